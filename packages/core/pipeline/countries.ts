@@ -1,0 +1,76 @@
+import { createRequire } from "node:module";
+import countries from "i18n-iso-countries";
+
+const require = createRequire(import.meta.url);
+countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
+
+/**
+ * Source spellings the country library does not know, mapped by hand. Each entry is tested;
+ * a name found in no table fails the build (see `countryCode`).
+ */
+export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
+  // USGS
+  "Burma": "MMR",
+  "Congo (Kinshasa)": "COD",
+  "Congo (Brazzaville)": "COG",
+  "Korea, Republic of": "KOR",
+  "Korea, North": "PRK",
+  "Laos": "LAO",
+  "Syria": "SYR",
+  "Côte d’Ivoire": "CIV",
+  "Republic of Korea": "KOR",
+  // IEA
+  "Democratic Republic of Congo": "COD",
+  // EU CRM 2023 (including the upstream file's misspellings)
+  "Congo, D.R.": "COD",
+  "Korea, South": "KOR",
+  "Moldova": "MDA",
+  "Kosovo": "XKX",
+  "Brasilia": "BRA",
+  "Brasil": "BRA",
+  "Libanon": "LBN",
+  "Surinam": "SUR",
+  "Turkyie": "TUR",
+  // The upstream EU file stores Türkiye in Latin-1; read as UTF-8 the ü becomes U+FFFD.
+  "T\uFFFDrkiye": "TUR",
+};
+
+/** Names that stand for aggregates, not countries. */
+export const AGGREGATE_NAMES: Readonly<Record<string, "WORLD" | "ROW">> = {
+  "Total": "WORLD",
+  "Total clean technologies": "WORLD",
+  "World total": "WORLD",
+  "World total (rounded)": "WORLD",
+  "Rest of world": "ROW",
+  "Other Countries": "ROW",
+  "Other countries (rounded)": "ROW",
+};
+
+/** Trims the padding and footnote digits sources leave on names ("Canada ", "China3"). */
+export function cleanName(raw: string): string {
+  return raw.replace(/\s+/g, " ").trim().replace(/(?<=[A-Za-z)])\s*\d+$/, "").trim();
+}
+
+/** ISO 3166-1 alpha-3 code (or WORLD/ROW) for a source's country name, `undefined` if unknown. */
+export function countryCode(raw: string): string | undefined {
+  const name = cleanName(raw);
+  return AGGREGATE_NAMES[name] ?? COUNTRY_ALIASES[name] ?? countries.getAlpha3Code(name, "en") ?? undefined;
+}
+
+/** English short name of an ISO alpha-3 code, from the country library (Kosovo's user-assigned code included). */
+export function countryName(code: string): string | undefined {
+  if (code === "XKX") return "Kosovo";
+  return countries.getName(code, "en", { select: "official" }) ?? undefined;
+}
+
+/** Every name the library knows for a code, for the runtime alias index. */
+export function countryNames(code: string): string[] {
+  if (code === "XKX") return ["Kosovo"];
+  const alpha2 = countries.alpha3ToAlpha2(code);
+  const names = alpha2 ? countries.getNames("en", { select: "all" })[alpha2] : undefined;
+  return names ? [...names] : [];
+}
+
+export function alpha2(code: string): string | undefined {
+  return countries.alpha3ToAlpha2(code) ?? undefined;
+}

@@ -1,0 +1,204 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DemandRow, SupplyRow } from "../../src/schema.ts";
+import type { ReaderOutput } from "../types.ts";
+import { isDerivedLabel, restOfWorld, variantId } from "./iea-common.ts";
+import { readIea2025 } from "./iea-json.ts";
+import { readIea2024 } from "./iea-xlsx.ts";
+
+const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
+const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
+const XLSX = path.join(dataDir, "iea/IEA_CM_Data_Explorer_2024-05.xlsx");
+const JSON_FILE = path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json");
+
+// The raw sources, opened here without the readers.
+let workbook: ExcelJS.Workbook;
+let raw: any;
+let ed2024: ReaderOutput;
+let ed2025: ReaderOutput;
+
+beforeAll(async () => {
+  workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(XLSX);
+  raw = JSON.parse(readFileSync(JSON_FILE, "utf8"));
+  ed2024 = await readIea2024(dataDir);
+  ed2025 = readIea2025(dataDir);
+});
+
+function rawCell(locator: string): unknown {
+  const m = /^[^!]+!'([^']+)'!([A-Z]+\d+)$/.exec(locator);
+  if (!m) throw new Error(`not a cell locator: ${locator}`);
+  const v = workbook.getWorksheet(m[1]!)!.getCell(m[2]!).value;
+  return v && typeof v === "object" && "result" in v ? v.result : v;
+}
+
+function rawPointer(locator: string): unknown {
+  const pointer = locator.split("#")[1]!;
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .reduce((node: any, key) => node?.[key], raw);
+}
+
+/** Finds a label in a sheet by scanning, the way a person would. */
+function findRow(sheet: string, column: string, label: string, after = 1): number {
+  const ws = workbook.getWorksheet(sheet)!;
+  for (let r = after; r <= ws.rowCount; r++) if (ws.getCell(`${column}${r}`).value === label) return r;
+  throw new Error(`${label} not found in ${sheet} column ${column}`);
+}
+
+const num = (v: unknown) => v as number;
+
+describe("iea-cmde-2024 reader (xlsx)", () => {
+  it("reads every value from the cell its locator names", () => {
+    const located = [...ed2024.supply, ...ed2024.demand].filter((r) => !r.locator.startsWith("derived:"));
+    expect(located.length).toBeGreaterThan(4000);
+    const wrong = located.filter((r) => rawCell(r.locator) !== r.value).map((r) => r.locator);
+    expect(wrong).toEqual([]);
+  });
+
+  it("China's 2023 cobalt refining share is China's cell over the block total", () => {
+    const header = findRow("2 Total supply for key minerals", "G", "Cobalt - Refining");
+    const china = findRow("2 Total supply for key minerals", "G", "China", header);
+    const total = findRow("2 Total supply for key minerals", "G", "Total clean technologies", header);
+    const row = ed2024.supply.find((r) => r.mineral === "cobalt" && r.stage === "refining" && r.year === 2023 && r.country === "CHN")!;
+    const sheet = workbook.getWorksheet("2 Total supply for key minerals")!;
+    expect(row.share).toBe(num(sheet.getCell(`H${china}`).value) / num(sheet.getCell(`H${total}`).value));
+    expect(row.tonnes).toBe(num(sheet.getCell(`H${china}`).value) * 1000);
+    expect(row.rules).toEqual([]);
+  });
+
+  it("covers six minerals × two stages × 2023 observed and 2030/2035/2040 base case", () => {
+    const blocks = new Set(ed2024.supply.map((r) => `${r.mineral}|${r.stage}|${r.year}|${r.kind}|${r.case}`));
+    for (const mineral of ["copper", "cobalt", "lithium", "nickel", "graphite", "rare-earths"]) {
+      for (const stage of ["mining", "refining"]) {
+        expect(blocks).toContain(`${mineral}|${stage}|2023|observed|null`);
+        for (const year of [2030, 2035, 2040]) expect(blocks).toContain(`${mineral}|${stage}|${year}|projection|base-case`);
+      }
+    }
+  });
+
+  it("recomputes rest of world in the four double-counted blocks and nowhere else", () => {
+    const fixed = new Set(
+      ed2024.supply.filter((r) => r.rules.includes("iea-rest-of-world-double-count")).map((r) => `${r.mineral} ${r.stage}`),
+    );
+    expect([...fixed].sort()).toEqual(["graphite mining", "graphite refining", "nickel mining", "nickel refining"]);
+    // Nickel mining 2023: the printed rows exceed the total by exactly Australia's value.
+    const ws = workbook.getWorksheet("2 Total supply for key minerals")!;
+    const header = findRow(ws.name, "A", "Nickel - Mining");
+    const rowOf = (label: string) => findRow(ws.name, "A", label, header);
+    const v = (label: string) => num(ws.getCell(`B${rowOf(label)}`).value);
+    const listed = ["Indonesia", "Philippines", "New Caledonia", "Russia", "Canada", "Australia"].map(v);
+    const sum = listed.reduce((a, b) => a + b, 0);
+    expect(sum + v("Rest of world") - v("Total")).toBeCloseTo(v("Australia"), 9);
+    const row = ed2024.supply.find((r) => r.mineral === "nickel" && r.stage === "mining" && r.year === 2023 && r.country === "ROW")!;
+    expect(row.value).toBeCloseTo(v("Total") - sum, 9);
+    expect(row.locator).toMatch(/^derived:iea-rest-of-world-double-count\(/);
+  });
+
+  it("reconciles every block: countries and rest of world sum to the total", () => {
+    const off = blockSums(ed2024.supply).filter((b) => Math.abs(b.sum - b.total) > 1e-6 * b.total);
+    expect(off).toEqual([]);
+  });
+
+  it("skips derived rows (top-3 shares, clean-tech shares, cross-mineral totals)", () => {
+    const labels = ed2024.demand.map((r) => rawCell(r.locator.replace(/![A-Z]+(\d+)$/, "!A$1")));
+    expect(labels.filter((l) => typeof l === "string" && isDerivedLabel(l))).toEqual([]);
+    expect(ed2024.supply.some((r) => r.share !== null && r.share > 1)).toBe(false);
+  });
+
+  it("reads demand for all scenarios, the technology cases and the base year", () => {
+    const lithiumEv = ed2024.demand.filter((r) => r.table === "total-demand" && r.mineral === "lithium" && r.use === "electric-vehicles");
+    expect(lithiumEv.map((r) => `${r.scenario ?? "base"}:${r.year}`).sort()).toEqual(
+      ["base:2023", ...["APS", "NZE", "STEPS"].flatMap((s) => [2030, 2035, 2040, 2045, 2050].map((y) => `${s}:${y}`))].sort(),
+    );
+    const ws = workbook.getWorksheet("1 Total demand for key minerals")!;
+    const header = findRow(ws.name, "A", "Lithium");
+    const r = findRow(ws.name, "A", "Electric vehicles", header);
+    const nze2040 = lithiumEv.find((d) => d.scenario === "NZE" && d.year === 2040)!;
+    expect(nze2040.value).toBe(ws.getCell(`R${r}`).value);
+    expect(nze2040.tonnes).toBe(num(ws.getCell(`R${r}`).value) * 1000);
+    const variants = new Set(ed2024.demand.filter((d) => d.table === "technology").map((d) => d.variant));
+    expect(variants).toContain("wider-adoption-of-perovskite-solar-cells");
+    expect(variants).toContain("base-case");
+  });
+
+  it("every row validates against the schema", () => {
+    expect(ed2024.supply.filter((r) => !SupplyRow.safeParse(r).success)).toEqual([]);
+    expect(ed2024.demand.filter((r) => !DemandRow.safeParse(r).success)).toEqual([]);
+  });
+});
+
+describe("iea-cmde-2025 reader (json)", () => {
+  it("reads every value from the JSON pointer its locator names", () => {
+    const located = [...ed2025.supply, ...ed2025.demand].filter((r) => !r.locator.startsWith("derived:"));
+    expect(located.length).toBeGreaterThan(3000);
+    expect(located.filter((r) => rawPointer(r.locator) !== r.value).map((r) => r.locator)).toEqual([]);
+  });
+
+  it("treats 2024 as the observed base year (the file's own label says 2024, rule iea-2025-json-source-label)", () => {
+    expect(raw.source).toContain("(2024)");
+    const years = new Set(ed2025.supply.filter((r) => r.kind === "observed").map((r) => r.year));
+    expect([...years]).toEqual([2024]);
+    const china = raw.supply.Cobalt.refining.countries.China["2024"];
+    const total = raw.supply.Cobalt.refining.total["2024"];
+    const row = ed2025.supply.find((r) => r.mineral === "cobalt" && r.stage === "refining" && r.year === 2024 && r.country === "CHN")!;
+    expect(row.share).toBe(china / total);
+  });
+
+  it("drops the footnotes the JSON lists among rare-earth countries", () => {
+    const names = Object.keys(raw.supply["Rare Earth Elements"].mining.countries);
+    expect(names.some((n) => n.startsWith("Notes:"))).toBe(true);
+    const countries = ed2025.supply.filter((r) => r.mineral === "rare-earths" && r.stage === "mining" && r.year === 2024).map((r) => r.country);
+    expect(countries.sort()).toEqual(["AUS", "CHN", "MMR", "ROW", "USA", "WORLD"]);
+  });
+
+  it("recomputes rest of world where a listed country is double counted, year by year", () => {
+    const fixed = ed2025.supply.filter((r) => r.rules.includes("iea-rest-of-world-double-count"));
+    const blocks = new Set(fixed.map((r) => `${r.mineral} ${r.stage}`));
+    expect([...blocks].sort()).toEqual(["graphite mining", "graphite refining", "nickel mining", "nickel refining"]);
+    // Graphite refining 2024 is consistent in this edition, so it keeps its printed value.
+    const printed = ed2025.supply.find((r) => r.mineral === "graphite" && r.stage === "refining" && r.year === 2024 && r.country === "ROW")!;
+    expect(printed.value).toBe(raw.supply.Graphite.refining.countries["Rest of world"]["2024"]);
+  });
+
+  it("reconciles every block: countries and rest of world sum to the total", () => {
+    expect(blockSums(ed2025.supply).filter((b) => Math.abs(b.sum - b.total) > 1e-6 * b.total)).toEqual([]);
+  });
+
+  it("every row validates against the schema", () => {
+    expect(ed2025.supply.filter((r) => !SupplyRow.safeParse(r).success)).toEqual([]);
+    expect(ed2025.demand.filter((r) => !DemandRow.safeParse(r).success)).toEqual([]);
+  });
+});
+
+describe("named IEA rules", () => {
+  it("iea-rest-of-world-double-count: keeps a consistent rest of world", () => {
+    expect(restOfWorld([{ name: "A", value: 5 }], 3, 8)).toEqual({ value: 3 });
+  });
+  it("iea-rest-of-world-double-count: recomputes when one listed country explains the excess", () => {
+    expect(restOfWorld([{ name: "A", value: 5 }, { name: "B", value: 2 }], 3, 8)).toEqual({ value: 1, doubleCounted: "B" });
+  });
+  it("iea-rest-of-world-double-count: fails on an excess no country explains", () => {
+    expect(restOfWorld([{ name: "A", value: 5 }], 4, 8)).toHaveProperty("problem");
+  });
+  it("variant ids are kebab-case without the parentheses", () => {
+    expect(variantId("Wider direct current (DC) technology development")).toBe("wider-direct-current-technology-development");
+  });
+});
+
+function blockSums(rows: readonly SupplyRow[]) {
+  const blocks = new Map<string, { sum: number; total: number }>();
+  for (const r of rows) {
+    const key = `${r.mineral} ${r.stage} ${r.year}`;
+    const b = blocks.get(key) ?? { sum: 0, total: 0 };
+    if (r.country === "WORLD") b.total = r.value ?? 0;
+    else b.sum += r.value ?? 0;
+    blocks.set(key, b);
+  }
+  return [...blocks.entries()].map(([key, b]) => ({ key, ...b }));
+}

@@ -1,0 +1,96 @@
+// pnpm data:build  — rebuild the dataset from the source files and write it atomically.
+// pnpm data:check  — rebuild in memory and fail if anything differs from what is committed.
+// Options: --data <dir> (default $CRITMIN_DATA or ../shared/data), --out <dir> (default packages/core).
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { readSources } from "../pipeline/build.ts";
+import { coverageSummary, EXPORT_DIR, GEN_DIR, renderFiles, type Files } from "../pipeline/emit.ts";
+import { SourceError } from "../pipeline/problems.ts";
+
+const coreDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const DEFAULT_DATA_DIR = path.resolve(coreDir, "../../../shared/data");
+
+const { values } = parseArgs({
+  options: {
+    data: { type: "string" },
+    out: { type: "string" },
+    check: { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+  },
+});
+const dataDir = path.resolve(values.data ?? process.env.CRITMIN_DATA ?? DEFAULT_DATA_DIR);
+const outDir = path.resolve(values.out ?? coreDir);
+const progress = (message: string) => {
+  if (!values.quiet) process.stderr.write(`${message}\n`);
+};
+
+/** Writes each generated directory beside its target, then swaps it in, so a failure leaves the old one whole. */
+function writeAtomically(root: string, files: Files): void {
+  const dirs = [GEN_DIR, EXPORT_DIR];
+  const stamp = `${process.pid}-${Date.now()}`;
+  const staged: string[] = [];
+  try {
+    for (const dir of dirs) {
+      const staging = path.join(root, `${dir}.staging-${stamp}`);
+      staged.push(staging);
+      for (const [file, content] of files) {
+        if (!file.startsWith(`${dir}/`)) continue;
+        const target = path.join(staging, file.slice(dir.length + 1));
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, content);
+      }
+    }
+    dirs.forEach((dir, i) => {
+      const final = path.join(root, dir);
+      const old = `${final}.old-${stamp}`;
+      if (existsSync(final)) renameSync(final, old);
+      renameSync(staged[i]!, final);
+      rmSync(old, { recursive: true, force: true });
+    });
+  } finally {
+    for (const staging of staged) rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function differences(root: string, files: Files): string[] {
+  const out: string[] = [];
+  for (const [file, content] of files) {
+    const target = path.join(root, file);
+    if (!existsSync(target)) out.push(`${file}: missing (run pnpm data:build)`);
+    else if (readFileSync(target, "utf8") !== content) out.push(`${file}: differs from a rebuild of ${dataDir}`);
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  progress(`critmin data: reading sources from ${dataDir}`);
+  const dataset = await readSources(dataDir, progress);
+  const files = renderFiles(dataset);
+  if (values.check) {
+    const diffs = differences(outDir, files);
+    if (diffs.length > 0) {
+      process.stderr.write(`data:check failed: the committed dataset is not what the sources build\n  ${diffs.join("\n  ")}\n`);
+      return 1;
+    }
+    progress(`data:check ok: ${files.size} files match a rebuild from ${dataDir}`);
+    return 0;
+  }
+  writeAtomically(outDir, files);
+  process.stdout.write(`${coverageSummary(dataset)}\n`);
+  progress(`wrote ${files.size} files under ${outDir}/{${GEN_DIR},${EXPORT_DIR}}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof SourceError) {
+      process.stderr.write(`data build failed, nothing was written.\n${error.message}\n`);
+    } else {
+      process.stderr.write(`data build failed, nothing was written.\n${(error as Error).stack ?? String(error)}\n`);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,28 @@
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = best;
+    }
+  }
+  return d[rows * cols - 1]!;
+}
+
+/** The candidate closest to `input` (case-insensitive), or `undefined` when nothing is reasonably close. */
+export function nearest(input: string, candidates: Iterable<readonly [name: string, value: string]>): string | undefined {
+  const needle = input.trim().toLowerCase();
+  let best: { value: string; distance: number } | undefined;
+  for (const [name, value] of candidates) {
+    const distance = editDistance(needle, name.toLowerCase());
+    if (!best || distance < best.distance) best = { value, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.ceil(needle.length / 3)) ? best.value : undefined;
+}

@@ -1,0 +1,83 @@
+// Supply rows indexed once, on first use, so each lookup after that is a few Map reads.
+import { editions, supply } from "../data/index.ts";
+import type { EditionId, Measure, Stage, SupplyRow } from "../schema.ts";
+
+export interface Block {
+  /** Rows by country code (and WORLD/ROW). */
+  readonly rows: ReadonlyMap<string, SupplyRow>;
+}
+
+export interface EditionCoverage {
+  readonly edition: EditionId;
+  /** Years with at least one observed value, ascending. */
+  readonly observedYears: readonly number[];
+  /** Years with any value (observed or projected), ascending, with the case to read them under. */
+  readonly years: ReadonlyMap<number, string | null>;
+}
+
+interface Index {
+  readonly blocks: ReadonlyMap<string, Block>;
+  /** By `mineral|stage|measure`: the editions that cover it, newest first. */
+  readonly coverage: ReadonlyMap<string, readonly EditionCoverage[]>;
+}
+
+let index: Index | undefined;
+
+export const blockKey = (edition: string, mineral: string, stage: string, measure: string, year: number, kase: string | null) =>
+  `${edition}|${mineral}|${stage}|${measure}|${year}|${kase ?? ""}`;
+export const seriesKey = (mineral: string, stage: string, measure: string) => `${mineral}|${stage}|${measure}`;
+
+/** Editions newest first by publication date: the order the default resolution prefers. */
+export const EDITIONS_NEWEST_FIRST: readonly EditionId[] = [...editions]
+  .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+  .map((e) => e.id);
+
+function build(): Index {
+  const blocks = new Map<string, { rows: Map<string, SupplyRow> }>();
+  const years = new Map<string, Map<EditionId, { observed: Set<number>; all: Map<number, string | null> }>>();
+  for (const row of supply) {
+    const key = blockKey(row.edition, row.mineral, row.stage, row.measure, row.year, row.case);
+    let block = blocks.get(key);
+    if (!block) blocks.set(key, (block = { rows: new Map() }));
+    block.rows.set(row.country, row);
+    if (row.value === null) continue;
+    const series = seriesKey(row.mineral, row.stage, row.measure);
+    const byEdition = years.get(series) ?? new Map();
+    years.set(series, byEdition);
+    const entry = byEdition.get(row.edition) ?? { observed: new Set<number>(), all: new Map<number, string | null>() };
+    byEdition.set(row.edition, entry);
+    if (row.kind === "observed") entry.observed.add(row.year);
+    // An observed figure wins over a projection for the same year.
+    if (!entry.all.has(row.year) || row.kind === "observed") entry.all.set(row.year, row.case);
+  }
+  const coverage = new Map<string, EditionCoverage[]>();
+  for (const [series, byEdition] of years) {
+    coverage.set(
+      series,
+      EDITIONS_NEWEST_FIRST.filter((e) => byEdition.has(e)).map((edition) => {
+        const entry = byEdition.get(edition)!;
+        const sorted = [...entry.all.entries()].sort(([a], [b]) => a - b);
+        return { edition, observedYears: [...entry.observed].sort((a, b) => a - b), years: new Map(sorted) };
+      }),
+    );
+  }
+  return { blocks, coverage };
+}
+
+function get(): Index {
+  index ??= build();
+  return index;
+}
+
+export function block(edition: EditionId, mineral: string, stage: Stage, measure: Measure, year: number, kase: string | null): Block | undefined {
+  return get().blocks.get(blockKey(edition, mineral, stage, measure, year, kase));
+}
+
+export function coverage(mineral: string, stage: Stage, measure: Measure): readonly EditionCoverage[] {
+  return get().coverage.get(seriesKey(mineral, stage, measure)) ?? [];
+}
+
+/** Every stage that has any figure for a mineral, for "did you mean" style explanations. */
+export function stagesWithData(mineral: string, measure: Measure): Stage[] {
+  return (["mining", "refining"] as const).filter((s) => coverage(mineral, s, measure).length > 0);
+}

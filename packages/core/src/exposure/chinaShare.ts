@@ -1,0 +1,19 @@
+import { lookupSupply } from "../_lib/lookup.ts";
+import type { MineralId } from "../data/index.ts";
+import type { SupplyOptions } from "../options.ts";
+
+/**
+ * China's share of world output for one mineral and stage: `share(mineral, "CHN", { stage: "refining", ...options })`.
+ *
+ * With no options, the newest edition with an observed figure for the mineral's refining, at its latest observed year.
+ *
+ * @returns a fraction 0–1, or `undefined` when the edition has no figure for China
+ * @throws {@link CritminError} as {@link share}
+ * @example
+ * chinaShare("cobalt", { year: 2023, source: "iea-cmde-2024" })
+ * //=> 171.7 / 223.8
+ */
+export function chinaShare(mineral: MineralId | (string & {}), options?: SupplyOptions): number | undefined {
+  const found = lookupSupply("chinaShare", mineral, "CHN", options, { stage: "refining" });
+  return found.row?.share ?? undefined;
+}

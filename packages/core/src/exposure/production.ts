@@ -1,0 +1,24 @@
+import { lookupSupply } from "../_lib/lookup.ts";
+import type { CountryCode, MineralId } from "../data/index.ts";
+import type { SupplyOptions } from "../options.ts";
+import type { Aggregate } from "../schema.ts";
+
+/**
+ * A country's output of one mineral at one stage, in metric tonnes of content on the source's basis.
+ *
+ * Same resolution as {@link share}; `"WORLD"` gives the source's world total.
+ *
+ * @returns tonnes, or `undefined` when the edition has no figure for that country
+ * @throws {@link CritminError} as {@link share}
+ * @example
+ * production("cobalt", "CHN", { stage: "refining", year: 2023, source: "iea-cmde-2024" })
+ * //=> 171700
+ */
+export function production(
+  mineral: MineralId | (string & {}),
+  country: CountryCode | Aggregate | (string & {}),
+  options?: SupplyOptions,
+): number | undefined {
+  const found = lookupSupply("production", mineral, country, options, { stage: "refining" });
+  return found.row?.tonnes ?? undefined;
+}

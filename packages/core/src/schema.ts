@@ -1,0 +1,147 @@
+import { z } from "zod";
+
+// Fixed ids: an edition is immutable once released, so its id is part of the public contract.
+export const EDITION_IDS = ["iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023"] as const;
+export const EditionId = z.enum(EDITION_IDS);
+export type EditionId = z.infer<typeof EditionId>;
+
+export const STAGES = ["mining", "refining"] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+/** What a supply row measures: output, installed capacity, reserves in the ground, or the EU's sourcing mix. */
+export const MEASURES = ["production", "capacity", "reserves", "eu-sourcing"] as const;
+export const Measure = z.enum(MEASURES);
+export type Measure = z.infer<typeof Measure>;
+
+export const KINDS = ["observed", "projection"] as const;
+export const Kind = z.enum(KINDS);
+export type Kind = z.infer<typeof Kind>;
+
+/** IEA demand scenarios: Stated Policies, Announced Pledges, Net Zero Emissions by 2050. */
+export const SCENARIOS = ["STEPS", "APS", "NZE"] as const;
+export const Scenario = z.enum(SCENARIOS);
+export type Scenario = z.infer<typeof Scenario>;
+
+/** Aggregates some sources report beside countries; never counted as countries. */
+export const AGGREGATES = ["WORLD", "ROW"] as const;
+export type Aggregate = (typeof AGGREGATES)[number];
+
+/**
+ * How a value stands in its source. `withheld` (USGS "W") and `not-available` carry no value:
+ * they say why a figure is missing, they are never zero.
+ */
+export const STATUSES = ["reported", "estimated", "withheld", "not-available", "lower-bound", "upper-bound"] as const;
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id");
+const countryOrAggregate = z.string().regex(/^([A-Z]{3}|WORLD|ROW)$/, "expected ISO 3166-1 alpha-3, WORLD or ROW");
+const fraction = z.number().min(0).max(1);
+const nonNegative = z.number().min(0);
+
+/** Where a value was read: `file!'sheet'!B7`, `file:row 268:COLUMN` or `file#/json/pointer`. */
+export const Locator = z.string().min(3);
+
+export const SupplyRow = z
+  .object({
+    edition: EditionId,
+    mineral: id,
+    stage: Stage,
+    measure: Measure,
+    country: countryOrAggregate,
+    year: z.number().int().min(1900).max(2100),
+    kind: Kind,
+    /** Projection case (`base-case`), `null` for observed values. */
+    case: id.nullable(),
+    /** The number as printed in the source, in `unit`. */
+    value: z.number().nullable(),
+    /** The source's unit label after any named correction rule. */
+    unit: z.string().min(1),
+    /** `value` converted to metric tonnes of content on `basis`. */
+    tonnes: nonNegative.nullable(),
+    /** Share of the block's world total (the source's own total), 0–1. */
+    share: fraction.nullable(),
+    basis: z.string().min(1),
+    status: Status,
+    locator: Locator,
+    /** Named pipeline rules that touched this row. */
+    rules: z.array(id),
+  })
+  .strict();
+export type SupplyRow = Readonly<z.infer<typeof SupplyRow>>;
+
+export const DEMAND_TABLES = ["total-demand", "clean-tech-by-sector", "clean-tech-by-mineral", "technology"] as const;
+export const DemandTable = z.enum(DEMAND_TABLES);
+export type DemandTable = z.infer<typeof DemandTable>;
+
+export const DemandRow = z
+  .object({
+    edition: EditionId,
+    table: DemandTable,
+    mineral: id,
+    /** Sector or technology (`electric-vehicles`, `solar-pv`, …) or a total (`total-clean`, `other-uses`, `total`). */
+    use: id,
+    /** Technology sensitivity case in the per-technology sheets; `base-case` elsewhere. */
+    variant: id,
+    /** `null` for the observed base year. */
+    scenario: Scenario.nullable(),
+    year: z.number().int().min(1900).max(2100),
+    kind: Kind,
+    value: z.number(),
+    unit: z.string().min(1),
+    tonnes: nonNegative,
+    basis: z.string().min(1),
+    locator: Locator,
+    rules: z.array(id),
+  })
+  .strict();
+export type DemandRow = Readonly<z.infer<typeof DemandRow>>;
+
+export const INDICATORS = [
+  "supply-risk",
+  "economic-importance",
+  "import-reliance",
+  "eol-recycling-input-rate",
+  "substitution-index-supply-risk",
+  "substitution-index-economic-importance",
+  "net-import-reliance",
+] as const;
+export const Indicator = z.enum(INDICATORS);
+export type Indicator = z.infer<typeof Indicator>;
+
+export const IndicatorRow = z
+  .object({
+    edition: EditionId,
+    indicator: Indicator,
+    mineral: id,
+    /** Whose indicator: the EU's or the United States'. */
+    economy: z.enum(["EU", "USA"]),
+    /** Stage the indicator was assessed at, `null` where the source gives one value per material. */
+    stage: Stage.nullable(),
+    year: z.number().int().min(1900).max(2100),
+    value: z.number().nullable(),
+    /** `index` for EU scores, `fraction` for rates and reliances (the source's percent ÷ 100). */
+    unit: z.enum(["index", "fraction"]),
+    status: Status,
+    locator: Locator,
+    /** For import reliance: main import sources, ranked, as ISO alpha-3 codes. */
+    sources: z.array(z.string().regex(/^[A-Z]{3}$/)).optional(),
+    rules: z.array(id),
+  })
+  .strict();
+export type IndicatorRow = Readonly<z.infer<typeof IndicatorRow>>;
+
+export const Edition = z
+  .object({
+    id: EditionId,
+    title: z.string(),
+    publisher: z.string(),
+    date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+    url: z.string().url(),
+    licence: z.string(),
+    citation: z.string(),
+    files: z.array(z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  })
+  .strict();
+export type Edition = Readonly<z.infer<typeof Edition>>;

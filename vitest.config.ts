@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { conditions: ["@critmin/source", "default"] },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "packages/*/pipeline/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 60_000,
+  },
+});
