@@ -4,6 +4,7 @@ import { CritminError } from "../errors.ts";
 import { AGGREGATES, EDITION_IDS, STAGES, type Aggregate, type EditionId, type Stage } from "../schema.ts";
 import { nameKey } from "./normalize.ts";
 import { nearest } from "./nearest.ts";
+import { EDITIONS_NEWEST_FIRST } from "./supplyIndex.ts";
 
 type Lookup<T> = { readonly byKey: ReadonlyMap<string, T>; readonly names: readonly (readonly [string, T])[] };
 
@@ -83,7 +84,8 @@ export function parseStage(fn: string, input: unknown): Stage {
 export function parseEdition(fn: string, input: unknown): EditionId {
   const text = requireString(fn, "source", input).trim().toLowerCase();
   if ((EDITION_IDS as readonly string[]).includes(text)) return text as EditionId;
-  throw unknown(fn, "source", input, nearest(text, EDITION_IDS.map((e) => [e, e] as const)), EDITION_IDS);
+  // Newest first, so a near-miss year suggests the newest of the equally close editions.
+  throw unknown(fn, "source", input, nearest(text, EDITIONS_NEWEST_FIRST.map((e) => [e, e] as const)), EDITION_IDS);
 }
 
 export function parseYear(fn: string, input: unknown): number {

@@ -1,0 +1,137 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CritminError } from "../errors.ts";
+import { chinaShare } from "./chinaShare.ts";
+import { production } from "./production.ts";
+import { share } from "./share.ts";
+
+// Expected values come from the raw source files, read here without the pipeline.
+const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
+const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
+const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
+const usgsRows: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"), { columns: true });
+
+function usgs(commodity: string, country: string, type?: string): Record<string, string> {
+  const row = usgsRows.find((r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country && (!type || r.TYPE!.startsWith(type)));
+  if (!row) throw new Error(`no USGS row ${commodity} ${country}`);
+  return row;
+}
+
+let supplySheet: ExcelJS.Worksheet;
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2024-05.xlsx"));
+  supplySheet = wb.getWorksheet("2 Total supply for key minerals")!;
+});
+
+function ieaCell(labelCol: "A" | "G", block: string, label: string, yearCol: string): number {
+  let inBlock = false;
+  for (let r = 1; r <= supplySheet.rowCount; r++) {
+    const v = supplySheet.getCell(`${labelCol}${r}`).value;
+    if (v === block) inBlock = true;
+    else if (inBlock && v === label) {
+      const cell = supplySheet.getCell(`${yearCol}${r}`).value;
+      return (typeof cell === "object" && cell && "result" in cell ? cell.result : cell) as number;
+    }
+  }
+  throw new Error(`${block} / ${label} not found`);
+}
+
+describe("chinaShare", () => {
+  it("defaults to refining in the newest edition with an observed figure (iea-cmde-2025, 2024)", () => {
+    const { China } = iea2025.supply.Cobalt.refining.countries;
+    expect(chinaShare("cobalt")).toBe(China["2024"] / iea2025.supply.Cobalt.refining.total["2024"]);
+  });
+
+  it("answers a year the newest edition lacks from the edition that has it (2023 → iea-cmde-2024)", () => {
+    const expected = ieaCell("G", "Cobalt - Refining", "China", "H") / ieaCell("G", "Cobalt - Refining", "Total clean technologies", "H");
+    expect(chinaShare("cobalt", { year: 2023 })).toBe(expected);
+  });
+
+  it("reads a projection year under the base case", () => {
+    const c = iea2025.supply["Rare Earth Elements"].refining;
+    expect(chinaShare("rare-earths", { year: 2035 })).toBe(c.countries.China["2035"] / c.total["2035"]);
+  });
+
+  it("is share(mineral, \"CHN\", { stage: \"refining\", ...options })", () => {
+    expect(chinaShare("lithium", { stage: "mining" })).toBe(share("lithium", "CHN", { stage: "mining" }));
+    expect(chinaShare("graphite")).toBe(share("graphite", "China"));
+  });
+});
+
+describe("share", () => {
+  it("accepts names, codes and aliases, case-insensitively", () => {
+    const expected = share("cobalt", "COD", { stage: "mining" });
+    expect(expected).toBeDefined();
+    for (const country of ["DRC", "Congo (Kinshasa)", "democratic republic of the congo", "cd"]) {
+      expect(share("Co", country, { stage: "mining" })).toBe(expected);
+    }
+    expect(share("rare earths", "china")).toBe(share("rare-earths", "CHN"));
+  });
+
+  it("pins an edition: USGS lithium mining 2023, Australia over the rounded world total", () => {
+    const australia = Number(usgs("Lithium", "Australia").PROD_2023);
+    const world = Number(usgs("Lithium", "World total (rounded)").PROD_2023);
+    expect(share("lithium", "AUS", { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBe(australia / world);
+  });
+
+  it("is undefined, not 0, for a withheld USGS figure (U.S. lithium, \"W\")", () => {
+    expect(usgs("Lithium", "United States").PROD_NOTES).toMatch(/^W\b/);
+    expect(share("lithium", "USA", { stage: "mining", source: "usgs-mcs-2025" })).toBeUndefined();
+  });
+
+  it("is undefined for a country the edition does not list (China in IEA cobalt mining)", () => {
+    expect(Object.keys(iea2025.supply.Cobalt.mining.countries)).not.toContain("China");
+    expect(share("cobalt", "CHN", { stage: "mining", source: "iea-cmde-2025" })).toBeUndefined();
+  });
+
+  it("is undefined for a year no edition has", () => {
+    expect(share("cobalt", "CHN", { year: 2019 })).toBeUndefined();
+  });
+
+  it("suggests the nearest mineral for a misspelling", () => {
+    expect(() => share("cobolt", "CHN")).toThrowError(new CritminError("unknown_id", 'share: unknown mineral "cobolt"; did you mean "cobalt"?'));
+  });
+
+  it("suggests the nearest country and names the function", () => {
+    expect(() => chinaShare("copper", { source: "iea-cmde-2026" as never })).toThrowError(/chinaShare: unknown source "iea-cmde-2026"; did you mean "iea-cmde-2025"\?/);
+    expect(() => share("copper", "Chnia")).toThrowError(/share: unknown country "Chnia"; did you mean "CHN"\?/);
+  });
+
+  it("rejects wrong types with the argument's name", () => {
+    const err = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e as CritminError;
+      }
+      throw new Error("did not throw");
+    };
+    expect(err(() => share(42 as never, "CHN")).code).toBe("invalid_argument");
+    expect(err(() => share(42 as never, "CHN")).message).toMatch(/^share: mineral must be/);
+    expect(err(() => share("cobalt", "CHN", { year: 2023.5 })).message).toMatch(/^share: year must be a whole number/);
+    expect(err(() => share("cobalt", "CHN", { stge: "mining" } as never)).message).toMatch(/^share: unknown option "stge"/);
+    expect(err(() => share("cobalt", "CHN", { stage: "smelting" as never })).code).toBe("unknown_id");
+  });
+});
+
+describe("production", () => {
+  it("converts the source unit to tonnes (USGS copper mine production, thousand metric tons)", () => {
+    const chile = usgs("Copper", "Chile", "Mine production");
+    expect(chile.UNIT_MEAS).toBe("thousand metric tons");
+    expect(production("copper", "Chile", { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBe(Number(chile.PROD_2023) * 1000);
+  });
+
+  it("gives the IEA world total for WORLD (kt × 1000)", () => {
+    const total = ieaCell("A", "Lithium - Mining", "Total", "B");
+    expect(production("lithium", "WORLD", { stage: "mining", year: 2023, source: "iea-cmde-2024" })).toBe(total * 1000);
+  });
+
+  it("is undefined where the source has no figure", () => {
+    expect(production("lithium", "USA", { stage: "mining", source: "usgs-mcs-2025" })).toBeUndefined();
+  });
+});
