@@ -1,7 +1,7 @@
 // pnpm start — what the bundled dataset covers, and China's share of mining and refining for every
 // mineral with a production figure, at the latest observed year of the edition the default resolution picks.
 import { lookupSupply } from "../src/_lib/lookup.ts";
-import { DATASET_VERSION, demand, editions, indicators, mineralEntries, supply } from "../src/index.ts";
+import { DATASET_VERSION, demand, editions, indicators, mineralEntries, supply } from "../src/data/index.ts";
 import { coverageSummary } from "../pipeline/emit.ts";
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -1,6 +1,6 @@
 // @critmin/core — the public API, listed by hand.
 
-// dataset
+// dataset: ids and the raw rows (each with its edition and locator)
 export {
   COUNTRIES,
   DATASET_VERSION,
@@ -8,11 +8,10 @@ export {
   USES,
   VARIANTS,
   countryEntries,
-  demand,
-  editions,
-  indicators,
+  demand as demandRows,
+  indicators as indicatorRows,
   mineralEntries,
-  supply,
+  supply as supplyRows,
 } from "./data/index.ts";
 export type { CountryCode, CountryEntry, MineralEntry, MineralId, Use, Variant } from "./data/index.ts";
 export { GROUPS } from "./groups.ts";
@@ -49,3 +48,31 @@ export type { Resolution, ResolutionRule, ResolveQuery, ResolveResult } from "./
 export { chinaShare } from "./exposure/chinaShare.ts";
 export { production } from "./exposure/production.ts";
 export { share } from "./exposure/share.ts";
+export { shareChange, ShareChangeOptions } from "./exposure/shareChange.ts";
+export { groupShare } from "./exposure/groupShare.ts";
+export { topProducers, TopProducersOptions } from "./exposure/topProducers.ts";
+export type { Producer } from "./exposure/topProducers.ts";
+
+// concentration
+export { concentration } from "./exposure/concentration.ts";
+export type { Concentration } from "./exposure/concentration.ts";
+export { hhi } from "./exposure/hhi.ts";
+export { crN } from "./exposure/crN.ts";
+export { effectiveSuppliers } from "./exposure/effectiveSuppliers.ts";
+
+// provenance
+export { provenance, ProvenanceQuery } from "./exposure/provenance.ts";
+export type { Provenance } from "./exposure/provenance.ts";
+export { cite } from "./exposure/cite.ts";
+
+// lists
+export { minerals } from "./exposure/minerals.ts";
+export { countries } from "./exposure/countries.ts";
+export { groups } from "./exposure/groups.ts";
+export { editions } from "./exposure/editions.ts";
+export { datasetVersion } from "./exposure/datasetVersion.ts";
+
+// maths kernels on plain numbers
+export { herfindahl } from "./kernels/herfindahl.ts";
+export { concentrationRatio } from "./kernels/concentrationRatio.ts";
+export { effectiveNumber } from "./kernels/effectiveNumber.ts";

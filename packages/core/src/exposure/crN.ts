@@ -1,0 +1,25 @@
+import { CritminError } from "../errors.ts";
+import { rankedCountries } from "../_lib/countryShares.ts";
+import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
+import type { MineralId } from "../data/index.ts";
+import { concentrationRatio } from "../kernels/concentrationRatio.ts";
+import type { SupplyOptions } from "../options.ts";
+
+/**
+ * Concentration ratio: the summed share of the `n` largest producing countries.
+ *
+ * @returns 0–1, or `undefined` when the dataset has no such block
+ * @throws {@link CritminError} `invalid_argument` for an `n` below 1
+ * @example
+ * crN("cobalt", 1, { stage: "refining", year: 2023, source: "iea-cmde-2024" })
+ * //=> 171.7 / 223.8
+ */
+export function crN(mineral: MineralId | (string & {}), n: number, options?: SupplyOptions): number | undefined {
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
+    throw new CritminError("invalid_argument", `crN: n must be a whole number of at least 1, got ${JSON.stringify(n)}`);
+  }
+  const { block } = resolveBlock(parseSupplyQuery("crN", mineral, options, { stage: "refining" }));
+  if (!block) return undefined;
+  const shares = rankedCountries(block).map((r) => r.share!);
+  return shares.length === 0 ? undefined : concentrationRatio(shares, n);
+}

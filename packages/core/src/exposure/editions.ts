@@ -1,0 +1,13 @@
+import { editions as editionRecords } from "../data/index.ts";
+import type { Edition } from "../schema.ts";
+
+/**
+ * The source editions: id, title, publisher, date, URL, licence, citation and file checksums.
+ *
+ * @example
+ * editions().map((e) => e.id)
+ * //=> ["iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023"]
+ */
+export function editions(): readonly Edition[] {
+  return editionRecords;
+}

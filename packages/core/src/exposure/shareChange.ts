@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { parseCountry, parseYear } from "../_lib/ids.ts";
+import { checkOptions, parseSupplyQuery } from "../_lib/lookup.ts";
+import { block, coverage } from "../_lib/supplyIndex.ts";
+import type { CountryCode, MineralId } from "../data/index.ts";
+import { CritminError } from "../errors.ts";
+import { EDITION_IDS, STAGES, type Aggregate } from "../schema.ts";
+
+export const ShareChangeOptions = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    stage: z.enum(STAGES).optional(),
+    source: z.enum(EDITION_IDS).optional(),
+  })
+  .strict();
+export type ShareChangeOptions = z.input<typeof ShareChangeOptions>;
+
+/**
+ * The change in a country's share between two years of one edition, `share(to) − share(from)`,
+ * in share units (0.05 is 5 percentage points).
+ *
+ * Both years come from the same edition: the pinned `source`, else the newest edition that has both.
+ *
+ * @returns a difference in −1…1, or `undefined` when no edition has both figures
+ * @example
+ * shareChange("graphite", "CHN", { from: 2023, to: 2030, source: "iea-cmde-2024" })
+ * //=> 5124.7 / 5481.4 - 1851.9 / 2037.2
+ */
+export function shareChange(
+  mineral: MineralId | (string & {}),
+  country: CountryCode | Aggregate | (string & {}),
+  options: ShareChangeOptions,
+): number | undefined {
+  const fn = "shareChange";
+  const opts = checkOptions(fn, options, ["from", "to", "stage", "source"]);
+  if (opts.from === undefined || opts.to === undefined) {
+    throw new CritminError("invalid_argument", `${fn}: options.from and options.to are required years`);
+  }
+  const from = parseYear(fn, opts.from);
+  const to = parseYear(fn, opts.to);
+  const query = parseSupplyQuery(fn, mineral, { stage: opts.stage, source: opts.source }, { stage: "refining" });
+  const code = parseCountry(fn, country);
+  // Newest first, so the first edition with both years is the one the rule picks.
+  const edition = coverage(query.mineral, query.stage, query.measure).find(
+    (c) => (!query.source || c.edition === query.source) && c.years.has(from) && c.years.has(to),
+  );
+  if (!edition) return undefined;
+  const shareIn = (year: number) =>
+    block(edition.edition, query.mineral, query.stage, query.measure, year, edition.years.get(year) ?? null)?.rows.get(code)?.share ?? undefined;
+  const a = shareIn(from);
+  const b = shareIn(to);
+  return a === undefined || b === undefined ? undefined : b - a;
+}

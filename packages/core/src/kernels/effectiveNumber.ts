@@ -1,0 +1,11 @@
+/**
+ * Effective number of suppliers: 10,000 ÷ HHI, the number of equal-sized suppliers that would give the same concentration.
+ *
+ * @returns `undefined` for an HHI of 0 (no supply)
+ * @example
+ * effectiveNumber(2500)
+ * //=> 4
+ */
+export function effectiveNumber(hhi: number): number | undefined {
+  return hhi > 0 ? 10_000 / hhi : undefined;
+}
