@@ -1,0 +1,93 @@
+// Indicator rows indexed once, on first use, so each lookup after that is one Map read.
+import { indicators } from "../data/index.ts";
+import type { MineralId } from "../data/index.ts";
+import type { Indicator, IndicatorRow, Stage } from "../schema.ts";
+
+export type Economy = IndicatorRow["economy"];
+
+/** An indicator question after parsing: ids checked; `year` undefined means the latest assessment. */
+export interface IndicatorQuery {
+  readonly fn: string;
+  readonly indicator: Indicator;
+  readonly economy: Economy;
+  readonly mineral: MineralId;
+  /** `null` for the per-material value (no stage). */
+  readonly stage: Stage | null;
+  readonly year: number | undefined;
+}
+
+export type IndicatorLookup =
+  | { readonly query: IndicatorQuery; readonly year: number; readonly row: IndicatorRow; readonly value: number; readonly reason?: undefined }
+  | { readonly query: IndicatorQuery; readonly year: number | undefined; readonly row?: IndicatorRow; readonly value?: undefined; readonly reason: string };
+
+interface Index {
+  readonly rows: ReadonlyMap<string, IndicatorRow>;
+  /** By `indicator|economy|mineral`: every row of that material, in dataset order. */
+  readonly series: ReadonlyMap<string, readonly IndicatorRow[]>;
+  /** By `indicator|economy`: the latest year with any row. */
+  readonly latest: ReadonlyMap<string, number>;
+}
+
+let index: Index | undefined;
+
+export const indicatorKey = (indicator: string, economy: string, mineral: string, stage: string | null, year: number) =>
+  `${indicator}|${economy}|${mineral}|${stage ?? ""}|${year}`;
+const seriesKey = (indicator: string, economy: string, mineral: string) => `${indicator}|${economy}|${mineral}`;
+
+function build(): Index {
+  const rows = new Map<string, IndicatorRow>();
+  const series = new Map<string, IndicatorRow[]>();
+  const latest = new Map<string, number>();
+  for (const row of indicators) {
+    const key = indicatorKey(row.indicator, row.economy, row.mineral, row.stage, row.year);
+    // The build emits one row per key; keep the first should that ever change, so answers stay stable.
+    if (!rows.has(key)) rows.set(key, row);
+    const sKey = seriesKey(row.indicator, row.economy, row.mineral);
+    const list = series.get(sKey) ?? [];
+    series.set(sKey, list);
+    list.push(row);
+    const lKey = `${row.indicator}|${row.economy}`;
+    latest.set(lKey, Math.max(latest.get(lKey) ?? row.year, row.year));
+  }
+  return { rows, series, latest };
+}
+
+function get(): Index {
+  index ??= build();
+  return index;
+}
+
+/** The latest assessment year of an indicator (any material), e.g. 2023 for the EU CRM study. */
+export function latestIndicatorYear(indicator: Indicator, economy: Economy): number | undefined {
+  return get().latest.get(`${indicator}|${economy}`);
+}
+
+/** The row for one indicator, economy, material, stage (`null`: none) and year. */
+export function indicatorRow(indicator: Indicator, economy: Economy, mineral: string, stage: Stage | null, year: number): IndicatorRow | undefined {
+  return get().rows.get(indicatorKey(indicator, economy, mineral, stage, year));
+}
+
+/** "overall 2011, 2014; mining 2023": the stages and years a material has a value for. */
+function describeAvailable(rows: readonly IndicatorRow[]): string {
+  const byStage = new Map<string, number[]>();
+  for (const row of rows) {
+    if (row.value === null) continue;
+    const stage = row.stage ?? "overall";
+    byStage.set(stage, [...(byStage.get(stage) ?? []), row.year]);
+  }
+  return [...byStage].map(([stage, years]) => `${stage} ${[...new Set(years)].sort((a, b) => a - b).join(", ")}`).join("; ");
+}
+
+/** The value answering an indicator query, or why there is none (naming the stages and years that exist). */
+export function lookupIndicator(query: IndicatorQuery): IndicatorLookup {
+  const { indicator, economy, mineral, stage } = query;
+  const year = query.year ?? latestIndicatorYear(indicator, economy);
+  const what = `${economy} ${indicator} for ${mineral}${stage ? ` at ${stage}` : ""}`;
+  const row = year === undefined ? undefined : indicatorRow(indicator, economy, mineral, stage, year);
+  if (!row || row.value === null) {
+    const available = describeAvailable(get().series.get(seriesKey(indicator, economy, mineral)) ?? []);
+    const why = row ? `${row.edition} gives no ${what} in ${year} (${row.status}) at ${row.locator}` : `no ${what}${year === undefined ? "" : ` in ${year}`}`;
+    return { query, year, row, reason: `${why}${available ? `; available: ${available}` : ""}` };
+  }
+  return { query, year: row.year, row, value: row.value };
+}

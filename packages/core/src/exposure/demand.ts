@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { lookupDemand, parseScenario, parseUse } from "../_lib/demandIndex.ts";
+import { checkOptions } from "../_lib/lookup.ts";
+import { parseEdition, parseMineral, parseYear } from "../_lib/ids.ts";
+import { USES, type MineralId, type Use } from "../data/index.ts";
+import { EDITION_IDS, SCENARIOS } from "../schema.ts";
+
+/** Options of {@link demand}, for callers that validate user input. */
+export const DemandOptions = z
+  .object({
+    /** Demand year; default: the resolved edition's observed base year. */
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** IEA scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
+    scenario: z.enum(SCENARIOS).optional(),
+    /** Sector or technology id or label (`"EV"`, `"solar PV"`, `"clean"`, `"other uses"`); default `"total"`. */
+    sector: z.custom<Use | (string & {})>((v) => typeof v === "string" && v.trim() !== "", "expected a sector id or label").optional(),
+    /** Pin an IEA edition; default: the newest edition with demand for the mineral (and year, when given). */
+    source: z.enum(EDITION_IDS).optional(),
+  })
+  .strict();
+export type DemandOptions = z.input<typeof DemandOptions>;
+
+const KEYS = ["year", "scenario", "sector", "source"] as const;
+
+/**
+ * Demand for one mineral, in total or for one sector, in metric tonnes on the IEA's basis for it.
+ *
+ * Reads the IEA total-demand table (`sector` default `"total"`). The edition is the newest IEA
+ * edition with demand for the mineral (and for `year`, when given), unless `source` pins one; the
+ * year defaults to that edition's observed base year (2024 in iea-cmde-2025). The base year is
+ * observed and the same in every scenario, so `scenario` is not used for it; a projection year
+ * (2030–2050) is read under `scenario`, default `"STEPS"`. Minerals without a total-demand table
+ * (gallium and the other clean-tech-only minerals) answer only `sector: "total-clean"`, from the
+ * clean-technology demand table.
+ *
+ * @returns tonnes, or `undefined` when the edition has no figure (no such mineral, sector, year or
+ *   scenario in the IEA tables): never 0 for missing data
+ * @throws {@link CritminError} `unknown_id` for an unknown mineral, sector, scenario or source (with the
+ *   nearest valid one), `invalid_argument` for a malformed option
+ * @example
+ * demand("lithium", { year: 2030, scenario: "NZE", source: "iea-cmde-2024" })
+ * //=> 705.391 * 1000
+ * @example
+ * demand("cobalt", { sector: "EV", year: 2023, source: "iea-cmde-2024" })
+ * //=> 61.8409 * 1000
+ */
+export function demand(mineral: MineralId | (string & {}), options?: DemandOptions): number | undefined {
+  const fn = "demand";
+  const opts = checkOptions(fn, options, KEYS);
+  const given = (key: (typeof KEYS)[number]) => opts[key] !== undefined && opts[key] !== null;
+  const found = lookupDemand({
+    fn,
+    mineral: parseMineral(fn, mineral),
+    use: given("sector") ? parseUse(fn, "sector", opts.sector, USES) : "total",
+    year: given("year") ? parseYear(fn, opts.year) : undefined,
+    scenario: given("scenario") ? parseScenario(fn, opts.scenario) : undefined,
+    source: given("source") ? parseEdition(fn, opts.source) : undefined,
+  });
+  return found.row?.tonnes;
+}

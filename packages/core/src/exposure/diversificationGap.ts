@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { parseCountry } from "../_lib/ids.ts";
+import { checkOptions, parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
+import type { CountryCode, MineralId } from "../data/index.ts";
+import { CritminError } from "../errors.ts";
+import { SupplyOptions } from "../options.ts";
+import { AGGREGATES } from "../schema.ts";
+
+/** Options of {@link diversificationGap}: the supply options plus `target` and `supplier`. */
+export const DiversificationGapOptions = SupplyOptions.extend({
+  /** The share the supplier should fall to, in (0, 1]; default 0.65, the EU CRMA single-country benchmark. */
+  target: z.number().gt(0).max(1).optional(),
+  /** The dominant supplier, a country; default `"CHN"`. */
+  supplier: z.string().optional(),
+}).strict();
+export type DiversificationGapOptions = z.input<typeof DiversificationGapOptions>;
+
+const DEFAULT_TARGET = 0.65;
+
+/**
+ * Tonnes of supply from other countries needed so that `supplier`'s share falls to `target`:
+ * `max(0, V_supplier ÷ target − V_total)`, with both volumes from the same block.
+ *
+ * `V_total` is the block's world total (its `WORLD` row) and `V_supplier` the supplier's row, in the
+ * edition and year chosen by {@link resolveSource} (stage default `refining`). The supplier's
+ * own output is held fixed, so the gap is the new supply that dilutes its share to `target`.
+ * Defaults: `target` 0.65 (the EU Critical Raw Materials Act benchmark), `supplier` China.
+ *
+ * @returns metric tonnes of content, 0 when the supplier's share is already at or below `target`,
+ *   or `undefined` when either volume is missing (the supplier is not listed or withheld, there is
+ *   no block for that year, or the edition gives shares only, as ec-crm-2023 does)
+ * @throws {@link CritminError} `invalid_argument` when `target` is not in (0, 1], `supplier` is an
+ *   aggregate or an option is malformed; `unknown_id` for an unknown mineral, supplier, stage or source
+ * @example
+ * diversificationGap("cobalt", { year: 2023, source: "iea-cmde-2024" })
+ * //=> (171.7 / 0.65 - 223.8) * 1000
+ * diversificationGap("cobalt", { target: 0.8, year: 2023, source: "iea-cmde-2024" })
+ * //=> 0
+ */
+export function diversificationGap(mineral: MineralId | (string & {}), options?: DiversificationGapOptions): number | undefined {
+  const fn = "diversificationGap";
+  const query = parseSupplyQuery(fn, mineral, options, { stage: "refining" }, ["target", "supplier"]);
+  const opts = checkOptions(fn, options, [...Object.keys(DiversificationGapOptions.shape)]);
+  const target = opts.target ?? DEFAULT_TARGET;
+  if (typeof target !== "number" || !Number.isFinite(target) || target <= 0 || target > 1) {
+    const got = typeof target === "string" ? `"${target}"` : String(target);
+    throw new CritminError("invalid_argument", `${fn}: target must be a share greater than 0 and at most 1, got ${got}`);
+  }
+  const supplier = parseCountry(fn, opts.supplier ?? "CHN");
+  if ((AGGREGATES as readonly string[]).includes(supplier)) {
+    throw new CritminError("invalid_argument", `${fn}: supplier must be a country, not the aggregate "${supplier}"`);
+  }
+  const { block } = resolveBlock(query);
+  const supplierTonnes = block?.rows.get(supplier)?.tonnes;
+  const totalTonnes = block?.rows.get("WORLD")?.tonnes;
+  if (supplierTonnes === null || supplierTonnes === undefined || totalTonnes === null || totalTonnes === undefined) return undefined;
+  const gap = supplierTonnes / target - totalTonnes;
+  return gap > 0 ? gap : 0;
+}

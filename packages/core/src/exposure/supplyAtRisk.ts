@@ -1,0 +1,47 @@
+import { parseCountry } from "../_lib/ids.ts";
+import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
+import type { CountryCode, MineralId } from "../data/index.ts";
+import { CritminError } from "../errors.ts";
+import { SupplyOptions } from "../options.ts";
+import { AGGREGATES } from "../schema.ts";
+
+/** Options of {@link supplyAtRisk}: `stage` (default `refining`), `year`, `source`, as for {@link share}. */
+export const SupplyAtRiskOptions = SupplyOptions;
+export type SupplyAtRiskOptions = SupplyOptions;
+
+/**
+ * The share of world supply lost if `supplier` cuts its output by `cut`: `share(mineral, supplier) × cut`.
+ *
+ * The share is read from one block (mineral, stage, edition, year) chosen by {@link resolveSource},
+ * as {@link share} does; the stage defaults to `refining`. Other suppliers are assumed not to
+ * make up for the cut, so this is the first-round loss.
+ *
+ * @param cut the fraction of the supplier's output lost, 0–1 (0.5 = output halved)
+ * @returns a fraction of world supply, 0–share, or `undefined` when the edition has no share for
+ *   the supplier (not listed, withheld, or no data for that year): never 0 for missing data
+ * @throws {@link CritminError} `invalid_argument` when `cut` is not a number in [0, 1], `supplier`
+ *   is an aggregate (WORLD, ROW) or an option is malformed; `unknown_id` for an unknown mineral,
+ *   country, stage or source (with the nearest valid one)
+ * @example
+ * supplyAtRisk("cobalt", "CHN", 0.5, { year: 2023, source: "iea-cmde-2024" })
+ * //=> 171.7 / 223.8 * 0.5
+ */
+export function supplyAtRisk(
+  mineral: MineralId | (string & {}),
+  supplier: CountryCode | (string & {}),
+  cut: number,
+  options?: SupplyAtRiskOptions,
+): number | undefined {
+  const fn = "supplyAtRisk";
+  const query = parseSupplyQuery(fn, mineral, options, { stage: "refining" });
+  const country = parseCountry(fn, supplier);
+  if ((AGGREGATES as readonly string[]).includes(country)) {
+    throw new CritminError("invalid_argument", `${fn}: supplier must be a country, not the aggregate "${country}"`);
+  }
+  if (typeof cut !== "number" || !Number.isFinite(cut) || cut < 0 || cut > 1) {
+    const got = typeof cut === "string" ? `"${cut}"` : String(cut);
+    throw new CritminError("invalid_argument", `${fn}: cut must be a number from 0 to 1 (the fraction of the supplier's output lost), got ${got}`);
+  }
+  const share = lookupRow(query, country).row?.share;
+  return share === null || share === undefined ? undefined : share * cut;
+}

@@ -1,0 +1,3 @@
+const { chinaShare, datasetVersion } = require("@critmin/core");
+
+console.log(JSON.stringify({ cobalt: chinaShare("cobalt"), version: datasetVersion() }));
