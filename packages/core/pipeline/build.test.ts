@@ -154,7 +154,7 @@ describe("build-data CLI: building from the sources", () => {
     out = path.join(dir, "out");
     first = cli(["--data", data, "--out", out]);
     expected = renderFiles(await readSources(data));
-  });
+  }, 60_000);
 
   it("exits 0, reports progress and coverage, and writes exactly the files renderFiles names", () => {
     expect(first.stderr).toContain(`reading sources from ${data}`);
@@ -217,7 +217,7 @@ describe("build-data CLI: a bad source fails the build and leaves the previous o
     baseline = path.join(tempDir("baseline"), "out");
     const built = cli(["--data", realDataDir, "--out", baseline, "--quiet"]);
     expect(built.status, built.stderr).toBe(0);
-  });
+  }, 60_000);
 
   /**
    * A fresh folder with an edited copy of the sources and a copy of the baseline build as `--out`;

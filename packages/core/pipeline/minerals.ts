@@ -39,6 +39,7 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   "helium": ["He"],
   "holmium": ["Ho"],
   "indium": ["In"],
+  "kaolin": ["kaolin clay"],
   "iridium": ["Ir"],
   "lanthanum": ["La"],
   "lead": ["Pb"],

@@ -1,7 +1,7 @@
 // pnpm data:build  — rebuild the dataset from the source files and write it atomically.
 // pnpm data:check  — rebuild in memory and fail if anything differs from what is committed.
 // Options: --data <dir> (default $CRITMIN_DATA or ../shared/data), --out <dir> (default packages/core).
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -26,32 +26,42 @@ const progress = (message: string) => {
   if (!values.quiet) process.stderr.write(`${message}\n`);
 };
 
-/** Writes each generated directory beside its target, then swaps it in, so a failure leaves the old one whole. */
+/**
+ * Writes each generated directory beside its target, then swaps them all in: the old ones are moved
+ * aside first and restored if any step fails, so the output is either all old or all new.
+ */
 function writeAtomically(root: string, files: Files): void {
   const dirs = [GEN_DIR, EXPORT_DIR];
   const stamp = `${process.pid}-${Date.now()}`;
-  const staged: string[] = [];
+  const staging = (dir: string) => path.join(root, `${dir}.staging-${stamp}`);
+  const aside = (dir: string) => path.join(root, `${dir}.old-${stamp}`);
+  const movedAside: string[] = [];
+  const movedIn: string[] = [];
   try {
-    for (const dir of dirs) {
-      const staging = path.join(root, `${dir}.staging-${stamp}`);
-      staged.push(staging);
-      for (const [file, content] of files) {
-        if (!file.startsWith(`${dir}/`)) continue;
-        const target = path.join(staging, file.slice(dir.length + 1));
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, content);
-      }
+    for (const [file, content] of files) {
+      const dir = dirs.find((d) => file.startsWith(`${d}/`));
+      if (!dir) throw new Error(`generated file outside the output directories: ${file}`);
+      const target = path.join(staging(dir), file.slice(dir.length + 1));
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
     }
-    dirs.forEach((dir, i) => {
-      const final = path.join(root, dir);
-      const old = `${final}.old-${stamp}`;
-      if (existsSync(final)) renameSync(final, old);
-      renameSync(staged[i]!, final);
-      rmSync(old, { recursive: true, force: true });
-    });
+    for (const dir of dirs) {
+      if (!existsSync(path.join(root, dir))) continue;
+      renameSync(path.join(root, dir), aside(dir));
+      movedAside.push(dir);
+    }
+    for (const dir of dirs) {
+      renameSync(staging(dir), path.join(root, dir));
+      movedIn.push(dir);
+    }
+  } catch (error) {
+    for (const dir of movedIn) rmSync(path.join(root, dir), { recursive: true, force: true });
+    for (const dir of movedAside) renameSync(aside(dir), path.join(root, dir));
+    throw error;
   } finally {
-    for (const staging of staged) rmSync(staging, { recursive: true, force: true });
+    for (const dir of dirs) rmSync(staging(dir), { recursive: true, force: true });
   }
+  for (const dir of movedAside) rmSync(aside(dir), { recursive: true, force: true });
 }
 
 function differences(root: string, files: Files): string[] {
@@ -60,6 +70,15 @@ function differences(root: string, files: Files): string[] {
     const target = path.join(root, file);
     if (!existsSync(target)) out.push(`${file}: missing (run pnpm data:build)`);
     else if (readFileSync(target, "utf8") !== content) out.push(`${file}: differs from a rebuild of ${dataDir}`);
+  }
+  for (const dir of [GEN_DIR, EXPORT_DIR]) {
+    const full = path.join(root, dir);
+    if (!existsSync(full)) continue;
+    for (const name of readdirSync(full, { recursive: true, withFileTypes: true })) {
+      if (!name.isFile()) continue;
+      const file = path.relative(root, path.join(name.parentPath, name.name)).split(path.sep).join("/");
+      if (!files.has(file)) out.push(`${file}: not produced by the build (remove it or run pnpm data:build)`);
+    }
   }
   return out;
 }

@@ -60,6 +60,24 @@ export { hhi } from "./exposure/hhi.ts";
 export { crN } from "./exposure/crN.ts";
 export { effectiveSuppliers } from "./exposure/effectiveSuppliers.ts";
 
+// scenarios
+export { supplyAtRisk, SupplyAtRiskOptions } from "./exposure/supplyAtRisk.ts";
+export { diversificationGap, DiversificationGapOptions } from "./exposure/diversificationGap.ts";
+export { crmaCheck, CrmaCheckOptions } from "./exposure/crmaCheck.ts";
+export type { CrmaCheck } from "./exposure/crmaCheck.ts";
+
+// demand and technology exposure
+export { demand, DemandOptions } from "./exposure/demand.ts";
+export { coverageWithout, CoverageWithoutOptions, SUPPLY_CASES } from "./exposure/coverageWithout.ts";
+export { techExposure, TechExposureOptions, TECHNOLOGIES } from "./exposure/techExposure.ts";
+export type { Technology, TechExposure, TechExposureEntry } from "./exposure/techExposure.ts";
+
+// indicators
+export { supplyRisk, SupplyRiskOptions } from "./exposure/supplyRisk.ts";
+export { economicImportance, EconomicImportanceOptions } from "./exposure/economicImportance.ts";
+export { importReliance, ImportRelianceOptions } from "./exposure/importReliance.ts";
+export { reserves, ReservesOptions } from "./exposure/reserves.ts";
+
 // provenance
 export { provenance, ProvenanceQuery } from "./exposure/provenance.ts";
 export type { Provenance } from "./exposure/provenance.ts";

@@ -89,14 +89,15 @@ function readShareFile(dataDir: string, source: EuShareFile, problems: SourcePro
 function shareRow(record: EuRecord, source: EuShareFile, problems: SourceProblems): SupplyRow | undefined {
   const { Material = "", Stage: stageLetter = "", Country = "", Share = "" } = record.cells;
   const where = csvLocator(source.file, record.line, "Share");
+  const at = (column: string) => csvLocator(source.file, record.line, column);
   const mineral = euMineralId(Material);
   const stage = EU_STAGES[stageLetter];
   const country = countryCode(Country);
   const parsed = parseEuShare(Share);
-  if (mineral === undefined) problems.add(where, `unknown eu material "${Material}"`);
-  if (stage === undefined) problems.add(where, `unknown eu stage "${stageLetter}", expected E or P`);
-  if (country === undefined) problems.add(where, `unmapped country "${Country}"`);
-  else if (!/^[A-Z]{3}$/.test(country)) problems.add(where, `"${Country}" is an aggregate, not a country`);
+  if (mineral === undefined) problems.add(at("Material"), `unknown eu material "${Material}"`);
+  if (stage === undefined) problems.add(at("Stage"), `unknown eu stage "${stageLetter}", expected E or P`);
+  if (country === undefined) problems.add(at("Country"), `unmapped country "${Country}"`);
+  else if (!/^[A-Z]{3}$/.test(country)) problems.add(at("Country"), `"${Country}" is an aggregate, not a country`);
   if (parsed === undefined) problems.add(where, `expected a share like "4%" or "<0.1%", got "${Share}"`);
   if (mineral === undefined || stage === undefined || country === undefined || parsed === undefined) return undefined;
   const row = {

@@ -16,6 +16,7 @@ export const DiversificationGapOptions = SupplyOptions.extend({
 export type DiversificationGapOptions = z.input<typeof DiversificationGapOptions>;
 
 const DEFAULT_TARGET = 0.65;
+const describe = (input: unknown) => (typeof input === "string" ? `"${input}"` : String(input));
 
 /**
  * Tonnes of supply from other countries needed so that `supplier`'s share falls to `target`:
@@ -43,10 +44,13 @@ export function diversificationGap(mineral: MineralId | (string & {}), options?:
   const opts = checkOptions(fn, options, [...Object.keys(DiversificationGapOptions.shape)]);
   const target = opts.target ?? DEFAULT_TARGET;
   if (typeof target !== "number" || !Number.isFinite(target) || target <= 0 || target > 1) {
-    const got = typeof target === "string" ? `"${target}"` : String(target);
-    throw new CritminError("invalid_argument", `${fn}: target must be a share greater than 0 and at most 1, got ${got}`);
+    throw new CritminError("invalid_argument", `${fn}: target must be a share greater than 0 and at most 1, got ${describe(target)}`);
   }
-  const supplier = parseCountry(fn, opts.supplier ?? "CHN");
+  const supplierInput = opts.supplier ?? "CHN";
+  if (typeof supplierInput !== "string" || supplierInput.trim() === "") {
+    throw new CritminError("invalid_argument", `${fn}: supplier must be a non-empty string, got ${describe(supplierInput)}`);
+  }
+  const supplier = parseCountry(fn, supplierInput);
   if ((AGGREGATES as readonly string[]).includes(supplier)) {
     throw new CritminError("invalid_argument", `${fn}: supplier must be a country, not the aggregate "${supplier}"`);
   }

@@ -5,6 +5,8 @@ import { CritminError } from "../errors.ts";
 import { SupplyOptions } from "../options.ts";
 import { AGGREGATES } from "../schema.ts";
 
+const describe = (input: unknown) => (typeof input === "string" ? `"${input}"` : String(input));
+
 /** Options of {@link supplyAtRisk}: `stage` (default `refining`), `year`, `source`, as for {@link share}. */
 export const SupplyAtRiskOptions = SupplyOptions;
 export type SupplyAtRiskOptions = SupplyOptions;
@@ -34,13 +36,15 @@ export function supplyAtRisk(
 ): number | undefined {
   const fn = "supplyAtRisk";
   const query = parseSupplyQuery(fn, mineral, options, { stage: "refining" });
+  if (typeof supplier !== "string" || supplier.trim() === "") {
+    throw new CritminError("invalid_argument", `${fn}: supplier must be a non-empty string, got ${describe(supplier)}`);
+  }
   const country = parseCountry(fn, supplier);
   if ((AGGREGATES as readonly string[]).includes(country)) {
     throw new CritminError("invalid_argument", `${fn}: supplier must be a country, not the aggregate "${country}"`);
   }
   if (typeof cut !== "number" || !Number.isFinite(cut) || cut < 0 || cut > 1) {
-    const got = typeof cut === "string" ? `"${cut}"` : String(cut);
-    throw new CritminError("invalid_argument", `${fn}: cut must be a number from 0 to 1 (the fraction of the supplier's output lost), got ${got}`);
+    throw new CritminError("invalid_argument", `${fn}: cut must be a number from 0 to 1 (the fraction of the supplier's output lost), got ${describe(cut)}`);
   }
   const share = lookupRow(query, country).row?.share;
   return share === null || share === undefined ? undefined : share * cut;

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { demandCoverage, demandRow, materialOf, parseScenario, scenarioFor } from "../_lib/demandIndex.ts";
+import { checkOptions } from "../_lib/lookup.ts";
+import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
+import { block, coverage } from "../_lib/supplyIndex.ts";
+import type { CountryCode, MineralId } from "../data/index.ts";
+import { CritminError } from "../errors.ts";
+import { AGGREGATES, EDITION_IDS, SCENARIOS, STAGES, type EditionId, type Scenario, type SupplyRow } from "../schema.ts";
+
+/** The IEA's supply projection cases (its project-pipeline "base case"). */
+export const SUPPLY_CASES = ["base-case"] as const;
+
+/** Options of {@link coverageWithout}, for callers that validate user input. */
+export const CoverageWithoutOptions = z
+  .object({
+    /** The supplier removed: a country code, name or alias, or `"largest"` (default). */
+    supplier: z
+      .custom<"largest" | CountryCode | (string & {})>((v) => typeof v === "string" && v.trim() !== "", "expected a country or \"largest\"")
+      .optional(),
+    /** Year of both supply and demand; default: the resolved edition's observed base year. */
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** Supply projection case for a projection year; `"base-case"`, the only one the IEA publishes. */
+    supplyCase: z.enum(SUPPLY_CASES).optional(),
+    /** IEA demand scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
+    demandScenario: z.enum(SCENARIOS).optional(),
+    /** `mining` or `refining`; default `refining`. */
+    stage: z.enum(STAGES).optional(),
+    /** Pin an IEA edition; default: the newest IEA edition with supply and demand for the mineral (and year). */
+    source: z.enum(EDITION_IDS).optional(),
+  })
+  .strict();
+export type CoverageWithoutOptions = z.input<typeof CoverageWithoutOptions>;
+
+const KEYS = ["supplier", "year", "supplyCase", "demandScenario", "stage", "source"] as const;
+
+function largest(rows: ReadonlyMap<string, SupplyRow>): SupplyRow | undefined {
+  let best: SupplyRow | undefined;
+  for (const row of rows.values()) {
+    if ((AGGREGATES as readonly string[]).includes(row.country) || row.tonnes === null) continue;
+    if (!best || row.tonnes > best.tonnes!) best = row;
+  }
+  return best;
+}
+
+/**
+ * How much of demand the rest of the world's supply covers if one supplier is removed:
+ * (world supply − the supplier's supply) ÷ total demand, the IEA's "largest supplier removed" test.
+ *
+ * Supply and total demand come from one IEA edition and the same year, never from two editions: the
+ * edition is the newest with both for the mineral (and `year`, when given) unless `source` pins one,
+ * and the year defaults to its observed base year. A projection year (2030, 2035, 2040) reads supply
+ * under the `"base-case"` and demand under `demandScenario` (default `"STEPS"`); the base year reads
+ * observed supply and demand. `"largest"` is the country (never `ROW` or `WORLD`) with the most
+ * supply in the block, the first listed on a tie.
+ *
+ * @returns a ratio (1 means the rest of the world's supply equals demand; it can exceed 1), or
+ *   `undefined` when the edition lacks the supply block, the supplier's figure or demand for that
+ *   year, when the supply and demand figures measure different materials (IEA graphite: supply is
+ *   natural or battery-grade, demand all grades), or for a non-IEA source
+ * @throws {@link CritminError} `unknown_id` for an unknown mineral, country, stage, scenario, case or
+ *   source (with the nearest valid one), `invalid_argument` for a malformed option or an aggregate supplier
+ * @example
+ * coverageWithout("cobalt", { year: 2023, source: "iea-cmde-2024" })
+ * //=> (223.8 - 171.7) / 214.7903
+ * @example
+ * coverageWithout("lithium", { supplier: "Australia", stage: "mining", year: 2023, source: "iea-cmde-2024" })
+ * //=> (193.8 - 84.1) / 165.3723
+ */
+export function coverageWithout(mineralInput: MineralId | (string & {}), options?: CoverageWithoutOptions): number | undefined {
+  const fn = "coverageWithout";
+  const opts = checkOptions(fn, options, KEYS);
+  const given = (key: (typeof KEYS)[number]) => opts[key] !== undefined && opts[key] !== null;
+  const mineral = parseMineral(fn, mineralInput);
+  const stage = given("stage") ? parseStage(fn, opts.stage) : "refining";
+  const year = given("year") ? parseYear(fn, opts.year) : undefined;
+  const source = given("source") ? parseEdition(fn, opts.source) : undefined;
+  const scenario: Scenario | undefined = given("demandScenario") ? parseScenario(fn, opts.demandScenario, "demandScenario") : undefined;
+  const supplyCase = given("supplyCase") ? parseSupplyCase(fn, opts.supplyCase) : undefined;
+  const supplier = given("supplier") ? parseSupplier(fn, opts.supplier) : "largest";
+
+  // Only editions with total demand for the mineral can answer; among them, the newest with supply for the year.
+  const demandEditions = demandCoverage("total-demand", mineral, "total");
+  const supplyEditions = coverage(mineral, stage, "production");
+  const candidates = demandEditions
+    .filter((d) => source === undefined || d.edition === source)
+    .flatMap((d) => {
+      const s = supplyEditions.find((c) => c.edition === d.edition);
+      return s ? [{ demand: d, supply: s }] : [];
+    });
+  const chosen = year === undefined ? candidates.find((c) => c.supply.observedYears.length > 0) : candidates.find((c) => c.supply.years.has(year));
+  if (!chosen) return undefined;
+  const edition: EditionId = chosen.supply.edition;
+  const resolvedYear = year ?? chosen.supply.observedYears.at(-1)!;
+  const kase = chosen.supply.years.get(resolvedYear) ?? null;
+  if (kase !== null && supplyCase !== undefined && supplyCase !== kase) return undefined;
+
+  const rows = block(edition, mineral, stage, "production", resolvedYear, kase)?.rows;
+  const world = rows?.get("WORLD");
+  const removed = rows && (supplier === "largest" ? largest(rows) : rows.get(supplier));
+  const demanded = demandRow(edition, "total-demand", mineral, "total", scenarioFor(chosen.demand, resolvedYear, scenario), resolvedYear);
+  if (world?.tonnes == null || removed?.tonnes == null || !demanded || demanded.tonnes === 0) return undefined;
+  const material = materialOf(world.basis);
+  if (material === undefined || material !== materialOf(demanded.basis)) return undefined;
+  return (world.tonnes - removed.tonnes) / demanded.tonnes;
+}
+
+function parseSupplyCase(fn: string, input: unknown): (typeof SUPPLY_CASES)[number] {
+  const text = typeof input === "string" ? input.trim().toLowerCase().replace(/\s+/g, "-") : input;
+  if ((SUPPLY_CASES as readonly unknown[]).includes(text)) return text as (typeof SUPPLY_CASES)[number];
+  if (typeof input !== "string" || input.trim() === "") {
+    throw new CritminError("invalid_argument", `${fn}: supplyCase must be a non-empty string, got ${typeof input === "string" ? `"${input}"` : String(input)}`);
+  }
+  throw new CritminError("unknown_id", `${fn}: unknown supplyCase "${input}"; expected one of ${SUPPLY_CASES.join(", ")}`);
+}
+
+function parseSupplier(fn: string, input: unknown): CountryCode | "largest" {
+  if (typeof input !== "string" || input.trim() === "") {
+    throw new CritminError("invalid_argument", `${fn}: supplier must be a non-empty string, got ${String(input)}`);
+  }
+  if (input.trim().toLowerCase() === "largest") return "largest";
+  const code = parseCountry(fn, input);
+  if ((AGGREGATES as readonly string[]).includes(code)) {
+    throw new CritminError("invalid_argument", `${fn}: supplier must be a country or "largest", got "${input}"`);
+  }
+  return code as CountryCode;
+}

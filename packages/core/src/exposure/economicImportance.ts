@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { parseMineral, parseYear } from "../_lib/ids.ts";
+import { lookupIndicator } from "../_lib/indicatorIndex.ts";
+import { checkOptions } from "../_lib/lookup.ts";
+import type { MineralId } from "../data/index.ts";
+
+/** Options of {@link economicImportance}. */
+export const EconomicImportanceOptions = z
+  .object({
+    /** Assessment year (2011, 2014, 2017, 2020, 2023); default the latest, 2023. */
+    year: z.number().int().min(1900).max(2100).optional(),
+  })
+  .strict();
+export type EconomicImportanceOptions = z.input<typeof EconomicImportanceOptions>;
+
+/**
+ * The EU economic importance (EI) score of a material, as published by the EU criticality assessments.
+ *
+ * From Annex 4 of the EU CRM study 2023 (every assessment 2011–2023), or for a material Annex 4 lacks,
+ * the 2023 study's results table. `year` is the assessment year (2011, 2014, 2017, 2020 or 2023;
+ * default the latest, 2023); a material not assessed in that year is `undefined`, never an older score.
+ *
+ * @returns the EI index (unitless; 2.8 is the criticality threshold), or `undefined` when the study
+ *   gives none for that material and year
+ * @throws {@link CritminError} `unknown_id` for an unknown material (with the nearest valid one),
+ *   `invalid_argument` for a malformed option
+ * @example
+ * economicImportance("cobalt")
+ * //=> 6.8
+ * economicImportance("cobalt", { year: 2011 })
+ * //=> 7.2
+ */
+export function economicImportance(material: MineralId | (string & {}), options?: EconomicImportanceOptions): number | undefined {
+  const fn = "economicImportance";
+  const opts = checkOptions(fn, options, Object.keys(EconomicImportanceOptions.shape));
+  const mineral = parseMineral(fn, material);
+  const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
+  return lookupIndicator({ fn, indicator: "economic-importance", economy: "EU", mineral, stage: null, year }).value;
+}

@@ -1,0 +1,38 @@
+import { parseCountry } from "../_lib/ids.ts";
+import { checkOptions, lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
+import type { CountryCode, MineralId } from "../data/index.ts";
+import { SupplyOptions } from "../options.ts";
+import type { Aggregate } from "../schema.ts";
+
+/** Options of {@link reserves}: `year` and `source`, as for {@link share} (reserves have no stage). */
+export const ReservesOptions = SupplyOptions.omit({ stage: true }).strict();
+export type ReservesOptions = Omit<SupplyOptions, "stage">;
+
+/**
+ * A country's mineral reserves, in metric tonnes of content on the source's basis.
+ *
+ * Reserves are the part of identified resources that can be economically extracted today, as
+ * USGS reports them (MCS 2025: reserves at end of 2024). The edition and year follow
+ * {@link resolveSource} for measure `reserves`; `"WORLD"` gives the source's world total and `"ROW"`
+ * its "Other countries". Units are converted to tonnes (e.g. thousand metric tons × 1000).
+ *
+ * @returns tonnes, or `undefined` when the edition gives no reserves figure for that country
+ *   (not listed, withheld, "NA")
+ * @throws {@link CritminError} `unknown_id` for an unknown mineral, country or source (with the
+ *   nearest valid one), `invalid_argument` for a malformed option
+ * @example
+ * reserves("lithium", "Chile")
+ * //=> 9300000
+ * reserves("copper", "CHL")
+ * //=> 190000 * 1000
+ */
+export function reserves(
+  mineral: MineralId | (string & {}),
+  country: CountryCode | Aggregate | (string & {}),
+  options?: ReservesOptions,
+): number | undefined {
+  const fn = "reserves";
+  checkOptions(fn, options, ["year", "source"]);
+  const query = parseSupplyQuery(fn, mineral, options, { stage: "mining", measure: "reserves" });
+  return lookupRow(query, parseCountry(fn, country)).row?.tonnes ?? undefined;
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
+import { lookupIndicator } from "../_lib/indicatorIndex.ts";
+import { checkOptions } from "../_lib/lookup.ts";
+import type { MineralId } from "../data/index.ts";
+import { STAGES } from "../schema.ts";
+
+/** Options of {@link supplyRisk}. */
+export const SupplyRiskOptions = z
+  .object({
+    /** Assessment year (2011, 2014, 2017, 2020, 2023); default the latest, 2023. */
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** `mining` (extraction) or `refining` (processing); default none: the material's overall score. */
+    stage: z.enum(STAGES).optional(),
+  })
+  .strict();
+export type SupplyRiskOptions = z.input<typeof SupplyRiskOptions>;
+
+/**
+ * The EU supply risk (SR) score of a material, as published by the EU criticality assessments.
+ *
+ * Without `stage`: the material's overall SR (the score at the stage the study assessed it at) from
+ * Annex 4 of the EU CRM study 2023, for the assessment `year` (2011, 2014, 2017, 2020 or 2023;
+ * default the latest, 2023). With `stage`: the per-stage SR (extraction → `mining`, processing →
+ * `refining`) from the 2023 study's results table, 2023 only. A material not assessed in the year
+ * asked is `undefined`, never an older score.
+ *
+ * @returns the SR index (unitless; 1 is the criticality threshold), or `undefined` when the study
+ *   gives none for that material, stage and year
+ * @throws {@link CritminError} `unknown_id` for an unknown material or stage (with the nearest valid
+ *   one), `invalid_argument` for a malformed option
+ * @example
+ * supplyRisk("cobalt")
+ * //=> 2.8
+ * supplyRisk("lithium", { stage: "refining" })
+ * //=> 1.9
+ * supplyRisk("LREE", { year: 2014 })
+ * //=> 3.1
+ */
+export function supplyRisk(material: MineralId | (string & {}), options?: SupplyRiskOptions): number | undefined {
+  const fn = "supplyRisk";
+  const opts = checkOptions(fn, options, Object.keys(SupplyRiskOptions.shape));
+  const mineral = parseMineral(fn, material);
+  const stage = opts.stage === undefined || opts.stage === null ? null : parseStage(fn, opts.stage);
+  const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
+  return lookupIndicator({ fn, indicator: "supply-risk", economy: "EU", mineral, stage, year }).value;
+}
