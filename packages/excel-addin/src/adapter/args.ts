@@ -1,0 +1,71 @@
+// Excel hands custom functions: null for an omitted optional argument, 0 (desktop) or null (web)
+// for an empty cell, numbers where text is expected, dates as serial numbers, and 2-D arrays for
+// ranges. These turn such values into what the core expects, or say which argument is wrong.
+import { ArgumentError } from "./errors.ts";
+
+export type Cell = string | number | boolean | null | undefined | CustomFunctions.Error;
+
+function isErrorValue(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "code" in value;
+}
+
+const describe = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
+
+function check(fn: string, name: string, value: unknown): void {
+  if (isErrorValue(value)) throw new ArgumentError(`${fn}: ${name} is an error value`);
+  if (Array.isArray(value)) throw new ArgumentError(`${fn}: ${name} must be a single cell, not a range`);
+}
+
+/** An empty cell or omitted argument: null, undefined, "" or (Excel desktop's empty cell) 0. */
+export function isBlank(value: unknown, zeroIsBlank = true): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "") || (zeroIsBlank && value === 0);
+}
+
+/** A required name (mineral, country, group): text, or a number written as text. */
+export function text(fn: string, name: string, value: unknown): string {
+  check(fn, name, value);
+  if (isBlank(value, false)) throw new ArgumentError(`${fn}: ${name} is required`);
+  if (typeof value === "boolean") throw new ArgumentError(`${fn}: ${name} must be text, got ${value ? "TRUE" : "FALSE"}`);
+  return String(value).trim();
+}
+
+export function optionalText(fn: string, name: string, value: unknown): string | undefined {
+  check(fn, name, value);
+  return isBlank(value) ? undefined : text(fn, name, value);
+}
+
+/** Excel serial day 1 is 1900-01-01; serial 60 is the phantom 1900-02-29, hence the 1899-12-30 epoch. */
+function serialToYear(serial: number): number {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).getUTCFullYear();
+}
+
+/** A year: a number, text like "2030", or a date (its serial number) whose year is taken. */
+export function optionalYear(fn: string, name: string, value: unknown): number | undefined {
+  check(fn, name, value);
+  if (isBlank(value)) return undefined;
+  const n = typeof value === "string" ? Number(value.trim()) : value;
+  if (typeof n !== "number" || !Number.isFinite(n)) throw new ArgumentError(`${fn}: ${name} must be a year like 2030, got ${describe(value)}`);
+  // Years this dataset could hold are far below the serial numbers of dates since 1908.
+  return n > 3000 ? serialToYear(n) : n;
+}
+
+export function requiredYear(fn: string, name: string, value: unknown): number {
+  const year = optionalYear(fn, name, value);
+  if (year === undefined) throw new ArgumentError(`${fn}: ${name} is required`);
+  return year;
+}
+
+/** A number where 0 is a real value (a cut, a target): only null, undefined and "" are blank. */
+export function optionalNumber(fn: string, name: string, value: unknown): number | undefined {
+  check(fn, name, value);
+  if (isBlank(value, false)) return undefined;
+  const n = typeof value === "string" ? Number(value.trim().replace(/%$/, "")) / (value.trim().endsWith("%") ? 100 : 1) : value;
+  if (typeof n !== "number" || !Number.isFinite(n)) throw new ArgumentError(`${fn}: ${name} must be a number, got ${describe(value)}`);
+  return n;
+}
+
+export function requiredNumber(fn: string, name: string, value: unknown): number {
+  const n = optionalNumber(fn, name, value);
+  if (n === undefined) throw new ArgumentError(`${fn}: ${name} is required`);
+  return n;
+}

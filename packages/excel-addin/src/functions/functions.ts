@@ -1,0 +1,553 @@
+// The CRITMIN.* custom functions. One file because custom-functions-metadata only resolves the
+// @customenum types declared in the same file as the functions that use them.
+// Each wrapper parses Excel's arguments, calls @critmin/core and maps the result: no logic here.
+//
+// The identifier (first) parameter is declared as a matrix: Excel hands a range to it whole, and
+// the wrapper answers cell by cell, so =CRITMIN.CHINA_SHARE(A2:A30) spills a column. The other
+// parameters are single values.
+import * as core from "@critmin/core";
+import { optionalNumber, optionalText, optionalYear, requiredNumber, requiredYear, text } from "../adapter/args.ts";
+import { broadcast, table, value, type ExcelValue } from "../adapter/results.ts";
+import { supplyArgs, supplyReason } from "../adapter/queries.ts";
+
+/**
+ * Supply-chain stage.
+ * @customenum {string}
+ */
+enum Stage {
+  /** Mining (extraction) */
+  mining = "mining",
+  /** Refining (processing, smelting, chemicals) */
+  refining = "refining",
+}
+
+/**
+ * IEA demand scenario.
+ * @customenum {string}
+ */
+enum Scenario {
+  /** Stated Policies Scenario */
+  STEPS = "STEPS",
+  /** Announced Pledges Scenario */
+  APS = "APS",
+  /** Net Zero Emissions by 2050 Scenario */
+  NZE = "NZE",
+}
+
+/**
+ * Source edition.
+ * @customenum {string}
+ */
+enum Edition {
+  /** IEA Critical Minerals Data Explorer, May 2024 (base year 2023) */
+  iea_cmde_2024 = "iea-cmde-2024",
+  /** IEA Critical Minerals Data Explorer, May 2025 (base year 2024) */
+  iea_cmde_2025 = "iea-cmde-2025",
+  /** USGS Mineral Commodity Summaries 2025 */
+  usgs_mcs_2025 = "usgs-mcs-2025",
+  /** EU Critical Raw Materials study 2023 */
+  ec_crm_2023 = "ec-crm-2023",
+}
+
+/**
+ * China's share of world output of a mineral, 0–1 (format as %). Refining unless stage says mining.
+ * @customfunction CHINA_SHARE
+ * @helpurl https://docs.critmin.invalid/excel/CHINA_SHARE
+ * @param mineral Mineral, e.g. "cobalt", "rare earths", "Li"; a range gives one result per cell
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use, e.g. "iea-cmde-2024"; the newest with data when omitted
+ * @returns China's share of the source's world total
+ */
+export function chinaShare(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "CHINA_SHARE";
+    return value(
+      () => core.chinaShare(text(fn, "mineral", m), supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, String(m), "CHN", supplyArgs(fn, stage, year, source)),
+    );
+  });
+}
+
+/**
+ * A country's share of world output of a mineral, 0–1 (format as %).
+ * @customfunction SHARE
+ * @helpurl https://docs.critmin.invalid/excel/SHARE
+ * @param mineral Mineral, e.g. "lithium"; a range gives one result per cell
+ * @param country Country name, ISO code or alias, e.g. "Australia", "AUS", "DRC"
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use; the newest with data when omitted
+ * @returns The country's share of the source's world total
+ */
+export function share(mineral: any[][], country: any, stage?: Stage, year?: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "SHARE";
+    return value(
+      () => core.share(text(fn, "mineral", m), text(fn, "country", country), supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, String(m), String(country), supplyArgs(fn, stage, year, source)),
+    );
+  });
+}
+
+/**
+ * A country's output of a mineral in metric tonnes of content ("World" for the world total).
+ * @customfunction PRODUCTION
+ * @helpurl https://docs.critmin.invalid/excel/PRODUCTION
+ * @param mineral Mineral, e.g. "copper"; a range gives one result per cell
+ * @param country Country name, ISO code or alias, or "World"
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use; the newest with data when omitted
+ * @returns Tonnes on the source's basis
+ */
+export function production(mineral: any[][], country: any, stage?: Stage, year?: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "PRODUCTION";
+    return value(
+      () => core.production(text(fn, "mineral", m), text(fn, "country", country), supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, String(m), String(country), supplyArgs(fn, stage, year, source)),
+    );
+  });
+}
+
+/**
+ * The largest producing countries, ranked: rank, country code, name, share, tonnes (spills with a header row).
+ * @customfunction TOP_PRODUCERS
+ * @helpurl https://docs.critmin.invalid/excel/TOP_PRODUCERS
+ * @param mineral Mineral, e.g. "nickel"
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [n] How many countries (default 5)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use; the newest with data when omitted
+ * @returns A table with a header row
+ */
+export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, source?: Edition): any[][] {
+  const fn = "TOP_PRODUCERS";
+  return table(
+    () => {
+      const count = optionalNumber(fn, "n", n);
+      return core
+        .topProducers(text(fn, "mineral", mineral), { ...supplyArgs(fn, stage, year, source), n: count === 0 ? undefined : count })
+        ?.map((p) => [p.rank, p.country, p.name, p.share, p.tonnes]);
+    },
+    ["Rank", "Country", "Name", "Share", "Tonnes"],
+    supplyReason(fn, String(mineral), "CHN", supplyArgs(fn, stage, year, source)),
+  );
+}
+
+/**
+ * Herfindahl–Hirschman index of supply over countries, 0–10,000 (a lower bound where the source lumps countries as rest of world).
+ * @customfunction HHI
+ * @helpurl https://docs.critmin.invalid/excel/HHI
+ * @param mineral Mineral; a range gives one result per cell
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use; the newest with data when omitted
+ * @returns HHI, 0–10,000
+ */
+export function hhi(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "HHI";
+    return value(() => core.hhi(text(fn, "mineral", m), supplyArgs(fn, stage, year, source)), supplyReason(fn, String(m), "CHN", supplyArgs(fn, stage, year, source)));
+  });
+}
+
+/**
+ * Concentration ratio: the summed share of the n largest producing countries, 0–1.
+ * @customfunction CONCENTRATION_RATIO
+ * @helpurl https://docs.critmin.invalid/excel/CONCENTRATION_RATIO
+ * @param mineral Mineral; a range gives one result per cell
+ * @param n How many of the largest countries
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use; the newest with data when omitted
+ * @returns Summed share, 0–1
+ */
+export function concentrationRatio(mineral: any[][], n: any, stage?: Stage, year?: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "CONCENTRATION_RATIO";
+    return value(
+      () => core.crN(text(fn, "mineral", m), requiredNumber(fn, "n", n), supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, String(m), "CHN", supplyArgs(fn, stage, year, source)),
+    );
+  });
+}
+
+/**
+ * Effective number of suppliers: 10,000 ÷ HHI.
+ * @customfunction EFFECTIVE_SUPPLIERS
+ * @helpurl https://docs.critmin.invalid/excel/EFFECTIVE_SUPPLIERS
+ * @param mineral Mineral; a range gives one result per cell
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use; the newest with data when omitted
+ * @returns Equivalent number of equal-sized suppliers
+ */
+export function effectiveSuppliers(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "EFFECTIVE_SUPPLIERS";
+    return value(
+      () => core.effectiveSuppliers(text(fn, "mineral", m), supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, String(m), "CHN", supplyArgs(fn, stage, year, source)),
+    );
+  });
+}
+
+/**
+ * The summed share of a group's members (G7, EU27, G7_PLUS, QUAD, OECD), 0–1; a lower bound where members sit in rest of world.
+ * @customfunction GROUP_SHARE
+ * @helpurl https://docs.critmin.invalid/excel/GROUP_SHARE
+ * @param mineral Mineral; a range gives one result per cell
+ * @param group Group id, e.g. "G7", "EU27", "G7_PLUS", "QUAD", "OECD"
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use; the newest with data when omitted
+ * @returns Summed share, 0–1
+ */
+export function groupShare(mineral: any[][], group: any, stage?: Stage, year?: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "GROUP_SHARE";
+    return value(
+      () => core.groupShare(text(fn, "mineral", m), text(fn, "group", group), supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, String(m), "CHN", supplyArgs(fn, stage, year, source)),
+    );
+  });
+}
+
+/**
+ * Change in a country's share between two years of one edition (0.05 = 5 percentage points).
+ * @customfunction SHARE_CHANGE
+ * @helpurl https://docs.critmin.invalid/excel/SHARE_CHANGE
+ * @param mineral Mineral; a range gives one result per cell
+ * @param country Country name, ISO code or alias
+ * @param fromYear First year
+ * @param toYear Second year
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [source] Edition to use; the newest with both years when omitted
+ * @returns Share in toYear minus share in fromYear
+ */
+export function shareChange(mineral: any[][], country: any, fromYear: any, toYear: any, stage?: Stage, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "SHARE_CHANGE";
+    return value(
+      () =>
+        core.shareChange(text(fn, "mineral", m), text(fn, "country", country), {
+          from: requiredYear(fn, "fromYear", fromYear),
+          to: requiredYear(fn, "toYear", toYear),
+          stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
+          source: optionalText(fn, "source", source) as core.EditionId | undefined,
+        }),
+      () => `${fn}: no single edition has ${String(m)} figures for ${String(country)} in both years`,
+    );
+  });
+}
+
+/**
+ * Share of world supply lost if a supplier cuts output by a fraction: share × cut.
+ * @customfunction SUPPLY_AT_RISK
+ * @helpurl https://docs.critmin.invalid/excel/SUPPLY_AT_RISK
+ * @param mineral Mineral; a range gives one result per cell
+ * @param supplier Country name, ISO code or alias
+ * @param cut Fraction of the supplier's output cut, 0–1
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use; the newest with data when omitted
+ * @returns Share of world supply lost, 0–1
+ */
+export function supplyAtRisk(mineral: any[][], supplier: any, cut: any, stage?: Stage, year?: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "SUPPLY_AT_RISK";
+    return value(
+      () => core.supplyAtRisk(text(fn, "mineral", m), text(fn, "supplier", supplier), requiredNumber(fn, "cut", cut), supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, String(m), String(supplier), supplyArgs(fn, stage, year, source)),
+    );
+  });
+}
+
+/**
+ * Supply without one supplier as a fraction of demand, same year and IEA edition: (total − supplier) ÷ demand.
+ * @customfunction COVERAGE_WITHOUT
+ * @helpurl https://docs.critmin.invalid/excel/COVERAGE_WITHOUT
+ * @param mineral Mineral; a range gives one result per cell
+ * @param [supplier] Country removed; the largest supplier when omitted
+ * @param [year] Year; the base year when omitted
+ * @param [scenario] Demand scenario for projection years: STEPS (default), APS or NZE
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [source] IEA edition to use; the newest with the year when omitted
+ * @returns Coverage ratio (1 = demand fully met)
+ */
+export function coverageWithout(mineral: any[][], supplier?: any, year?: any, scenario?: Scenario, stage?: Stage, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "COVERAGE_WITHOUT";
+    return value(
+      () =>
+        core.coverageWithout(text(fn, "mineral", m), {
+          supplier: optionalText(fn, "supplier", supplier),
+          year: optionalYear(fn, "year", year),
+          demandScenario: optionalText(fn, "scenario", scenario) as core.Scenario | undefined,
+          stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
+          source: optionalText(fn, "source", source) as core.EditionId | undefined,
+        }),
+      () => `${fn}: no IEA edition has both supply and demand for ${String(m)} in that year`,
+    );
+  });
+}
+
+/**
+ * Tonnes of other supply needed so the supplier's share falls to the target (default 0.65, the EU CRMA benchmark).
+ * @customfunction DIVERSIFICATION_GAP
+ * @helpurl https://docs.critmin.invalid/excel/DIVERSIFICATION_GAP
+ * @param mineral Mineral; a range gives one result per cell
+ * @param [target] Target share, 0–1 (default 0.65)
+ * @param [supplier] Country (default China)
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use; the newest with data when omitted
+ * @returns Tonnes; 0 when the share is already at or below the target
+ */
+export function diversificationGap(mineral: any[][], target?: any, supplier?: any, stage?: Stage, year?: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "DIVERSIFICATION_GAP";
+    const who = optionalText(fn, "supplier", supplier) ?? "CHN";
+    return value(
+      () =>
+        core.diversificationGap(text(fn, "mineral", m), {
+          target: optionalNumber(fn, "target", target === 0 ? null : target),
+          supplier: who,
+          ...supplyArgs(fn, stage, year, source),
+        }),
+      supplyReason(fn, String(m), who, supplyArgs(fn, stage, year, source)),
+    );
+  });
+}
+
+/**
+ * Demand in tonnes (IEA): total, or for a sector such as "EV", "solar PV", "clean technologies".
+ * @customfunction DEMAND
+ * @helpurl https://docs.critmin.invalid/excel/DEMAND
+ * @param mineral Mineral; a range gives one result per cell
+ * @param [year] Year; the base year when omitted
+ * @param [scenario] STEPS (default for projection years), APS or NZE
+ * @param [sector] Sector or technology; total demand when omitted
+ * @param [source] IEA edition to use; the newest with the year when omitted
+ * @returns Tonnes
+ */
+export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector?: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "DEMAND";
+    return value(
+      () =>
+        core.demand(text(fn, "mineral", m), {
+          year: optionalYear(fn, "year", year),
+          scenario: optionalText(fn, "scenario", scenario) as core.Scenario | undefined,
+          sector: optionalText(fn, "sector", sector),
+          source: optionalText(fn, "source", source) as core.EditionId | undefined,
+        }),
+      () => `${fn}: no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""} in that year and scenario`,
+    );
+  });
+}
+
+/**
+ * Demand-weighted China share of the minerals a technology uses (IEA), 0–1.
+ * @customfunction TECH_EXPOSURE
+ * @helpurl https://docs.critmin.invalid/excel/TECH_EXPOSURE
+ * @param technology Technology, e.g. "EV", "solar PV", "wind", "battery storage", "grids", "hydrogen"; a range gives one result per cell
+ * @param [year] Year; the base year when omitted
+ * @param [scenario] STEPS (default for projection years), APS or NZE
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [source] IEA edition to use
+ * @returns Weighted China share, 0–1
+ */
+export function techExposure(technology: any[][], year?: any, scenario?: Scenario, stage?: Stage, source?: Edition): any[][] {
+  return broadcast(technology, (t) => {
+    const fn = "TECH_EXPOSURE";
+    return value(
+      () => core.techExposure(text(fn, "technology", t), techArgs(fn, year, scenario, stage, source))?.exposure,
+      () => `${fn}: no IEA edition has demand and supply for ${String(t)} in that year`,
+    );
+  });
+}
+
+/**
+ * Per-mineral breakdown of a technology's China exposure: mineral, demand tonnes, China share, weight (spills with a header row).
+ * @customfunction TECH_EXPOSURE_TABLE
+ * @helpurl https://docs.critmin.invalid/excel/TECH_EXPOSURE_TABLE
+ * @param technology Technology, e.g. "EV"
+ * @param [year] Year; the base year when omitted
+ * @param [scenario] STEPS (default for projection years), APS or NZE
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [source] IEA edition to use
+ * @returns A table with a header row
+ */
+export function techExposureTable(technology: any, year?: any, scenario?: Scenario, stage?: Stage, source?: Edition): any[][] {
+  const fn = "TECH_EXPOSURE_TABLE";
+  return table(
+    () => core.techExposure(text(fn, "technology", technology), techArgs(fn, year, scenario, stage, source))?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
+    ["Mineral", "Demand (t)", "China share", "Weight"],
+    () => `${fn}: no IEA edition has demand and supply for ${String(technology)} in that year`,
+  );
+}
+
+function techArgs(fn: string, year: unknown, scenario: unknown, stage: unknown, source: unknown) {
+  return {
+    year: optionalYear(fn, "year", year),
+    scenario: optionalText(fn, "scenario", scenario) as core.Scenario | undefined,
+    stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
+    source: optionalText(fn, "source", source) as core.EditionId | undefined,
+  };
+}
+
+/**
+ * EU supply risk score (EU CRM study; 2023 unless a year of an earlier assessment is given).
+ * @customfunction SUPPLY_RISK
+ * @helpurl https://docs.critmin.invalid/excel/SUPPLY_RISK
+ * @param material Material, e.g. "cobalt"; a range gives one result per cell
+ * @param [year] Assessment year: 2011, 2014, 2017, 2020 or 2023 (default)
+ * @param [stage] "mining" or "refining" for the 2023 per-stage score; the overall score when omitted
+ * @returns Supply risk index
+ */
+export function supplyRisk(material: any[][], year?: any, stage?: Stage): any[][] {
+  return broadcast(material, (m) => {
+    const fn = "SUPPLY_RISK";
+    return value(
+      () => core.supplyRisk(text(fn, "material", m), { year: optionalYear(fn, "year", year), stage: optionalText(fn, "stage", stage) as core.Stage | undefined }),
+      () => `${fn}: the EU study has no supply risk for ${String(m)} in that assessment`,
+    );
+  });
+}
+
+/**
+ * EU economic importance score (EU CRM study; 2023 unless a year of an earlier assessment is given).
+ * @customfunction ECONOMIC_IMPORTANCE
+ * @helpurl https://docs.critmin.invalid/excel/ECONOMIC_IMPORTANCE
+ * @param material Material, e.g. "cobalt"; a range gives one result per cell
+ * @param [year] Assessment year (default 2023)
+ * @returns Economic importance index
+ */
+export function economicImportance(material: any[][], year?: any): any[][] {
+  return broadcast(material, (m) => {
+    const fn = "ECONOMIC_IMPORTANCE";
+    return value(
+      () => core.economicImportance(text(fn, "material", m), { year: optionalYear(fn, "year", year) }),
+      () => `${fn}: the EU study has no economic importance for ${String(m)} in that assessment`,
+    );
+  });
+}
+
+/**
+ * Published import reliance, 0–1: "USA" (USGS net import reliance 2024) or "EU" (EU CRM 2023, by stage).
+ * @customfunction IMPORT_RELIANCE
+ * @helpurl https://docs.critmin.invalid/excel/IMPORT_RELIANCE
+ * @param mineral Mineral; a range gives one result per cell
+ * @param economy "USA" or "EU"
+ * @param [stage] For the EU: "mining" or "refining" (default refining)
+ * @returns Import reliance, 0–1
+ */
+export function importReliance(mineral: any[][], economy: any, stage?: Stage): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "IMPORT_RELIANCE";
+    return value(
+      () => core.importReliance(text(fn, "mineral", m), text(fn, "economy", economy), { stage: optionalText(fn, "stage", stage) as core.Stage | undefined }),
+      () => `${fn}: no published import reliance for ${String(m)} (${String(economy)})`,
+    );
+  });
+}
+
+/**
+ * A country's reserves of a mineral in tonnes (USGS).
+ * @customfunction RESERVES
+ * @helpurl https://docs.critmin.invalid/excel/RESERVES
+ * @param mineral Mineral; a range gives one result per cell
+ * @param country Country name, ISO code or alias, or "World"
+ * @param [source] Edition to use (default usgs-mcs-2025)
+ * @returns Tonnes
+ */
+export function reserves(mineral: any[][], country: any, source?: Edition): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "RESERVES";
+    return value(
+      () => core.reserves(text(fn, "mineral", m), text(fn, "country", country), { source: optionalText(fn, "source", source) as core.EditionId | undefined }),
+      () => `${fn}: no reserves figure for ${String(m)} in ${String(country)}`,
+    );
+  });
+}
+
+/**
+ * The source behind a supply figure: citation, edition and locator (sheet and cell, or file and row).
+ * @customfunction SOURCE
+ * @helpurl https://docs.critmin.invalid/excel/SOURCE
+ * @param mineral Mineral; a range gives one result per cell
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Data year; the latest observed year when omitted
+ * @param [source] Edition to use; the newest with data when omitted
+ * @param [country] Country (default China)
+ * @returns Citation text
+ */
+export function source(mineral: any[][], stage?: Stage, year?: any, source?: Edition, country?: any): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "SOURCE";
+    const who = optionalText(fn, "country", country) ?? "CHN";
+    return value(
+      () => core.cite({ mineral: text(fn, "mineral", m), country: who, ...supplyArgs(fn, stage, year, source) }),
+      supplyReason(fn, String(m), who, supplyArgs(fn, stage, year, source)),
+    );
+  });
+}
+
+/**
+ * Every mineral: id, name, aliases (spills with a header row).
+ * @customfunction MINERALS
+ * @helpurl https://docs.critmin.invalid/excel/MINERALS
+ * @returns A table with a header row
+ */
+export function minerals(): any[][] {
+  return table(() => core.minerals().map((m) => [m.id, m.name, m.aliases.join(", ")]), ["Id", "Name", "Aliases"], () => "MINERALS: no data");
+}
+
+/**
+ * Countries in the dataset, or a group's members: ISO code, name (spills with a header row).
+ * @customfunction COUNTRIES
+ * @helpurl https://docs.critmin.invalid/excel/COUNTRIES
+ * @param [group] Group id, e.g. "G7", "EU27", "G7_PLUS", "QUAD", "OECD"
+ * @returns A table with a header row
+ */
+export function countries(group?: any): any[][] {
+  const fn = "COUNTRIES";
+  return table(() => core.countries(optionalText(fn, "group", group)).map((c) => [c.code, c.name]), ["Code", "Name"], () => `${fn}: no data`);
+}
+
+/**
+ * Country groups: id, name, member count, source of the membership list (spills with a header row).
+ * @customfunction GROUPS
+ * @helpurl https://docs.critmin.invalid/excel/GROUPS
+ * @returns A table with a header row
+ */
+export function groups(): any[][] {
+  return table(() => core.groups().map((g) => [g.id, g.name, g.members.length, g.source.url ?? g.source.title]), ["Id", "Name", "Members", "Source"], () => "GROUPS: no data");
+}
+
+/**
+ * Source editions: id, title, publisher, date, licence, citation (spills with a header row).
+ * @customfunction EDITIONS
+ * @helpurl https://docs.critmin.invalid/excel/EDITIONS
+ * @returns A table with a header row
+ */
+export function editions(): any[][] {
+  return table(
+    () => core.editions().map((e) => [e.id, e.title, e.publisher, e.date, e.licence, e.citation]),
+    ["Id", "Title", "Publisher", "Date", "Licence", "Citation"],
+    () => "EDITIONS: no data",
+  );
+}
+
+/**
+ * The release id of the dataset the add-in carries.
+ * @customfunction DATA_VERSION
+ * @helpurl https://docs.critmin.invalid/excel/DATA_VERSION
+ * @returns Dataset version
+ */
+export function dataVersion(): any[][] {
+  return [[value(() => core.datasetVersion(), () => "DATA_VERSION: no data") satisfies ExcelValue]];
+}

@@ -1,0 +1,2 @@
+// Task pane: placeholder until the playground lands.
+document.getElementById("app")!.textContent = "critmin";
