@@ -8,7 +8,8 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function cell(mineral: string, stage: "mining" | "refining"): string {
   const found = lookupSupply("headline", mineral, "CHN", { stage }, { stage });
-  if (found.row) return `${percent(found.row.share ?? NaN).padStart(6)} ${found.resolution.year} ${found.resolution.edition}`;
+  if (found.row && found.row.share !== null) return `${percent(found.row.share).padStart(6)} ${found.resolution.year} ${found.resolution.edition}`;
+  if (found.row) return `     — ${found.resolution.year} ${found.resolution.edition} (no world total to share of)`;
   if (found.resolution) return `     — ${found.resolution.year} ${found.resolution.edition} (China not listed)`;
   return "     — no data";
 }

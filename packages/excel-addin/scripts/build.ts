@@ -2,7 +2,7 @@
 // the CustomFunctions.associate entry, the functions and task-pane bundles, icons and the manifest.
 //   pnpm --filter @critmin/excel-addin build           both environments
 //   CRITMIN_ADDIN_BASE_URL=https://addin.example.gov pnpm --filter @critmin/excel-addin build
-import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
@@ -111,23 +111,36 @@ async function bundle(entry: string, outfile: string): Promise<void> {
 export async function buildAddin(envs = environments()): Promise<void> {
   const { json, associate } = await generateMetadata();
   mkdirSync(path.dirname(ENTRY), { recursive: true });
-  writeFileSync(ENTRY, entrySource(associate));
-  const stage = path.join(addinDir, "dist/.bundles");
-  rmSync(stage, { recursive: true, force: true });
-  await bundle(ENTRY, path.join(stage, "functions.js"));
-  await bundle(path.join(addinDir, "src/taskpane/taskpane.ts"), path.join(stage, "taskpane.js"));
-  for (const env of envs) {
-    const out = path.join(addinDir, "dist", env.name);
-    rmSync(out, { recursive: true, force: true });
-    mkdirSync(path.join(out, "assets"), { recursive: true });
-    writeFileSync(path.join(out, "functions.json"), json.replaceAll(HELP_PLACEHOLDER, `${env.baseUrl}/docs`));
-    copyFileSync(path.join(stage, "functions.js"), path.join(out, "functions.js"));
-    copyFileSync(path.join(stage, "taskpane.js"), path.join(out, "taskpane.js"));
-    for (const file of ["taskpane.html", "taskpane.css"]) copyFileSync(path.join(addinDir, "src/taskpane", file), path.join(out, file));
-    for (const size of [16, 32, 64, 80]) writeFileSync(path.join(out, `assets/icon-${size}.png`), iconPng(size));
-    writeFileSync(path.join(out, "manifest.xml"), manifestXml(env));
+  const entryTmp = `${ENTRY}.${process.pid}.tmp`;
+  writeFileSync(entryTmp, entrySource(associate));
+  renameSync(entryTmp, ENTRY);
+  // Each build stages in its own folder and renames each environment into place, so builds that
+  // run at once (a test and the dev server, say) never see one another's half-written files.
+  mkdirSync(path.join(addinDir, "dist"), { recursive: true });
+  const stage = mkdtempSync(path.join(addinDir, "dist", ".build-"));
+  try {
+    await bundle(ENTRY, path.join(stage, "functions.js"));
+    await bundle(path.join(addinDir, "src/taskpane/taskpane.ts"), path.join(stage, "taskpane.js"));
+    for (const env of envs) writeEnvironment(env, stage, json);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
   }
-  rmSync(stage, { recursive: true, force: true });
+}
+
+function writeEnvironment(env: Environment, stage: string, json: string): void {
+  const out = path.join(stage, env.name);
+  mkdirSync(path.join(out, "assets"), { recursive: true });
+  writeFileSync(path.join(out, "functions.json"), json.replaceAll(HELP_PLACEHOLDER, `${env.baseUrl}/docs`));
+  copyFileSync(path.join(stage, "functions.js"), path.join(out, "functions.js"));
+  copyFileSync(path.join(stage, "taskpane.js"), path.join(out, "taskpane.js"));
+  for (const file of ["taskpane.html", "taskpane.css"]) copyFileSync(path.join(addinDir, "src/taskpane", file), path.join(out, file));
+  for (const size of [16, 32, 64, 80]) writeFileSync(path.join(out, `assets/icon-${size}.png`), iconPng(size));
+  writeFileSync(path.join(out, "manifest.xml"), manifestXml(env));
+  const final = path.join(addinDir, "dist", env.name);
+  const old = `${final}.old-${process.pid}-${Date.now()}`;
+  if (existsSync(final)) renameSync(final, old);
+  renameSync(out, final);
+  rmSync(old, { recursive: true, force: true });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -19,6 +19,8 @@ export function editDistance(a: string, b: string): number {
 /** The candidate closest to `input` (case-insensitive), or `undefined` when nothing is reasonably close. */
 export function nearest(input: string, candidates: Iterable<readonly [name: string, value: string]>): string | undefined {
   const needle = input.trim().toLowerCase();
+  // "42" is not a misspelt name: suggesting the closest id would only mislead.
+  if (!/\p{L}/u.test(needle)) return undefined;
   let best: { value: string; distance: number } | undefined;
   for (const [name, value] of candidates) {
     const distance = editDistance(needle, name.toLowerCase());

@@ -25,6 +25,9 @@ export function isBlank(value: unknown, zeroIsBlank = true): boolean {
 export function text(fn: string, name: string, value: unknown): string {
   check(fn, name, value);
   if (isBlank(value, false)) throw new ArgumentError(`${fn}: ${name} is required`);
+  // Excel desktop passes an empty cell as 0; no name or code is 0, so say so rather than letting
+  // the core suggest a "nearest" name for "0".
+  if (value === 0) throw new ArgumentError(`${fn}: ${name} is required, got 0 (an empty cell?)`);
   if (typeof value === "boolean") throw new ArgumentError(`${fn}: ${name} must be text, got ${value ? "TRUE" : "FALSE"}`);
   return String(value).trim();
 }

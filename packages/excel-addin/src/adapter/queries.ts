@@ -1,4 +1,4 @@
-// Argument sets shared by many functions, parsed once here so every wrapper stays one line of intent.
+// Argument sets shared by many functions, and the reasons given with #N/A.
 import { provenance, type EditionId, type Stage } from "@critmin/core";
 import { optionalText, optionalYear } from "./args.ts";
 
@@ -8,7 +8,7 @@ export interface SupplyArgs {
   readonly source?: EditionId;
 }
 
-/** `[stage], [year], [source]`, the trailing optionals of most supply functions. */
+/** `[stage], [year], [source]`, the trailing optionals of most supply functions. Throws on a bad argument. */
 export function supplyArgs(fn: string, stage: unknown, year: unknown, source: unknown): SupplyArgs {
   return {
     stage: optionalText(fn, "stage", stage) as Stage | undefined,
@@ -17,14 +17,35 @@ export function supplyArgs(fn: string, stage: unknown, year: unknown, source: un
   };
 }
 
-/** Why a supply figure is missing, in the words of `provenance` (with the years that exist). */
-export function supplyReason(fn: string, mineral: string, country: string, args: SupplyArgs): () => string {
+type RawSupplyArgs = readonly [stage: unknown, year: unknown, source: unknown];
+
+/**
+ * Why one country's supply figure is missing, in the words of `provenance` (naming the edition and
+ * the years that exist). Built only when Excel needs it, and never throws: it runs after the
+ * computation has already failed to find a figure.
+ */
+export function supplyReason(fn: string, mineral: unknown, country: unknown, raw: RawSupplyArgs): () => string {
   return () => {
     try {
-      const p = provenance({ mineral, country, ...args });
-      return `${fn}: ${p.reason ?? "no figure"}`;
+      const p = provenance({ mineral: String(mineral), country: String(country), ...supplyArgs(fn, ...raw) });
+      if (!p.found) return `${fn}: ${p.reason ?? "no figure"}`;
+      if (p.share === null) return `${fn}: ${p.edition} gives ${p.country} ${p.tonnes ?? "no"} t of ${p.mineral} in ${p.year} but no world total to take a share of (${p.locator})`;
+      return `${fn}: ${p.edition} has ${p.mineral} ${p.stage} figures for ${p.year}, but not the ones this function needs (tonnes or enough countries)`;
     } catch {
-      return `${fn}: no figure for ${mineral}`;
+      return `${fn}: no figure for ${String(mineral)}`;
+    }
+  };
+}
+
+/** Why a whole block (all countries of a mineral and stage) gives no answer. */
+export function blockReason(fn: string, mineral: unknown, raw: RawSupplyArgs): () => string {
+  return () => {
+    try {
+      const p = provenance({ mineral: String(mineral), ...supplyArgs(fn, ...raw) });
+      if (p.edition === undefined) return `${fn}: ${p.reason ?? "no figure"}`;
+      return `${fn}: ${p.edition} has no country figures with shares for ${p.mineral} ${p.stage} in ${p.year}`;
+    } catch {
+      return `${fn}: no figure for ${String(mineral)}`;
     }
   };
 }

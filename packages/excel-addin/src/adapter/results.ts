@@ -25,7 +25,21 @@ export function broadcast(input: unknown, each: (cell: unknown) => ExcelValue): 
   const rows = Array.isArray(input) ? (input.every(Array.isArray) ? (input as unknown[][]) : [input]) : [[input]];
   if (rows.length === 0 || rows.some((r) => r.length === 0)) return [[excelError("#VALUE!", "the range is empty")]];
   const width = Math.max(...rows.map((r) => r.length));
-  return rows.map((row) => Array.from({ length: width }, (_, i) => each(i < row.length ? row[i] : null)));
+  return rows.map((row) => Array.from({ length: width }, (_, i) => cell(each, i < row.length ? row[i] : null)));
+}
+
+/**
+ * One cell of a broadcast. Wrappers parse some arguments outside `value()` (a default supplier,
+ * the arguments of the #N/A reason), so a bad argument can throw before `value()` is entered:
+ * catch it here, so that cell becomes `#VALUE!` with the message instead of the whole call
+ * failing with a raw exception (which Excel shows as a bare `#VALUE!`).
+ */
+function cell(each: (cell: unknown) => ExcelValue, input: unknown): ExcelValue {
+  try {
+    return each(input);
+  } catch (error) {
+    return errorFor(error);
+  }
 }
 
 /** A table with a header row; blanks are "" (Excel would show null as 0), every row as wide as the header. */

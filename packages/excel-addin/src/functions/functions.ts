@@ -6,9 +6,9 @@
 // the wrapper answers cell by cell, so =CRITMIN.CHINA_SHARE(A2:A30) spills a column. The other
 // parameters are single values.
 import * as core from "@critmin/core";
-import { optionalNumber, optionalText, optionalYear, requiredNumber, requiredYear, text } from "../adapter/args.ts";
+import { isBlank, optionalNumber, optionalText, optionalYear, requiredNumber, requiredYear, text } from "../adapter/args.ts";
 import { broadcast, table, value, type ExcelValue } from "../adapter/results.ts";
-import { supplyArgs, supplyReason } from "../adapter/queries.ts";
+import { blockReason, supplyArgs, supplyReason } from "../adapter/queries.ts";
 
 /**
  * Supply-chain stage.
@@ -64,7 +64,7 @@ export function chinaShare(mineral: any[][], stage?: Stage, year?: any, source?:
     const fn = "CHINA_SHARE";
     return value(
       () => core.chinaShare(text(fn, "mineral", m), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, String(m), "CHN", supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, m, "CHN", [stage, year, source]),
     );
   });
 }
@@ -85,7 +85,7 @@ export function share(mineral: any[][], country: any, stage?: Stage, year?: any,
     const fn = "SHARE";
     return value(
       () => core.share(text(fn, "mineral", m), text(fn, "country", country), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, String(m), String(country), supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, m, country, [stage, year, source]),
     );
   });
 }
@@ -106,7 +106,7 @@ export function production(mineral: any[][], country: any, stage?: Stage, year?:
     const fn = "PRODUCTION";
     return value(
       () => core.production(text(fn, "mineral", m), text(fn, "country", country), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, String(m), String(country), supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, m, country, [stage, year, source]),
     );
   });
 }
@@ -132,7 +132,7 @@ export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, s
         ?.map((p) => [p.rank, p.country, p.name, p.share, p.tonnes]);
     },
     ["Rank", "Country", "Name", "Share", "Tonnes"],
-    supplyReason(fn, String(mineral), "CHN", supplyArgs(fn, stage, year, source)),
+    blockReason(fn, mineral, [stage, year, source]),
   );
 }
 
@@ -149,7 +149,7 @@ export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, s
 export function hhi(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
     const fn = "HHI";
-    return value(() => core.hhi(text(fn, "mineral", m), supplyArgs(fn, stage, year, source)), supplyReason(fn, String(m), "CHN", supplyArgs(fn, stage, year, source)));
+    return value(() => core.hhi(text(fn, "mineral", m), supplyArgs(fn, stage, year, source)), blockReason(fn, m, [stage, year, source]));
   });
 }
 
@@ -169,7 +169,7 @@ export function concentrationRatio(mineral: any[][], n: any, stage?: Stage, year
     const fn = "CONCENTRATION_RATIO";
     return value(
       () => core.crN(text(fn, "mineral", m), requiredNumber(fn, "n", n), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, String(m), "CHN", supplyArgs(fn, stage, year, source)),
+      blockReason(fn, m, [stage, year, source]),
     );
   });
 }
@@ -189,7 +189,7 @@ export function effectiveSuppliers(mineral: any[][], stage?: Stage, year?: any, 
     const fn = "EFFECTIVE_SUPPLIERS";
     return value(
       () => core.effectiveSuppliers(text(fn, "mineral", m), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, String(m), "CHN", supplyArgs(fn, stage, year, source)),
+      blockReason(fn, m, [stage, year, source]),
     );
   });
 }
@@ -210,7 +210,7 @@ export function groupShare(mineral: any[][], group: any, stage?: Stage, year?: a
     const fn = "GROUP_SHARE";
     return value(
       () => core.groupShare(text(fn, "mineral", m), text(fn, "group", group), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, String(m), "CHN", supplyArgs(fn, stage, year, source)),
+      blockReason(fn, m, [stage, year, source]),
     );
   });
 }
@@ -260,7 +260,7 @@ export function supplyAtRisk(mineral: any[][], supplier: any, cut: any, stage?: 
     const fn = "SUPPLY_AT_RISK";
     return value(
       () => core.supplyAtRisk(text(fn, "mineral", m), text(fn, "supplier", supplier), requiredNumber(fn, "cut", cut), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, String(m), String(supplier), supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, m, supplier, [stage, year, source]),
     );
   });
 }
@@ -289,7 +289,7 @@ export function coverageWithout(mineral: any[][], supplier?: any, year?: any, sc
           stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
           source: optionalText(fn, "source", source) as core.EditionId | undefined,
         }),
-      () => `${fn}: no IEA edition has both supply and demand for ${String(m)} in that year`,
+      () => `${fn}: no IEA edition has both supply and demand for ${String(m)}${asked(year, source)}`,
     );
   });
 }
@@ -309,15 +309,32 @@ export function coverageWithout(mineral: any[][], supplier?: any, year?: any, sc
 export function diversificationGap(mineral: any[][], target?: any, supplier?: any, stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
     const fn = "DIVERSIFICATION_GAP";
-    const who = optionalText(fn, "supplier", supplier) ?? "CHN";
     return value(
       () =>
         core.diversificationGap(text(fn, "mineral", m), {
           target: optionalNumber(fn, "target", target === 0 ? null : target),
-          supplier: who,
+          supplier: optionalText(fn, "supplier", supplier) ?? "CHN",
           ...supplyArgs(fn, stage, year, source),
         }),
-      supplyReason(fn, String(m), who, supplyArgs(fn, stage, year, source)),
+      supplyReason(fn, m, isBlank(supplier) ? "CHN" : supplier, [stage, year, source]),
+    );
+  });
+}
+
+/**
+ * EU CRMA benchmark: TRUE when no third country supplies over 65% (EU sourcing mix where known, else world supply).
+ * @customfunction CRMA_CHECK
+ * @helpurl https://docs.critmin.invalid/excel/CRMA_CHECK
+ * @param mineral Mineral; a range gives one result per cell
+ * @param [stage] "mining" or "refining"; every stage with data when omitted (the binding one decides)
+ * @returns TRUE if within the benchmark, FALSE if a third country exceeds it
+ */
+export function crmaCheck(mineral: any[][], stage?: Stage): any[][] {
+  return broadcast(mineral, (m) => {
+    const fn = "CRMA_CHECK";
+    return value(
+      () => core.crmaCheck(text(fn, "mineral", m), optionalText(fn, "stage", stage))?.passes,
+      () => `${fn}: no EU sourcing or world supply shares decide ${String(m)}${isBlank(stage) ? "" : ` ${String(stage)}`} (missing, or too much supply not attributed to a country)`,
     );
   });
 }
@@ -344,7 +361,7 @@ export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector
           sector: optionalText(fn, "sector", sector),
           source: optionalText(fn, "source", source) as core.EditionId | undefined,
         }),
-      () => `${fn}: no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""} in that year and scenario`,
+      () => `${fn}: no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, source)}${scenario ? ` under ${String(scenario)}` : ""}`,
     );
   });
 }
@@ -365,7 +382,7 @@ export function techExposure(technology: any[][], year?: any, scenario?: Scenari
     const fn = "TECH_EXPOSURE";
     return value(
       () => core.techExposure(text(fn, "technology", t), techArgs(fn, year, scenario, stage, source))?.exposure,
-      () => `${fn}: no IEA edition has demand and supply for ${String(t)} in that year`,
+      () => `${fn}: no IEA edition has demand and supply for ${String(t)}${asked(year, source)} (IEA supply years: the base year, 2030, 2035, 2040)`,
     );
   });
 }
@@ -386,8 +403,15 @@ export function techExposureTable(technology: any, year?: any, scenario?: Scenar
   return table(
     () => core.techExposure(text(fn, "technology", technology), techArgs(fn, year, scenario, stage, source))?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
     ["Mineral", "Demand (t)", "China share", "Weight"],
-    () => `${fn}: no IEA edition has demand and supply for ${String(technology)} in that year`,
+    () => `${fn}: no IEA edition has demand and supply for ${String(technology)}${asked(year, source)} (IEA supply years: the base year, 2030, 2035, 2040)`,
   );
+}
+
+/** " in 2019 (iea-cmde-2024)" for a #N/A message, from the arguments as Excel passed them. */
+function asked(year: unknown, source: unknown): string {
+  const y = year === null || year === undefined || year === 0 || year === "" ? "" : ` in ${String(year)}`;
+  const s = source === null || source === undefined || source === 0 || source === "" ? "" : ` (${String(source)})`;
+  return y || s ? `${y}${s}` : " in the base year";
 }
 
 function techArgs(fn: string, year: unknown, scenario: unknown, stage: unknown, source: unknown) {
@@ -413,7 +437,7 @@ export function supplyRisk(material: any[][], year?: any, stage?: Stage): any[][
     const fn = "SUPPLY_RISK";
     return value(
       () => core.supplyRisk(text(fn, "material", m), { year: optionalYear(fn, "year", year), stage: optionalText(fn, "stage", stage) as core.Stage | undefined }),
-      () => `${fn}: the EU study has no supply risk for ${String(m)} in that assessment`,
+      () => `${fn}: the EU study has no supply risk for ${String(m)}${asked(year, null)} (assessments: 2011, 2014, 2017, 2020, 2023; per stage: 2023)`,
     );
   });
 }
@@ -431,7 +455,7 @@ export function economicImportance(material: any[][], year?: any): any[][] {
     const fn = "ECONOMIC_IMPORTANCE";
     return value(
       () => core.economicImportance(text(fn, "material", m), { year: optionalYear(fn, "year", year) }),
-      () => `${fn}: the EU study has no economic importance for ${String(m)} in that assessment`,
+      () => `${fn}: the EU study has no economic importance for ${String(m)}${asked(year, null)} (assessments: 2011, 2014, 2017, 2020, 2023)`,
     );
   });
 }
@@ -488,10 +512,9 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
 export function source(mineral: any[][], stage?: Stage, year?: any, source?: Edition, country?: any): any[][] {
   return broadcast(mineral, (m) => {
     const fn = "SOURCE";
-    const who = optionalText(fn, "country", country) ?? "CHN";
     return value(
-      () => core.cite({ mineral: text(fn, "mineral", m), country: who, ...supplyArgs(fn, stage, year, source) }),
-      supplyReason(fn, String(m), who, supplyArgs(fn, stage, year, source)),
+      () => core.cite({ mineral: text(fn, "mineral", m), country: optionalText(fn, "country", country) ?? "CHN", ...supplyArgs(fn, stage, year, source) }),
+      supplyReason(fn, m, isBlank(country) ? "CHN" : country, [stage, year, source]),
     );
   });
 }

@@ -13,6 +13,7 @@ CustomFunctions.associate("SHARE_CHANGE", functions.shareChange);
 CustomFunctions.associate("SUPPLY_AT_RISK", functions.supplyAtRisk);
 CustomFunctions.associate("COVERAGE_WITHOUT", functions.coverageWithout);
 CustomFunctions.associate("DIVERSIFICATION_GAP", functions.diversificationGap);
+CustomFunctions.associate("CRMA_CHECK", functions.crmaCheck);
 CustomFunctions.associate("DEMAND", functions.demand);
 CustomFunctions.associate("TECH_EXPOSURE", functions.techExposure);
 CustomFunctions.associate("TECH_EXPOSURE_TABLE", functions.techExposureTable);

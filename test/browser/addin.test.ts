@@ -1,0 +1,399 @@
+// The built add-in bundle in a real browser with Microsoft's own custom-functions runtime
+// (ENGINEERING.md, "Testing without Excel", item 5).
+//
+// Builds the add-in, serves dist/dev and the runtime from @microsoft/office-js on 127.0.0.1 (plain
+// http), opens a test page of our own in Debian's chromium through playwright-core: runtime first,
+// then a recorder around CustomFunctions.associate, then the built functions.js. The registered
+// functions are called the way Excel calls them (every declared parameter, null for an omitted
+// optional, an invocation object last) and compared with @critmin/core computed here in Node.
+//
+// Needs /usr/bin/chromium (`apt-get install -y chromium`; .ci/run installs it). Never downloads a
+// browser. Set UPDATE_SCREENSHOTS=1 to rewrite packages/excel-addin/test/screenshots/runtime.png.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as core from "../../packages/core/src/index.ts";
+import { addinDir, buildAddin } from "../../packages/excel-addin/scripts/build.ts";
+
+const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-quic",
+  "--disable-sync",
+];
+const MS_DIST = path.join(addinDir, "node_modules/@microsoft/office-js/dist");
+// Served under these exact names: the runtime finds its own <script> by file name and loads the
+// mapping table from the same folder.
+const MS_FILES = ["custom-functions-runtime.js", "o15apptofilemappingtable.js"] as const;
+const SCREENSHOT = path.join(addinDir, "test/screenshots/runtime.png");
+const NAMESPACE = "CRITMINDEV"; // dist/dev's namespace, only for the labels in the rendered table
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+/** The page under test. The recorder sits between Microsoft's runtime and the bundle. */
+const TEST_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>critmin functions.js in Microsoft's custom-functions runtime</title>
+<link rel="icon" href="data:,">
+<style>
+  body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #1f3a5f; }
+  #report { display: inline-block; padding: 16px; background: #fff; }
+  h1 { font-size: 17px; margin: 0 0 4px; }
+  p { margin: 0 0 12px; color: #555; }
+  table.results { border-collapse: collapse; }
+  table.results > * > tr > th, table.results > * > tr > td { border: 1px solid #c8d0da; padding: 4px 8px; text-align: left; vertical-align: top; }
+  table.results > thead th { background: #1f3a5f; color: #fff; }
+  table.results td.fn, table.results td.args { font-family: ui-monospace, monospace; white-space: nowrap; }
+  table.cells { border-collapse: collapse; }
+  table.cells td { border: 1px solid #e1e5ea; padding: 1px 6px; font-family: ui-monospace, monospace; white-space: nowrap; }
+  .error { color: #b00020; font-weight: 600; }
+  table.cells td.error { white-space: normal; min-width: 420px; max-width: 560px; }
+  .message { color: #6b2030; font-weight: 400; }
+</style>
+<script src="/custom-functions-runtime.js"></script>
+<script>
+  // Record every association the bundle makes, then hand it to the runtime's own associate.
+  window.__critmin = { runtime: typeof CustomFunctions, associations: [] };
+  (function () {
+    var original = CustomFunctions.associate;
+    CustomFunctions.associate = function (id, fn) {
+      window.__critmin.associations.push({ id: id, fn: fn });
+      return original.apply(this, arguments);
+    };
+  })();
+</script>
+<script src="/functions.js"></script>
+<script>
+  window.__critmin.bundleLoaded = true;
+  (function (state) {
+    function describe(value) {
+      if (Array.isArray(value)) return value.map(describe);
+      if (value instanceof CustomFunctions.Error) {
+        return { error: value.code, message: value.message, isError: value instanceof Error, wire: JSON.parse(JSON.stringify(value)) };
+      }
+      if (value === null) return { null: true };
+      if (value === undefined) return { undefined: true };
+      return value;
+    }
+    // As Excel calls a function: each declared parameter (null when omitted), then the invocation.
+    state.call = function (metadata, id, args) {
+      var meta = metadata.functions.find(function (f) { return f.id === id; });
+      if (!meta) throw new Error("no metadata for " + id);
+      var fn = CustomFunctions._association.mappings[id.toUpperCase()];
+      if (typeof fn !== "function") throw new Error("not registered in the runtime: " + id);
+      var values = meta.parameters.map(function (_, i) { return i < args.length ? args[i] : null; });
+      values.push({ functionName: id, address: "Sheet1!B2", parameterAddresses: [], isInValuePreview: false });
+      return describe(fn.apply(null, values));
+    };
+    state.render = function (title, rows) {
+      function cell(v) {
+        var td = document.createElement("td");
+        if (v && typeof v === "object" && "error" in v) {
+          td.className = "error";
+          td.textContent = v.error + " ";
+          var m = document.createElement("span");
+          m.className = "message";
+          m.textContent = v.message;
+          td.appendChild(m);
+        } else {
+          td.textContent = typeof v === "number" ? String(Math.round(v * 1e6) / 1e6) : String(v);
+        }
+        return td;
+      }
+      document.body.textContent = "";
+      var h = document.createElement("h1");
+      h.textContent = title;
+      var p = document.createElement("p");
+      p.textContent = "The built functions.js, registered through Microsoft's custom-functions-runtime.js (@microsoft/office-js) in headless Chromium, called as Excel calls it.";
+      var t = document.createElement("table");
+      t.className = "results";
+      t.innerHTML = "<thead><tr><th>Function</th><th>Arguments</th><th>Result</th></tr></thead>";
+      var body = document.createElement("tbody");
+      rows.forEach(function (r) {
+        var tr = document.createElement("tr");
+        var fn = document.createElement("td"); fn.className = "fn"; fn.textContent = r.fn;
+        var args = document.createElement("td"); args.className = "args"; args.textContent = r.args;
+        var res = document.createElement("td");
+        var grid = document.createElement("table"); grid.className = "cells";
+        r.result.forEach(function (row) {
+          var gtr = document.createElement("tr");
+          row.forEach(function (v) { gtr.appendChild(cell(v)); });
+          grid.appendChild(gtr);
+        });
+        res.appendChild(grid);
+        tr.append(fn, args, res);
+        body.appendChild(tr);
+      });
+      t.appendChild(body);
+      var report = document.createElement("div");
+      report.id = "report";
+      report.append(h, p, t);
+      document.body.appendChild(report);
+    };
+  })(window.__critmin);
+</script>
+</head>
+<body><p>loading…</p></body>
+</html>
+`;
+
+type Cell = number | string | boolean | { error: string; message: string; isError: boolean; wire: Record<string, unknown> } | { null: true } | { undefined: true };
+interface Metadata {
+  functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[] }[];
+}
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+let snapshot: string | undefined;
+let server: http.Server | undefined;
+let base = "";
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let page: Page | undefined;
+let metadata: Metadata;
+let onReady: { host: string | null; platform: string | null } | undefined;
+const served: string[] = [];
+const blocked: string[] = [];
+const consoleMessages: { type: string; text: string }[] = [];
+const pageErrors: string[] = [];
+const rendered: { fn: string; args: string; result: Cell[][] }[] = [];
+
+function serve(root: string): Promise<http.Server> {
+  const s = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    served.push(url.pathname);
+    let file: string | undefined;
+    let body: Buffer | string | undefined;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405).end();
+      return;
+    }
+    if (url.pathname === "/" || url.pathname === "/runtime-test.html") body = TEST_PAGE;
+    else if ((MS_FILES as readonly string[]).includes(url.pathname.slice(1))) file = path.join(MS_DIST, url.pathname.slice(1));
+    else {
+      let candidate = "";
+      try {
+        candidate = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+      } catch {
+        // a malformed escape is simply not found
+      }
+      if (candidate.startsWith(root + path.sep) && existsSync(candidate)) file = candidate;
+    }
+    if (file) body = readFileSync(file);
+    if (body === undefined) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
+      return;
+    }
+    const ext = file ? path.extname(file) : ".html";
+    const headers: Record<string, string> = { "content-type": CONTENT_TYPES[ext] ?? "application/octet-stream", "cache-control": "no-store" };
+    if (ext === ".json") headers["access-control-allow-origin"] = "*";
+    res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : body);
+  });
+  return new Promise((resolve, reject) => {
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => resolve(s));
+  });
+}
+
+/** Calls a registered function in the page. */
+async function call(id: string, args: unknown[], label?: string): Promise<Cell[][]> {
+  const result = (await page!.evaluate(
+    ([m, i, a]) => (window as unknown as { __critmin: { call(m: unknown, i: string, a: unknown[]): unknown } }).__critmin.call(m, i, a),
+    [metadata, id, args] as const,
+  )) as Cell[][];
+  rendered.push({ fn: `${NAMESPACE}.${id}`, args: label ?? args.map((a) => JSON.stringify(a)).join(", "), result });
+  return result;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: install Debian's Chromium with \`apt-get install -y chromium\` (as root; .ci/run does this in CI). playwright-core never downloads a browser.`);
+  }
+  await buildAddin();
+  // Serve a copy, so a concurrent rebuild of dist/ by another test cannot change files mid-run.
+  snapshot = mkdtempSync(path.join(os.tmpdir(), "critmin-addin-browser-"));
+  cpSync(path.join(addinDir, "dist/dev"), snapshot, { recursive: true });
+  metadata = JSON.parse(readFileSync(path.join(snapshot, "functions.json"), "utf8")) as Metadata;
+
+  server = await serve(snapshot);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // launch() starts with a new, empty profile in a temporary --user-data-dir and removes it on close.
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
+  context = await browser.newContext({ viewport: { width: 1100, height: 700 }, deviceScaleFactor: 1, serviceWorkers: "block" });
+  // Only loopback: anything else (Microsoft's telemetry frame, a CDN) is recorded and refused here.
+  await context.route(
+    (url) => url.hostname !== "127.0.0.1",
+    (route) => {
+      blocked.push(route.request().url());
+      return route.abort("blockedbyclient");
+    },
+  );
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on("console", (m) => consoleMessages.push({ type: m.type(), text: m.text() }));
+  page.on("pageerror", (e) => pageErrors.push(`${e.name}: ${e.message}`));
+
+  await page.goto(`${base}/runtime-test.html`, { waitUntil: "load" });
+  await page.waitForFunction(() => (window as unknown as { __critmin?: { bundleLoaded?: boolean } }).__critmin?.bundleLoaded === true);
+  // Office.onReady settles once the runtime has loaded its mapping table and looked for a host.
+  onReady = await page.evaluate(() =>
+    Promise.race([
+      Office.onReady().then((info) => ({ host: info.host as unknown as string | null, platform: info.platform as unknown as string | null })),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("Office.onReady did not settle within 15 s")), 15_000)),
+    ]),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  if (server) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+  }
+  if (snapshot) rmSync(snapshot, { recursive: true, force: true });
+}, 30_000);
+
+describe("built functions.js in Microsoft's custom-functions runtime (headless Chromium)", () => {
+  it("serves functions.json with a JSON content type and CORS, and the runtime files under their own names", async () => {
+    const json = await fetch(`${base}/functions.json`);
+    expect(json.status).toBe(200);
+    expect(json.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(json.headers.get("access-control-allow-origin")).toBe("*");
+    for (const f of [...MS_FILES, "functions.js"]) {
+      const r = await fetch(`${base}/${f}`);
+      expect(r.status, f).toBe(200);
+      expect(r.headers.get("content-type"), f).toMatch(/^text\/javascript/);
+    }
+    // The runtime fetched its mapping table itself, from beside its own script.
+    expect(served).toContain("/o15apptofilemappingtable.js");
+  });
+
+  it("loads with no page errors, no console errors and no association warnings, and never leaves loopback except for the runtime's telemetry frame", () => {
+    expect(pageErrors).toEqual([]);
+    expect(consoleMessages.filter((m) => m.type === "error")).toEqual([]);
+    // The runtime's Association warns on console for a bad or duplicated associate call.
+    expect(consoleMessages.filter((m) => /\[(InvalidArg|DuplicatedName)\]/.test(m.text))).toEqual([]);
+    // Office.js itself (the CDN script) is never requested: this page is ours, not taskpane.html.
+    expect(blocked.filter((u) => !u.startsWith("https://telemetryservice.firstpartyapps.oaspapps.com/"))).toEqual([]);
+  });
+
+  it("Microsoft's runtime defines CustomFunctions with associate, Error and ErrorCode", async () => {
+    const info = await page!.evaluate(() => {
+      const e = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "probe");
+      return {
+        runtimeBeforeBundle: (window as unknown as { __critmin: { runtime: string } }).__critmin.runtime,
+        associate: typeof CustomFunctions.associate,
+        error: typeof CustomFunctions.Error,
+        codes: { notAvailable: CustomFunctions.ErrorCode.notAvailable, invalidValue: CustomFunctions.ErrorCode.invalidValue },
+        wire: JSON.parse(JSON.stringify(e)) as Record<string, unknown>,
+        office: typeof Office,
+      };
+    });
+    expect(info.runtimeBeforeBundle).toBe("object");
+    expect(info.associate).toBe("function");
+    expect(info.error).toBe("function");
+    expect(info.codes).toEqual({ notAvailable: "#N/A", invalidValue: "#VALUE!" });
+    // Microsoft's CustomFunctionError, as it is sent to Excel (a stub would not serialise like this).
+    expect(info.wire).toMatchObject({ valueType: "CustomFunctionError", code: "#N/A", message: "probe", errorType: "NotAvailable" });
+    expect(info.office).toBe("object");
+    // Outside Office the runtime finds no host: Office.onReady settles with host null.
+    expect(onReady).toEqual({ host: null, platform: null });
+  });
+
+  it("associates every id in functions.json exactly once, and the runtime holds each function", async () => {
+    const { recorded, mappings, sameFunctions } = await page!.evaluate(() => {
+      const state = (window as unknown as { __critmin: { associations: { id: string; fn: unknown }[] } }).__critmin;
+      const m = (CustomFunctions as unknown as { _association: { mappings: Record<string, unknown> } })._association.mappings;
+      return {
+        recorded: state.associations.map((a) => ({ id: a.id, type: typeof a.fn })),
+        mappings: Object.keys(m),
+        sameFunctions: state.associations.every((a) => m[a.id.toUpperCase()] === a.fn),
+      };
+    });
+    const ids = metadata.functions.map((f) => f.id);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(recorded.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(new Set(recorded.map((r) => r.id)).size).toBe(recorded.length);
+    expect(recorded.every((r) => r.type === "function")).toBe(true);
+    expect(mappings.sort()).toEqual(ids.map((id) => id.toUpperCase()).sort());
+    expect(sameFunctions).toBe(true);
+  });
+
+  it("CHINA_SHARE and SHARE return what @critmin/core computes", async () => {
+    expect(await call("CHINA_SHARE", [[["cobalt"]]], '"cobalt"')).toEqual([[core.chinaShare("cobalt")]]);
+    expect(await call("SHARE", [[["lithium"]], "AUS", "mining"], '"lithium", "AUS", "mining"')).toEqual([[core.share("lithium", "AUS", { stage: "mining" })]]);
+    expect(typeof core.chinaShare("cobalt")).toBe("number");
+  });
+
+  it("TOP_PRODUCERS spills a header row and the ranked producers", async () => {
+    const expected = core.topProducers("nickel", { n: 3 })!;
+    const result = await call("TOP_PRODUCERS", ["nickel", null, 3], '"nickel", , 3');
+    expect(result[0]).toEqual(["Rank", "Country", "Name", "Share", "Tonnes"]);
+    const first = expected[0]!;
+    expect(result[1]).toEqual([first.rank, first.country, first.name, first.share, first.tonnes]);
+    expect(result).toHaveLength(expected.length + 1);
+  });
+
+  it("missing data is a real CustomFunctions.Error #N/A with a reason", async () => {
+    expect(core.chinaShare("cobalt", { year: 2019 })).toBeUndefined();
+    const [[cell]] = (await call("CHINA_SHARE", [[["cobalt"]], null, 2019], '"cobalt", , 2019')) as [[Cell]];
+    expect(cell).toMatchObject({ error: "#N/A", isError: true, wire: { valueType: "CustomFunctionError", code: "#N/A", errorType: "NotAvailable" } });
+    expect((cell as { message: string }).message).toMatch(/^CHINA_SHARE: /);
+  });
+
+  it('an unknown mineral is a real CustomFunctions.Error #VALUE! that suggests "cobalt"', async () => {
+    const [[cell]] = (await call("CHINA_SHARE", [[["cobolt"]]], '"cobolt"')) as [[Cell]];
+    expect(cell).toMatchObject({ error: "#VALUE!", isError: true, wire: { valueType: "CustomFunctionError", code: "#VALUE!", errorType: "Value" } });
+    expect((cell as { message: string }).message).toContain('"cobalt"');
+  });
+
+  it("a 3×1 range spills 3×1, and an error sits in its own cell", async () => {
+    const minerals = ["cobalt", "lithium", "nickel"];
+    const result = await call("CHINA_SHARE", [minerals.map((m) => [m])], `{${minerals.map((m) => `"${m}"`).join(";")}}`);
+    expect(result).toEqual(minerals.map((m) => [core.chinaShare(m)]));
+    const mixed = await call("CHINA_SHARE", [[["cobalt"], ["cobolt"], ["nickel"]]], '{"cobalt";"cobolt";"nickel"}');
+    expect(mixed).toHaveLength(3);
+    expect(mixed.every((row) => row.length === 1)).toBe(true);
+    expect(mixed[0]![0]).toBe(core.chinaShare("cobalt"));
+    expect(mixed[1]![0]).toMatchObject({ error: "#VALUE!" });
+    expect(mixed[2]![0]).toBe(core.chinaShare("nickel"));
+  });
+
+  it("renders the results as a table in the page (screenshot with UPDATE_SCREENSHOTS=1)", async () => {
+    expect(rendered.length).toBeGreaterThan(0);
+    await page!.evaluate(
+      ([title, rows]) => (window as unknown as { __critmin: { render(t: string, r: unknown): void } }).__critmin.render(title, rows),
+      ["critmin add-in: functions called in Microsoft's custom-functions runtime", rendered] as const,
+    );
+    expect(await page!.locator("table.results > tbody > tr").count()).toBe(rendered.length);
+    const png = await page!.locator("#report").screenshot();
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    if (process.env.UPDATE_SCREENSHOTS === "1") {
+      mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      writeFileSync(SCREENSHOT, png);
+      console.log(`wrote ${path.relative(repoRoot, SCREENSHOT)}`);
+    }
+    // Rendering must not have raised anything either.
+    expect(pageErrors).toEqual([]);
+    expect(consoleMessages.filter((m) => m.type === "error")).toEqual([]);
+  });
+});
