@@ -57,10 +57,25 @@ export function countryCode(raw: string): string | undefined {
   return AGGREGATE_NAMES[name] ?? COUNTRY_ALIASES[name] ?? countries.getAlpha3Code(name, "en") ?? undefined;
 }
 
-/** English short name of an ISO alpha-3 code, from the country library (Kosovo's user-assigned code included). */
+let nameOwners: Map<string, number> | undefined;
+
+/**
+ * English short name of an ISO alpha-3 code, from the country library: its common name when that is
+ * readable (not an abbreviation, no comma) and belongs to no other country, else its official name
+ * ("China", "United States", "South Korea", but "Democratic Republic of the Congo", as "Congo" is
+ * also the Republic of the Congo's name).
+ */
 export function countryName(code: string): string | undefined {
   if (code === "XKX") return "Kosovo";
-  return countries.getName(code, "en", { select: "official" }) ?? undefined;
+  const all = countries.getNames("en", { select: "all" }) as Record<string, string[]>;
+  nameOwners ??= Object.values(all).flat().reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
+  const a2 = countries.alpha3ToAlpha2(code);
+  const names = a2 ? all[a2] : undefined;
+  if (!names || names.length === 0) return undefined;
+  const readable = (n: string | undefined) => n !== undefined && n.length > 3 && !n.includes(",") && !n.includes(".") && nameOwners!.get(n) === 1;
+  const common = countries.getName(code, "en", { select: "alias" });
+  const official = countries.getName(code, "en", { select: "official" });
+  return readable(common) ? common : readable(official) ? official : names[0];
 }
 
 /** Every name the library knows for a code, for the runtime alias index. */
