@@ -12,6 +12,23 @@
 // the workbook. Every Office call is guarded: without Office.js (offline, or an ordinary browser)
 // the page works as a playground.
 
+import "@fluentui/web-components/button.js";
+import "@fluentui/web-components/progress-bar.js";
+import "@fluentui/web-components/tab.js";
+import "@fluentui/web-components/tablist.js";
+import { setTheme } from "@fluentui/web-components/theme/index.js";
+import { DATASET_VERSION, editions as coreEditions } from "@critmin/core";
+import type { FunctionInfo, FunctionLookup } from "../workbook/evaluate.ts";
+import * as excel from "../workbook/excel.ts";
+import { NAMESPACES } from "../workbook/formulas.ts";
+import { DataBrowser } from "./dataBrowser.ts";
+import { asRows, element, errorText, formatNumber, isExcelError, make } from "./dom.ts";
+import { renderGallery } from "./gallery.ts";
+import { webLightTheme } from "./theme.ts";
+import { WorkbookPanel } from "./workbookPanel.ts";
+
+export { errorText, formatNumber };
+
 type Cell = number | string | boolean | null;
 type AnyFunction = (...args: unknown[]) => unknown;
 
@@ -185,23 +202,9 @@ function namespaceFromQuery(): string {
   return ns && /^[A-Z][A-Z0-9_]{0,31}$/.test(ns) ? ns : DEFAULT_NAMESPACE;
 }
 
-function isExcelError(value: unknown): value is { code: string; message?: string } {
-  return typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string" && (value as { code: string }).code.startsWith("#");
-}
 
-export function errorText(error: { code: string; message?: string }): string {
-  return error.message ? `${error.code} — ${error.message}` : error.code;
-}
 
-const percentFormat = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/** Shares as percentages, large numbers grouped, small ones with a few decimals. */
-export function formatNumber(value: number, asPercent: boolean): string {
-  if (asPercent) return percentFormat.format(value);
-  const size = Math.abs(value);
-  const digits = Number.isInteger(value) || size >= 1000 ? 0 : size >= 1 ? 2 : 4;
-  return new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }).format(value);
-}
 
 /** A function whose value is a share (0–1) says so in its description. */
 function returnsShare(meta: FunctionMeta): boolean {
@@ -220,27 +223,12 @@ function sourceArguments(meta: FunctionMeta, values: ReadonlyMap<string, Cell>):
   return [values.get("mineral") ?? null, values.get("stage") ?? null, values.get("year") ?? null, values.get("source") ?? null, country];
 }
 
-function asRows(result: unknown): unknown[][] {
-  if (!Array.isArray(result)) return [[result]];
-  return result.every(Array.isArray) ? (result as unknown[][]) : [result];
-}
 
 // ---------------------------------------------------------------------------------------------
 // 4. The page.
 // ---------------------------------------------------------------------------------------------
 
-function element<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`taskpane.html lacks #${id}`);
-  return found as T;
-}
 
-function make<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(key, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function renderValue(value: unknown, asPercent: boolean): HTMLElement {
   if (isExcelError(value)) return make("span", { class: "excel-error" }, errorText(value));
@@ -323,7 +311,31 @@ class Playground {
       void this.run();
     });
     element<HTMLButtonElement>("copy").addEventListener("click", () => void this.copy());
+    element<HTMLButtonElement>("insert").addEventListener("click", () => void this.insert());
     this.showFunction();
+  }
+
+  /** The gallery's "Use example": fill the form with the example and run it. */
+  use(id: string, example: Readonly<Record<string, string>>): void {
+    if (!this.functions.has(id)) return;
+    this.select.value = id;
+    this.remembered.clear();
+    this.showFunction();
+    for (const input of this.inputs()) input.value = example[input.name] ?? "";
+    void this.run();
+    this.select.scrollIntoView({ block: "nearest" });
+    this.select.focus();
+  }
+
+  private async insert(): Promise<void> {
+    const formula = this.formula.textContent ?? "";
+    if (!formula) return;
+    try {
+      const address = await excel.insertFormula(formula);
+      this.copyStatus.textContent = `Inserted into ${address}.`;
+    } catch (error) {
+      this.copyStatus.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
 
   private get current(): FunctionMeta {
@@ -449,19 +461,74 @@ class Playground {
   }
 }
 
+/** The registered functions with their parameter shapes, for evaluating formulas (upgrade report). */
+function lookupFrom(metadata: Metadata): FunctionLookup {
+  const byId = new Map<string, FunctionInfo>();
+  for (const f of metadata.functions) {
+    const fn = registry.get(f.id.toUpperCase());
+    if (fn) byId.set(f.id.toUpperCase(), { fn, dimensionality: f.parameters.map((p) => p.dimensionality) });
+  }
+  return (id) => byId.get(id.toUpperCase());
+}
+
+/** Calls a registered function by id (synchronously: the CRITMIN functions are). */
+function call(id: string, ...args: unknown[]): unknown {
+  const fn = registry.get(id.toUpperCase());
+  if (!fn) throw new Error(`${id} is not registered`);
+  return fn(...args);
+}
+
 async function start(): Promise<void> {
   const host = element<HTMLParagraphElement>("host");
   const namespace = namespaceFromQuery();
+  setTheme(webLightTheme);
   host.textContent = `Outside Excel: a playground for the ${namespace}.* functions. Nothing is written to a workbook.`;
+  let inExcel = false;
+  let ready: ((value: void) => void) | undefined;
+  const built = new Promise<void>((resolve) => (ready = resolve));
   connectOffice(() => {
+    inExcel = true;
     host.textContent = `In Excel: type =${namespace}. in a cell, or try a function here.`;
+    void built.then(() => onExcel());
   });
+  let onExcel = () => undefined as void;
   try {
     const response = await fetch(new URL("functions.json", document.baseURI));
     if (!response.ok) throw new Error(`functions.json: HTTP ${response.status}`);
     const metadata = (await response.json()) as Metadata;
     if (registry.size === 0) throw new Error("functions.js did not load, so there is nothing to run");
-    new Playground(metadata, namespace);
+    const playground = new Playground(metadata, namespace);
+    const listed = metadata.functions.filter((f) => registry.has(f.id.toUpperCase()));
+    renderGallery(element("gallery-body"), listed, {
+      call,
+      parse: parseArgument,
+      formula: (id, values) => formulaText(namespace, id, values),
+      onUse: (id, example) => playground.use(id, example),
+    });
+    const editions = coreEditions();
+    const namespaces = [...new Set([namespace, ...NAMESPACES])];
+    const browser = new DataBrowser({
+      call,
+      editions,
+      canInsert: () => inExcel,
+      insert: async (block) => {
+        const done = await excel.writeTable(block, editions, { datasetVersion: DATASET_VERSION, when: new Date().toISOString() });
+        return `Inserted the table at ${done.sheet}!${done.address}, with its sources on the Sources sheet.`;
+      },
+    });
+    const workbook = new WorkbookPanel({ lookup: lookupFrom(metadata), editions, datasetVersion: DATASET_VERSION, namespaces });
+    onExcel = () => {
+      element<HTMLButtonElement>("insert").disabled = false;
+      browser.setInsertEnabled(true);
+      workbook.setEnabled(true);
+      workbook.loadPin().catch((error: unknown) => {
+        element("wb-message").textContent = `Could not read the workbook's pin: ${error instanceof Error ? error.message : String(error)}`;
+      });
+    };
+    ready?.();
+    const wantedTab = new URLSearchParams(location.search).get("tab");
+    if (wantedTab && ["functions", "data", "workbook"].includes(wantedTab)) element("tabs").setAttribute("activeid", `tab-${wantedTab}`);
+    if (wantedTab === "data") browser.show();
   } catch (error) {
     const message = element<HTMLParagraphElement>("load-error");
     message.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,0 +1,138 @@
+// The data browser: mineral, stage, edition and year (observed or projection) → country shares and
+// volumes, a chart of China's share over the edition's years and projections, and a chart of the
+// top producers. Every figure comes from the CRITMIN functions (TOP_PRODUCERS, CHINA_SHARE,
+// SOURCE), so the pane shows exactly what the formulas would. "Insert as table" writes the table
+// and its Sources sheet into the workbook (in Excel only).
+import { producersTable, type TableBlock } from "../workbook/insertTable.ts";
+import { barChart, shareChart, type SharePoint } from "./charts.ts";
+import { asRows, type Call, dataTable, element, errorText, formatNumber, isExcelError, make, single } from "./dom.ts";
+
+export interface EditionRow {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string;
+}
+
+export interface BrowserDeps {
+  readonly call: Call;
+  readonly editions: readonly EditionRow[];
+  /** Resolves with a message for the status line; rejects with the reason. */
+  readonly insert: (block: TableBlock) => Promise<string>;
+  readonly canInsert: () => boolean;
+}
+
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2050;
+
+export class DataBrowser {
+  private readonly mineral = element<HTMLSelectElement>("data-mineral");
+  private readonly stage = element<HTMLSelectElement>("data-stage");
+  private readonly edition = element<HTMLSelectElement>("data-edition");
+  private readonly year = element<HTMLSelectElement>("data-year");
+  private readonly results = element<HTMLElement>("data-results");
+  private readonly status = element<HTMLElement>("data-status");
+  private readonly insertButton = element<HTMLButtonElement>("data-insert");
+  private block: TableBlock | undefined;
+
+  constructor(private readonly deps: BrowserDeps) {
+    const minerals = asRows(deps.call("MINERALS")).slice(1);
+    for (const [id, name] of minerals) this.mineral.append(make("option", { value: String(id) }, String(name)));
+    this.mineral.value = minerals.some((m) => m[0] === "cobalt") ? "cobalt" : String(minerals[0]?.[0] ?? "");
+    for (const e of deps.editions) this.edition.append(make("option", { value: e.id }, `${e.id} — ${e.title}`));
+    const newestIea = [...deps.editions].filter((e) => e.id.startsWith("iea-cmde")).sort((a, b) => b.date.localeCompare(a.date))[0];
+    this.edition.value = newestIea?.id ?? deps.editions[0]?.id ?? "";
+    for (const control of [this.mineral, this.stage, this.edition]) control.addEventListener("change", () => this.refreshYears());
+    element<HTMLFormElement>("data-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.show();
+    });
+    this.insertButton.addEventListener("click", () => void this.insert());
+    this.refreshYears();
+  }
+
+  setInsertEnabled(enabled: boolean): void {
+    this.insertButton.disabled = !enabled || this.block === undefined;
+  }
+
+  private get editionYear(): number {
+    const date = this.deps.editions.find((e) => e.id === this.edition.value)?.date ?? "";
+    return Number(date.slice(0, 4)) || 9999;
+  }
+
+  /** China's share for each year the edition has, found by asking CHINA_SHARE year by year. */
+  private series(): SharePoint[] {
+    const points: SharePoint[] = [];
+    const published = this.editionYear;
+    for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+      const value = single(this.deps.call("CHINA_SHARE", [[this.mineral.value]], this.stage.value, y, this.edition.value));
+      // A year after the edition's publication can only be a projection.
+      if (typeof value === "number") points.push({ year: y, share: value, projection: y > published });
+    }
+    return points;
+  }
+
+  private refreshYears(): void {
+    const points = this.series();
+    this.year.replaceChildren(make("option", { value: "" }, "Latest observed year"));
+    for (const p of points) this.year.append(make("option", { value: String(p.year) }, p.projection ? `${p.year} (projection, base case)` : String(p.year)));
+    this.year.disabled = points.length === 0;
+  }
+
+  show(): void {
+    const mineral = this.mineral.value;
+    const stage = this.stage.value;
+    const edition = this.edition.value;
+    const year = this.year.value === "" ? undefined : Number(this.year.value);
+    const points = this.series();
+    const result = asRows(this.deps.call("TOP_PRODUCERS", mineral, stage, 50, year ?? null, edition));
+    const mineralName = this.mineral.selectedOptions[0]?.textContent ?? mineral;
+    this.results.replaceChildren();
+    this.block = undefined;
+    try {
+      this.block = producersTable({ mineral, stage, ...(year === undefined ? {} : { year }), edition }, result);
+    } catch (error) {
+      const first = result[0]?.[0];
+      const reason = isExcelError(first) ? errorText(first) : error instanceof Error ? error.message : String(error);
+      this.results.append(make("p", { class: "error", role: "alert", id: "data-error" }, `No table for ${mineralName} ${stage} in ${edition}: ${reason}`));
+      this.setInsertEnabled(this.deps.canInsert());
+      return;
+    }
+    const block = this.block;
+    const shownYear = year ?? points.filter((p) => !p.projection).at(-1)?.year;
+    this.results.append(make("h3", { id: "data-title" }, `${mineralName}, ${stage}, ${shownYear ?? "latest"}${year !== undefined && year > this.editionYear ? " (projection)" : ""}`));
+    const top = block.rows.slice(0, 8);
+    this.results.append(
+      barChart(
+        "chart-top",
+        `Top producers of ${mineralName} (${stage}), share of world, ${edition}`,
+        top.map((r) => ({ label: String(r[2]), share: Number(r[3]), highlight: r[1] === "CHN" })),
+      ),
+    );
+    this.results.append(shareChart("chart-china", `China's share of ${mineralName} ${stage} by year, ${edition} (dashed: projection)`, points));
+    const legend = make("p", { class: "hint legend" });
+    legend.append(make("span", { class: "key observed" }), " observed  ", make("span", { class: "key projection" }), " projection (base case)");
+    this.results.append(legend);
+    this.results.append(
+      dataTable("data-table", `${mineralName} producers`, ["#", "Country", "Share", "Tonnes"], block.rows.map((r) => [r[0], r[2], r[3], r[4]]), (v, i) =>
+        typeof v === "number" ? formatNumber(v, i === 2) : v === null || v === undefined ? "" : String(v),
+      ),
+    );
+    const citation = single(this.deps.call("SOURCE", [[mineral]], stage, year ?? null, edition));
+    this.results.append(make("p", { class: "source", id: "data-source" }, isExcelError(citation) ? `No citation: ${errorText(citation)}` : `Source: ${String(citation)}`));
+    this.status.textContent = "";
+    this.setInsertEnabled(this.deps.canInsert());
+  }
+
+  private async insert(): Promise<void> {
+    if (!this.block) return;
+    this.insertButton.disabled = true;
+    this.status.textContent = "Inserting…";
+    try {
+      this.status.textContent = await this.deps.insert(this.block);
+    } catch (error) {
+      this.status.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.setInsertEnabled(this.deps.canInsert());
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// Small DOM and formatting helpers shared by the task pane's panels.
+
+export function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`taskpane.html lacks #${id}`);
+  return found as T;
+}
+
+export function make<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(key, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function isExcelError(value: unknown): value is { code: string; message?: string } {
+  return typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string" && (value as { code: string }).code.startsWith("#");
+}
+
+export function errorText(error: { code: string; message?: string }): string {
+  return error.message ? `${error.code} — ${error.message}` : error.code;
+}
+
+const percentFormat = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Shares as percentages, large numbers grouped, small ones with a few decimals. */
+export function formatNumber(value: number, asPercent: boolean): string {
+  if (asPercent) return percentFormat.format(value);
+  const size = Math.abs(value);
+  const digits = Number.isInteger(value) || size >= 1000 ? 0 : size >= 1 ? 2 : 4;
+  return new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }).format(value);
+}
+
+export function asRows(result: unknown): unknown[][] {
+  if (!Array.isArray(result)) return [[result]];
+  return result.every(Array.isArray) ? (result as unknown[][]) : [result];
+}
+
+/** A plain table: header row, body rows, optional per-column formatter; wrapped to scroll sideways. */
+export function dataTable(id: string, label: string, header: readonly string[], rows: readonly (readonly unknown[])[], format: (value: unknown, column: number) => string = (v) => (v === null || v === undefined ? "" : String(v))): HTMLElement {
+  const wrap = make("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": label });
+  const table = make("table", { id });
+  const thead = make("thead");
+  const tr = make("tr");
+  for (const h of header) tr.append(make("th", { scope: "col" }, h));
+  thead.append(tr);
+  const tbody = make("tbody");
+  for (const row of rows) {
+    const line = make("tr");
+    row.forEach((value, i) => line.append(make("td", { class: typeof value === "number" ? "num" : isExcelError(value) ? "error" : "" }, isExcelError(value) ? value.code : format(value, i))));
+    tbody.append(line);
+  }
+  table.append(thead, tbody);
+  wrap.append(table);
+  return wrap;
+}
+
+/** Calls a registered function by id; null when it is not registered. */
+export type Call = (id: string, ...args: unknown[]) => unknown;
+
+/** The 1×1 answer of a function, or the value itself. */
+export function single(result: unknown): unknown {
+  const rows = asRows(result);
+  return rows[0]?.[0];
+}

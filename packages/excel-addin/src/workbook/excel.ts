@@ -1,0 +1,270 @@
+// The Excel-facing layer of the workbook workflows: thin, batched Office.js calls around the
+// plain modules of this folder. Each step queues its loads or writes and syncs once (scanning
+// syncs once per batch of sheets, so progress shows and Cancel works on large workbooks); nothing
+// here loops over cells with a sync.
+//
+// Choices Office.js imposes:
+// - The edition pin is a workbook setting (`context.workbook.settings`, ExcelApi 1.4): it is saved
+//   in the file, so it travels with the workbook.
+// - Freeze for sharing copies each sheet with `worksheet.copy()` (ExcelApi 1.10), keeping its
+//   formatting, and writes the values of its CRITMIN cells into the copy; a Sources sheet lists the
+//   editions. Office.js cannot write into another workbook, so the frozen sheets are added to this
+//   one, named "Frozen – …"; the person moves them to a new workbook (right-click the tabs → Move
+//   or Copy → (new book)) and shares that. The original sheets are not touched.
+import { findCritminFormulas, NAMESPACES, topLeft, type FormulaCell } from "./formulas.ts";
+import { editionsCited, freezeGrid, uniqueSheetName } from "./freeze.ts";
+import { tableValues, type TableBlock } from "./insertTable.ts";
+import { parsePin, PIN_SETTING, serialisePin, type Pin, type PinParse } from "./pin.ts";
+import { mergeSources, sourcesNotes, sourcesRows, SOURCES_HEADER, type EditionInfo } from "./sourcesSheet.ts";
+import type { Evaluator } from "./evaluate.ts";
+import { throwIfAborted, upgradeReport, type Progress, type UpgradeReport } from "./upgradeReport.ts";
+
+export const SOURCES_SHEET = "Sources";
+export const REPORT_SHEET = "CRITMIN upgrade report";
+
+export interface StepOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: Progress & { readonly stage: string }) => void;
+}
+
+/** Excel.run with the pane's host: a stand-in in tests, Office's `Excel` in Excel. */
+function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const excel = (globalThis as { Excel?: typeof Excel }).Excel;
+  if (!excel || typeof excel.run !== "function") throw new Error("Excel is not available: open the add-in in Excel");
+  return excel.run(batch);
+}
+
+/** Writes a formula into the active cell; returns the cell's address. One sync. */
+export function insertFormula(formula: string): Promise<string> {
+  return run(async (context) => {
+    const cell = context.workbook.getActiveCell();
+    cell.formulas = [[formula]];
+    cell.load("address");
+    await context.sync();
+    return cell.address;
+  });
+}
+
+/** The workbook's pin as stored in its settings. One sync. */
+export function readPin(known: readonly string[]): Promise<PinParse> {
+  return run(async (context) => {
+    const item = context.workbook.settings.getItemOrNullObject(PIN_SETTING);
+    item.load("value");
+    await context.sync();
+    if (item.isNullObject === true) return { ok: true, pin: null } as const;
+    return parsePin(item.value, known);
+  });
+}
+
+/**
+ * Stores (or, with null, removes) the pin and recalculates the workbook, so every CRITMIN formula
+ * answers under it. The caller sets the runtime's current pin first (setCurrentPin), so the
+ * recalculation already sees it. One sync.
+ */
+export function writePin(pin: Pin | null): Promise<void> {
+  return run(async (context) => {
+    const settings = context.workbook.settings;
+    if (pin) settings.add(PIN_SETTING, serialisePin(pin));
+    else settings.getItemOrNullObject(PIN_SETTING).delete();
+    context.workbook.application.calculate("Full");
+    await context.sync();
+  });
+}
+
+/** Recalculates every formula (after the pin was read at start-up, say). One sync. */
+export function recalculate(): Promise<void> {
+  return run(async (context) => {
+    context.workbook.application.calculate("Full");
+    await context.sync();
+  });
+}
+
+export interface ScannedSheet {
+  readonly name: string;
+  /** The used range's address, e.g. "Sheet1!A1:F40"; empty for an empty sheet. */
+  readonly address: string;
+  readonly formulas: unknown[][];
+  readonly values?: unknown[][];
+  readonly cells: readonly FormulaCell[];
+}
+
+const SHEETS_PER_SYNC = 8;
+
+/**
+ * Every sheet's used range (formulas, and values when asked) and its CRITMIN formulas. One sync for
+ * the sheet names, then one per batch of sheets.
+ */
+export function scanWorkbook(options: StepOptions & { readonly values?: boolean; readonly namespaces?: readonly string[] } = {}): Promise<ScannedSheet[]> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const names = sheets.items.map((s) => s.name);
+    const scanned: ScannedSheet[] = [];
+    for (let start = 0; start < names.length; start += SHEETS_PER_SYNC) {
+      throwIfAborted(options.signal);
+      options.onProgress?.({ stage: "Scanning sheets", done: start, total: names.length });
+      const batch = names.slice(start, start + SHEETS_PER_SYNC).map((name) => {
+        const range = sheets.getItem(name).getUsedRangeOrNullObject();
+        range.load(options.values ? "address,formulas,values" : "address,formulas");
+        return { name, range };
+      });
+      await context.sync();
+      for (const { name, range } of batch) {
+        if (range.isNullObject === true) {
+          scanned.push({ name, address: "", formulas: [], cells: [] });
+          continue;
+        }
+        const cells = findCritminFormulas(name, range.formulas, topLeft(range.address), options.namespaces ?? NAMESPACES);
+        scanned.push({ name, address: range.address, formulas: range.formulas, ...(options.values ? { values: range.values } : {}), cells });
+      }
+    }
+    options.onProgress?.({ stage: "Scanning sheets", done: names.length, total: names.length });
+    return scanned;
+  });
+}
+
+/** "B3:H9" for a block of `rows` × `columns` whose top-left cell is `topLeftCell`. */
+function blockAddress(row: number, column: number, rows: number, columns: number): string {
+  const col = (n: number) => {
+    let s = "";
+    for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+    return s;
+  };
+  return `${col(column)}${row + 1}:${col(column + columns - 1)}${row + rows}`;
+}
+
+/** Writes a report sheet (replacing an earlier one of the same name) and activates it. One sync. */
+export function writeReportSheet(values: readonly (readonly unknown[])[], name = REPORT_SHEET): Promise<string> {
+  return run(async (context) => {
+    const old = context.workbook.worksheets.getItemOrNullObject(name);
+    old.load("name");
+    await context.sync();
+    if (old.isNullObject !== true) old.delete();
+    const sheet = context.workbook.worksheets.add(name);
+    const width = values[0]?.length ?? 1;
+    const range = sheet.getRange(blockAddress(0, 0, values.length, width));
+    range.values = values.map((r) => [...r]) as unknown[][];
+    range.format.autofitColumns();
+    sheet.activate();
+    await context.sync();
+    return name;
+  });
+}
+
+/** Writes (or extends) the Sources sheet with the given editions. Queued, not synced. */
+function queueSources(context: Excel.RequestContext, existing: Excel.Range | undefined, rows: string[][], notes: string[][], name: string): void {
+  const merged = mergeSources(existing && existing.isNullObject !== true ? (existing.values as unknown[][]) : undefined, rows);
+  const sheet = existing && existing.isNullObject !== true ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
+  if (existing && existing.isNullObject !== true) existing.clear("Contents");
+  const all = [...merged, SOURCES_HEADER.map(() => ""), ...notes];
+  const range = sheet.getRange(blockAddress(0, 0, all.length, SOURCES_HEADER.length));
+  range.values = all;
+  sheet.getRange(blockAddress(0, 0, 1, SOURCES_HEADER.length)).format.font.bold = true;
+  range.format.autofitColumns();
+}
+
+export interface InsertedTable {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+const ROWS_PER_SYNC = 5_000;
+
+/**
+ * Writes a table block at the active cell as an Excel table, and its editions to the Sources sheet.
+ * Large blocks are written in slices of rows, one sync each, so progress shows and Cancel works
+ * (a cancelled insert leaves the rows written so far, and no table object). Syncs: one to read the
+ * active cell and the Sources sheet, one per slice, one for the table and sources.
+ */
+export function writeTable(block: TableBlock, editions: readonly EditionInfo[], info: { readonly datasetVersion: string; readonly pin?: string; readonly when?: string }, options: StepOptions = {}): Promise<InsertedTable> {
+  return run(async (context) => {
+    const cell = context.workbook.getActiveCell();
+    cell.load("address,rowIndex,columnIndex");
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load("name");
+    const sourcesSheet = context.workbook.worksheets.getItemOrNullObject(SOURCES_SHEET);
+    sourcesSheet.load("name");
+    await context.sync();
+    const existing = sourcesSheet.isNullObject === true ? undefined : sourcesSheet.getUsedRangeOrNullObject();
+    existing?.load("values");
+    const values = tableValues(block);
+    const width = block.header.length;
+    for (let start = 0; start < values.length; start += ROWS_PER_SYNC) {
+      throwIfAborted(options.signal);
+      options.onProgress?.({ stage: "Writing rows", done: start, total: values.length });
+      const slice = values.slice(start, start + ROWS_PER_SYNC);
+      sheet.getRange(blockAddress(cell.rowIndex + start, cell.columnIndex, slice.length, width)).values = slice;
+      await context.sync();
+    }
+    const address = blockAddress(cell.rowIndex, cell.columnIndex, values.length, width);
+    const table = sheet.tables.add(`${sheet.name}!${address}`, true);
+    table.name = block.name;
+    block.numberFormats.forEach((format, i) => {
+      if (format !== "General") table.columns.getItemAt(i).getDataBodyRange().numberFormat = [[format]];
+    });
+    queueSources(context, existing, sourcesRows(block.editions, editions), sourcesNotes({ ...info, note: `Table ${block.name}: ${block.title}` }), SOURCES_SHEET);
+    await context.sync();
+    options.onProgress?.({ stage: "Writing rows", done: values.length, total: values.length });
+    return { sheet: sheet.name, address };
+  });
+}
+
+export interface FreezeResult {
+  readonly sheets: readonly { readonly from: string; readonly to: string; readonly frozen: number }[];
+  readonly sources: string;
+  readonly editions: readonly string[];
+}
+
+/**
+ * Freeze for sharing: copies every sheet (the copies named "Frozen – <name>"), replaces the CRITMIN
+ * formulas in the copies by their values, and writes a "Frozen – Sources" sheet listing the
+ * editions cited. The original sheets are not changed. Syncs: the scan's, then one for all copies.
+ */
+export function freezeForSharing(pin: Pin | null, editions: readonly EditionInfo[], info: { readonly datasetVersion: string; readonly when?: string }, options: StepOptions & { readonly namespaces?: readonly string[] } = {}): Promise<FreezeResult> {
+  return scanWorkbook({ ...options, values: true }).then((scanned) => {
+    throwIfAborted(options.signal);
+    return run(async (context) => {
+      const taken = scanned.map((s) => s.name);
+      const sheets: { from: string; to: string; frozen: number }[] = [];
+      const formulas: string[] = [];
+      for (const s of scanned) {
+        const to = uniqueSheetName(`Frozen – ${s.name}`, taken);
+        taken.push(to);
+        const copy = context.workbook.worksheets.getItem(s.name).copy("End");
+        copy.name = to;
+        let frozen = 0;
+        if (s.address && s.cells.length > 0) {
+          const result = freezeGrid(s.formulas, s.values ?? [], options.namespaces ?? NAMESPACES);
+          const local = s.address.slice(s.address.lastIndexOf("!") + 1);
+          copy.getRange(local).formulas = result.grid;
+          frozen = result.frozen;
+          formulas.push(...result.formulas);
+        }
+        sheets.push({ from: s.name, to, frozen });
+      }
+      const cited = editionsCited(formulas, pin, editions.map((e) => e.id));
+      const sourcesName = uniqueSheetName(`Frozen – ${SOURCES_SHEET}`, taken);
+      queueSources(context, undefined, sourcesRows(cited.editions, editions), sourcesNotes({ ...info, ...(pin ? { pin: pin.editions.join(", ") } : {}), note: cited.note ?? `${formulas.length} CRITMIN formulas replaced by their values` }), sourcesName);
+      await context.sync();
+      return { sheets, sources: sourcesName, editions: cited.editions };
+    });
+  });
+}
+
+/**
+ * The upgrade report, read-only: scans the workbook and evaluates every CRITMIN formula under the
+ * current and the proposed pin. Nothing is written; writeReportSheet and writePin do that once the
+ * person confirms.
+ */
+export async function prepareUpgradeReport(
+  evaluators: { readonly before: Evaluator; readonly after: Evaluator },
+  options: StepOptions & { readonly namespaces?: readonly string[] } = {},
+): Promise<UpgradeReport> {
+  const scanned = await scanWorkbook(options);
+  const cells = scanned.flatMap((s) => s.cells);
+  return upgradeReport(cells, evaluators.before, evaluators.after, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (p) => options.onProgress?.({ stage: "Evaluating formulas", ...p }),
+  });
+}

@@ -1,0 +1,299 @@
+// The task pane's workflows in a real browser (Debian's chromium via playwright-core) at a task
+// pane's width of 320px: the function gallery, the data browser with its charts, and the upgrade
+// report on a mocked workbook (test/browser/fake-excel.js served in place of Office.js). Every page
+// must render (no empty page), throw nothing, log no error and break no CSP rule (Fluent's styles
+// come through constructed stylesheets; the page allows no inline style or script).
+// Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/pane-{gallery,data,report}.png.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import * as core from "@critmin/core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PIN_SETTING, serialisePin } from "../../src/workbook/pin.ts";
+
+const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const WIDTH = 320;
+
+const addinDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const repoRoot = path.resolve(addinDir, "../..");
+const SCREENSHOTS = path.join(addinDir, "test/screenshots");
+const UPDATE = process.env.UPDATE_SCREENSHOTS === "1";
+const FAKE_EXCEL = readFileSync(path.join(addinDir, "test/browser/fake-excel.js"), "utf8");
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+};
+
+let scratch: string;
+let server: http.Server;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+const outside: string[] = [];
+
+function buildScratch(): string {
+  scratch = mkdtempSync(path.join(os.tmpdir(), "critmin-workflows-"));
+  for (const part of ["scripts", "src", "manifest", "package.json"]) {
+    cpSync(path.join(addinDir, part), path.join(scratch, part), { recursive: true, filter: (src) => !src.includes(`${path.sep}generated`) });
+  }
+  symlinkSync(path.join(addinDir, "node_modules"), path.join(scratch, "node_modules"), "dir");
+  const loader = pathToFileURL(path.join(repoRoot, "node_modules/tsx/dist/loader.mjs")).href;
+  const run = spawnSync(process.execPath, ["--import", loader, "scripts/build.ts"], { cwd: scratch, encoding: "utf8", env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" }, timeout: 120_000 });
+  if (run.status !== 0) throw new Error(`add-in build failed:\n${run.stdout}\n${run.stderr}`);
+  return path.join(scratch, "dist/dev");
+}
+
+function serve(root: string): Promise<http.Server> {
+  const s = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+    const type = CONTENT_TYPES[path.extname(file)];
+    if (!file.startsWith(root + path.sep) || !type || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(readFileSync(file));
+  });
+  return new Promise((resolve, reject) => {
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => resolve(s));
+  });
+}
+
+interface Opened {
+  page: Page;
+  errors: string[];
+}
+
+/** A fresh page at 320px. With a workbook, Office.js is the fake Excel holding it; else Office.js is empty (outside Office). */
+async function open(query: string, workbook?: unknown): Promise<Opened> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !KNOWN_PROBE.test(message.text())) errors.push(`console.error: ${message.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} in ${e.sourceFile.split("/").pop()}`));
+  });
+  if (workbook) await page.addInitScript((w) => ((window as unknown as { __workbook: unknown }).__workbook = w), workbook);
+  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: workbook ? FAKE_EXCEL : "" }));
+  await page.goto(`${base}/taskpane.html${query}`);
+  await page.locator("#fn:not([disabled])").waitFor({ state: "attached" });
+  return { page, errors };
+}
+
+/** The page is not empty: the header, the tabs (defined, with shadow roots) and the active panel have content, and nothing overflows 320px. */
+async function expectRendered(page: Page, panel: string): Promise<void> {
+  const text = (await page.locator(`#${panel}`).innerText()).trim();
+  expect(text.length).toBeGreaterThan(100);
+  expect(await page.locator("#load-error").isHidden()).toBe(true);
+  expect(await page.evaluate(() => customElements.get("fluent-tab") !== undefined && document.querySelector("fluent-tab")!.shadowRoot !== null)).toBe(true);
+  const box = await page.locator("fluent-tablist").boundingBox();
+  expect(box!.height).toBeGreaterThan(20);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+}
+
+/** The whole page, or its top `height` pixels (the gallery's page is several screens long). */
+async function screenshot(page: Page, name: string, height?: number): Promise<void> {
+  const png = await page.screenshot({ fullPage: true, ...(height ? { clip: { x: 0, y: 0, width: WIDTH, height } } : {}) });
+  expect(png.length).toBeGreaterThan(5_000);
+  if (UPDATE) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(path.join(SCREENSHOTS, `pane-${name}.png`), png);
+  }
+}
+
+/**
+ * zod 4 (inside @critmin/core, in functions.js) probes once whether `new Function` is allowed, in a
+ * try/catch, and falls back to its eval-free parser when the CSP says no. The probe shows up as a
+ * CSP report; it is expected and harmless, and the only violation allowed.
+ */
+const KNOWN_PROBE = /^CSP violation: script-src eval in functions\.js$/;
+
+const percent = (v: number) => new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's Chromium (\`apt-get install -y chromium\`); playwright-core never downloads a browser.`);
+  server = await serve(buildScratch());
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
+  context = await browser.newContext({ viewport: { width: WIDTH, height: 640 }, deviceScaleFactor: 1, serviceWorkers: "block" });
+  await context.route(
+    (url) => url.hostname !== "127.0.0.1" && url.href !== OFFICE_JS,
+    (route) => {
+      outside.push(route.request().url());
+      return route.abort("blockedbyclient");
+    },
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("function gallery", () => {
+  it("lists every function with a worked example computed by the function itself; Use fills the form", async () => {
+    const { page, errors } = await open("");
+    const ids = (JSON.parse(readFileSync(path.join(scratch, "dist/dev/functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
+    expect(await page.locator("#gallery-list h3").allTextContents()).toEqual(ids);
+    expect(await page.locator("#gallery-CHINA_SHARE .example").textContent()).toBe('=CRITMIN.CHINA_SHARE("cobalt")');
+    expect(await page.locator("#gallery-CHINA_SHARE .example-value").textContent()).toBe(percent(core.chinaShare("cobalt")!));
+    // Worked examples are examples that work: no error values.
+    expect((await page.locator(".example-value").allTextContents()).filter((t) => t.startsWith("#"))).toEqual([]);
+
+    await page.locator("#gallery-SHARE fluent-button").click();
+    await page.locator("#formula", { hasText: "SHARE" }).waitFor();
+    expect(await page.locator("#formula").textContent()).toBe('=CRITMIN.SHARE("lithium","Australia","mining")');
+    expect(await page.locator("#result-value data").textContent()).toBe(percent(core.share("lithium", "Australia", { stage: "mining" })!));
+    // Outside Excel, inserting is off.
+    expect(await page.locator("#insert").evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expectRendered(page, "panel-functions");
+    await screenshot(page, "gallery", 2000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("inserts the form's formula into the active cell (mocked Excel)", async () => {
+    const { page, errors } = await open("", { sheets: { Sheet1: { address: "A1", formulas: [[""]], values: [[""]] } }, settings: {} });
+    await page.locator("#host", { hasText: "In Excel" }).waitFor();
+    await page.locator("#gallery-HHI fluent-button").click();
+    await page.locator("#formula", { hasText: "HHI" }).waitFor();
+    await page.locator("#insert:not([disabled])").click();
+    await page.locator("#copy-status", { hasText: "Inserted" }).waitFor();
+    const wb = await page.evaluate(() => (window as unknown as { __wb: { writes: { formulas?: unknown }[] } }).__wb);
+    expect(wb.writes.map((w) => w.formulas).filter(Boolean)).toEqual([[['=CRITMIN.HHI("rare earths")']]]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("data browser", () => {
+  it("shows country shares and volumes, China's share over the years and projections, and the top producers", async () => {
+    const { page, errors } = await open("?tab=data");
+    await page.locator("#data-table").waitFor();
+    expect(await page.locator("#data-edition").inputValue()).toBe("iea-cmde-2025");
+    await page.selectOption("#data-year", "2035");
+    await page.press("#data-year", "Enter").catch(() => undefined);
+    await page.click("#data-show");
+    await page.locator("#data-title", { hasText: "2035" }).waitFor();
+    const expected = core.topProducers("cobalt", { year: 2035, source: "iea-cmde-2025", n: 50 })!;
+    const rows = page.locator("#data-table tbody tr");
+    expect(await rows.count()).toBe(expected.length);
+    expect(await rows.first().locator("td").allTextContents()).toEqual(["1", expected[0]!.name, percent(expected[0]!.share), new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(expected[0]!.tonnes!)]);
+    expect(await page.locator("#data-title").textContent()).toMatch(/\(projection\)$/);
+    // China's share: one point per year the edition has, projections dashed.
+    const years = core.provenance({ mineral: "cobalt", source: "iea-cmde-2025" }).available.find((a) => a.edition === "iea-cmde-2025")!.years;
+    expect(await page.locator("#chart-china circle").count()).toBe(years.length);
+    expect(await page.locator("#chart-china circle.projection").count()).toBe(years.filter((y) => y > 2025).length);
+    expect(await page.locator("#chart-china path.projection").count()).toBe(1);
+    expect(await page.locator("#chart-china desc").textContent()).toContain(`2035 (projection): `);
+    expect(await page.locator("#chart-top rect").count()).toBe(Math.min(8, expected.length));
+    expect(await page.locator("#chart-top rect.highlight").count()).toBe(1);
+    expect(await page.locator("#data-source").textContent()).toBe(`Source: ${core.cite({ mineral: "cobalt", year: 2035, source: "iea-cmde-2025" })}`);
+    expect(await page.locator("#data-insert").evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await expectRendered(page, "panel-data");
+    await screenshot(page, "data");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+const OLD = ["ec-crm-2023", "iea-cmde-2024", "usgs-mcs-2025"];
+const MINISTRY = {
+  sheets: {
+    Summary: {
+      address: "A1:C5",
+      formulas: [
+        ["Mineral", "China share", "HHI"],
+        ["cobalt", '=CRITMIN.CHINA_SHARE("cobalt")', '=CRITMIN.HHI("cobalt")'],
+        ["lithium", '=CRITMIN.CHINA_SHARE("lithium")', '=CRITMIN.HHI("lithium",,,"iea-cmde-2025")'],
+        ["nickel", "=CRITMIN.CHINA_SHARE(A4)", ""],
+        ["total", "=SUM(B2:B4)", ""],
+      ],
+      values: [
+        ["Mineral", "China share", "HHI"],
+        ["cobalt", 0.77, 6000],
+        ["lithium", 0.6, 3000],
+        ["nickel", 0.5, ""],
+        ["total", 1.87, ""],
+      ],
+    },
+    Notes: { address: "A1", formulas: [["Reopened months later"]], values: [["Reopened months later"]] },
+  },
+  settings: { [PIN_SETTING]: serialisePin({ editions: OLD }) },
+};
+
+describe("workbook: pin and upgrade report (mocked Excel)", () => {
+  it("reads the pin, scans, shows what would change, and changes nothing until confirmed", async () => {
+    const { page, errors } = await open("?tab=workbook", MINISTRY);
+    await page.locator("#pin-status", { hasText: "Pinned:" }).waitFor();
+    expect(await page.locator("#pin-status").textContent()).toContain(OLD.join(", "));
+    expect(await page.locator("#wb-outside").isHidden()).toBe(true);
+    // The functions follow the pin: DATA_VERSION says so.
+    const version = await page.evaluate(() => (window as unknown as { __wb: { associated: Record<string, () => unknown[][]> } }).__wb.associated.DATA_VERSION!()[0]![0]);
+    expect(version).toBe(`${core.datasetVersion()} (pinned: ${OLD.join(", ")})`);
+
+    expect(await page.locator("#pin-iea-cmde").inputValue()).toBe("iea-cmde-2025");
+    await page.locator("#report-scan:not([disabled])").click();
+    await page.locator("#report-summary").waitFor();
+    const old = (m: string) => core.chinaShare(m, { source: "iea-cmde-2024" })!;
+    const now = (m: string) => core.chinaShare(m, { source: "iea-cmde-2025" })!;
+    const changed = ["cobalt", "lithium"].filter((m) => old(m) !== now(m)).length + (core.hhi("cobalt", { source: "iea-cmde-2024" }) !== core.hhi("cobalt", { source: "iea-cmde-2025" }) ? 1 : 0);
+    expect(await page.locator("#report-summary").textContent()).toBe(`5 CRITMIN formulas: ${changed} would change, ${4 - changed} unchanged, 1 not evaluated.`);
+    const first = page.locator("#report-table tbody tr").first();
+    const fmt = (v: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 }).format(v);
+    expect(await first.locator("td").allTextContents()).toEqual(["Summary!B2", fmt(old("cobalt")), fmt(now("cobalt")), `${now("cobalt") >= old("cobalt") ? "+" : ""}${fmt(now("cobalt") - old("cobalt"))}`]);
+    expect(await page.locator("#report-not-evaluated").textContent()).toContain("Summary!B4: not evaluated");
+    type WbState = { writes: unknown[]; settings: Record<string, string>; calculations: string[] };
+    const state = () => page.evaluate(() => (window as unknown as { __wb: WbState }).__wb);
+    let wb = await state();
+    expect(wb.writes).toEqual([]);
+    expect(JSON.parse(wb.settings["critmin.editionPin"]!).editions).toEqual(OLD);
+    await expectRendered(page, "panel-workbook");
+    await screenshot(page, "report");
+
+    // Confirmed: the report sheet, then the switch.
+    await page.locator("#report-write:not([disabled])").click();
+    await page.locator("#wb-message", { hasText: "Wrote the sheet" }).waitFor();
+    wb = await state();
+    const sheet = (wb.writes as { sheet?: string; values?: unknown[][] }[]).find((w) => w.sheet === "CRITMIN upgrade report" && w.values)!;
+    expect(sheet.values!.some((r) => r[0] === "Summary" && r[1] === "B2" && r[3] === old("cobalt") && r[4] === now("cobalt"))).toBe(true);
+    expect(JSON.parse(wb.settings["critmin.editionPin"]!).editions).toEqual(OLD);
+    await page.locator("#report-apply:not([disabled])").click();
+    await page.locator("#pin-status", { hasText: "iea-cmde-2025" }).waitFor();
+    wb = await state();
+    expect(JSON.parse(wb.settings["critmin.editionPin"]!).editions).toEqual(["ec-crm-2023", "iea-cmde-2025", "usgs-mcs-2025"]);
+    expect(wb.calculations.at(-1)).toBe("Full");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("outside Excel, the workbook actions are off and say why", async () => {
+    const { page, errors } = await open("?tab=workbook");
+    expect(await page.locator("#wb-outside").isVisible()).toBe(true);
+    for (const id of ["pin-apply", "report-scan", "freeze"]) expect(await page.locator(`#${id}`).evaluate((b) => (b as HTMLButtonElement).disabled), id).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("asked nothing of the network but 127.0.0.1 and the (answered) Office.js URL", () => {
+    expect(outside).toEqual([]);
+  });
+});
