@@ -2,7 +2,7 @@ import { z } from "zod";
 import { EDITION_IDS, STAGES } from "./schema.ts";
 
 /** Options of the supply lookups (`share`, `production`, `chinaShare`), for callers that validate user input. */
-export const SupplyOptions = z
+export const SupplyOptions = /* @__PURE__ */ z
   .object({
     /** `mining` or `refining`; default `refining` (where China's position is strongest and most asked about). */
     stage: z.enum(STAGES).optional(),

@@ -1,4 +1,6 @@
+import { describe } from "./_lib/describe.ts";
 import { coverage, stagesWithData, type EditionCoverage } from "./_lib/supplyIndex.ts";
+import { CritminError } from "./errors.ts";
 import type { EditionId, Measure, Stage } from "./schema.ts";
 
 /** Why an edition was chosen for a query. */
@@ -44,6 +46,7 @@ function describeYears(list: readonly EditionCoverage[]): string {
  * Returns the reason, naming the years that do exist, when nothing matches.
  */
 export function resolveSource(query: ResolveQuery): ResolveResult {
+  checkQuery(query);
   const { mineral, stage, year, source } = query;
   const measure = query.measure ?? "production";
   const all = coverage(mineral, stage, measure);
@@ -63,4 +66,20 @@ export function resolveSource(query: ResolveQuery): ResolveResult {
   const chosen = candidates.find((c) => c.years.has(year));
   if (!chosen) return { ok: false, reason: `no ${what} figure for ${year}${source ? ` in ${source}` : ""}; years available: ${describeYears(candidates)}` };
   return { ok: true, resolution: { edition: chosen.edition, year, case: chosen.years.get(year) ?? null, rule: source ? "pinned" : "newest-with-year" } };
+}
+
+/**
+ * The query's fields have the types it declares. Ids are not checked (an unknown one simply has no
+ * data, and the reason says so); a value of another type is the caller's error, not a TypeError.
+ */
+function checkQuery(query: unknown): asserts query is ResolveQuery {
+  const bad = (what: string, value: unknown) =>
+    new CritminError("invalid_argument", `resolveSource: ${what}, got ${describe(value)}`);
+  if (typeof query !== "object" || query === null || Array.isArray(query)) throw bad("query must be an object like { mineral, stage }", query);
+  const q = query as Record<string, unknown>;
+  if (typeof q.mineral !== "string") throw bad("mineral must be a string", q.mineral);
+  if (typeof q.stage !== "string") throw bad("stage must be a string", q.stage);
+  if (q.measure !== undefined && typeof q.measure !== "string") throw bad("measure must be a string", q.measure);
+  if (q.year !== undefined && typeof q.year !== "number") throw bad("year must be a number", q.year);
+  if (q.source !== undefined && typeof q.source !== "string") throw bad("source must be a string", q.source);
 }

@@ -2,25 +2,25 @@ import { z } from "zod";
 
 // Fixed ids: an edition is immutable once released, so its id is part of the public contract.
 export const EDITION_IDS = ["iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023"] as const;
-export const EditionId = z.enum(EDITION_IDS);
+export const EditionId = /* @__PURE__ */ z.enum(EDITION_IDS);
 export type EditionId = z.infer<typeof EditionId>;
 
 export const STAGES = ["mining", "refining"] as const;
-export const Stage = z.enum(STAGES);
+export const Stage = /* @__PURE__ */ z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 
 /** What a supply row measures: output, installed capacity, reserves in the ground, or the EU's sourcing mix. */
 export const MEASURES = ["production", "capacity", "reserves", "eu-sourcing"] as const;
-export const Measure = z.enum(MEASURES);
+export const Measure = /* @__PURE__ */ z.enum(MEASURES);
 export type Measure = z.infer<typeof Measure>;
 
 export const KINDS = ["observed", "projection"] as const;
-export const Kind = z.enum(KINDS);
+export const Kind = /* @__PURE__ */ z.enum(KINDS);
 export type Kind = z.infer<typeof Kind>;
 
 /** IEA demand scenarios: Stated Policies, Announced Pledges, Net Zero Emissions by 2050. */
 export const SCENARIOS = ["STEPS", "APS", "NZE"] as const;
-export const Scenario = z.enum(SCENARIOS);
+export const Scenario = /* @__PURE__ */ z.enum(SCENARIOS);
 export type Scenario = z.infer<typeof Scenario>;
 
 /** Aggregates some sources report beside countries; never counted as countries. */
@@ -32,18 +32,18 @@ export type Aggregate = (typeof AGGREGATES)[number];
  * they say why a figure is missing, they are never zero.
  */
 export const STATUSES = ["reported", "estimated", "withheld", "not-available", "lower-bound", "upper-bound"] as const;
-export const Status = z.enum(STATUSES);
+export const Status = /* @__PURE__ */ z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id");
-const countryOrAggregate = z.string().regex(/^([A-Z]{3}|WORLD|ROW)$/, "expected ISO 3166-1 alpha-3, WORLD or ROW");
-const fraction = z.number().min(0).max(1);
-const nonNegative = z.number().min(0);
+const id = /* @__PURE__ */ z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id");
+const countryOrAggregate = /* @__PURE__ */ z.string().regex(/^([A-Z]{3}|WORLD|ROW)$/, "expected ISO 3166-1 alpha-3, WORLD or ROW");
+const fraction = /* @__PURE__ */ z.number().min(0).max(1);
+const nonNegative = /* @__PURE__ */ z.number().min(0);
 
 /** Where a value was read: `file!'sheet'!B7`, `file:row 268:COLUMN` or `file#/json/pointer`. */
-export const Locator = z.string().min(3);
+export const Locator = /* @__PURE__ */ z.string().min(3);
 
-export const SupplyRow = z
+export const SupplyRow = /* @__PURE__ */ z
   .object({
     edition: EditionId,
     mineral: id,
@@ -72,10 +72,10 @@ export const SupplyRow = z
 export type SupplyRow = Readonly<z.infer<typeof SupplyRow>>;
 
 export const DEMAND_TABLES = ["total-demand", "clean-tech-by-sector", "clean-tech-by-mineral", "technology"] as const;
-export const DemandTable = z.enum(DEMAND_TABLES);
+export const DemandTable = /* @__PURE__ */ z.enum(DEMAND_TABLES);
 export type DemandTable = z.infer<typeof DemandTable>;
 
-export const DemandRow = z
+export const DemandRow = /* @__PURE__ */ z
   .object({
     edition: EditionId,
     table: DemandTable,
@@ -107,10 +107,10 @@ export const INDICATORS = [
   "substitution-index-economic-importance",
   "net-import-reliance",
 ] as const;
-export const Indicator = z.enum(INDICATORS);
+export const Indicator = /* @__PURE__ */ z.enum(INDICATORS);
 export type Indicator = z.infer<typeof Indicator>;
 
-export const IndicatorRow = z
+export const IndicatorRow = /* @__PURE__ */ z
   .object({
     edition: EditionId,
     indicator: Indicator,
@@ -132,7 +132,7 @@ export const IndicatorRow = z
   .strict();
 export type IndicatorRow = Readonly<z.infer<typeof IndicatorRow>>;
 
-export const Edition = z
+export const Edition = /* @__PURE__ */ z
   .object({
     id: EditionId,
     title: z.string(),

@@ -2,7 +2,7 @@
 // the CustomFunctions.associate entry, the functions and task-pane bundles, icons and the manifest.
 //   pnpm --filter @critmin/excel-addin build           both environments
 //   CRITMIN_ADDIN_BASE_URL=https://addin.example.gov pnpm --filter @critmin/excel-addin build
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
@@ -136,6 +136,9 @@ function writeEnvironment(env: Environment, stage: string, json: string): void {
   for (const file of ["taskpane.html", "taskpane.css"]) copyFileSync(path.join(addinDir, "src/taskpane", file), path.join(out, file));
   for (const size of [16, 32, 64, 80]) writeFileSync(path.join(out, `assets/icon-${size}.png`), iconPng(size));
   writeFileSync(path.join(out, "manifest.xml"), manifestXml(env));
+  // The functions' help links point at <base>/docs/excel/<ID>: ship the docs site when it is built.
+  const docs = path.resolve(addinDir, "../sdk-docs/dist");
+  if (existsSync(docs)) cpSync(docs, path.join(out, "docs"), { recursive: true });
   const final = path.join(addinDir, "dist", env.name);
   const old = `${final}.old-${process.pid}-${Date.now()}`;
   if (existsSync(final)) renameSync(final, old);

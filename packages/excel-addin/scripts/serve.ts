@@ -13,7 +13,8 @@
 //      Excel refuses to load the add-in.
 //   3. No certificate at all: plain http on 127.0.0.1, for the playground only.
 import { X509Certificate, createPrivateKey } from "node:crypto";
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -37,6 +38,8 @@ const CONTENT_TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".ico": "image/x-icon",
   ".map": "application/json; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 /** Code and metadata are revalidated on every load (Excel caches functions.json on its own); icons for a day. */
@@ -75,6 +78,11 @@ export function staticHandler(root: string): (req: IncomingMessage, res: ServerR
     } catch {
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request\n");
       return;
+    }
+    // The docs site's links (and the functions' help links) are extensionless or end in a folder.
+    if (file.startsWith(base + path.sep) && !path.extname(file)) {
+      const candidates = [`${file}.html`, path.join(file, "index.html")];
+      file = candidates.find((c) => existsSync(c)) ?? file;
     }
     const ext = path.extname(file).toLowerCase();
     let stat: ReturnType<typeof statSync> | undefined;
@@ -221,11 +229,24 @@ function sideloadSteps(manifest: string, namespace: string, displayName: string)
   ].join("\n");
 }
 
+/** The help links need the docs site; build it once (about 30 s) when it is not there yet. */
+function buildDocsIfMissing(): void {
+  const docs = path.resolve(addinDir, "../sdk-docs/dist/index.html");
+  if (existsSync(docs) || process.env.CRITMIN_SKIP_DOCS === "1") return;
+  console.log("Building the docs site for the functions' help links (about 30 s; CRITMIN_SKIP_DOCS=1 skips it)…");
+  try {
+    execFileSync("pnpm", ["--filter", "@critmin/sdk-docs", "build"], { cwd: addinDir, stdio: ["ignore", "ignore", "inherit"] });
+  } catch (error) {
+    console.log(`The docs did not build (${firstLine(error)}); help links will answer 404 until \`pnpm --filter @critmin/sdk-docs build\` succeeds.`);
+  }
+}
+
 export async function serve(): Promise<Server[]> {
   const dev = environments().find((e) => e.name === "dev")!;
   const root = path.join(addinDir, "dist", dev.name);
   const manifest = path.join(root, "manifest.xml");
   const started = Date.now();
+  buildDocsIfMissing();
   await buildAddin();
   console.log(`Built dist/dev and dist/prod in ${((Date.now() - started) / 1000).toFixed(1)} s (${root})`);
 

@@ -36,7 +36,7 @@ interface Running {
 function start(dir: string): Running {
   const child = spawn(process.execPath, ["--import", TSX_LOADER, "scripts/serve.ts"], {
     cwd: dir,
-    env: { ...process.env, CRITMIN_DEV_HTTP: "1", PORT: "0", OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true", NO_COLOR: "1" },
+    env: { ...process.env, CRITMIN_DEV_HTTP: "1", CRITMIN_SKIP_DOCS: "1", PORT: "0", OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";

@@ -2,6 +2,7 @@
 import { demand as demandRows, type MineralId, type Use } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { SCENARIOS, type DemandRow, type DemandTable, type EditionId, type Scenario } from "../schema.ts";
+import { describe } from "./describe.ts";
 import { nameKey } from "./normalize.ts";
 import { nearest } from "./nearest.ts";
 import { EDITIONS_NEWEST_FIRST } from "./supplyIndex.ts";
@@ -209,10 +210,6 @@ export function lookupDemand(query: DemandQuery): DemandLookup {
 }
 
 // ---- parsing what callers type -------------------------------------------------------------------
-
-function describe(input: unknown): string {
-  return typeof input === "string" ? `"${input}"` : String(input);
-}
 
 function requireText(fn: string, argument: string, input: unknown): string {
   if (typeof input !== "string" || input.trim() === "") {

@@ -1,7 +1,8 @@
 // Turning what a caller typed into dataset ids, once per distinct input.
 import { countryEntries, mineralEntries, type CountryCode, type MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { AGGREGATES, EDITION_IDS, STAGES, type Aggregate, type EditionId, type Stage } from "../schema.ts";
+import { AGGREGATES, EDITION_IDS, MEASURES, STAGES, type Aggregate, type EditionId, type Measure, type Stage } from "../schema.ts";
+import { describe } from "./describe.ts";
 import { nameKey } from "./normalize.ts";
 import { nearest } from "./nearest.ts";
 import { EDITIONS_NEWEST_FIRST } from "./supplyIndex.ts";
@@ -41,10 +42,6 @@ function countryLookup(): Lookup<CountryCode | Aggregate> {
   return countries;
 }
 
-function describe(input: unknown): string {
-  return typeof input === "string" ? `"${input}"` : String(input);
-}
-
 function unknown(fn: string, what: string, input: unknown, suggestion: string | undefined, valid?: readonly string[]): CritminError {
   const hint = suggestion ? `; did you mean "${suggestion}"?` : valid ? `; expected one of ${valid.join(", ")}` : "";
   return new CritminError("unknown_id", `${fn}: unknown ${what} ${describe(input)}${hint}`);
@@ -79,6 +76,12 @@ export function parseStage(fn: string, input: unknown): Stage {
   const text = requireString(fn, "stage", input).trim().toLowerCase();
   if ((STAGES as readonly string[]).includes(text)) return text as Stage;
   throw unknown(fn, "stage", input, nearest(text, STAGES.map((s) => [s, s] as const)), STAGES);
+}
+
+export function parseMeasure(fn: string, input: unknown): Measure {
+  const text = requireString(fn, "measure", input).trim().toLowerCase();
+  if ((MEASURES as readonly string[]).includes(text)) return text as Measure;
+  throw unknown(fn, "measure", input, nearest(text, MEASURES.map((m) => [m, m] as const)), MEASURES);
 }
 
 export function parseEdition(fn: string, input: unknown): EditionId {

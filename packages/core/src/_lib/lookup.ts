@@ -3,6 +3,7 @@ import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import type { SupplyOptions } from "../options.ts";
 import { resolveSource, type Resolution } from "../resolve.ts";
+import { describe } from "./describe.ts";
 import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "./ids.ts";
 import { block, type Block } from "./supplyIndex.ts";
 
@@ -28,10 +29,10 @@ export type SupplyLookup =
 export function checkOptions(fn: string, options: unknown, keys: readonly string[]): Record<string, unknown> {
   if (options === undefined) return {};
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new CritminError("invalid_argument", `${fn}: options must be an object, got ${JSON.stringify(options)}`);
+    throw new CritminError("invalid_argument", `${fn}: options must be an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
-    if (!keys.includes(key)) throw new CritminError("invalid_argument", `${fn}: unknown option "${key}"; expected ${keys.join(", ")}`);
+    if (!keys.includes(key)) throw new CritminError("invalid_argument", `${fn}: unknown option ${describe(key)}; expected ${keys.join(", ")}`);
   }
   return options as Record<string, unknown>;
 }

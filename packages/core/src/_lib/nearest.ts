@@ -21,10 +21,17 @@ export function nearest(input: string, candidates: Iterable<readonly [name: stri
   const needle = input.trim().toLowerCase();
   // "42" is not a misspelt name: suggesting the closest id would only mislead.
   if (!/\p{L}/u.test(needle)) return undefined;
+  const limit = Math.max(2, Math.ceil(needle.length / 3));
   let best: { value: string; distance: number } | undefined;
   for (const [name, value] of candidates) {
-    const distance = editDistance(needle, name.toLowerCase());
+    const candidate = name.toLowerCase();
+    // The distance is at least the difference in length. Skipping a candidate that cannot be within
+    // the limit, or better than the best so far, changes no answer and keeps a huge input (a 1 MB
+    // cell) from costing length × candidates work and memory: no candidate is then even compared.
+    const floor = Math.abs(needle.length - candidate.length);
+    if (floor > limit || (best && floor >= best.distance)) continue;
+    const distance = editDistance(needle, candidate);
     if (!best || distance < best.distance) best = { value, distance };
   }
-  return best && best.distance <= Math.max(2, Math.ceil(needle.length / 3)) ? best.value : undefined;
+  return best && best.distance <= limit ? best.value : undefined;
 }

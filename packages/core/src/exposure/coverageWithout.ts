@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { demandCoverage, demandRow, materialOf, parseScenario, scenarioFor } from "../_lib/demandIndex.ts";
+import { describe } from "../_lib/describe.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
@@ -11,7 +12,7 @@ import { AGGREGATES, EDITION_IDS, SCENARIOS, STAGES, type EditionId, type Scenar
 export const SUPPLY_CASES = ["base-case"] as const;
 
 /** Options of {@link coverageWithout}, for callers that validate user input. */
-export const CoverageWithoutOptions = z
+export const CoverageWithoutOptions = /* @__PURE__ */ z
   .object({
     /** The supplier removed: a country code, name or alias, or `"largest"` (default). */
     supplier: z
@@ -108,19 +109,19 @@ function parseSupplyCase(fn: string, input: unknown): (typeof SUPPLY_CASES)[numb
   const text = typeof input === "string" ? input.trim().toLowerCase().replace(/\s+/g, "-") : input;
   if ((SUPPLY_CASES as readonly unknown[]).includes(text)) return text as (typeof SUPPLY_CASES)[number];
   if (typeof input !== "string" || input.trim() === "") {
-    throw new CritminError("invalid_argument", `${fn}: supplyCase must be a non-empty string, got ${typeof input === "string" ? `"${input}"` : String(input)}`);
+    throw new CritminError("invalid_argument", `${fn}: supplyCase must be a non-empty string, got ${describe(input)}`);
   }
-  throw new CritminError("unknown_id", `${fn}: unknown supplyCase "${input}"; expected one of ${SUPPLY_CASES.join(", ")}`);
+  throw new CritminError("unknown_id", `${fn}: unknown supplyCase ${describe(input)}; expected one of ${SUPPLY_CASES.join(", ")}`);
 }
 
 function parseSupplier(fn: string, input: unknown): CountryCode | "largest" {
   if (typeof input !== "string" || input.trim() === "") {
-    throw new CritminError("invalid_argument", `${fn}: supplier must be a non-empty string, got ${String(input)}`);
+    throw new CritminError("invalid_argument", `${fn}: supplier must be a non-empty string, got ${describe(input)}`);
   }
   if (input.trim().toLowerCase() === "largest") return "largest";
   const code = parseCountry(fn, input);
   if ((AGGREGATES as readonly string[]).includes(code)) {
-    throw new CritminError("invalid_argument", `${fn}: supplier must be a country or "largest", got "${input}"`);
+    throw new CritminError("invalid_argument", `${fn}: supplier must be a country or "largest", got ${describe(input)}`);
   }
   return code as CountryCode;
 }

@@ -1,5 +1,6 @@
 import { CritminError } from "../errors.ts";
 import { rankedCountries } from "../_lib/countryShares.ts";
+import { describe } from "../_lib/describe.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
 import { concentrationRatio } from "../kernels/concentrationRatio.ts";
@@ -16,7 +17,7 @@ import type { SupplyOptions } from "../options.ts";
  */
 export function crN(mineral: MineralId | (string & {}), n: number, options?: SupplyOptions): number | undefined {
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-    throw new CritminError("invalid_argument", `crN: n must be a whole number of at least 1, got ${JSON.stringify(n)}`);
+    throw new CritminError("invalid_argument", `crN: n must be a whole number of at least 1, got ${describe(n)}`);
   }
   const { block } = resolveBlock(parseSupplyQuery("crN", mineral, options, { stage: "refining" }));
   if (!block) return undefined;

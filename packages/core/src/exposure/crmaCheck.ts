@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describe } from "../_lib/describe.ts";
 import { parseStage } from "../_lib/ids.ts";
 import { checkOptions, parseSupplyQuery, resolveBlock, type SupplyQuery } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
@@ -9,7 +10,7 @@ import { AGGREGATES, EDITION_IDS, STAGES, type EditionId, type Stage, type Suppl
 const BASES = ["eu-sourcing", "global-supply"] as const;
 
 /** Options of {@link crmaCheck}. */
-export const CrmaCheckOptions = z
+export const CrmaCheckOptions = /* @__PURE__ */ z
   .object({
     /** Force a basis; default: `eu-sourcing` where the EU study has it, else `global-supply`. */
     basis: z.enum(BASES).optional(),
@@ -40,6 +41,10 @@ export interface CrmaCheck {
   /** Where the largest third country's share was read; without one, the block's first row. */
   readonly locator: string;
 }
+
+// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
+// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
+const KEYS = ["basis", "year", "source"] as const;
 
 const BENCHMARK = 0.65;
 // Rounded source shares make "exactly at the benchmark" land a hair above it.
@@ -120,10 +125,10 @@ function binding(checks: readonly CrmaCheck[]): CrmaCheck | undefined {
  */
 export function crmaCheck(mineral: MineralId | (string & {}), stage?: Stage | (string & {}) | null, options?: CrmaCheckOptions): CrmaCheck | undefined {
   const fn = "crmaCheck";
-  const opts = checkOptions(fn, options, Object.keys(CrmaCheckOptions.shape));
+  const opts = checkOptions(fn, options, KEYS);
   const basis = opts.basis ?? undefined;
   if (basis !== undefined && !(BASES as readonly unknown[]).includes(basis)) {
-    throw new CritminError("invalid_argument", `${fn}: basis must be one of ${BASES.join(", ")}, got ${JSON.stringify(basis)}`);
+    throw new CritminError("invalid_argument", `${fn}: basis must be one of ${BASES.join(", ")}, got ${describe(basis)}`);
   }
   const base = parseSupplyQuery(fn, mineral, { year: opts.year, source: opts.source }, { stage: "refining" });
   const stages = stage === undefined || stage === null ? STAGES : [parseStage(fn, stage)];

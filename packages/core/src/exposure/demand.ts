@@ -6,7 +6,7 @@ import { USES, type MineralId, type Use } from "../data/index.ts";
 import { EDITION_IDS, SCENARIOS } from "../schema.ts";
 
 /** Options of {@link demand}, for callers that validate user input. */
-export const DemandOptions = z
+export const DemandOptions = /* @__PURE__ */ z
   .object({
     /** Demand year; default: the resolved edition's observed base year. */
     year: z.number().int().min(1900).max(2100).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describe } from "../_lib/describe.ts";
 import { parseCountry } from "../_lib/ids.ts";
 import { checkOptions, parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
@@ -7,7 +8,7 @@ import { SupplyOptions } from "../options.ts";
 import { AGGREGATES } from "../schema.ts";
 
 /** Options of {@link diversificationGap}: the supply options plus `target` and `supplier`. */
-export const DiversificationGapOptions = SupplyOptions.extend({
+export const DiversificationGapOptions = /* @__PURE__ */ SupplyOptions.extend({
   /** The share the supplier should fall to, in (0, 1]; default 0.65, the EU CRMA single-country benchmark. */
   target: z.number().gt(0).max(1).optional(),
   /** The dominant supplier, a country; default `"CHN"`. */
@@ -15,8 +16,11 @@ export const DiversificationGapOptions = SupplyOptions.extend({
 }).strict();
 export type DiversificationGapOptions = z.input<typeof DiversificationGapOptions>;
 
+// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
+// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
+const KEYS = ["stage", "year", "source", "target", "supplier"] as const;
+
 const DEFAULT_TARGET = 0.65;
-const describe = (input: unknown) => (typeof input === "string" ? `"${input}"` : String(input));
 
 /**
  * Tonnes of supply from other countries needed so that `supplier`'s share falls to `target`:
@@ -41,7 +45,7 @@ const describe = (input: unknown) => (typeof input === "string" ? `"${input}"` :
 export function diversificationGap(mineral: MineralId | (string & {}), options?: DiversificationGapOptions): number | undefined {
   const fn = "diversificationGap";
   const query = parseSupplyQuery(fn, mineral, options, { stage: "refining" }, ["target", "supplier"]);
-  const opts = checkOptions(fn, options, [...Object.keys(DiversificationGapOptions.shape)]);
+  const opts = checkOptions(fn, options, KEYS);
   const target = opts.target ?? DEFAULT_TARGET;
   if (typeof target !== "number" || !Number.isFinite(target) || target <= 0 || target > 1) {
     throw new CritminError("invalid_argument", `${fn}: target must be a share greater than 0 and at most 1, got ${describe(target)}`);

@@ -5,13 +5,17 @@ import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
 
 /** Options of {@link economicImportance}. */
-export const EconomicImportanceOptions = z
+export const EconomicImportanceOptions = /* @__PURE__ */ z
   .object({
     /** Assessment year (2011, 2014, 2017, 2020, 2023); default the latest, 2023. */
     year: z.number().int().min(1900).max(2100).optional(),
   })
   .strict();
 export type EconomicImportanceOptions = z.input<typeof EconomicImportanceOptions>;
+
+// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
+// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
+const KEYS = ["year"] as const;
 
 /**
  * The EU economic importance (EI) score of a material, as published by the EU criticality assessments.
@@ -32,7 +36,7 @@ export type EconomicImportanceOptions = z.input<typeof EconomicImportanceOptions
  */
 export function economicImportance(material: MineralId | (string & {}), options?: EconomicImportanceOptions): number | undefined {
   const fn = "economicImportance";
-  const opts = checkOptions(fn, options, Object.keys(EconomicImportanceOptions.shape));
+  const opts = checkOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, material);
   const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
   return lookupIndicator({ fn, indicator: "economic-importance", economy: "EU", mineral, stage: null, year }).value;

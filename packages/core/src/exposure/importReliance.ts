@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
 import { lookupIndicator, type Economy } from "../_lib/indicatorIndex.ts";
+import { describe } from "../_lib/describe.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { nameKey } from "../_lib/normalize.ts";
 import { nearest } from "../_lib/nearest.ts";
@@ -9,7 +10,7 @@ import { CritminError } from "../errors.ts";
 import { STAGES, type Stage } from "../schema.ts";
 
 /** Options of {@link importReliance}. */
-export const ImportRelianceOptions = z
+export const ImportRelianceOptions = /* @__PURE__ */ z
   .object({
     /** EU only: `mining` (primary, extraction) or `refining` (refined, processing); default `refining`. */
     stage: z.enum(STAGES).optional(),
@@ -18,6 +19,10 @@ export const ImportRelianceOptions = z
   })
   .strict();
 export type ImportRelianceOptions = z.input<typeof ImportRelianceOptions>;
+
+// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
+// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
+const KEYS = ["stage", "year"] as const;
 
 const ECONOMIES: readonly (readonly [string, Economy])[] = [
   ["EU", "EU"],
@@ -32,12 +37,12 @@ const BY_KEY: ReadonlyMap<string, Economy> = new Map(ECONOMIES.map(([name, econo
 
 function parseEconomy(fn: string, input: unknown): Economy {
   if (typeof input !== "string" || input.trim() === "") {
-    throw new CritminError("invalid_argument", `${fn}: economy must be a non-empty string ("EU" or "USA"), got ${typeof input === "string" ? `"${input}"` : String(input)}`);
+    throw new CritminError("invalid_argument", `${fn}: economy must be a non-empty string ("EU" or "USA"), got ${describe(input)}`);
   }
   const economy = BY_KEY.get(nameKey(input));
   if (economy) return economy;
   const suggestion = nearest(input, ECONOMIES);
-  throw new CritminError("unknown_id", `${fn}: unknown economy "${input}"; ${suggestion ? `did you mean "${suggestion}"?` : "expected EU or USA"}`);
+  throw new CritminError("unknown_id", `${fn}: unknown economy ${describe(input)}; ${suggestion ? `did you mean "${suggestion}"?` : "expected EU or USA"}`);
 }
 
 /**
@@ -72,7 +77,7 @@ export function importReliance(
   options?: ImportRelianceOptions,
 ): number | undefined {
   const fn = "importReliance";
-  const opts = checkOptions(fn, options, Object.keys(ImportRelianceOptions.shape));
+  const opts = checkOptions(fn, options, KEYS);
   const id = parseMineral(fn, mineral);
   const who = parseEconomy(fn, economy);
   const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);

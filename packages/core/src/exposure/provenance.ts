@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseCountry } from "../_lib/ids.ts";
+import { describe } from "../_lib/describe.ts";
+import { parseCountry, parseMeasure } from "../_lib/ids.ts";
 import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
 import { coverage } from "../_lib/supplyIndex.ts";
 import { editions } from "../data/index.ts";
@@ -7,7 +8,7 @@ import { CritminError } from "../errors.ts";
 import type { Resolution } from "../resolve.ts";
 import { EDITION_IDS, MEASURES, STAGES, type EditionId, type Kind, type Measure, type Stage, type Status } from "../schema.ts";
 
-export const ProvenanceQuery = z
+export const ProvenanceQuery = /* @__PURE__ */ z
   .object({
     mineral: z.string(),
     /** Default `"CHN"`. */
@@ -70,10 +71,10 @@ export function provenance(query: ProvenanceQuery | (string & {})): Provenance {
   const fn = "provenance";
   if (typeof query === "string") return provenance({ mineral: query });
   if (typeof query !== "object" || query === null || Array.isArray(query)) {
-    throw new CritminError("invalid_argument", `${fn}: query must be an object like { mineral: "cobalt" } or a mineral name, got ${JSON.stringify(query)}`);
+    throw new CritminError("invalid_argument", `${fn}: query must be an object like { mineral: "cobalt" } or a mineral name, got ${describe(query)}`);
   }
   const { mineral, country = "CHN", measure, ...options } = query;
-  const parsed = parseSupplyQuery(fn, mineral, options, { stage: "refining", measure: measure ?? "production" });
+  const parsed = parseSupplyQuery(fn, mineral, options, { stage: "refining", measure: measure === undefined || measure === null ? "production" : parseMeasure(fn, measure) });
   const code = parseCountry(fn, country);
   const found = lookupRow(parsed, code);
   const available = coverage(parsed.mineral, parsed.stage, parsed.measure).map((c) => ({ edition: c.edition, years: [...c.years.keys()] }));

@@ -5,7 +5,7 @@ import { SupplyOptions } from "../options.ts";
 import type { Aggregate } from "../schema.ts";
 
 /** Options of {@link reserves}: `year` and `source`, as for {@link share} (reserves have no stage). */
-export const ReservesOptions = SupplyOptions.omit({ stage: true }).strict();
+export const ReservesOptions = /* @__PURE__ */ SupplyOptions.omit({ stage: true }).strict();
 export type ReservesOptions = Omit<SupplyOptions, "stage">;
 
 /**

@@ -6,7 +6,7 @@ import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { EDITION_IDS, STAGES, type Aggregate } from "../schema.ts";
 
-export const ShareChangeOptions = z
+export const ShareChangeOptions = /* @__PURE__ */ z
   .object({
     from: z.number().int(),
     to: z.number().int(),

@@ -1,11 +1,10 @@
+import { describe } from "../_lib/describe.ts";
 import { parseCountry } from "../_lib/ids.ts";
 import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { SupplyOptions } from "../options.ts";
 import { AGGREGATES } from "../schema.ts";
-
-const describe = (input: unknown) => (typeof input === "string" ? `"${input}"` : String(input));
 
 /** Options of {@link supplyAtRisk}: `stage` (default `refining`), `year`, `source`, as for {@link share}. */
 export const SupplyAtRiskOptions = SupplyOptions;

@@ -6,7 +6,7 @@ import type { MineralId } from "../data/index.ts";
 import { STAGES } from "../schema.ts";
 
 /** Options of {@link supplyRisk}. */
-export const SupplyRiskOptions = z
+export const SupplyRiskOptions = /* @__PURE__ */ z
   .object({
     /** Assessment year (2011, 2014, 2017, 2020, 2023); default the latest, 2023. */
     year: z.number().int().min(1900).max(2100).optional(),
@@ -15,6 +15,10 @@ export const SupplyRiskOptions = z
   })
   .strict();
 export type SupplyRiskOptions = z.input<typeof SupplyRiskOptions>;
+
+// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
+// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
+const KEYS = ["year", "stage"] as const;
 
 /**
  * The EU supply risk (SR) score of a material, as published by the EU criticality assessments.
@@ -39,7 +43,7 @@ export type SupplyRiskOptions = z.input<typeof SupplyRiskOptions>;
  */
 export function supplyRisk(material: MineralId | (string & {}), options?: SupplyRiskOptions): number | undefined {
   const fn = "supplyRisk";
-  const opts = checkOptions(fn, options, Object.keys(SupplyRiskOptions.shape));
+  const opts = checkOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, material);
   const stage = opts.stage === undefined || opts.stage === null ? null : parseStage(fn, opts.stage);
   const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);

@@ -11,7 +11,7 @@ export const TECHNOLOGIES = ["solar-pv", "wind", "electric-vehicles", "grid-batt
 export type Technology = (typeof TECHNOLOGIES)[number];
 
 /** Options of {@link techExposure}, for callers that validate user input. */
-export const TechExposureOptions = z
+export const TechExposureOptions = /* @__PURE__ */ z
   .object({
     /** Year of demand and supply; default: the resolved edition's observed base year. Only years with both (base year, 2030, 2035, 2040). */
     year: z.number().int().min(1900).max(2100).optional(),

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { rankedCountries } from "../_lib/countryShares.ts";
+import { describe } from "../_lib/describe.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import { countryEntries, type MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { SupplyOptions } from "../options.ts";
 
-export const TopProducersOptions = SupplyOptions.extend({
+export const TopProducersOptions = /* @__PURE__ */ SupplyOptions.extend({
   /** How many countries; default 5. */
   n: z.number().int().min(1).optional(),
 }).strict();
@@ -41,7 +42,7 @@ export function topProducers(mineral: MineralId | (string & {}), options?: TopPr
   const query = parseSupplyQuery("topProducers", mineral, options, { stage: "refining" }, ["n"]);
   const n = options?.n ?? 5;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-    throw new CritminError("invalid_argument", `topProducers: n must be a whole number of at least 1, got ${JSON.stringify(n)}`);
+    throw new CritminError("invalid_argument", `topProducers: n must be a whole number of at least 1, got ${describe(n)}`);
   }
   const { block } = resolveBlock(query);
   if (!block) return undefined;

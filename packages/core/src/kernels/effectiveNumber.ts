@@ -1,3 +1,5 @@
+import { requireNumber } from "../_lib/numbers.ts";
+
 /**
  * Effective number of suppliers: 10,000 ÷ HHI, the number of equal-sized suppliers that would give the same concentration.
  *
@@ -5,7 +7,8 @@
  * @example
  * effectiveNumber(2500)
  * //=> 4
+ * @throws {@link CritminError} `invalid_argument` when `hhi` is not a number (NaN included)
  */
 export function effectiveNumber(hhi: number): number | undefined {
-  return hhi > 0 ? 10_000 / hhi : undefined;
+  return requireNumber("effectiveNumber", "hhi", hhi) > 0 ? 10_000 / hhi : undefined;
 }

@@ -9,7 +9,12 @@ function isErrorValue(value: unknown): boolean {
   return typeof value === "object" && value !== null && "code" in value;
 }
 
-const describe = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
+/** A value as an error message quotes it; never throws (String() does on a null-prototype object). */
+export function describe(value: unknown): string {
+  if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 59)}…` : value}"`;
+  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
 
 function check(fn: string, name: string, value: unknown): void {
   if (isErrorValue(value)) throw new ArgumentError(`${fn}: ${name} is an error value`);
@@ -29,6 +34,8 @@ export function text(fn: string, name: string, value: unknown): string {
   // the core suggest a "nearest" name for "0".
   if (value === 0) throw new ArgumentError(`${fn}: ${name} is required, got 0 (an empty cell?)`);
   if (typeof value === "boolean") throw new ArgumentError(`${fn}: ${name} must be text, got ${value ? "TRUE" : "FALSE"}`);
+  // A cell holds text or a number; anything else (an entity, an object, a symbol) is not a name.
+  if (typeof value !== "string" && typeof value !== "number") throw new ArgumentError(`${fn}: ${name} must be text, got ${describe(value)}`);
   return String(value).trim();
 }
 

@@ -17,7 +17,13 @@ export function excelError(code: ExcelErrorCode, message: string): CustomFunctio
 export function errorFor(error: unknown): CustomFunctions.Error {
   if (error instanceof CritminError) return excelError("#VALUE!", error.message);
   if (error instanceof ArgumentError) return excelError("#VALUE!", error.message);
-  return excelError("#VALUE!", `internal error: ${error instanceof Error ? error.message : String(error)}`);
+  let why: string;
+  try {
+    why = error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    why = Object.prototype.toString.call(error);
+  }
+  return excelError("#VALUE!", `internal error: ${why}`);
 }
 
 /** An argument Excel passed that no core function would accept as given (a boolean for a mineral, an error value). */

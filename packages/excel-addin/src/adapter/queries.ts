@@ -1,6 +1,6 @@
 // Argument sets shared by many functions, and the reasons given with #N/A.
 import { provenance, type EditionId, type Stage } from "@critmin/core";
-import { optionalText, optionalYear } from "./args.ts";
+import { describe, optionalText, optionalYear } from "./args.ts";
 
 export interface SupplyArgs {
   readonly stage?: Stage;
@@ -32,7 +32,7 @@ export function supplyReason(fn: string, mineral: unknown, country: unknown, raw
       if (p.share === null) return `${fn}: ${p.edition} gives ${p.country} ${p.tonnes ?? "no"} t of ${p.mineral} in ${p.year} but no world total to take a share of (${p.locator})`;
       return `${fn}: ${p.edition} has ${p.mineral} ${p.stage} figures for ${p.year}, but not the ones this function needs (tonnes or enough countries)`;
     } catch {
-      return `${fn}: no figure for ${String(mineral)}`;
+      return `${fn}: no figure for ${describe(mineral)}`;
     }
   };
 }
@@ -45,7 +45,7 @@ export function blockReason(fn: string, mineral: unknown, raw: RawSupplyArgs): (
       if (p.edition === undefined) return `${fn}: ${p.reason ?? "no figure"}`;
       return `${fn}: ${p.edition} has no country figures with shares for ${p.mineral} ${p.stage} in ${p.year}`;
     } catch {
-      return `${fn}: no figure for ${String(mineral)}`;
+      return `${fn}: no figure for ${describe(mineral)}`;
     }
   };
 }

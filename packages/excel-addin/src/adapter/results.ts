@@ -22,10 +22,23 @@ export function value(compute: () => number | string | boolean | undefined, miss
  * parameter is declared as a matrix so that a range spills a result of the same shape).
  */
 export function broadcast(input: unknown, each: (cell: unknown) => ExcelValue): ExcelValue[][] {
-  const rows = Array.isArray(input) ? (input.every(Array.isArray) ? (input as unknown[][]) : [input]) : [[input]];
-  if (rows.length === 0 || rows.some((r) => r.length === 0)) return [[excelError("#VALUE!", "the range is empty")]];
-  const width = Math.max(...rows.map((r) => r.length));
+  const rows = toRows(input);
+  // A loop, not Math.max(...widths): spreading a whole column (over ~125,000 rows) into arguments
+  // overflows the stack, a RangeError that Excel shows as a bare #VALUE! for the whole range.
+  let width = 0;
+  for (const row of rows) {
+    if (row.length === 0) return [[excelError("#VALUE!", "the range is empty")]];
+    if (row.length > width) width = row.length;
+  }
+  if (rows.length === 0) return [[excelError("#VALUE!", "the range is empty")]];
   return rows.map((row) => Array.from({ length: width }, (_, i) => cell(each, i < row.length ? row[i] : null)));
+}
+
+/** A 2-D array as is; a 1-D array (one row, holes and all) or a single value wrapped. */
+function toRows(input: unknown): readonly (readonly unknown[])[] {
+  if (!Array.isArray(input)) return [[input]];
+  for (let i = 0; i < input.length; i++) if (!Array.isArray(input[i])) return [input];
+  return input as unknown[][];
 }
 
 /**
@@ -47,8 +60,14 @@ export function table(compute: () => readonly (readonly (string | number | boole
   try {
     const rows = compute();
     if (rows === undefined) return [[excelError("#N/A", missing())]];
-    return [[...header], ...rows.map((r) => header.map((_, i) => r[i] ?? ""))];
+    return [[...header], ...rows.map((r) => header.map((_, i) => tableCell(r[i])))];
   } catch (error) {
     return [[errorFor(error)]];
   }
+}
+
+/** A table cell: a missing value or a number Excel cannot show (NaN, ±Infinity) is a blank "", never 0 or #NUM!. */
+function tableCell(value: string | number | boolean | undefined | null): string | number | boolean {
+  if (value === undefined || value === null) return "";
+  return typeof value === "number" && !Number.isFinite(value) ? "" : value;
 }

@@ -9,6 +9,8 @@ import * as core from "@critmin/core";
 import { isBlank, optionalNumber, optionalText, optionalYear, requiredNumber, requiredYear, text } from "../adapter/args.ts";
 import { broadcast, table, value, type ExcelValue } from "../adapter/results.ts";
 import { blockReason, supplyArgs, supplyReason } from "../adapter/queries.ts";
+// Edition pinning: a blank `source` follows the workbook's pin (src/workbook/pin.ts), set by the task pane.
+import { pinnedSeriesSource, pinnedSource, versionLabel } from "../workbook/pinSource.ts";
 
 /**
  * Supply-chain stage.
@@ -61,10 +63,11 @@ enum Edition {
  */
 export function chinaShare(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, year, source);
     const fn = "CHINA_SHARE";
     return value(
-      () => core.chinaShare(text(fn, "mineral", m), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, m, "CHN", [stage, year, source]),
+      () => core.chinaShare(text(fn, "mineral", m), supplyArgs(fn, stage, year, pinned)),
+      supplyReason(fn, m, "CHN", [stage, year, pinned]),
     );
   });
 }
@@ -82,10 +85,11 @@ export function chinaShare(mineral: any[][], stage?: Stage, year?: any, source?:
  */
 export function share(mineral: any[][], country: any, stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, year, source);
     const fn = "SHARE";
     return value(
-      () => core.share(text(fn, "mineral", m), text(fn, "country", country), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, m, country, [stage, year, source]),
+      () => core.share(text(fn, "mineral", m), text(fn, "country", country), supplyArgs(fn, stage, year, pinned)),
+      supplyReason(fn, m, country, [stage, year, pinned]),
     );
   });
 }
@@ -103,10 +107,11 @@ export function share(mineral: any[][], country: any, stage?: Stage, year?: any,
  */
 export function production(mineral: any[][], country: any, stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, year, source);
     const fn = "PRODUCTION";
     return value(
-      () => core.production(text(fn, "mineral", m), text(fn, "country", country), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, m, country, [stage, year, source]),
+      () => core.production(text(fn, "mineral", m), text(fn, "country", country), supplyArgs(fn, stage, year, pinned)),
+      supplyReason(fn, m, country, [stage, year, pinned]),
     );
   });
 }
@@ -124,15 +129,16 @@ export function production(mineral: any[][], country: any, stage?: Stage, year?:
  */
 export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, source?: Edition): any[][] {
   const fn = "TOP_PRODUCERS";
+  const pinned = pinnedSource(mineral, stage, year, source);
   return table(
     () => {
       const count = optionalNumber(fn, "n", n);
       return core
-        .topProducers(text(fn, "mineral", mineral), { ...supplyArgs(fn, stage, year, source), n: count === 0 ? undefined : count })
+        .topProducers(text(fn, "mineral", mineral), { ...supplyArgs(fn, stage, year, pinned), n: count === 0 ? undefined : count })
         ?.map((p) => [p.rank, p.country, p.name, p.share, p.tonnes]);
     },
     ["Rank", "Country", "Name", "Share", "Tonnes"],
-    blockReason(fn, mineral, [stage, year, source]),
+    blockReason(fn, mineral, [stage, year, pinned]),
   );
 }
 
@@ -148,8 +154,9 @@ export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, s
  */
 export function hhi(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, year, source);
     const fn = "HHI";
-    return value(() => core.hhi(text(fn, "mineral", m), supplyArgs(fn, stage, year, source)), blockReason(fn, m, [stage, year, source]));
+    return value(() => core.hhi(text(fn, "mineral", m), supplyArgs(fn, stage, year, pinned)), blockReason(fn, m, [stage, year, pinned]));
   });
 }
 
@@ -166,10 +173,11 @@ export function hhi(mineral: any[][], stage?: Stage, year?: any, source?: Editio
  */
 export function concentrationRatio(mineral: any[][], n: any, stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, year, source);
     const fn = "CONCENTRATION_RATIO";
     return value(
-      () => core.crN(text(fn, "mineral", m), requiredNumber(fn, "n", n), supplyArgs(fn, stage, year, source)),
-      blockReason(fn, m, [stage, year, source]),
+      () => core.crN(text(fn, "mineral", m), requiredNumber(fn, "n", n), supplyArgs(fn, stage, year, pinned)),
+      blockReason(fn, m, [stage, year, pinned]),
     );
   });
 }
@@ -186,10 +194,11 @@ export function concentrationRatio(mineral: any[][], n: any, stage?: Stage, year
  */
 export function effectiveSuppliers(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, year, source);
     const fn = "EFFECTIVE_SUPPLIERS";
     return value(
-      () => core.effectiveSuppliers(text(fn, "mineral", m), supplyArgs(fn, stage, year, source)),
-      blockReason(fn, m, [stage, year, source]),
+      () => core.effectiveSuppliers(text(fn, "mineral", m), supplyArgs(fn, stage, year, pinned)),
+      blockReason(fn, m, [stage, year, pinned]),
     );
   });
 }
@@ -207,10 +216,11 @@ export function effectiveSuppliers(mineral: any[][], stage?: Stage, year?: any, 
  */
 export function groupShare(mineral: any[][], group: any, stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, year, source);
     const fn = "GROUP_SHARE";
     return value(
-      () => core.groupShare(text(fn, "mineral", m), text(fn, "group", group), supplyArgs(fn, stage, year, source)),
-      blockReason(fn, m, [stage, year, source]),
+      () => core.groupShare(text(fn, "mineral", m), text(fn, "group", group), supplyArgs(fn, stage, year, pinned)),
+      blockReason(fn, m, [stage, year, pinned]),
     );
   });
 }
@@ -229,6 +239,7 @@ export function groupShare(mineral: any[][], group: any, stage?: Stage, year?: a
  */
 export function shareChange(mineral: any[][], country: any, fromYear: any, toYear: any, stage?: Stage, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, null, source);
     const fn = "SHARE_CHANGE";
     return value(
       () =>
@@ -236,7 +247,7 @@ export function shareChange(mineral: any[][], country: any, fromYear: any, toYea
           from: requiredYear(fn, "fromYear", fromYear),
           to: requiredYear(fn, "toYear", toYear),
           stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
-          source: optionalText(fn, "source", source) as core.EditionId | undefined,
+          source: optionalText(fn, "source", pinned) as core.EditionId | undefined,
         }),
       () => `${fn}: no single edition has ${String(m)} figures for ${String(country)} in both years`,
     );
@@ -257,10 +268,11 @@ export function shareChange(mineral: any[][], country: any, fromYear: any, toYea
  */
 export function supplyAtRisk(mineral: any[][], supplier: any, cut: any, stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, year, source);
     const fn = "SUPPLY_AT_RISK";
     return value(
-      () => core.supplyAtRisk(text(fn, "mineral", m), text(fn, "supplier", supplier), requiredNumber(fn, "cut", cut), supplyArgs(fn, stage, year, source)),
-      supplyReason(fn, m, supplier, [stage, year, source]),
+      () => core.supplyAtRisk(text(fn, "mineral", m), text(fn, "supplier", supplier), requiredNumber(fn, "cut", cut), supplyArgs(fn, stage, year, pinned)),
+      supplyReason(fn, m, supplier, [stage, year, pinned]),
     );
   });
 }
@@ -279,6 +291,7 @@ export function supplyAtRisk(mineral: any[][], supplier: any, cut: any, stage?: 
  */
 export function coverageWithout(mineral: any[][], supplier?: any, year?: any, scenario?: Scenario, stage?: Stage, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSeriesSource("iea-cmde", source);
     const fn = "COVERAGE_WITHOUT";
     return value(
       () =>
@@ -287,9 +300,9 @@ export function coverageWithout(mineral: any[][], supplier?: any, year?: any, sc
           year: optionalYear(fn, "year", year),
           demandScenario: optionalText(fn, "scenario", scenario) as core.Scenario | undefined,
           stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
-          source: optionalText(fn, "source", source) as core.EditionId | undefined,
+          source: optionalText(fn, "source", pinned) as core.EditionId | undefined,
         }),
-      () => `${fn}: no IEA edition has both supply and demand for ${String(m)}${asked(year, source)}`,
+      () => `${fn}: no IEA edition has both supply and demand for ${String(m)}${asked(year, pinned)}`,
     );
   });
 }
@@ -308,15 +321,16 @@ export function coverageWithout(mineral: any[][], supplier?: any, year?: any, sc
  */
 export function diversificationGap(mineral: any[][], target?: any, supplier?: any, stage?: Stage, year?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, year, source);
     const fn = "DIVERSIFICATION_GAP";
     return value(
       () =>
         core.diversificationGap(text(fn, "mineral", m), {
           target: optionalNumber(fn, "target", target === 0 ? null : target),
           supplier: optionalText(fn, "supplier", supplier) ?? "CHN",
-          ...supplyArgs(fn, stage, year, source),
+          ...supplyArgs(fn, stage, year, pinned),
         }),
-      supplyReason(fn, m, isBlank(supplier) ? "CHN" : supplier, [stage, year, source]),
+      supplyReason(fn, m, isBlank(supplier) ? "CHN" : supplier, [stage, year, pinned]),
     );
   });
 }
@@ -352,6 +366,7 @@ export function crmaCheck(mineral: any[][], stage?: Stage): any[][] {
  */
 export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector?: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSeriesSource("iea-cmde", source);
     const fn = "DEMAND";
     return value(
       () =>
@@ -359,9 +374,9 @@ export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector
           year: optionalYear(fn, "year", year),
           scenario: optionalText(fn, "scenario", scenario) as core.Scenario | undefined,
           sector: optionalText(fn, "sector", sector),
-          source: optionalText(fn, "source", source) as core.EditionId | undefined,
+          source: optionalText(fn, "source", pinned) as core.EditionId | undefined,
         }),
-      () => `${fn}: no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, source)}${scenario ? ` under ${String(scenario)}` : ""}`,
+      () => `${fn}: no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, pinned)}${scenario ? ` under ${String(scenario)}` : ""}`,
     );
   });
 }
@@ -379,10 +394,11 @@ export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector
  */
 export function techExposure(technology: any[][], year?: any, scenario?: Scenario, stage?: Stage, source?: Edition): any[][] {
   return broadcast(technology, (t) => {
+    const pinned = pinnedSeriesSource("iea-cmde", source);
     const fn = "TECH_EXPOSURE";
     return value(
-      () => core.techExposure(text(fn, "technology", t), techArgs(fn, year, scenario, stage, source))?.exposure,
-      () => `${fn}: no IEA edition has demand and supply for ${String(t)}${asked(year, source)} (IEA supply years: the base year, 2030, 2035, 2040)`,
+      () => core.techExposure(text(fn, "technology", t), techArgs(fn, year, scenario, stage, pinned))?.exposure,
+      () => `${fn}: no IEA edition has demand and supply for ${String(t)}${asked(year, pinned)} (IEA supply years: the base year, 2030, 2035, 2040)`,
     );
   });
 }
@@ -400,10 +416,11 @@ export function techExposure(technology: any[][], year?: any, scenario?: Scenari
  */
 export function techExposureTable(technology: any, year?: any, scenario?: Scenario, stage?: Stage, source?: Edition): any[][] {
   const fn = "TECH_EXPOSURE_TABLE";
+  const pinned = pinnedSeriesSource("iea-cmde", source);
   return table(
-    () => core.techExposure(text(fn, "technology", technology), techArgs(fn, year, scenario, stage, source))?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
+    () => core.techExposure(text(fn, "technology", technology), techArgs(fn, year, scenario, stage, pinned))?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
     ["Mineral", "Demand (t)", "China share", "Weight"],
-    () => `${fn}: no IEA edition has demand and supply for ${String(technology)}${asked(year, source)} (IEA supply years: the base year, 2030, 2035, 2040)`,
+    () => `${fn}: no IEA edition has demand and supply for ${String(technology)}${asked(year, pinned)} (IEA supply years: the base year, 2030, 2035, 2040)`,
   );
 }
 
@@ -490,9 +507,10 @@ export function importReliance(mineral: any[][], economy: any, stage?: Stage): a
  */
 export function reserves(mineral: any[][], country: any, source?: Edition): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSeriesSource("usgs-mcs", source);
     const fn = "RESERVES";
     return value(
-      () => core.reserves(text(fn, "mineral", m), text(fn, "country", country), { source: optionalText(fn, "source", source) as core.EditionId | undefined }),
+      () => core.reserves(text(fn, "mineral", m), text(fn, "country", country), { source: optionalText(fn, "source", pinned) as core.EditionId | undefined }),
       () => `${fn}: no reserves figure for ${String(m)} in ${String(country)}`,
     );
   });
@@ -511,10 +529,11 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
  */
 export function source(mineral: any[][], stage?: Stage, year?: any, source?: Edition, country?: any): any[][] {
   return broadcast(mineral, (m) => {
+    const pinned = pinnedSource(m, stage, year, source);
     const fn = "SOURCE";
     return value(
-      () => core.cite({ mineral: text(fn, "mineral", m), country: optionalText(fn, "country", country) ?? "CHN", ...supplyArgs(fn, stage, year, source) }),
-      supplyReason(fn, m, isBlank(country) ? "CHN" : country, [stage, year, source]),
+      () => core.cite({ mineral: text(fn, "mineral", m), country: optionalText(fn, "country", country) ?? "CHN", ...supplyArgs(fn, stage, year, pinned) }),
+      supplyReason(fn, m, isBlank(country) ? "CHN" : country, [stage, year, pinned]),
     );
   });
 }
@@ -572,5 +591,5 @@ export function editions(): any[][] {
  * @returns Dataset version
  */
 export function dataVersion(): any[][] {
-  return [[value(() => core.datasetVersion(), () => "DATA_VERSION: no data") satisfies ExcelValue]];
+  return [[value(() => versionLabel(core.datasetVersion()), () => "DATA_VERSION: no data") satisfies ExcelValue]];
 }

@@ -1,0 +1,155 @@
+// Edition immutability: a released edition's data never changes. edition-fingerprints.json holds,
+// per edition, the row count and a sha256 of every row of each table (supply, demand, indicators)
+// and of the source files' checksums; this test recomputes them from the bundled dataset and fails
+// on any difference. New data (a corrected figure, another year) means a new edition id.
+//
+// Adding a NEW edition's fingerprint (never an existing one's):
+//   CRITMIN_ADD_EDITION_FINGERPRINT=<edition-id> npx vitest run test/hardening/editions.test.ts
+// writes the missing entry into edition-fingerprints.json; review and commit it. The variable only
+// adds editions that have no entry: it never overwrites one, so it cannot "fix" a changed edition.
+//
+// Fingerprint: each row as canonical JSON (keys sorted at every level, JSON.stringify numbers),
+// the lines sorted, joined with "\n", hashed with sha256; per table, and over the whole edition.
+// Row order, key order and the generated modules' layout do not matter; any value, key or row does.
+// `minerals` holds a short hash per mineral, so a failure names what changed.
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { demand, editions, indicators, supply } from "../../packages/core/src/data/index.ts";
+
+const FILE = fileURLToPath(new URL("./edition-fingerprints.json", import.meta.url));
+const TABLES = { supply, demand, indicators } as const;
+type TableName = keyof typeof TABLES;
+
+interface TablePrint {
+  readonly rows: number;
+  readonly sha256: string;
+}
+interface EditionPrint {
+  readonly sha256: string;
+  readonly files: string;
+  readonly tables: Record<TableName, TablePrint>;
+  readonly minerals: Record<string, string>;
+}
+interface Prints {
+  readonly about: string;
+  readonly editions: Record<string, EditionPrint>;
+}
+
+/** JSON with object keys sorted at every level: the same row always gives the same text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(",")}}`;
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`a non-finite number in a row: ${value}`);
+  return JSON.stringify(value);
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const hashLines = (lines: string[]) => sha256(lines.sort().join("\n"));
+
+function fingerprint(edition: string): EditionPrint {
+  const tables = {} as Record<TableName, TablePrint>;
+  const byMineral = new Map<string, string[]>();
+  const all: string[] = [];
+  for (const [name, rows] of Object.entries(TABLES) as [TableName, readonly { edition: string; mineral: string }[]][]) {
+    const lines = rows.filter((r) => r.edition === edition).map((r) => {
+      const line = `${name}\t${canonical(r)}`;
+      byMineral.set(r.mineral, [...(byMineral.get(r.mineral) ?? []), line]);
+      all.push(line);
+      return line;
+    });
+    tables[name] = { rows: lines.length, sha256: hashLines(lines) };
+  }
+  const record = editions.find((e) => e.id === edition);
+  const files = sha256(canonical(record?.files ?? []));
+  return {
+    sha256: sha256(`${hashLines(all)}\n${files}`),
+    files,
+    tables,
+    minerals: Object.fromEntries([...byMineral].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, lines]) => [m, hashLines(lines).slice(0, 16)])),
+  };
+}
+
+/** What differs between a recorded fingerprint and the data, in words. */
+function differences(recorded: EditionPrint, now: EditionPrint): string[] {
+  const out: string[] = [];
+  for (const table of Object.keys(TABLES) as TableName[]) {
+    const a = recorded.tables[table];
+    const b = now.tables[table];
+    if (!a || !b || a.sha256 !== b.sha256) {
+      const delta = (b?.rows ?? 0) - (a?.rows ?? 0);
+      out.push(`${table}: ${a?.rows ?? 0} → ${b?.rows ?? 0} rows${delta === 0 ? " (values or fields changed)" : ""}`);
+    }
+  }
+  const minerals = [...new Set([...Object.keys(recorded.minerals), ...Object.keys(now.minerals)])].filter((m) => recorded.minerals[m] !== now.minerals[m]).sort();
+  if (minerals.length > 0) out.push(`minerals: ${minerals.slice(0, 12).join(", ")}${minerals.length > 12 ? `, … (${minerals.length})` : ""}`);
+  if (recorded.files !== now.files) out.push("source files: the recorded checksums changed");
+  if (out.length === 0 && recorded.sha256 !== now.sha256) out.push("edition hash differs");
+  return out;
+}
+
+function readPrints(): Prints {
+  return JSON.parse(readFileSync(FILE, "utf8")) as Prints;
+}
+
+/** Adds the named edition's fingerprint when it has none; never replaces an existing one. */
+function addMissing(id: string): void {
+  const prints = readPrints();
+  if (prints.editions[id]) {
+    console.warn(`CRITMIN_ADD_EDITION_FINGERPRINT=${id}: ${id} already has a fingerprint; it is never overwritten (new data means a new edition id)`);
+    return;
+  }
+  if (!editions.some((e) => e.id === id)) throw new Error(`CRITMIN_ADD_EDITION_FINGERPRINT=${id}: no edition ${id} in the dataset (${editions.map((e) => e.id).join(", ")})`);
+  const next: Prints = { ...prints, editions: Object.fromEntries(Object.entries({ ...prints.editions, [id]: fingerprint(id) }).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  const tmp = `${FILE}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`);
+  renameSync(tmp, FILE);
+  console.info(`added the fingerprint of ${id} to ${FILE}: review and commit it`);
+}
+
+const adding = process.env.CRITMIN_ADD_EDITION_FINGERPRINT?.trim();
+if (adding) addMissing(adding);
+
+describe("released editions are immutable", () => {
+  const prints = readPrints();
+  const ids = editions.map((e) => e.id);
+
+  it("every edition in the dataset has a fingerprint", () => {
+    const missing = ids.filter((id) => !prints.editions[id]);
+    expect(missing, missing.map((id) => `edition ${id} has no fingerprint: CRITMIN_ADD_EDITION_FINGERPRINT=${id} npx vitest run test/hardening/editions.test.ts, then commit`).join("\n")).toEqual([]);
+  });
+
+  it("no fingerprinted edition has left the dataset", () => {
+    const gone = Object.keys(prints.editions).filter((id) => !ids.includes(id as (typeof ids)[number]));
+    expect(gone, gone.map((id) => `edition ${id} was released and is gone from the dataset: released editions stay`).join("\n")).toEqual([]);
+  });
+
+  it.each(Object.keys(prints.editions))("%s: rows and source files are exactly as released", (id) => {
+    const recorded = prints.editions[id]!;
+    if (!ids.includes(id as (typeof ids)[number])) return; // reported above
+    const now = fingerprint(id);
+    const changes = differences(recorded, now);
+    expect(changes.length === 0 && recorded.sha256 === now.sha256, `edition ${id} changed: new data means a new edition id\n  ${changes.join("\n  ")}`).toBe(true);
+  });
+
+  it("the fingerprint notices a changed value, an extra row and a reordering (only the first two)", () => {
+    const id = ids[0]!;
+    const base = fingerprint(id);
+    const rows = supply.filter((r) => r.edition === id);
+    const row = rows.find((r) => r.value !== null)!;
+    const table = (list: readonly unknown[]) => hashLines(list.map((r) => `supply\t${canonical(r)}`));
+    expect(table([...rows].reverse())).toBe(base.tables.supply.sha256);
+    expect(table(rows.map((r) => (r === row ? { ...r, value: r.value! + 1e-9 } : r)))).not.toBe(base.tables.supply.sha256);
+    expect(table([...rows, { ...row, year: row.year + 1 }])).not.toBe(base.tables.supply.sha256);
+    expect(table(rows.map((r) => (r === row ? Object.fromEntries(Object.entries(r).reverse()) : r)))).toBe(base.tables.supply.sha256);
+    const changed = { ...base, tables: { ...base.tables, supply: { rows: base.tables.supply.rows + 1, sha256: "0".repeat(64) } } };
+    expect(differences(changed, base)[0]).toMatch(/^supply: \d+ → \d+ rows$/);
+  });
+});
