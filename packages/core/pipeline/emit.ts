@@ -1,6 +1,7 @@
 // Renders the dataset into the files the package ships: typed modules under src/data/gen and
 // JSON/CSV exports under data/. Deterministic: same sources, same bytes.
-import { DEMAND_TABLES, INDICATORS, SCENARIOS, STAGES } from "../src/schema.ts";
+import { decodeDemand, decodeIndicators, decodeSupply, derivedShare, supplyBlockKey, tonnesOf } from "../src/data/rows.ts";
+import { DEMAND_TABLES, INDICATORS, SCENARIOS, STAGES, type DemandRow, type IndicatorRow, type SupplyRow } from "../src/schema.ts";
 import { GROUPS } from "../src/groups.ts";
 import { countryRegistry, mineralRegistry, sha256, type Dataset } from "./build.ts";
 
@@ -17,13 +18,130 @@ function templateText(json: string): string {
   return json.replaceAll("\\", "\\\\").replaceAll("`", "\\`").replaceAll("${", "\\${");
 }
 
-function rowsModule(name: string, type: string, rows: readonly object[]): string {
-  const body = rows.map((r) => templateText(JSON.stringify(r))).join("\n");
+/** Equal as rows are compared: the same double (Object.is), the same string, the same list. */
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  return Object.is(a, b);
+}
+
+/** The most common value of each column that at least a quarter of the rows share (ties: the first in JSON order). */
+function defaultsOf(rows: readonly Record<string, unknown>[], columns: readonly string[]): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const column of columns) {
+    const counts = new Map<string, number>();
+    for (const r of rows) if (r[column] !== undefined) counts.set(JSON.stringify(r[column]), (counts.get(JSON.stringify(r[column])) ?? 0) + 1);
+    const [json, count] = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0] ?? ["", 0];
+    if (count * 4 >= rows.length && count > 0) defaults[column] = JSON.parse(json);
+  }
+  return defaults;
+}
+
+interface RowsCodec<T> {
+  readonly name: string;
+  readonly type: string;
+  /** The reader in src/data/rows.ts. */
+  readonly decoder: string;
+  readonly decode: (text: string) => readonly T[];
+  /** Every key in the schema's order. */
+  readonly columns: readonly string[];
+  /** Keys the reader recomputes when a line leaves them out. */
+  readonly derived: readonly string[];
+  /** Keys a row may lack (never given a default). */
+  readonly optional: readonly string[];
+  /** What the reader would compute for each derived key of each row. */
+  readonly derive: (rows: readonly T[]) => (row: T) => Record<string, unknown>;
+}
+
+/**
+ * One row per line (see src/data/rows.ts for the format): the first line holds the defaults, and a
+ * row leaves out what equals its default or what the reader recomputes to the same double. Reads the
+ * text back with the shipped reader and fails unless every row comes back exactly, keys in the
+ * schema's order.
+ */
+function encodeRows<T extends object>(codec: RowsCodec<T>, rows: readonly T[]): string {
+  const records = rows as unknown as readonly Record<string, unknown>[];
+  const defaults = defaultsOf(records, codec.columns.filter((c) => !codec.derived.includes(c) && !codec.optional.includes(c)));
+  const derive = codec.derive(rows);
+  const lines = [JSON.stringify({ defaults })];
+  rows.forEach((row, i) => {
+    const record = records[i]!;
+    const unknown = Object.keys(record).filter((k) => !codec.columns.includes(k));
+    if (unknown.length > 0) throw new Error(`${codec.name} row ${i}: keys outside the schema: ${unknown.join(", ")}`);
+    const derived = derive(row);
+    const line: Record<string, unknown> = {};
+    for (const column of codec.columns) {
+      const value = record[column];
+      if (value === undefined) continue;
+      if (codec.derived.includes(column) && same(derived[column], value)) continue;
+      if (column in defaults && same(defaults[column], value)) continue;
+      line[column] = value;
+    }
+    lines.push(JSON.stringify(line));
+  });
+  const text = lines.join("\n");
+  const decoded = codec.decode(text);
+  if (decoded.length !== rows.length) throw new Error(`${codec.name}: reading the module back gives ${decoded.length} rows, not ${rows.length}`);
+  decoded.forEach((back, i) => {
+    const original = records[i]!;
+    const keys = codec.columns.filter((c) => original[c] !== undefined);
+    const got = back as unknown as Record<string, unknown>;
+    if (Object.keys(got).join() !== keys.join() || !keys.every((k) => same(got[k], original[k]))) {
+      throw new Error(`${codec.name} row ${i} does not read back exactly:\n  wrote ${JSON.stringify(original)}\n  read  ${JSON.stringify(back)}`);
+    }
+  });
+  return text;
+}
+
+function rowsModule<T extends object>(codec: RowsCodec<T>, rows: readonly T[]): string {
+  const derivedNote = codec.derived.length > 0 ? `; ${codec.derived.join(" and ")} where the reader recomputes the same number` : "";
   return (
-    `${HEADER}import type { ${type} } from "../../schema.ts";\nimport { rows } from "../rows.ts";\n\n` +
-    `export const ${name}: readonly ${type}[] = /* @__PURE__ */ rows<${type}>(\`\n${body}\n\`);\n`
+    `${HEADER}// One row per line. The first line holds the defaults: a row leaves out a key equal to its\n` +
+    `// default${derivedNote}. Read by ${codec.decoder} in ../rows.ts.\n` +
+    `import type { ${codec.type} } from "../../schema.ts";\nimport { ${codec.decoder} } from "../rows.ts";\n\n` +
+    `export const ${codec.name}: readonly ${codec.type}[] = /* @__PURE__ */ ${codec.decoder}(\`\n${templateText(encodeRows(codec, rows))}\n\`);\n`
   );
 }
+
+// Every key in the schema's order: the CSV columns and the order rows are read back in.
+const SUPPLY_COLUMNS = ["edition", "mineral", "stage", "measure", "country", "year", "kind", "case", "value", "unit", "tonnes", "share", "basis", "status", "locator", "rules"];
+const DEMAND_COLUMNS = ["edition", "table", "mineral", "use", "variant", "scenario", "year", "kind", "value", "unit", "tonnes", "basis", "locator", "rules"];
+const INDICATOR_COLUMNS = ["edition", "indicator", "mineral", "economy", "stage", "year", "value", "unit", "status", "locator", "sources", "rules"];
+
+const SUPPLY_CODEC: RowsCodec<SupplyRow> = {
+  name: "supply",
+  type: "SupplyRow",
+  decoder: "decodeSupply",
+  decode: decodeSupply,
+  columns: SUPPLY_COLUMNS,
+  derived: ["tonnes", "share"],
+  optional: [],
+  derive: (rows) => {
+    const worlds = new Map(rows.filter((r) => r.country === "WORLD").map((r) => [supplyBlockKey(r), { value: r.value, status: r.status }]));
+    return (r) => ({ tonnes: tonnesOf(r.value, r.unit), share: derivedShare(r, worlds.get(supplyBlockKey(r))) });
+  },
+};
+
+const DEMAND_CODEC: RowsCodec<DemandRow> = {
+  name: "demand",
+  type: "DemandRow",
+  decoder: "decodeDemand",
+  decode: decodeDemand,
+  columns: DEMAND_COLUMNS,
+  derived: ["tonnes"],
+  optional: [],
+  derive: () => (r) => ({ tonnes: tonnesOf(r.value, r.unit) }),
+};
+
+const INDICATOR_CODEC: RowsCodec<IndicatorRow> = {
+  name: "indicators",
+  type: "IndicatorRow",
+  decoder: "decodeIndicators",
+  decode: decodeIndicators,
+  columns: INDICATOR_COLUMNS,
+  derived: [],
+  optional: ["sources"],
+  derive: () => () => ({}),
+};
 
 const constArray = (name: string, values: readonly string[]) =>
   `export const ${name} = ${JSON.stringify(values)} as const;\n`;
@@ -62,9 +180,9 @@ export function renderFiles(dataset: Dataset): Files {
       `export const mineralEntries: readonly MineralEntry[] = [\n${minerals.map((m) => `  ${JSON.stringify(m)},`).join("\n")}\n];\n\n` +
       `export const countryEntries: readonly CountryEntry[] = [\n${countries.map((c) => `  ${JSON.stringify(c)},`).join("\n")}\n];\n`,
   );
-  files.set(`${GEN_DIR}/supply.gen.ts`, rowsModule("supply", "SupplyRow", dataset.supply));
-  files.set(`${GEN_DIR}/demand.gen.ts`, rowsModule("demand", "DemandRow", dataset.demand));
-  files.set(`${GEN_DIR}/indicators.gen.ts`, rowsModule("indicators", "IndicatorRow", dataset.indicators));
+  files.set(`${GEN_DIR}/supply.gen.ts`, rowsModule(SUPPLY_CODEC, dataset.supply));
+  files.set(`${GEN_DIR}/demand.gen.ts`, rowsModule(DEMAND_CODEC, dataset.demand));
+  files.set(`${GEN_DIR}/indicators.gen.ts`, rowsModule(INDICATOR_CODEC, dataset.indicators));
 
   files.set(
     `${EXPORT_DIR}/critmin-data.json`,
@@ -76,9 +194,6 @@ export function renderFiles(dataset: Dataset): Files {
   return files;
 }
 
-const SUPPLY_COLUMNS = ["edition", "mineral", "stage", "measure", "country", "year", "kind", "case", "value", "unit", "tonnes", "share", "basis", "status", "locator", "rules"];
-const DEMAND_COLUMNS = ["edition", "table", "mineral", "use", "variant", "scenario", "year", "kind", "value", "unit", "tonnes", "basis", "locator", "rules"];
-const INDICATOR_COLUMNS = ["edition", "indicator", "mineral", "economy", "stage", "year", "value", "unit", "status", "locator", "sources", "rules"];
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";

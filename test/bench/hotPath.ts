@@ -1,0 +1,116 @@
+// 1. SDK hot path: chinaShare / share with typed ids, against a bare Map.get over the same rows, in
+// one interleaved run. Goal: ≤ 5× a bare Map.get (the ratio of medians).
+import type { CountryCode, MineralId, Stage } from "../../packages/core/src/index.ts";
+import type { Core } from "./builds.ts";
+import { interleaved, round, summarize, type MicroCase, type Mode, type Samples } from "./lib.ts";
+
+export interface HotPathResult {
+  readonly unit: "ns/op";
+  readonly queries: { readonly chinaShare: readonly string[]; readonly share: readonly string[] };
+  readonly mapGet: Samples;
+  readonly chinaShare: Samples;
+  readonly share: Samples;
+  /** median(fn) ÷ median(Map.get), per function; `worst` is the larger. */
+  readonly ratios: { readonly chinaShare: number; readonly share: number; readonly worst: number };
+}
+
+/** Every supply row by edition|mineral|stage|measure|country|year: what a hand-written cache would hold. */
+export function rowKey(edition: string, mineral: string, stage: string, measure: string, country: string, year: number): string {
+  return `${edition}|${mineral}|${stage}|${measure}|${country}|${year}`;
+}
+
+export function shareMap(core: Core): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const r of core.supplyRows) if (r.share !== null) map.set(rowKey(r.edition, r.mineral, r.stage, r.measure, r.country, r.year), r.share);
+  return map;
+}
+
+/** The Map key of the row `share(mineral, country, { stage })` answers with its default resolution. */
+export function resolvedKey(core: Core, mineral: MineralId, country: string, stage: Stage): string {
+  const resolved = core.resolveSource({ mineral, stage });
+  if (!resolved.ok) throw new Error(`bench query ${mineral} ${stage} does not resolve: ${resolved.reason}`);
+  return rowKey(resolved.resolution.edition, mineral, stage, "production", country, resolved.resolution.year);
+}
+
+// Eight of each (a power of two, indexed by i & 7), all with an answer.
+const CHINA: readonly MineralId[] = ["cobalt", "lithium", "nickel", "graphite", "rare-earths", "copper", "manganese", "gallium"];
+const SHARE: readonly (readonly [MineralId, CountryCode, Stage])[] = [
+  ["cobalt", "COD", "mining"],
+  ["lithium", "AUS", "mining"],
+  ["lithium", "CHL", "mining"],
+  ["nickel", "IDN", "mining"],
+  ["copper", "CHL", "mining"],
+  ["rare-earths", "CHN", "refining"],
+  ["cobalt", "CHN", "refining"],
+  ["graphite", "CHN", "refining"],
+];
+
+/** `core` is the SDK under test: the built bundle in a benchmark run. */
+export function measureHotPath(core: Core, mode: Mode): HotPathResult {
+  const { chinaShare, share } = core;
+  const map = shareMap(core);
+  const mapKeys = [...CHINA.map((m) => resolvedKey(core, m, "CHN", "refining")), ...SHARE.map(([m, c, s]) => resolvedKey(core, m, c, s))];
+  for (const key of mapKeys) if (!map.has(key)) throw new Error(`bench: no share for ${key}`);
+  // The same answers three ways, checked once before timing.
+  CHINA.forEach((m, i) => {
+    if (chinaShare(m) !== map.get(mapKeys[i]!)) throw new Error(`bench: chinaShare(${m}) differs from the row`);
+  });
+  const shareOptions = SHARE.map(([, , stage]) => ({ stage }));
+  SHARE.forEach(([m, c], i) => {
+    if (share(m, c, shareOptions[i]) !== map.get(mapKeys[8 + i]!)) throw new Error(`bench: share(${m}, ${c}) differs from the row`);
+  });
+  // Sixteen Map keys for the eight+eight queries; the baseline cycles through sixteen as well.
+  const keys = mapKeys;
+  const shareMinerals = SHARE.map(([m]) => m);
+  const shareCountries = SHARE.map(([, c]) => c);
+
+  const cases: MicroCase[] = [
+    {
+      name: "mapGet",
+      run(n) {
+        let s = 0;
+        for (let i = 0; i < n; i++) {
+          const v = map.get(keys[i & 15]!);
+          if (v !== undefined) s += v;
+        }
+        return s;
+      },
+    },
+    {
+      name: "chinaShare",
+      run(n) {
+        let s = 0;
+        for (let i = 0; i < n; i++) {
+          const v = chinaShare(CHINA[i & 7]!);
+          if (v !== undefined) s += v;
+        }
+        return s;
+      },
+    },
+    {
+      name: "share",
+      run(n) {
+        let s = 0;
+        for (let i = 0; i < n; i++) {
+          const k = i & 7;
+          const v = share(shareMinerals[k]!, shareCountries[k]!, shareOptions[k]);
+          if (v !== undefined) s += v;
+        }
+        return s;
+      },
+    },
+  ];
+  const samples = interleaved(cases, mode === "quick" ? { rounds: 15, batchNs: 2e5 } : { rounds: 200, batchNs: 2e6 });
+  const mapGet = summarize(samples.get("mapGet")!, "ns/op");
+  const china = summarize(samples.get("chinaShare")!, "ns/op");
+  const shareS = summarize(samples.get("share")!, "ns/op");
+  const ratios = { chinaShare: round(china.median / mapGet.median), share: round(shareS.median / mapGet.median) };
+  return {
+    unit: "ns/op",
+    queries: { chinaShare: [...CHINA], share: SHARE.map(([m, c, s]) => `${m}, ${c}, { stage: "${s}" }`) },
+    mapGet,
+    chinaShare: china,
+    share: shareS,
+    ratios: { ...ratios, worst: Math.max(ratios.chinaShare, ratios.share) },
+  };
+}
