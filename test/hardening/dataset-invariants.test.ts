@@ -89,3 +89,16 @@ describe("bundled dataset: units, signs and ranges", () => {
     expect([halfUnit(70_000), halfUnit(1_270_000), halfUnit(1.25), halfUnit(0.5), halfUnit(7), halfUnit(0)]).toEqual([5_000, 5_000, 0.005, 0.05, 0.5, 0]);
   });
 });
+
+describe("the bundled rows are shared, so they are read-only", () => {
+  it("freezes every row, its rules and the arrays", () => {
+    for (const rows of [supply, demand, indicators] as const) {
+      expect(Object.isFrozen(rows)).toBe(true);
+      const thawed = (rows as readonly { rules: readonly string[] }[]).filter((r) => !Object.isFrozen(r) || !Object.isFrozen(r.rules));
+      expect(thawed.length).toBe(0);
+    }
+    expect(() => {
+      (supply[0] as { share: number | null }).share = 0;
+    }).toThrow(TypeError);
+  });
+});

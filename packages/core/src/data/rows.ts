@@ -119,12 +119,24 @@ export function decodeSupply(text: string): readonly SupplyRow[] {
     const row = rows[i] as { share: number | null } & SupplyRow;
     row.share = derivedShare(row, worlds.get(supplyBlockKey(row)));
   });
-  return rows;
+  return frozen(rows);
+}
+
+/**
+ * The bundled rows are shared by every caller and every index: frozen, so a caller that writes to
+ * one (say `supplyRows[0].share = 0`) gets an error in strict mode instead of changing later answers.
+ */
+function frozen<T extends { rules: readonly string[] }>(rows: T[]): readonly T[] {
+  for (const row of rows) {
+    Object.freeze(row.rules);
+    Object.freeze(row);
+  }
+  return Object.freeze(rows);
 }
 
 export function decodeDemand(text: string): readonly DemandRow[] {
   const { defaults: d, lines } = parse(text);
-  return lines.map((l): DemandRow => {
+  return frozen(lines.map((l): DemandRow => {
     const value = get(l, d, "value") as number;
     const unit = get(l, d, "unit") as string;
     return {
@@ -143,12 +155,12 @@ export function decodeDemand(text: string): readonly DemandRow[] {
       locator: get(l, d, "locator") as string,
       rules: list(l, d, "rules"),
     };
-  });
+  }));
 }
 
 export function decodeIndicators(text: string): readonly IndicatorRow[] {
   const { defaults: d, lines } = parse(text);
-  return lines.map((l): IndicatorRow => {
+  return frozen(lines.map((l): IndicatorRow => {
     const row = {
       edition: get(l, d, "edition") as IndicatorRow["edition"],
       indicator: get(l, d, "indicator") as IndicatorRow["indicator"],
@@ -163,5 +175,5 @@ export function decodeIndicators(text: string): readonly IndicatorRow[] {
     };
     // `sources` is optional: only where the line has it, never from the defaults.
     return l.sources !== undefined ? { ...row, sources: l.sources as string[], rules: list(l, d, "rules") } : { ...row, rules: list(l, d, "rules") };
-  });
+  }));
 }
