@@ -47,25 +47,10 @@ import {
 } from "hyperformula";
 import * as core from "../packages/core/src/index.ts";
 import * as functions from "../packages/excel-addin/src/functions/functions.ts";
+import { installStubRuntime, StubError, type StubErrorCode } from "../packages/excel-addin/test/stub-runtime.ts";
 
-// ---------------------------------------------------------------------------------------------
-// A minimal CustomFunctions runtime: the global the add-in finds in Excel (same error-code strings).
-class StubError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
-Object.assign(globalThis, { CustomFunctions: { Error: StubError, ErrorCode } });
+// The CustomFunctions global the add-in finds in Excel: the shared test stand-in (same error codes).
+installStubRuntime();
 
 // ---------------------------------------------------------------------------------------------
 // The shipped functions, read from the JSDoc that custom-functions-metadata reads.
@@ -106,7 +91,7 @@ const TO_EXCEL: Readonly<Partial<Record<ErrorType, string>>> = Object.fromEntrie
 /** One value as Excel hands it to a custom function. */
 function excelScalar(value: unknown): unknown {
   if (value === undefined || value === EmptyValue) return null;
-  if (value instanceof CellError) return new StubError(TO_EXCEL[value.type] ?? "#VALUE!", value.message);
+  if (value instanceof CellError) return new StubError((TO_EXCEL[value.type] ?? "#VALUE!") as StubErrorCode, value.message);
   // Dates, percentages and currencies are numbers with a format (HyperFormula's RichNumber).
   if (typeof value === "object" && value !== null && "val" in value && typeof value.val === "number") return value.val;
   return value;

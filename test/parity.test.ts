@@ -11,25 +11,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import * as core from "../packages/core/src/index.ts";
 import * as functions from "../packages/excel-addin/src/functions/functions.ts";
+import { installStubRuntime, StubError } from "../packages/excel-addin/test/stub-runtime.ts";
 
-// ---------------------------------------------------------------------------------------------
-// A minimal CustomFunctions runtime: the global the add-in finds in Excel (same error-code strings).
-class StubError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
-Object.assign(globalThis, { CustomFunctions: { Error: StubError, ErrorCode } });
+// The CustomFunctions global the add-in finds in Excel: the shared test stand-in (same error codes).
+installStubRuntime();
 
 // Excel calls the functions untyped: strings for the @customenum parameters, null for omitted ones.
 type ExcelFunction = (...args: unknown[]) => unknown[][];

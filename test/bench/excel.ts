@@ -16,23 +16,10 @@ import {
   SimpleRangeValue,
   type ImplementedFunctions,
 } from "hyperformula";
+import { ErrorCode, StubError } from "../../packages/excel-addin/test/stub-runtime.ts";
 
-/** What `new CustomFunctions.Error(code, message)` builds in the stub. */
-export class StubError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+export { StubError };
+
 
 export type ExcelFunction = (...args: unknown[]) => unknown;
 
