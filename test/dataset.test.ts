@@ -7,8 +7,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { COUNTRY_ALIASES, countryCode, countryName } from "../packages/core/pipeline/countries.ts";
-import { countryEntries, demand, editions, indicators, mineralEntries, supply } from "../packages/core/src/data/index.ts";
+import { countryEntries, editions, mineralEntries } from "../packages/core/src/data/index.ts";
+import { bundledDataset } from "../packages/core/src/data/dataset.ts";
 import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../packages/core/src/schema.ts";
+
+const { demand, indicators, supply } = bundledDataset();
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");

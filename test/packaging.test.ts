@@ -46,18 +46,18 @@ const expected = () => ({ cobalt: chinaShare("cobalt"), version: datasetVersion(
 describe("the packed @critmin/core", () => {
   it("ships the built bundles, types and data exports, and no sources or tests", () => {
     const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
-    expect(files).toEqual(expect.arrayContaining(["package/dist/index.js", "package/dist/index.cjs", "package/dist/index.d.ts", "package/dist/index.d.cts", "package/data/supply.csv", "package/package.json"]));
+    expect(files).toEqual(expect.arrayContaining(["package/dist/index.js", "package/dist/index.cjs", "package/dist/index.d.ts", "package/dist/index.d.cts", "package/dist/schema.js", "package/dist/schema.cjs", "package/schema/package.json", "package/data/supply.csv", "package/package.json"]));
     expect(files.filter((f) => f.startsWith("package/src/") || f.includes(".test."))).toEqual([]);
   });
 
   it("works from Node ESM", () => {
     const out = execFileSync(process.execPath, ["index.mjs"], { cwd: consumer("node-esm"), encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual(expected());
+    expect(JSON.parse(out)).toEqual({ ...expected(), schemaWorks: true });
   });
 
   it("works from Node CJS", () => {
     const out = execFileSync(process.execPath, ["index.cjs"], { cwd: consumer("node-cjs"), encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual(expected());
+    expect(JSON.parse(out)).toEqual({ ...expected(), zodLoadedByCore: false, schemaWorks: true });
   });
 
   it.each(["ts-node16", "ts-bundler"])("type-checks from TypeScript (%s)", (name) => {

@@ -158,9 +158,9 @@ const byNumber = (a: number, b: number) => a - b;
 const product = <T,>(...lists: readonly (readonly T[])[]): T[][] =>
   lists.reduce<T[][]>((acc, list) => acc.flatMap((prefix) => list.map((x) => [...prefix, x])), [[]]);
 
-const supply = core.supplyRows;
-const demandRows = core.demandRows;
-const indicators = core.indicatorRows;
+const supply = core.dataset().supply;
+const demandRows = core.dataset().demand;
+const indicators = core.dataset().indicators;
 
 const SUPPLY_MINERALS = uniq(supply.map((r) => r.mineral)).sort();
 /** Every mineral id, with or without supply rows. */

@@ -1,8 +1,10 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: { index: "src/index.ts", schema: "src/schemas.ts" },
   format: ["esm", "cjs"],
+  // Each entry self-contained: the few constants both use are copied rather than put in a chunk.
+  splitting: false,
   dts: true,
   clean: true,
   sourcemap: false,

@@ -21,7 +21,7 @@ export function rowKey(edition: string, mineral: string, stage: string, measure:
 
 export function shareMap(core: Core): Map<string, number> {
   const map = new Map<string, number>();
-  for (const r of core.supplyRows) if (r.share !== null) map.set(rowKey(r.edition, r.mineral, r.stage, r.measure, r.country, r.year), r.share);
+  for (const r of core.dataset().supply) if (r.share !== null) map.set(rowKey(r.edition, r.mineral, r.stage, r.measure, r.country, r.year), r.share);
   return map;
 }
 

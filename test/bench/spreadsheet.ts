@@ -64,13 +64,13 @@ interface Question {
 export function questions(core: Core): Question[] {
   const out: Question[] = [];
   const pairs = new Set<string>();
-  for (const r of core.supplyRows) if (r.measure === "production") pairs.add(`${r.mineral}|${r.stage}`);
+  for (const r of core.dataset().supply) if (r.measure === "production") pairs.add(`${r.mineral}|${r.stage}`);
   for (const pair of [...pairs].sort()) {
     const [mineral, stage] = pair.split("|") as [string, "mining" | "refining"];
     const resolved = core.resolveSource({ mineral, stage });
     if (!resolved.ok) continue;
     const { edition, year } = resolved.resolution;
-    for (const r of core.supplyRows) {
+    for (const r of core.dataset().supply) {
       if (r.edition !== edition || r.mineral !== mineral || r.stage !== stage || r.measure !== "production" || r.year !== year) continue;
       if (r.share === null || r.country === "WORLD" || r.country === "ROW") continue;
       out.push({ mineral, country: r.country, stage, edition, year, share: r.share });
@@ -83,7 +83,7 @@ const CONFIG = { licenseKey: "gpl-v3", smartRounding: false, maxRows: 1_000_000 
 
 function dataSheet(core: Core): RawCellContent[][] {
   const seen = new Set<string>();
-  return core.supplyRows.map((r) => {
+  return core.dataset().supply.map((r) => {
     const key = rowKey(r.edition, r.mineral, r.stage, r.measure, r.country, r.year);
     if (seen.has(key)) throw new Error(`bench: the native key is not unique: ${key}`);
     seen.add(key);

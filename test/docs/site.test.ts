@@ -15,6 +15,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as core from "../../packages/core/src/index.ts";
+import * as schemas from "../../packages/core/src/schemas.ts";
 import { extractCodeBlocks, runBlock, show, type CodeBlock } from "../../packages/sdk-docs/scripts/lib/codeblocks.ts";
 import { EXCEL_EXAMPLES } from "../../packages/sdk-docs/scripts/lib/excel-examples.ts";
 import { computeExamples, loadExcel, type ComputedExample, type ExcelContext } from "../../packages/sdk-docs/scripts/lib/excel.ts";
@@ -134,7 +135,7 @@ describe("(c) code examples", () => {
     let checks = 0;
     for (const block of blocks) {
       try {
-        const result = await runBlock(block.code, { "@critmin/core": core }, core as unknown as Record<string, unknown>);
+        const result = await runBlock(block.code, { "@critmin/core": core, "@critmin/core/schema": schemas }, core as unknown as Record<string, unknown>);
         checks += result.checks.length;
         for (const c of result.checks.filter((x) => !x.ok)) failures.push(`${block.file}:${block.line + c.line}: ${c.source} is ${show(c.actual)}, expected ${c.expected}`);
       } catch (error) {

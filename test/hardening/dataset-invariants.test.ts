@@ -6,8 +6,10 @@
 // unit's range, and USGS blocks' country shares sum to ≤ 1 plus the rounding the printing admits.
 import { describe, expect, it } from "vitest";
 import { tonnesPerUnit } from "../../packages/core/pipeline/units.ts";
-import { demand, indicators, supply } from "../../packages/core/src/data/index.ts";
+import { bundledDataset } from "../../packages/core/src/data/dataset.ts";
 import type { DemandRow, SupplyRow } from "../../packages/core/src/schema.ts";
+
+const { demand, indicators, supply } = bundledDataset();
 
 const where = (r: { edition: string; mineral: string; locator: string }) => `${r.edition} ${r.mineral} ${r.locator}`;
 

@@ -16,7 +16,10 @@ import { createHash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { demand, editions, indicators, supply } from "../../packages/core/src/data/index.ts";
+import { editions } from "../../packages/core/src/data/index.ts";
+import { bundledDataset } from "../../packages/core/src/data/dataset.ts";
+
+const { demand, indicators, supply } = bundledDataset();
 
 const FILE = fileURLToPath(new URL("./edition-fingerprints.json", import.meta.url));
 const TABLES = { supply, demand, indicators } as const;

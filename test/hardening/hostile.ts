@@ -2,6 +2,7 @@
 // Plausible values come from the SDK's own exports (ids, aliases, option keys), so a new mineral,
 // option or function is fuzzed without editing this file.
 import * as core from "../../packages/core/src/index.ts";
+import * as schemas from "../../packages/core/src/schemas.ts";
 import fc from "fast-check";
 
 /** Cases per property: small by default for CI, `CRITMIN_FUZZ_RUNS=100000` (pnpm fuzz) for the long mode. */
@@ -192,7 +193,7 @@ export const PLAUSIBLE_NAMES: readonly string[] = [...new Set(names)];
 /** Option keys of every exported zod object schema (SupplyOptions, DemandOptions, ProvenanceQuery …). */
 export const OPTION_KEYS: readonly string[] = [
   ...new Set(
-    Object.values(core).flatMap((v) => {
+    Object.values(schemas).flatMap((v) => {
       const shape = (v as { shape?: unknown } | null)?.shape;
       return typeof v === "object" && v !== null && shape && typeof shape === "object" ? Object.keys(shape) : [];
     }),

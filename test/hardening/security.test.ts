@@ -102,9 +102,9 @@ describe("the scanner", () => {
 });
 
 describe("built bundles evaluate no strings as code", () => {
-  it("@critmin/core: dist/index.js and dist/index.cjs", () => {
+  it("@critmin/core: dist/index and dist/schema, ESM and CJS (zod stays a dependency, not bundled)", () => {
     const files = filesUnder(coreDist, ".js").concat(filesUnder(coreDist, ".cjs"));
-    expect(files.map((f) => path.basename(f)).sort()).toEqual(["index.cjs", "index.js"]);
+    expect(files.map((f) => path.basename(f)).sort()).toEqual(["index.cjs", "index.js", "schema.cjs", "schema.js"]);
     expect(files.flatMap((f) => findings(f, CODE_FROM_STRINGS))).toEqual([]);
   });
 

@@ -1,8 +1,11 @@
 // pnpm start — what the bundled dataset covers, and China's share of mining and refining for every
 // mineral with a production figure, at the latest observed year of the edition the default resolution picks.
 import { lookupSupply } from "../src/_lib/lookup.ts";
-import { DATASET_VERSION, demand, editions, indicators, mineralEntries, supply } from "../src/data/index.ts";
+import { DATASET_VERSION, editions, mineralEntries } from "../src/data/index.ts";
+import { bundledDataset } from "../src/data/dataset.ts";
 import { coverageSummary } from "../pipeline/emit.ts";
+
+const { demand, indicators, supply } = bundledDataset();
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -1,40 +1,33 @@
 // @critmin/core — the public API, listed by hand.
 
-// dataset: ids and the raw rows (each with its edition and locator)
-export {
-  COUNTRIES,
-  DATASET_VERSION,
-  MINERALS,
-  USES,
-  VARIANTS,
-  countryEntries,
-  demand as demandRows,
-  indicators as indicatorRows,
-  mineralEntries,
-  supply as supplyRows,
-} from "./data/index.ts";
+// dataset: ids, registries, and the rows (each with its edition and locator) through dataset()
+export { COUNTRIES, DATASET_VERSION, MINERALS, USES, VARIANTS, countryEntries, mineralEntries } from "./data/index.ts";
 export type { CountryCode, CountryEntry, MineralEntry, MineralId, Use, Variant } from "./data/index.ts";
+export { bundledDataset, dataset, useDataset } from "./data/dataset.ts";
+export type { Dataset } from "./data/dataset.ts";
 export { GROUPS } from "./groups.ts";
 export type { Group, GroupId } from "./groups.ts";
 
-// schemas and types
-export {
-  AGGREGATES,
-  DEMAND_TABLES,
-  DemandRow,
-  EDITION_IDS,
-  Edition,
-  EditionId,
-  INDICATORS,
-  IndicatorRow,
-  MEASURES,
-  SCENARIOS,
-  STAGES,
-  Stage,
-  SupplyRow,
-} from "./schema.ts";
-export type { Aggregate, Indicator, Kind, Measure, Scenario, Status } from "./schema.ts";
-export { SupplyOptions } from "./options.ts";
+// vocabularies and types (the zod schemas of these are in @critmin/core/schema)
+export { AGGREGATES, DEMAND_TABLES, EDITION_IDS, INDICATORS, MEASURES, SCENARIOS, STAGES, SUPPLY_CASES } from "./constants.ts";
+export type { Aggregate, DemandTable, EditionId, Indicator, Kind, Measure, Scenario, Stage, Status } from "./constants.ts";
+export type { DemandRow, Edition, IndicatorRow, SupplyRow } from "./schema.ts";
+export type {
+  CoverageWithoutOptions,
+  CrmaCheckOptions,
+  DemandOptions,
+  DiversificationGapOptions,
+  EconomicImportanceOptions,
+  ImportRelianceOptions,
+  ProvenanceQuery,
+  ReservesOptions,
+  ShareChangeOptions,
+  SupplyAtRiskOptions,
+  SupplyOptions,
+  SupplyRiskOptions,
+  TechExposureOptions,
+  TopProducersOptions,
+} from "./options.ts";
 
 // errors
 export { CritminError } from "./errors.ts";
@@ -48,9 +41,9 @@ export type { Resolution, ResolutionRule, ResolveQuery, ResolveResult } from "./
 export { chinaShare } from "./exposure/chinaShare.ts";
 export { production } from "./exposure/production.ts";
 export { share } from "./exposure/share.ts";
-export { shareChange, ShareChangeOptions } from "./exposure/shareChange.ts";
+export { shareChange } from "./exposure/shareChange.ts";
 export { groupShare } from "./exposure/groupShare.ts";
-export { topProducers, TopProducersOptions } from "./exposure/topProducers.ts";
+export { topProducers } from "./exposure/topProducers.ts";
 export type { Producer } from "./exposure/topProducers.ts";
 
 // concentration
@@ -61,25 +54,25 @@ export { crN } from "./exposure/crN.ts";
 export { effectiveSuppliers } from "./exposure/effectiveSuppliers.ts";
 
 // scenarios
-export { supplyAtRisk, SupplyAtRiskOptions } from "./exposure/supplyAtRisk.ts";
-export { diversificationGap, DiversificationGapOptions } from "./exposure/diversificationGap.ts";
-export { crmaCheck, CrmaCheckOptions } from "./exposure/crmaCheck.ts";
+export { supplyAtRisk } from "./exposure/supplyAtRisk.ts";
+export { diversificationGap } from "./exposure/diversificationGap.ts";
+export { crmaCheck } from "./exposure/crmaCheck.ts";
 export type { CrmaCheck } from "./exposure/crmaCheck.ts";
 
 // demand and technology exposure
-export { demand, DemandOptions } from "./exposure/demand.ts";
-export { coverageWithout, CoverageWithoutOptions, SUPPLY_CASES } from "./exposure/coverageWithout.ts";
-export { techExposure, TechExposureOptions, TECHNOLOGIES } from "./exposure/techExposure.ts";
+export { demand } from "./exposure/demand.ts";
+export { coverageWithout } from "./exposure/coverageWithout.ts";
+export { techExposure, TECHNOLOGIES } from "./exposure/techExposure.ts";
 export type { Technology, TechExposure, TechExposureEntry } from "./exposure/techExposure.ts";
 
 // indicators
-export { supplyRisk, SupplyRiskOptions } from "./exposure/supplyRisk.ts";
-export { economicImportance, EconomicImportanceOptions } from "./exposure/economicImportance.ts";
-export { importReliance, ImportRelianceOptions } from "./exposure/importReliance.ts";
-export { reserves, ReservesOptions } from "./exposure/reserves.ts";
+export { supplyRisk } from "./exposure/supplyRisk.ts";
+export { economicImportance } from "./exposure/economicImportance.ts";
+export { importReliance } from "./exposure/importReliance.ts";
+export { reserves } from "./exposure/reserves.ts";
 
 // provenance
-export { provenance, ProvenanceQuery } from "./exposure/provenance.ts";
+export { provenance } from "./exposure/provenance.ts";
 export type { Provenance } from "./exposure/provenance.ts";
 export { cite } from "./exposure/cite.ts";
 

@@ -1,5 +1,8 @@
+// The options objects of the exposure functions as zod schemas, for callers that validate user
+// input before calling (exported from @critmin/core/schema; the functions check their own options).
 import { z } from "zod";
-import { EDITION_IDS, STAGES } from "./schema.ts";
+import { CRMA_BASES as BASES, EDITION_IDS, MEASURES, SCENARIOS, STAGES, SUPPLY_CASES } from "./constants.ts";
+import type { CountryCode, Use } from "./data/index.ts";
 
 /** Options of the supply lookups (`share`, `production`, `chinaShare`), for callers that validate user input. */
 export const SupplyOptions = /* @__PURE__ */ z
@@ -13,3 +16,159 @@ export const SupplyOptions = /* @__PURE__ */ z
   })
   .strict();
 export type SupplyOptions = z.input<typeof SupplyOptions>;
+
+// coverageWithout
+/** Options of {@link coverageWithout}, for callers that validate user input. */
+export const CoverageWithoutOptions = /* @__PURE__ */ z
+  .object({
+    /** The supplier removed: a country code, name or alias, or `"largest"` (default). */
+    supplier: z
+      .custom<"largest" | CountryCode | (string & {})>((v) => typeof v === "string" && v.trim() !== "", "expected a country or \"largest\"")
+      .optional(),
+    /** Year of both supply and demand; default: the resolved edition's observed base year. */
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** Supply projection case for a projection year; `"base-case"`, the only one the IEA publishes. */
+    supplyCase: z.enum(SUPPLY_CASES).optional(),
+    /** IEA demand scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
+    demandScenario: z.enum(SCENARIOS).optional(),
+    /** `mining` or `refining`; default `refining`. */
+    stage: z.enum(STAGES).optional(),
+    /** Pin an IEA edition; default: the newest IEA edition with supply and demand for the mineral (and year). */
+    source: z.enum(EDITION_IDS).optional(),
+  })
+  .strict();
+export type CoverageWithoutOptions = z.input<typeof CoverageWithoutOptions>;
+
+// crmaCheck
+/** Options of {@link crmaCheck}. */
+export const CrmaCheckOptions = /* @__PURE__ */ z
+  .object({
+    /** Force a basis; default: `eu-sourcing` where the EU study has it, else `global-supply`. */
+    basis: z.enum(BASES).optional(),
+    /** Data year; default: the latest observed year of the resolved edition. */
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** Pin an edition; default: see `resolveSource`. */
+    source: z.enum(EDITION_IDS).optional(),
+  })
+  .strict();
+export type CrmaCheckOptions = z.input<typeof CrmaCheckOptions>;
+
+// demand
+/** Options of {@link demand}, for callers that validate user input. */
+export const DemandOptions = /* @__PURE__ */ z
+  .object({
+    /** Demand year; default: the resolved edition's observed base year. */
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** IEA scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
+    scenario: z.enum(SCENARIOS).optional(),
+    /** Sector or technology id or label (`"EV"`, `"solar PV"`, `"clean"`, `"other uses"`); default `"total"`. */
+    sector: z.custom<Use | (string & {})>((v) => typeof v === "string" && v.trim() !== "", "expected a sector id or label").optional(),
+    /** Pin an IEA edition; default: the newest edition with demand for the mineral (and year, when given). */
+    source: z.enum(EDITION_IDS).optional(),
+  })
+  .strict();
+export type DemandOptions = z.input<typeof DemandOptions>;
+
+// diversificationGap
+/** Options of {@link diversificationGap}: the supply options plus `target` and `supplier`. */
+export const DiversificationGapOptions = /* @__PURE__ */ SupplyOptions.extend({
+  /** The share the supplier should fall to, in (0, 1]; default 0.65, the EU CRMA single-country benchmark. */
+  target: z.number().gt(0).max(1).optional(),
+  /** The dominant supplier, a country; default `"CHN"`. */
+  supplier: z.string().optional(),
+}).strict();
+export type DiversificationGapOptions = z.input<typeof DiversificationGapOptions>;
+
+// economicImportance
+/** Options of {@link economicImportance}. */
+export const EconomicImportanceOptions = /* @__PURE__ */ z
+  .object({
+    /** Assessment year (2011, 2014, 2017, 2020, 2023); default the latest, 2023. */
+    year: z.number().int().min(1900).max(2100).optional(),
+  })
+  .strict();
+export type EconomicImportanceOptions = z.input<typeof EconomicImportanceOptions>;
+
+// importReliance
+/** Options of {@link importReliance}. */
+export const ImportRelianceOptions = /* @__PURE__ */ z
+  .object({
+    /** EU only: `mining` (primary, extraction) or `refining` (refined, processing); default `refining`. */
+    stage: z.enum(STAGES).optional(),
+    /** Year of the figure: EU 2023 (the CRM study), USA 2024 (MCS 2025); default the latest. */
+    year: z.number().int().min(1900).max(2100).optional(),
+  })
+  .strict();
+export type ImportRelianceOptions = z.input<typeof ImportRelianceOptions>;
+
+// provenance
+export const ProvenanceQuery = /* @__PURE__ */ z
+  .object({
+    mineral: z.string(),
+    /** Default `"CHN"`. */
+    country: z.string().optional(),
+    /** Default `refining`. */
+    stage: z.enum(STAGES).optional(),
+    /** Default `production`. */
+    measure: z.enum(MEASURES).optional(),
+    year: z.number().int().optional(),
+    source: z.enum(EDITION_IDS).optional(),
+  })
+  .strict();
+export type ProvenanceQuery = z.input<typeof ProvenanceQuery>;
+
+// reserves
+/** Options of {@link reserves}: `year` and `source`, as for {@link share} (reserves have no stage). */
+export const ReservesOptions = /* @__PURE__ */ SupplyOptions.omit({ stage: true }).strict();
+export type ReservesOptions = Omit<SupplyOptions, "stage">;
+
+// shareChange
+export const ShareChangeOptions = /* @__PURE__ */ z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    stage: z.enum(STAGES).optional(),
+    source: z.enum(EDITION_IDS).optional(),
+  })
+  .strict();
+export type ShareChangeOptions = z.input<typeof ShareChangeOptions>;
+
+// supplyAtRisk
+/** Options of {@link supplyAtRisk}: `stage` (default `refining`), `year`, `source`, as for {@link share}. */
+export const SupplyAtRiskOptions = SupplyOptions;
+export type SupplyAtRiskOptions = SupplyOptions;
+
+// supplyRisk
+/** Options of {@link supplyRisk}. */
+export const SupplyRiskOptions = /* @__PURE__ */ z
+  .object({
+    /** Assessment year (2011, 2014, 2017, 2020, 2023); default the latest, 2023. */
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** `mining` (extraction) or `refining` (processing); default none: the material's overall score. */
+    stage: z.enum(STAGES).optional(),
+  })
+  .strict();
+export type SupplyRiskOptions = z.input<typeof SupplyRiskOptions>;
+
+// techExposure
+/** Options of {@link techExposure}, for callers that validate user input. */
+export const TechExposureOptions = /* @__PURE__ */ z
+  .object({
+    /** Year of demand and supply; default: the resolved edition's observed base year. Only years with both (base year, 2030, 2035, 2040). */
+    year: z.number().int().min(1900).max(2100).optional(),
+    /** IEA demand scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
+    scenario: z.enum(SCENARIOS).optional(),
+    /** Stage whose China share is weighed: `mining` or `refining`; default `refining`. */
+    stage: z.enum(STAGES).optional(),
+    /** Pin an IEA edition; default: the newest IEA edition with the technology (and year, when given). */
+    source: z.enum(EDITION_IDS).optional(),
+  })
+  .strict();
+export type TechExposureOptions = z.input<typeof TechExposureOptions>;
+
+// topProducers
+export const TopProducersOptions = /* @__PURE__ */ SupplyOptions.extend({
+  /** How many countries; default 5. */
+  n: z.number().int().min(1).optional(),
+}).strict();
+export type TopProducersOptions = z.input<typeof TopProducersOptions>;

@@ -1,7 +1,7 @@
 import { describe } from "./_lib/describe.ts";
 import { coverage, stagesWithData, type EditionCoverage } from "./_lib/supplyIndex.ts";
 import { CritminError } from "./errors.ts";
-import type { EditionId, Measure, Stage } from "./schema.ts";
+import type { EditionId, Measure, Stage } from "./constants.ts";
 
 /** Why an edition was chosen for a query. */
 export type ResolutionRule =

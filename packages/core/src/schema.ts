@@ -1,37 +1,23 @@
 import { z } from "zod";
+import { EDITION_IDS, STAGES, MEASURES, KINDS, SCENARIOS, AGGREGATES, STATUSES, DEMAND_TABLES, INDICATORS } from "./constants.ts";
 
-// Fixed ids: an edition is immutable once released, so its id is part of the public contract.
-export const EDITION_IDS = ["iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023"] as const;
+export * from "./constants.ts";
+
 export const EditionId = /* @__PURE__ */ z.enum(EDITION_IDS);
 export type EditionId = z.infer<typeof EditionId>;
 
-export const STAGES = ["mining", "refining"] as const;
 export const Stage = /* @__PURE__ */ z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 
-/** What a supply row measures: output, installed capacity, reserves in the ground, or the EU's sourcing mix. */
-export const MEASURES = ["production", "capacity", "reserves", "eu-sourcing"] as const;
 export const Measure = /* @__PURE__ */ z.enum(MEASURES);
 export type Measure = z.infer<typeof Measure>;
 
-export const KINDS = ["observed", "projection"] as const;
 export const Kind = /* @__PURE__ */ z.enum(KINDS);
 export type Kind = z.infer<typeof Kind>;
 
-/** IEA demand scenarios: Stated Policies, Announced Pledges, Net Zero Emissions by 2050. */
-export const SCENARIOS = ["STEPS", "APS", "NZE"] as const;
 export const Scenario = /* @__PURE__ */ z.enum(SCENARIOS);
 export type Scenario = z.infer<typeof Scenario>;
 
-/** Aggregates some sources report beside countries; never counted as countries. */
-export const AGGREGATES = ["WORLD", "ROW"] as const;
-export type Aggregate = (typeof AGGREGATES)[number];
-
-/**
- * How a value stands in its source. `withheld` (USGS "W") and `not-available` carry no value:
- * they say why a figure is missing, they are never zero.
- */
-export const STATUSES = ["reported", "estimated", "withheld", "not-available", "lower-bound", "upper-bound"] as const;
 export const Status = /* @__PURE__ */ z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
@@ -71,7 +57,6 @@ export const SupplyRow = /* @__PURE__ */ z
   .strict();
 export type SupplyRow = Readonly<z.infer<typeof SupplyRow>>;
 
-export const DEMAND_TABLES = ["total-demand", "clean-tech-by-sector", "clean-tech-by-mineral", "technology"] as const;
 export const DemandTable = /* @__PURE__ */ z.enum(DEMAND_TABLES);
 export type DemandTable = z.infer<typeof DemandTable>;
 
@@ -98,15 +83,6 @@ export const DemandRow = /* @__PURE__ */ z
   .strict();
 export type DemandRow = Readonly<z.infer<typeof DemandRow>>;
 
-export const INDICATORS = [
-  "supply-risk",
-  "economic-importance",
-  "import-reliance",
-  "eol-recycling-input-rate",
-  "substitution-index-supply-risk",
-  "substitution-index-economic-importance",
-  "net-import-reliance",
-] as const;
 export const Indicator = /* @__PURE__ */ z.enum(INDICATORS);
 export type Indicator = z.infer<typeof Indicator>;
 

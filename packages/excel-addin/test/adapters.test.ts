@@ -498,7 +498,7 @@ describe("parity with @critmin/core over every mineral", () => {
   });
 
   it.each(STAGES)("stage %s: CHINA_SHARE over every year in the data (and one without data)", (stage) => {
-    const years = [...new Set(core.supplyRows.map((r) => r.year))].sort();
+    const years = [...new Set(core.dataset().supply.map((r) => r.year))].sort();
     for (const year of [2019, ...years]) {
       cellsOf(call(functions.chinaShare, minerals, stage, year)).forEach((cell, i) =>
         expectParity(cell, "CHINA_SHARE", () => core.chinaShare(MINERAL_IDS[i]!, { stage: stageOpt(stage), year }), `${MINERAL_IDS[i]} ${stage} ${year}`),

@@ -1,4 +1,5 @@
-import { AGGREGATES, type SupplyRow } from "../schema.ts";
+import { AGGREGATES } from "../constants.ts";
+import type { SupplyRow } from "../schema.ts";
 import type { Block } from "./supplyIndex.ts";
 
 const isAggregate = (country: string) => (AGGREGATES as readonly string[]).includes(country);

@@ -3,7 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { demand as demandRows, supply, USES } from "../data/index.ts";
+import { USES } from "../data/index.ts";
+import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import {
   DEFAULT_SCENARIO,
@@ -19,6 +20,8 @@ import {
   technologyCoverage,
   technologyRows,
 } from "./demandIndex.ts";
+
+const { demand: demandRows, supply } = bundledDataset();
 
 const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");

@@ -1,11 +1,14 @@
 // Demand rows indexed once, on first use, and the one rule that picks a demand edition, year and scenario.
-import { demand as demandRows, type MineralId, type Use } from "../data/index.ts";
+import type { Dataset } from "../data/dataset.ts";
+import type { MineralId, Use } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { SCENARIOS, type DemandRow, type DemandTable, type EditionId, type Scenario } from "../schema.ts";
+import { SCENARIOS, type DemandTable, type EditionId, type Scenario } from "../constants.ts";
+import type { DemandRow } from "../schema.ts";
 import { describe } from "./describe.ts";
 import { nameKey } from "./normalize.ts";
 import { nearest } from "./nearest.ts";
-import { EDITIONS_NEWEST_FIRST } from "./supplyIndex.ts";
+import { perDataset } from "./perDataset.ts";
+import { editionsNewestFirst } from "./supplyIndex.ts";
 
 /** The scenario a projection year is read under when the caller names none (IEA's Stated Policies). */
 export const DEFAULT_SCENARIO: Scenario = "STEPS";
@@ -29,20 +32,18 @@ interface Index {
   readonly tablesByMineral: ReadonlyMap<string, ReadonlySet<DemandTable>>;
 }
 
-let index: Index | undefined;
-
 const rowKey = (edition: string, table: string, mineral: string, use: string, variant: string, scenario: Scenario | null, year: number) =>
   `${edition}|${table}|${mineral}|${use}|${variant}|${scenario ?? ""}|${year}`;
 const ANY_MINERAL = "*";
 const seriesKey = (table: string, mineral: string, use: string) => `${table}|${mineral}|${use}`;
 const technologyKey = (edition: string, use: string, year: number, scenario: Scenario | null) => `${edition}|${use}|${year}|${scenario ?? ""}`;
 
-function build(): Index {
+function build(data: Dataset): Index {
   const rows = new Map<string, DemandRow>();
   const years = new Map<string, Map<EditionId, { base: number | undefined; all: Set<number> }>>();
   const technology = new Map<string, DemandRow[]>();
   const tablesByMineral = new Map<string, Set<DemandTable>>();
-  for (const row of demandRows) {
+  for (const row of data.demand) {
     rows.set(rowKey(row.edition, row.table, row.mineral, row.use, row.variant, row.scenario, row.year), row);
     if (row.variant !== BASE_VARIANT) continue;
     const tables = tablesByMineral.get(row.mineral) ?? new Set<DemandTable>();
@@ -69,7 +70,7 @@ function build(): Index {
   for (const [series, byEdition] of years) {
     coverage.set(
       series,
-      EDITIONS_NEWEST_FIRST.filter((e) => byEdition.has(e)).map((edition) => {
+      editionsNewestFirst(data).filter((e) => byEdition.has(e)).map((edition) => {
         const entry = byEdition.get(edition)!;
         return { edition, baseYear: entry.base, years: [...entry.all].sort((a, b) => a - b) };
       }),
@@ -78,10 +79,7 @@ function build(): Index {
   return { rows, coverage, technology, tablesByMineral };
 }
 
-function get(): Index {
-  index ??= build();
-  return index;
-}
+const get = perDataset(build);
 
 /** One demand figure; `scenario` is `null` for the observed base year. */
 export function demandRow(

@@ -1,15 +1,30 @@
 // Turning what a caller typed into dataset ids, once per distinct input.
-import { countryEntries, mineralEntries, type CountryCode, type MineralId } from "../data/index.ts";
+import { dataset, type Dataset } from "../data/dataset.ts";
+import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { AGGREGATES, EDITION_IDS, MEASURES, STAGES, type Aggregate, type EditionId, type Measure, type Stage } from "../schema.ts";
+import { AGGREGATES, MEASURES, STAGES, type Aggregate, type EditionId, type Measure, type Stage } from "../constants.ts";
 import { describe } from "./describe.ts";
 import { nameKey } from "./normalize.ts";
 import { nearest } from "./nearest.ts";
-import { EDITIONS_NEWEST_FIRST } from "./supplyIndex.ts";
+import { perDataset } from "./perDataset.ts";
+import { editionsNewestFirst } from "./supplyIndex.ts";
 
-type Lookup<T> = { readonly byKey: ReadonlyMap<string, T>; readonly names: readonly (readonly [string, T])[] };
+interface Lookup<T> {
+  /** Every name exactly as registered (`"cobalt"`, `"Cobalt"`, `"Co"`): a typed id costs one Map read. */
+  readonly exact: ReadonlyMap<string, T>;
+  /** By {@link nameKey}: case, accents and spacing ignored. */
+  readonly byKey: ReadonlyMap<string, T>;
+  /** Inputs already matched through `byKey`, so a name typed in a cell is normalised once, not per call. */
+  readonly seen: Map<string, T>;
+  readonly names: readonly (readonly [string, T])[];
+}
+
+// The memo of matched inputs is bounded in entries and in key length: hostile input cannot grow it.
+const SEEN_LIMIT = 1024;
+const SEEN_KEY_LENGTH = 64;
 
 function lookup<T>(entries: Iterable<readonly [string, T]>): Lookup<T> {
+  const exact = new Map<string, T>();
   const byKey = new Map<string, T>();
   const names: (readonly [string, T])[] = [];
   for (const [name, value] of entries) {
@@ -17,30 +32,37 @@ function lookup<T>(entries: Iterable<readonly [string, T]>): Lookup<T> {
     if (!byKey.has(key)) byKey.set(key, value);
     names.push([name, value]);
   }
-  return { byKey, names };
+  // Only names whose key finds the same value, so the fast path never answers differently.
+  for (const [name, value] of names) if (!exact.has(name) && byKey.get(nameKey(name)) === value) exact.set(name, value);
+  return { exact, byKey, seen: new Map(), names };
 }
 
-let minerals: Lookup<MineralId> | undefined;
-let countries: Lookup<CountryCode | Aggregate> | undefined;
-
-function mineralLookup(): Lookup<MineralId> {
-  minerals ??= lookup(
-    mineralEntries.flatMap((m) => [m.id, m.name, ...m.aliases].map((name) => [name, m.id as MineralId] as const)),
-  );
-  return minerals;
+/** The id `text` names, through the exact names, the memo, then the normalised key. */
+function find<T>(table: Lookup<T>, text: string): T | undefined {
+  const hit = table.exact.get(text) ?? table.seen.get(text);
+  if (hit !== undefined) return hit;
+  const value = table.byKey.get(nameKey(text));
+  if (value !== undefined && text.length <= SEEN_KEY_LENGTH) {
+    if (table.seen.size >= SEEN_LIMIT) table.seen.clear();
+    table.seen.set(text, value);
+  }
+  return value;
 }
 
-function countryLookup(): Lookup<CountryCode | Aggregate> {
-  countries ??= lookup<CountryCode | Aggregate>([
-    ...countryEntries.flatMap((c) =>
+const mineralLookup = perDataset((data: Dataset) =>
+  lookup(data.minerals.flatMap((m) => [m.id, m.name, ...m.aliases].map((name) => [name, m.id as MineralId] as const))),
+);
+
+const countryLookup = perDataset((data: Dataset) =>
+  lookup<CountryCode | Aggregate>([
+    ...data.countries.flatMap((c) =>
       [c.code, c.alpha2, c.name, ...c.aliases].filter(Boolean).map((name) => [name, c.code as CountryCode] as const),
     ),
     ...AGGREGATES.map((a) => [a, a] as const),
     ["world", "WORLD"],
     ["rest of world", "ROW"],
-  ]);
-  return countries;
-}
+  ]),
+);
 
 function unknown(fn: string, what: string, input: unknown, suggestion: string | undefined, valid?: readonly string[]): CritminError {
   const hint = suggestion ? `; did you mean "${suggestion}"?` : valid ? `; expected one of ${valid.join(", ")}` : "";
@@ -56,23 +78,29 @@ function requireString(fn: string, argument: string, input: unknown): string {
 
 /** A mineral id from an id, a name or an alias ("Co", "rare earths"), case-insensitive. */
 export function parseMineral(fn: string, input: unknown): MineralId {
+  const table = mineralLookup();
+  // An exact id or name needs no further check: it is a non-empty string.
+  const id = typeof input === "string" ? table.exact.get(input) : undefined;
+  if (id !== undefined) return id;
   const text = requireString(fn, "mineral", input);
-  const { byKey, names } = mineralLookup();
-  const id = byKey.get(nameKey(text));
-  if (id) return id;
-  throw unknown(fn, "mineral", input, nearest(text, names));
+  const found = find(table, text);
+  if (found !== undefined) return found;
+  throw unknown(fn, "mineral", input, nearest(text, table.names));
 }
 
 /** An ISO alpha-3 code (or WORLD/ROW) from a code, a name or an alias ("DRC", "China", "Congo (Kinshasa)"). */
 export function parseCountry(fn: string, input: unknown): CountryCode | Aggregate {
+  const table = countryLookup();
+  const code = typeof input === "string" ? table.exact.get(input) : undefined;
+  if (code !== undefined) return code;
   const text = requireString(fn, "country", input);
-  const { byKey, names } = countryLookup();
-  const code = byKey.get(nameKey(text));
-  if (code) return code;
-  throw unknown(fn, "country", input, nearest(text, names));
+  const found = find(table, text);
+  if (found !== undefined) return found;
+  throw unknown(fn, "country", input, nearest(text, table.names));
 }
 
 export function parseStage(fn: string, input: unknown): Stage {
+  if (input === "refining" || input === "mining") return input;
   const text = requireString(fn, "stage", input).trim().toLowerCase();
   if ((STAGES as readonly string[]).includes(text)) return text as Stage;
   throw unknown(fn, "stage", input, nearest(text, STAGES.map((s) => [s, s] as const)), STAGES);
@@ -84,11 +112,14 @@ export function parseMeasure(fn: string, input: unknown): Measure {
   throw unknown(fn, "measure", input, nearest(text, MEASURES.map((m) => [m, m] as const)), MEASURES);
 }
 
+/** An edition id of the active dataset (a refreshed dataset may add editions), case-insensitive. */
 export function parseEdition(fn: string, input: unknown): EditionId {
   const text = requireString(fn, "source", input).trim().toLowerCase();
-  if ((EDITION_IDS as readonly string[]).includes(text)) return text as EditionId;
+  const data = dataset();
+  if (data.editions.some((e) => e.id === text)) return text as EditionId;
   // Newest first, so a near-miss year suggests the newest of the equally close editions.
-  throw unknown(fn, "source", input, nearest(text, EDITIONS_NEWEST_FIRST.map((e) => [e, e] as const)), EDITION_IDS);
+  const ids = editionsNewestFirst(data);
+  throw unknown(fn, "source", input, nearest(text, ids.map((e) => [e, e] as const)), data.editions.map((e) => e.id));
 }
 
 export function parseYear(fn: string, input: unknown): number {

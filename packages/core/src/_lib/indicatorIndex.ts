@@ -1,7 +1,9 @@
-// Indicator rows indexed once, on first use, so each lookup after that is one Map read.
-import { indicators } from "../data/index.ts";
+// Indicator rows indexed once per dataset, on first use, so each lookup after that is one Map read.
+import type { Dataset } from "../data/dataset.ts";
 import type { MineralId } from "../data/index.ts";
-import type { Indicator, IndicatorRow, Stage } from "../schema.ts";
+import type { Indicator, Stage } from "../constants.ts";
+import type { IndicatorRow } from "../schema.ts";
+import { perDataset } from "./perDataset.ts";
 
 export type Economy = IndicatorRow["economy"];
 
@@ -28,17 +30,15 @@ interface Index {
   readonly latest: ReadonlyMap<string, number>;
 }
 
-let index: Index | undefined;
-
 export const indicatorKey = (indicator: string, economy: string, mineral: string, stage: string | null, year: number) =>
   `${indicator}|${economy}|${mineral}|${stage ?? ""}|${year}`;
 const seriesKey = (indicator: string, economy: string, mineral: string) => `${indicator}|${economy}|${mineral}`;
 
-function build(): Index {
+function build(data: Dataset): Index {
   const rows = new Map<string, IndicatorRow>();
   const series = new Map<string, IndicatorRow[]>();
   const latest = new Map<string, number>();
-  for (const row of indicators) {
+  for (const row of data.indicators) {
     const key = indicatorKey(row.indicator, row.economy, row.mineral, row.stage, row.year);
     // The build emits one row per key; keep the first should that ever change, so answers stay stable.
     if (!rows.has(key)) rows.set(key, row);
@@ -52,10 +52,7 @@ function build(): Index {
   return { rows, series, latest };
 }
 
-function get(): Index {
-  index ??= build();
-  return index;
-}
+const get = perDataset(build);
 
 /** The latest assessment year of an indicator (any material), e.g. 2023 for the EU CRM study. */
 export function latestIndicatorYear(indicator: Indicator, economy: Economy): number | undefined {

@@ -1,10 +1,12 @@
-import type { Aggregate, EditionId, Measure, Stage, SupplyRow } from "../schema.ts";
+import type { Aggregate, EditionId, Measure, Stage } from "../constants.ts";
+import type { SupplyRow } from "../schema.ts";
 import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import type { SupplyOptions } from "../options.ts";
 import { resolveSource, type Resolution } from "../resolve.ts";
 import { describe } from "./describe.ts";
 import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "./ids.ts";
+import { perDataset } from "./perDataset.ts";
 import { block, type Block } from "./supplyIndex.ts";
 
 /** A supply question after parsing: ids checked, defaults applied. */
@@ -81,6 +83,97 @@ export function lookupRow(query: SupplyQuery, country: string | Aggregate): Supp
     return { query, resolution, reason: `${resolution.edition} gives no value for ${country} in ${query.mineral} ${resolution.year} (${row.status}) at ${row.locator}` };
   }
   return { query, row, resolution };
+}
+
+/** A mineral's default blocks (no year, no source): filled on first use; `null` where there is none. */
+interface MineralSlot {
+  readonly id: MineralId;
+  mining: Block | null | undefined;
+  refining: Block | null | undefined;
+}
+
+// Inputs already parsed (ids and names as typed), bounded like the name memo in ids.ts.
+const INPUTS_LIMIT = 4096;
+const INPUT_LENGTH = 64;
+
+/** Per dataset: mineral slots by id, and inputs already parsed to a mineral slot or a country code. */
+const hot = perDataset(() => ({
+  slots: new Map<string, MineralSlot>(),
+  minerals: new Map<unknown, MineralSlot>(),
+  countries: new Map<unknown, string>(),
+}));
+type Hot = ReturnType<typeof hot>;
+
+function remember<T>(memo: Map<unknown, T>, input: unknown, value: T): void {
+  if (typeof input !== "string" || input.length > INPUT_LENGTH) return;
+  if (memo.size >= INPUTS_LIMIT) memo.clear();
+  memo.set(input, value);
+}
+
+/** The slot of the mineral `input` names: one Map read once the input has been seen. */
+function mineralSlot(state: Hot, fn: string, input: unknown): MineralSlot {
+  const hit = state.minerals.get(input);
+  if (hit !== undefined) return hit;
+  const id = parseMineral(fn, input);
+  let slot = state.slots.get(id);
+  if (slot === undefined) state.slots.set(id, (slot = { id, mining: undefined, refining: undefined }));
+  remember(state.minerals, input, slot);
+  return slot;
+}
+
+/** {@link parseCountry}, remembered per input. */
+function countryCode(state: Hot, fn: string, input: unknown): string {
+  const hit = state.countries.get(input);
+  if (hit !== undefined) return hit;
+  const code = parseCountry(fn, input);
+  remember(state.countries, input, code);
+  return code;
+}
+
+/** {@link resolveBlock} for production with no year and no source: the same block, memoised per mineral and stage. */
+function defaultBlock(fn: string, slot: MineralSlot, stage: Stage): Block | null {
+  const known = stage === "refining" ? slot.refining : slot.mining;
+  if (known !== undefined) return known;
+  const query: SupplyQuery = { fn, mineral: slot.id, stage, measure: "production", year: undefined, source: undefined };
+  const found = resolveBlock(query).block ?? null;
+  if (stage === "refining") slot.refining = found;
+  else slot.mining = found;
+  return found;
+}
+
+/**
+ * The row a one-country production query answers with (`share`, `chinaShare`, `production`), or
+ * `undefined` without a figure. The same answer as {@link lookupSupply}, on a path that allocates
+ * nothing for known names and default options; the reasons for a missing figure are left to
+ * `lookupSupply`. `country` is a parsed code when `countryIsCode`.
+ */
+export function findSupplyRow(
+  fn: string,
+  mineralInput: unknown,
+  countryInput: unknown,
+  options: SupplyOptions | undefined,
+  defaultStage: Stage,
+  countryIsCode = false,
+): SupplyRow | undefined {
+  const state = hot();
+  let found: Block | null | undefined;
+  if (options === undefined || options === null) {
+    found = defaultBlock(fn, mineralSlot(state, fn, mineralInput), defaultStage);
+  } else {
+    if (typeof options !== "object" || Array.isArray(options)) checkOptions(fn, options, SUPPLY_KEYS);
+    // Own keys checked without allocating an array; anything unexpected goes to checkOptions for its message.
+    for (const key in options) if (key !== "stage" && key !== "year" && key !== "source") checkOptions(fn, options, SUPPLY_KEYS);
+    const { stage, year, source } = options as { stage?: unknown; year?: unknown; source?: unknown };
+    if ((year === undefined || year === null) && (source === undefined || source === null)) {
+      const slot = mineralSlot(state, fn, mineralInput);
+      found = defaultBlock(fn, slot, stage === undefined || stage === null ? defaultStage : parseStage(fn, stage));
+    } else {
+      found = resolveBlock(parseSupplyQuery(fn, mineralInput, options, { stage: defaultStage })).block;
+    }
+  }
+  const country = countryIsCode ? (countryInput as string) : countryCode(state, fn, countryInput);
+  const row = found?.rows.get(country);
+  return row === undefined || row.value === null ? undefined : row;
 }
 
 /** Parses a one-country supply query as typed by a caller and finds its row, or says why there is none. */

@@ -1,6 +1,9 @@
-// Supply rows indexed once, on first use, so each lookup after that is a few Map reads.
-import { editions, supply } from "../data/index.ts";
-import type { EditionId, Measure, Stage, SupplyRow } from "../schema.ts";
+// Supply rows indexed per mineral on first use (and again for another dataset), so each lookup after
+// that is a few Map reads and a first answer reads only its mineral's rows.
+import { bundledDataset, bundledSupplyOf, type Dataset } from "../data/dataset.ts";
+import type { EditionId, Measure, Stage } from "../constants.ts";
+import type { SupplyRow } from "../schema.ts";
+import { perDataset } from "./perDataset.ts";
 
 export interface Block {
   /** Rows by country code (and WORLD/ROW). */
@@ -21,21 +24,19 @@ interface Index {
   readonly coverage: ReadonlyMap<string, readonly EditionCoverage[]>;
 }
 
-let index: Index | undefined;
-
 export const blockKey = (edition: string, mineral: string, stage: string, measure: string, year: number, kase: string | null) =>
   `${edition}|${mineral}|${stage}|${measure}|${year}|${kase ?? ""}`;
 export const seriesKey = (mineral: string, stage: string, measure: string) => `${mineral}|${stage}|${measure}`;
 
-/** Editions newest first by publication date: the order the default resolution prefers. */
-export const EDITIONS_NEWEST_FIRST: readonly EditionId[] = [...editions]
-  .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
-  .map((e) => e.id);
+/** A dataset's editions newest first by publication date: the order the default resolution prefers. */
+export function editionsNewestFirst(data: Dataset): EditionId[] {
+  return [...data.editions].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((e) => e.id);
+}
 
-function build(): Index {
+function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): Index {
   const blocks = new Map<string, { rows: Map<string, SupplyRow> }>();
   const years = new Map<string, Map<EditionId, { observed: Set<number>; all: Map<number, string | null> }>>();
-  for (const row of supply) {
+  for (const row of rows) {
     const key = blockKey(row.edition, row.mineral, row.stage, row.measure, row.year, row.case);
     let block = blocks.get(key);
     if (!block) blocks.set(key, (block = { rows: new Map() }));
@@ -54,7 +55,7 @@ function build(): Index {
   for (const [series, byEdition] of years) {
     coverage.set(
       series,
-      EDITIONS_NEWEST_FIRST.filter((e) => byEdition.has(e)).map((edition) => {
+      newestFirst.filter((e) => byEdition.has(e)).map((edition) => {
         const entry = byEdition.get(edition)!;
         const sorted = [...entry.all.entries()].sort(([a], [b]) => a - b);
         return { edition, observedYears: [...entry.observed].sort((a, b) => a - b), years: new Map(sorted) };
@@ -64,17 +65,48 @@ function build(): Index {
   return { blocks, coverage };
 }
 
-function get(): Index {
-  index ??= build();
+const EMPTY: Index = { blocks: new Map(), coverage: new Map() };
+
+const state = perDataset((data: Dataset) => ({
+  data,
+  newestFirst: editionsNewestFirst(data),
+  /** A refreshed dataset's rows grouped by mineral, on first use. */
+  byMineral: undefined as Map<string, SupplyRow[]> | undefined,
+  indexes: new Map<string, Index>(),
+}));
+
+function rowsOf(s: ReturnType<typeof state>, mineral: string): readonly SupplyRow[] {
+  // The bundled rows are stored by mineral: only this mineral's are decoded.
+  if (s.data === bundledDataset()) return bundledSupplyOf(mineral);
+  if (!s.byMineral) {
+    s.byMineral = new Map();
+    for (const row of s.data.supply) {
+      const list = s.byMineral.get(row.mineral) ?? [];
+      s.byMineral.set(row.mineral, list);
+      list.push(row);
+    }
+  }
+  return s.byMineral.get(mineral) ?? [];
+}
+
+/** The index of one mineral's rows; only minerals with rows are kept, so any string can be asked. */
+function indexOf(mineral: string): Index {
+  const s = state();
+  let index = s.indexes.get(mineral);
+  if (index === undefined) {
+    const rows = rowsOf(s, mineral);
+    if (rows.length === 0) return EMPTY;
+    s.indexes.set(mineral, (index = build(rows, s.newestFirst)));
+  }
   return index;
 }
 
 export function block(edition: EditionId, mineral: string, stage: Stage, measure: Measure, year: number, kase: string | null): Block | undefined {
-  return get().blocks.get(blockKey(edition, mineral, stage, measure, year, kase));
+  return indexOf(mineral).blocks.get(blockKey(edition, mineral, stage, measure, year, kase));
 }
 
 export function coverage(mineral: string, stage: Stage, measure: Measure): readonly EditionCoverage[] {
-  return get().coverage.get(seriesKey(mineral, stage, measure)) ?? [];
+  return indexOf(mineral).coverage.get(seriesKey(mineral, stage, measure)) ?? [];
 }
 
 /** Every stage that has any figure for a mineral, for "did you mean" style explanations. */

@@ -1,12 +1,10 @@
-// The bundled dataset: generated modules (gen/) re-exported with their id types.
+// The bundled dataset's ids and registries, with their types. Rows are read through dataset.ts.
 import { COUNTRIES, MINERALS, USES, VARIANTS } from "./gen/ids.gen.ts";
 
 export { COUNTRIES, DATASET_VERSION, MINERALS, USES, VARIANTS } from "./gen/ids.gen.ts";
 export { editions } from "./gen/editions.gen.ts";
 export { countryEntries, mineralEntries } from "./gen/registry.gen.ts";
-export { supply } from "./gen/supply.gen.ts";
-export { demand } from "./gen/demand.gen.ts";
-export { indicators } from "./gen/indicators.gen.ts";
+export { bundledDataset, dataset, useDataset, type Dataset } from "./dataset.ts";
 export type { CountryEntry, MineralEntry } from "./registry.ts";
 
 /** A mineral id in the dataset (`"cobalt"`, `"rare-earths"`, …). */

@@ -1,12 +1,9 @@
 /**
  * Reads the generated data modules (gen/*.gen.ts, written by pipeline/emit.ts) back into rows.
  *
- * A module holds its rows in one template string, one JSON object per line, so the committed files
- * diff row by row while the type checker sees a single string instead of thousands of object
- * literals (which exceed what it can infer). To keep the shipped bundles small and quick to load,
- * a line stores only what cannot be recovered exactly:
+ * A module holds its table in the column format of ./columns.ts. To keep the shipped bundles small
+ * and quick to load, it stores only what cannot be recovered exactly:
  *
- * - The first line is `{"defaults":{…}}`: a key a row line leaves out takes its value from there.
  * - `tonnes` is left out where `value` × the unit's factor gives it back ({@link tonnesOf}).
  * - `share` (supply) is left out where {@link derivedShare} gives it back: the EU's percent ÷ 100,
  *   1 for the WORLD row, else `value` ÷ the value of the block's WORLD row.
@@ -14,25 +11,11 @@
  * "Gives it back" means the very same double: emit.ts recomputes every row it writes with these
  * functions, stores the figure itself wherever they would differ by as much as one bit, and checks
  * that reading the module returns every row exactly (`pnpm data:build`, `pnpm data:check`).
- * Rows come back with their keys in the schema's order, each with its own `rules` array.
+ * Rows come back with their keys in the schema's order. Equal `rules` (and `sources`) lists are one
+ * frozen array shared by the rows that have them.
  */
 import type { DemandRow, IndicatorRow, SupplyRow } from "../schema.ts";
-
-type Line = { readonly [key: string]: unknown };
-
-/** The header and the row lines of a module's text. */
-function parse(text: string): { defaults: Line; lines: Line[] } {
-  // One JSON.parse for the whole text: the lines become the elements of one array.
-  const all = JSON.parse(`[${text.trim().replaceAll("\n", ",")}]`) as Line[];
-  const header = all[0] as { defaults?: Line } | undefined;
-  if (!header?.defaults) throw new Error("critmin data module: the first line must be {\"defaults\":{…}}");
-  return { defaults: header.defaults, lines: all.slice(1) };
-}
-
-/** A line's value for `key`, or the module's default. */
-const get = (line: Line, defaults: Line, key: string): unknown => (line[key] !== undefined ? line[key] : defaults[key]);
-/** A list-valued key: the line's own array, or a copy of the default (so no two rows share one array). */
-const list = <T>(line: Line, defaults: Line, key: string): T[] => (line[key] !== undefined ? (line[key] as T[]) : [...(defaults[key] as T[])]);
+import { ABSENT, readColumns } from "./columns.ts";
 
 /** Tonnes per one unit, for the units a source's mass figures come in. Mirrors pipeline/units.ts. */
 const TONNES_PER_UNIT: Readonly<Record<string, number>> = {
@@ -56,15 +39,15 @@ export function tonnesOf(value: number | null, unit: string): number | null {
   return factor >= 1 ? Math.round(value * factor * 1e6) / 1e6 : value * factor;
 }
 
-/** A printed percent as a fraction by moving the decimal point (4.5 → 0.045), as the EU reader does. */
+/**
+ * A printed percent as a fraction by moving the decimal point (4.5 → 0.045), as the EU reader does:
+ * `"4.5e-2"` parses to the double nearest 0.045, exactly as `"0.045"` would.
+ */
 function percentToFraction(value: number): number | null {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(String(value));
-  if (!m) return null;
-  const decimals = m[2] ?? "";
-  const all = (m[1]! + decimals).padStart(decimals.length + 3, "0");
-  const point = all.length - decimals.length - 2;
-  return Number(`${all.slice(0, point)}.${all.slice(point)}`);
+  const printed = String(value);
+  return PLAIN_DECIMAL.test(printed) ? Number(`${printed}e-2`) : null;
 }
+const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /** What a supply row's block (edition, mineral, stage, measure, year, case) says about its WORLD row. */
 export interface WorldRow {
@@ -86,94 +69,112 @@ export function derivedShare(row: Pick<SupplyRow, "country" | "value" | "unit">,
 }
 
 export function decodeSupply(text: string): readonly SupplyRow[] {
-  const { defaults: d, lines } = parse(text);
-  const rows: SupplyRow[] = [];
+  const table = readColumns(text);
+  const [edition, mineral, stage, measure, country, year, kind, kase, value, unit, tonnes, share, basis, status, locator, rules] = [
+    "edition", "mineral", "stage", "measure", "country", "year", "kind", "case", "value", "unit", "tonnes", "share", "basis", "status", "locator", "rules",
+  ].map((name) => table.get(name));
+  const rows: { -readonly [K in keyof SupplyRow]: SupplyRow[K] }[] = [];
   const worlds = new Map<string, WorldRow>();
-  for (const l of lines) {
-    const value = get(l, d, "value") as number | null;
-    const unit = get(l, d, "unit") as string;
-    const row: { -readonly [K in keyof SupplyRow]: SupplyRow[K] } = {
-      edition: get(l, d, "edition") as SupplyRow["edition"],
-      mineral: get(l, d, "mineral") as string,
-      stage: get(l, d, "stage") as SupplyRow["stage"],
-      measure: get(l, d, "measure") as SupplyRow["measure"],
-      country: get(l, d, "country") as string,
-      year: get(l, d, "year") as number,
-      kind: get(l, d, "kind") as SupplyRow["kind"],
-      case: get(l, d, "case") as string | null,
-      value,
-      unit,
-      tonnes: l.tonnes !== undefined ? (l.tonnes as number | null) : tonnesOf(value, unit),
+  const keys: string[] = [];
+  for (let i = 0; i < table.rows; i++) {
+    const v = value![i] as number | null;
+    const u = unit![i] as string;
+    const row = {
+      edition: edition![i] as SupplyRow["edition"],
+      mineral: mineral![i] as string,
+      stage: stage![i] as SupplyRow["stage"],
+      measure: measure![i] as SupplyRow["measure"],
+      country: country![i] as string,
+      year: year![i] as number,
+      kind: kind![i] as SupplyRow["kind"],
+      case: kase![i] as string | null,
+      value: v,
+      unit: u,
+      tonnes: tonnes![i] !== undefined ? (tonnes![i] as number | null) : tonnesOf(v, u),
       // Filled below once every WORLD row is known; a stored share is kept as is.
-      share: (l.share as number | null | undefined) ?? null,
-      basis: get(l, d, "basis") as string,
-      status: get(l, d, "status") as SupplyRow["status"],
-      locator: get(l, d, "locator") as string,
-      rules: list(l, d, "rules"),
+      share: (share![i] as number | null | undefined) ?? null,
+      basis: basis![i] as string,
+      status: status![i] as SupplyRow["status"],
+      locator: locator![i] as string,
+      rules: rules![i] as string[],
     };
-    if (row.country === "WORLD") worlds.set(supplyBlockKey(row), { value: row.value, status: row.status });
+    // The block key only where the share is to be derived from the block's WORLD row.
+    const key = row.country === "WORLD" || (share![i] === undefined && u !== "percent") ? supplyBlockKey(row) : "";
+    if (row.country === "WORLD") worlds.set(key, { value: row.value, status: row.status });
+    keys.push(key);
     rows.push(row);
   }
-  lines.forEach((l, i) => {
-    if (l.share !== undefined) return;
-    const row = rows[i] as { share: number | null } & SupplyRow;
-    row.share = derivedShare(row, worlds.get(supplyBlockKey(row)));
+  rows.forEach((row, i) => {
+    if (share![i] === undefined) row.share = derivedShare(row, worlds.get(keys[i]!));
   });
   return frozen(rows);
 }
 
 /**
  * The bundled rows are shared by every caller and every index: frozen, so a caller that writes to
- * one (say `supplyRows[0].share = 0`) gets an error in strict mode instead of changing later answers.
+ * one (say `dataset().supply[0].share = 0`) gets an error in strict mode instead of changing later
+ * answers. Lists shared by several rows are frozen once.
  */
-function frozen<T extends { rules: readonly string[] }>(rows: T[]): readonly T[] {
+function frozen<T extends { rules: readonly string[]; sources?: readonly string[] }>(rows: T[]): readonly T[] {
   for (const row of rows) {
-    Object.freeze(row.rules);
+    if (!Object.isFrozen(row.rules)) Object.freeze(row.rules);
+    if (row.sources && !Object.isFrozen(row.sources)) Object.freeze(row.sources);
     Object.freeze(row);
   }
   return Object.freeze(rows);
 }
 
 export function decodeDemand(text: string): readonly DemandRow[] {
-  const { defaults: d, lines } = parse(text);
-  return frozen(lines.map((l): DemandRow => {
-    const value = get(l, d, "value") as number;
-    const unit = get(l, d, "unit") as string;
-    return {
-      edition: get(l, d, "edition") as DemandRow["edition"],
-      table: get(l, d, "table") as DemandRow["table"],
-      mineral: get(l, d, "mineral") as string,
-      use: get(l, d, "use") as string,
-      variant: get(l, d, "variant") as string,
-      scenario: get(l, d, "scenario") as DemandRow["scenario"],
-      year: get(l, d, "year") as number,
-      kind: get(l, d, "kind") as DemandRow["kind"],
-      value,
-      unit,
-      tonnes: l.tonnes !== undefined ? (l.tonnes as number) : (tonnesOf(value, unit) as number),
-      basis: get(l, d, "basis") as string,
-      locator: get(l, d, "locator") as string,
-      rules: list(l, d, "rules"),
-    };
-  }));
+  const table = readColumns(text);
+  const [edition, tableName, mineral, use, variant, scenario, year, kind, value, unit, tonnes, basis, locator, rules] = [
+    "edition", "table", "mineral", "use", "variant", "scenario", "year", "kind", "value", "unit", "tonnes", "basis", "locator", "rules",
+  ].map((name) => table.get(name));
+  const rows: DemandRow[] = [];
+  for (let i = 0; i < table.rows; i++) {
+    const v = value![i] as number;
+    const u = unit![i] as string;
+    rows.push({
+      edition: edition![i] as DemandRow["edition"],
+      table: tableName![i] as DemandRow["table"],
+      mineral: mineral![i] as string,
+      use: use![i] as string,
+      variant: variant![i] as string,
+      scenario: scenario![i] as DemandRow["scenario"],
+      year: year![i] as number,
+      kind: kind![i] as DemandRow["kind"],
+      value: v,
+      unit: u,
+      tonnes: tonnes![i] !== undefined ? (tonnes![i] as number) : (tonnesOf(v, u) as number),
+      basis: basis![i] as string,
+      locator: locator![i] as string,
+      rules: rules![i] as string[],
+    });
+  }
+  return frozen(rows);
 }
 
 export function decodeIndicators(text: string): readonly IndicatorRow[] {
-  const { defaults: d, lines } = parse(text);
-  return frozen(lines.map((l): IndicatorRow => {
+  const table = readColumns(text);
+  const [edition, indicator, mineral, economy, stage, year, value, unit, status, locator, sources, rules] = [
+    "edition", "indicator", "mineral", "economy", "stage", "year", "value", "unit", "status", "locator", "sources", "rules",
+  ].map((name) => table.get(name));
+  const rows: IndicatorRow[] = [];
+  for (let i = 0; i < table.rows; i++) {
     const row = {
-      edition: get(l, d, "edition") as IndicatorRow["edition"],
-      indicator: get(l, d, "indicator") as IndicatorRow["indicator"],
-      mineral: get(l, d, "mineral") as string,
-      economy: get(l, d, "economy") as IndicatorRow["economy"],
-      stage: get(l, d, "stage") as IndicatorRow["stage"],
-      year: get(l, d, "year") as number,
-      value: get(l, d, "value") as number | null,
-      unit: get(l, d, "unit") as IndicatorRow["unit"],
-      status: get(l, d, "status") as IndicatorRow["status"],
-      locator: get(l, d, "locator") as string,
+      edition: edition![i] as IndicatorRow["edition"],
+      indicator: indicator![i] as IndicatorRow["indicator"],
+      mineral: mineral![i] as string,
+      economy: economy![i] as IndicatorRow["economy"],
+      stage: stage![i] as IndicatorRow["stage"],
+      year: year![i] as number,
+      value: value![i] as number | null,
+      unit: unit![i] as IndicatorRow["unit"],
+      status: status![i] as IndicatorRow["status"],
+      locator: locator![i] as string,
     };
-    // `sources` is optional: only where the line has it, never from the defaults.
-    return l.sources !== undefined ? { ...row, sources: l.sources as string[], rules: list(l, d, "rules") } : { ...row, rules: list(l, d, "rules") };
-  }));
+    // `sources` is optional: only where the row has it.
+    const rowRules = rules![i] as string[];
+    rows.push(sources![i] !== ABSENT ? { ...row, sources: sources![i] as string[], rules: rowRules } : { ...row, rules: rowRules });
+  }
+  return frozen(rows);
 }

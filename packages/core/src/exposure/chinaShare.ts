@@ -1,4 +1,4 @@
-import { lookupSupply } from "../_lib/lookup.ts";
+import { findSupplyRow } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
 import type { SupplyOptions } from "../options.ts";
 
@@ -14,6 +14,5 @@ import type { SupplyOptions } from "../options.ts";
  * //=> 171.7 / 223.8
  */
 export function chinaShare(mineral: MineralId | (string & {}), options?: SupplyOptions): number | undefined {
-  const found = lookupSupply("chinaShare", mineral, "CHN", options, { stage: "refining" });
-  return found.row?.share ?? undefined;
+  return findSupplyRow("chinaShare", mineral, "CHN", options, "refining", true)?.share ?? undefined;
 }

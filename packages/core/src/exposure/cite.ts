@@ -1,4 +1,5 @@
-import { provenance, type ProvenanceQuery } from "./provenance.ts";
+import type { ProvenanceQuery } from "../options.ts";
+import { provenance } from "./provenance.ts";
 
 /**
  * A citation for one supply figure: the edition's citation and the figure's locator.

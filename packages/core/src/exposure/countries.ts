@@ -1,5 +1,6 @@
 import { parseGroup } from "../_lib/groupIds.ts";
-import { countryEntries, type CountryEntry } from "../data/index.ts";
+import { dataset } from "../data/dataset.ts";
+import type { CountryEntry } from "../data/index.ts";
 import type { GroupId } from "../groups.ts";
 
 /**
@@ -11,7 +12,8 @@ import type { GroupId } from "../groups.ts";
  * //=> ["AUS", "IND", "JPN", "USA"]
  */
 export function countries(group?: GroupId | (string & {})): readonly CountryEntry[] {
-  if (group === undefined || group === null) return countryEntries;
+  const all = dataset().countries;
+  if (group === undefined || group === null) return all;
   const members = new Set(parseGroup("countries", group).members);
-  return countryEntries.filter((c) => members.has(c.code));
+  return all.filter((c) => members.has(c.code));
 }

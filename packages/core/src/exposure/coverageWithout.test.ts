@@ -4,10 +4,13 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { supply } from "../data/index.ts";
+import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import { SCENARIOS, type Stage } from "../schema.ts";
-import { coverageWithout, CoverageWithoutOptions } from "./coverageWithout.ts";
+import { CoverageWithoutOptions } from "../options.ts";
+import { coverageWithout } from "./coverageWithout.ts";
+
+const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline. The dataset stores
 // tonnes to the gram, so ratios agree with the raw kt figures to about 1e-11: compared to 10 digits.

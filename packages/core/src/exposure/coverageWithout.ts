@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { demandCoverage, demandRow, materialOf, parseScenario, scenarioFor } from "../_lib/demandIndex.ts";
 import { describe } from "../_lib/describe.ts";
 import { checkOptions } from "../_lib/lookup.ts";
@@ -6,31 +5,11 @@ import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from 
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { AGGREGATES, EDITION_IDS, SCENARIOS, STAGES, type EditionId, type Scenario, type SupplyRow } from "../schema.ts";
+import { AGGREGATES, EDITION_IDS, SCENARIOS, STAGES, type EditionId, type Scenario, SUPPLY_CASES } from "../constants.ts";
+import type { SupplyRow } from "../schema.ts";
+import type { CoverageWithoutOptions } from "../options.ts";
 
-/** The IEA's supply projection cases (its project-pipeline "base case"). */
-export const SUPPLY_CASES = ["base-case"] as const;
 
-/** Options of {@link coverageWithout}, for callers that validate user input. */
-export const CoverageWithoutOptions = /* @__PURE__ */ z
-  .object({
-    /** The supplier removed: a country code, name or alias, or `"largest"` (default). */
-    supplier: z
-      .custom<"largest" | CountryCode | (string & {})>((v) => typeof v === "string" && v.trim() !== "", "expected a country or \"largest\"")
-      .optional(),
-    /** Year of both supply and demand; default: the resolved edition's observed base year. */
-    year: z.number().int().min(1900).max(2100).optional(),
-    /** Supply projection case for a projection year; `"base-case"`, the only one the IEA publishes. */
-    supplyCase: z.enum(SUPPLY_CASES).optional(),
-    /** IEA demand scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
-    demandScenario: z.enum(SCENARIOS).optional(),
-    /** `mining` or `refining`; default `refining`. */
-    stage: z.enum(STAGES).optional(),
-    /** Pin an IEA edition; default: the newest IEA edition with supply and demand for the mineral (and year). */
-    source: z.enum(EDITION_IDS).optional(),
-  })
-  .strict();
-export type CoverageWithoutOptions = z.input<typeof CoverageWithoutOptions>;
 
 const KEYS = ["supplier", "year", "supplyCase", "demandScenario", "stage", "source"] as const;
 

@@ -1,26 +1,14 @@
-import { z } from "zod";
 import { describe } from "../_lib/describe.ts";
 import { parseStage } from "../_lib/ids.ts";
 import { checkOptions, parseSupplyQuery, resolveBlock, type SupplyQuery } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
-import { AGGREGATES, EDITION_IDS, STAGES, type EditionId, type Stage, type SupplyRow } from "../schema.ts";
+import { AGGREGATES, EDITION_IDS, STAGES, type EditionId, type Stage, CRMA_BASES } from "../constants.ts";
+import type { SupplyRow } from "../schema.ts";
+import type { CrmaCheckOptions } from "../options.ts";
 
-const BASES = ["eu-sourcing", "global-supply"] as const;
 
-/** Options of {@link crmaCheck}. */
-export const CrmaCheckOptions = /* @__PURE__ */ z
-  .object({
-    /** Force a basis; default: `eu-sourcing` where the EU study has it, else `global-supply`. */
-    basis: z.enum(BASES).optional(),
-    /** Data year; default: the latest observed year of the resolved edition. */
-    year: z.number().int().min(1900).max(2100).optional(),
-    /** Pin an edition; default: see `resolveSource`. */
-    source: z.enum(EDITION_IDS).optional(),
-  })
-  .strict();
-export type CrmaCheckOptions = z.input<typeof CrmaCheckOptions>;
 
 /** The outcome of {@link crmaCheck} for one stage. */
 export interface CrmaCheck {
@@ -35,7 +23,7 @@ export interface CrmaCheck {
   /** `true` if no third country can exceed the benchmark, `false` if one does, `undefined` if the unattributed share could hide one. */
   readonly passes: boolean | undefined;
   /** `eu-sourcing`: the EU's sourcing mix (ec-crm-2023); `global-supply`: world production shares, a proxy. */
-  readonly basis: (typeof BASES)[number];
+  readonly basis: (typeof CRMA_BASES)[number];
   readonly edition: EditionId;
   readonly year: number;
   /** Where the largest third country's share was read; without one, the block's first row. */
@@ -127,8 +115,8 @@ export function crmaCheck(mineral: MineralId | (string & {}), stage?: Stage | (s
   const fn = "crmaCheck";
   const opts = checkOptions(fn, options, KEYS);
   const basis = opts.basis ?? undefined;
-  if (basis !== undefined && !(BASES as readonly unknown[]).includes(basis)) {
-    throw new CritminError("invalid_argument", `${fn}: basis must be one of ${BASES.join(", ")}, got ${describe(basis)}`);
+  if (basis !== undefined && !(CRMA_BASES as readonly unknown[]).includes(basis)) {
+    throw new CritminError("invalid_argument", `${fn}: basis must be one of ${CRMA_BASES.join(", ")}, got ${describe(basis)}`);
   }
   const base = parseSupplyQuery(fn, mineral, { year: opts.year, source: opts.source }, { stage: "refining" });
   const stages = stage === undefined || stage === null ? STAGES : [parseStage(fn, stage)];

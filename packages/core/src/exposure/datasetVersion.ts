@@ -1,4 +1,4 @@
-import { DATASET_VERSION } from "../data/index.ts";
+import { dataset } from "../data/dataset.ts";
 
 /**
  * The release id of the bundled dataset: newest edition date plus a hash of every row.
@@ -8,5 +8,5 @@ import { DATASET_VERSION } from "../data/index.ts";
  * //=> true
  */
 export function datasetVersion(): string {
-  return DATASET_VERSION;
+  return dataset().version;
 }

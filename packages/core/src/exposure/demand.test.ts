@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
-import { demand, DemandOptions } from "./demand.ts";
+import { DemandOptions } from "../options.ts";
+import { demand } from "./demand.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
 const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));

@@ -1,24 +1,10 @@
-import { z } from "zod";
 import { lookupDemand, parseScenario, parseUse } from "../_lib/demandIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseEdition, parseMineral, parseYear } from "../_lib/ids.ts";
 import { USES, type MineralId, type Use } from "../data/index.ts";
-import { EDITION_IDS, SCENARIOS } from "../schema.ts";
+import { EDITION_IDS, SCENARIOS } from "../constants.ts";
+import type { DemandOptions } from "../options.ts";
 
-/** Options of {@link demand}, for callers that validate user input. */
-export const DemandOptions = /* @__PURE__ */ z
-  .object({
-    /** Demand year; default: the resolved edition's observed base year. */
-    year: z.number().int().min(1900).max(2100).optional(),
-    /** IEA scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
-    scenario: z.enum(SCENARIOS).optional(),
-    /** Sector or technology id or label (`"EV"`, `"solar PV"`, `"clean"`, `"other uses"`); default `"total"`. */
-    sector: z.custom<Use | (string & {})>((v) => typeof v === "string" && v.trim() !== "", "expected a sector id or label").optional(),
-    /** Pin an IEA edition; default: the newest edition with demand for the mineral (and year, when given). */
-    source: z.enum(EDITION_IDS).optional(),
-  })
-  .strict();
-export type DemandOptions = z.input<typeof DemandOptions>;
 
 const KEYS = ["year", "scenario", "sector", "source"] as const;
 

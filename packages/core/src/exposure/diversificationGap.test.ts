@@ -5,9 +5,11 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { supply } from "../data/index.ts";
+import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import { diversificationGap } from "./diversificationGap.ts";
+
+const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
 const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));

@@ -1,20 +1,11 @@
-import { z } from "zod";
 import { describe } from "../_lib/describe.ts";
 import { parseCountry } from "../_lib/ids.ts";
 import { checkOptions, parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { SupplyOptions } from "../options.ts";
-import { AGGREGATES } from "../schema.ts";
+import { AGGREGATES } from "../constants.ts";
+import type { DiversificationGapOptions } from "../options.ts";
 
-/** Options of {@link diversificationGap}: the supply options plus `target` and `supplier`. */
-export const DiversificationGapOptions = /* @__PURE__ */ SupplyOptions.extend({
-  /** The share the supplier should fall to, in (0, 1]; default 0.65, the EU CRMA single-country benchmark. */
-  target: z.number().gt(0).max(1).optional(),
-  /** The dominant supplier, a country; default `"CHN"`. */
-  supplier: z.string().optional(),
-}).strict();
-export type DiversificationGapOptions = z.input<typeof DiversificationGapOptions>;
 
 // The option names as a plain list: reading them off the zod schema at run time would keep zod (and
 // its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.

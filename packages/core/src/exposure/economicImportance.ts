@@ -1,17 +1,9 @@
-import { z } from "zod";
 import { parseMineral, parseYear } from "../_lib/ids.ts";
 import { lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
+import type { EconomicImportanceOptions } from "../options.ts";
 
-/** Options of {@link economicImportance}. */
-export const EconomicImportanceOptions = /* @__PURE__ */ z
-  .object({
-    /** Assessment year (2011, 2014, 2017, 2020, 2023); default the latest, 2023. */
-    year: z.number().int().min(1900).max(2100).optional(),
-  })
-  .strict();
-export type EconomicImportanceOptions = z.input<typeof EconomicImportanceOptions>;
 
 // The option names as a plain list: reading them off the zod schema at run time would keep zod (and
 // its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.

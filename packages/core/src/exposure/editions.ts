@@ -1,4 +1,4 @@
-import { editions as editionRecords } from "../data/index.ts";
+import { dataset } from "../data/dataset.ts";
 import type { Edition } from "../schema.ts";
 
 /**
@@ -9,5 +9,5 @@ import type { Edition } from "../schema.ts";
  * //=> ["iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023"]
  */
 export function editions(): readonly Edition[] {
-  return editionRecords;
+  return dataset().editions;
 }

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
 import { lookupIndicator, type Economy } from "../_lib/indicatorIndex.ts";
 import { describe } from "../_lib/describe.ts";
@@ -7,18 +6,9 @@ import { nameKey } from "../_lib/normalize.ts";
 import { nearest } from "../_lib/nearest.ts";
 import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { STAGES, type Stage } from "../schema.ts";
+import { STAGES, type Stage } from "../constants.ts";
+import type { ImportRelianceOptions } from "../options.ts";
 
-/** Options of {@link importReliance}. */
-export const ImportRelianceOptions = /* @__PURE__ */ z
-  .object({
-    /** EU only: `mining` (primary, extraction) or `refining` (refined, processing); default `refining`. */
-    stage: z.enum(STAGES).optional(),
-    /** Year of the figure: EU 2023 (the CRM study), USA 2024 (MCS 2025); default the latest. */
-    year: z.number().int().min(1900).max(2100).optional(),
-  })
-  .strict();
-export type ImportRelianceOptions = z.input<typeof ImportRelianceOptions>;
 
 // The option names as a plain list: reading them off the zod schema at run time would keep zod (and
 // its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.

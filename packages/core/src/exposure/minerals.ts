@@ -1,4 +1,5 @@
-import { mineralEntries, type MineralEntry } from "../data/index.ts";
+import { dataset } from "../data/dataset.ts";
+import type { MineralEntry } from "../data/index.ts";
 
 /**
  * Every mineral in the dataset with its name, aliases and which editions cover which stage and years.
@@ -8,5 +9,5 @@ import { mineralEntries, type MineralEntry } from "../data/index.ts";
  * //=> ["Co"]
  */
 export function minerals(): readonly MineralEntry[] {
-  return mineralEntries;
+  return dataset().minerals;
 }

@@ -3,6 +3,7 @@
 // exported schemas equal: every schema key is accepted, nothing else is.
 import { describe, expect, it } from "vitest";
 import * as core from "../index.ts";
+import * as schemas from "../schemas.ts";
 
 type Call = (options: Record<string, unknown>) => unknown;
 interface Case {
@@ -14,22 +15,22 @@ interface Case {
 const cases = (list: readonly (readonly [string, { shape: object }, Call, Record<string, unknown>?])[]): Case[] =>
   list.map(([name, schema, call, required]) => ({ name, schema, call, required }));
 const CASES = cases([
-  ["share", core.SupplyOptions, (o) => core.share("cobalt", "CHN", o)],
-  ["chinaShare", core.SupplyOptions, (o) => core.chinaShare("cobalt", o)],
-  ["production", core.SupplyOptions, (o) => core.production("cobalt", "CHN", o)],
-  ["supplyAtRisk", core.SupplyAtRiskOptions, (o) => core.supplyAtRisk("cobalt", "CHN", 0.5, o)],
-  ["topProducers", core.TopProducersOptions, (o) => core.topProducers("cobalt", o)],
-  ["shareChange", core.ShareChangeOptions, (o) => core.shareChange("cobalt", "CHN", o as never), { from: 2023, to: 2030 }],
-  ["diversificationGap", core.DiversificationGapOptions, (o) => core.diversificationGap("cobalt", o)],
-  ["crmaCheck", core.CrmaCheckOptions, (o) => core.crmaCheck("lithium", "refining", o)],
-  ["demand", core.DemandOptions, (o) => core.demand("lithium", o)],
-  ["coverageWithout", core.CoverageWithoutOptions, (o) => core.coverageWithout("lithium", o)],
-  ["techExposure", core.TechExposureOptions, (o) => core.techExposure("EV", o)],
-  ["supplyRisk", core.SupplyRiskOptions, (o) => core.supplyRisk("cobalt", o)],
-  ["economicImportance", core.EconomicImportanceOptions, (o) => core.economicImportance("cobalt", o)],
-  ["importReliance", core.ImportRelianceOptions, (o) => core.importReliance("cobalt", "EU", o)],
-  ["reserves", core.ReservesOptions, (o) => core.reserves("lithium", "CHL", o)],
-  ["provenance", core.ProvenanceQuery, (o) => core.provenance(o as never), { mineral: "cobalt" }],
+  ["share", schemas.SupplyOptions, (o) => core.share("cobalt", "CHN", o)],
+  ["chinaShare", schemas.SupplyOptions, (o) => core.chinaShare("cobalt", o)],
+  ["production", schemas.SupplyOptions, (o) => core.production("cobalt", "CHN", o)],
+  ["supplyAtRisk", schemas.SupplyAtRiskOptions, (o) => core.supplyAtRisk("cobalt", "CHN", 0.5, o)],
+  ["topProducers", schemas.TopProducersOptions, (o) => core.topProducers("cobalt", o)],
+  ["shareChange", schemas.ShareChangeOptions, (o) => core.shareChange("cobalt", "CHN", o as never), { from: 2023, to: 2030 }],
+  ["diversificationGap", schemas.DiversificationGapOptions, (o) => core.diversificationGap("cobalt", o)],
+  ["crmaCheck", schemas.CrmaCheckOptions, (o) => core.crmaCheck("lithium", "refining", o)],
+  ["demand", schemas.DemandOptions, (o) => core.demand("lithium", o)],
+  ["coverageWithout", schemas.CoverageWithoutOptions, (o) => core.coverageWithout("lithium", o)],
+  ["techExposure", schemas.TechExposureOptions, (o) => core.techExposure("EV", o)],
+  ["supplyRisk", schemas.SupplyRiskOptions, (o) => core.supplyRisk("cobalt", o)],
+  ["economicImportance", schemas.EconomicImportanceOptions, (o) => core.economicImportance("cobalt", o)],
+  ["importReliance", schemas.ImportRelianceOptions, (o) => core.importReliance("cobalt", "EU", o)],
+  ["reserves", schemas.ReservesOptions, (o) => core.reserves("lithium", "CHL", o)],
+  ["provenance", schemas.ProvenanceQuery, (o) => core.provenance(o as never), { mineral: "cobalt" }],
 ]);
 
 function unknownOption(call: () => unknown): string | undefined {

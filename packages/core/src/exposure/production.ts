@@ -1,7 +1,7 @@
-import { lookupSupply } from "../_lib/lookup.ts";
+import { findSupplyRow } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import type { SupplyOptions } from "../options.ts";
-import type { Aggregate } from "../schema.ts";
+import type { Aggregate } from "../constants.ts";
 
 /**
  * A country's output of one mineral at one stage, in metric tonnes of content on the source's basis.
@@ -19,6 +19,5 @@ export function production(
   country: CountryCode | Aggregate | (string & {}),
   options?: SupplyOptions,
 ): number | undefined {
-  const found = lookupSupply("production", mineral, country, options, { stage: "refining" });
-  return found.row?.tonnes ?? undefined;
+  return findSupplyRow("production", mineral, country, options, "refining")?.tonnes ?? undefined;
 }

@@ -1,27 +1,13 @@
-import { z } from "zod";
 import { describe } from "../_lib/describe.ts";
 import { parseCountry, parseMeasure } from "../_lib/ids.ts";
 import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
 import { coverage } from "../_lib/supplyIndex.ts";
-import { editions } from "../data/index.ts";
+import { dataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import type { Resolution } from "../resolve.ts";
-import { EDITION_IDS, MEASURES, STAGES, type EditionId, type Kind, type Measure, type Stage, type Status } from "../schema.ts";
+import { EDITION_IDS, MEASURES, STAGES, type EditionId, type Kind, type Measure, type Stage, type Status } from "../constants.ts";
+import type { ProvenanceQuery } from "../options.ts";
 
-export const ProvenanceQuery = /* @__PURE__ */ z
-  .object({
-    mineral: z.string(),
-    /** Default `"CHN"`. */
-    country: z.string().optional(),
-    /** Default `refining`. */
-    stage: z.enum(STAGES).optional(),
-    /** Default `production`. */
-    measure: z.enum(MEASURES).optional(),
-    year: z.number().int().optional(),
-    source: z.enum(EDITION_IDS).optional(),
-  })
-  .strict();
-export type ProvenanceQuery = z.input<typeof ProvenanceQuery>;
 
 export interface Provenance {
   readonly found: boolean;
@@ -79,7 +65,7 @@ export function provenance(query: ProvenanceQuery | (string & {})): Provenance {
   const found = lookupRow(parsed, code);
   const available = coverage(parsed.mineral, parsed.stage, parsed.measure).map((c) => ({ edition: c.edition, years: [...c.years.keys()] }));
   const base = { mineral: parsed.mineral, country: code, stage: parsed.stage, measure: parsed.measure, available };
-  const edition = found.resolution ? editions.find((e) => e.id === found.resolution!.edition) : undefined;
+  const edition = found.resolution ? dataset().editions.find((e) => e.id === found.resolution!.edition) : undefined;
   const where = found.resolution
     ? {
         edition: found.resolution.edition,

@@ -1,12 +1,9 @@
 import { parseCountry } from "../_lib/ids.ts";
 import { checkOptions, lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
-import { SupplyOptions } from "../options.ts";
-import type { Aggregate } from "../schema.ts";
+import type { Aggregate } from "../constants.ts";
+import type { ReservesOptions } from "../options.ts";
 
-/** Options of {@link reserves}: `year` and `source`, as for {@link share} (reserves have no stage). */
-export const ReservesOptions = /* @__PURE__ */ SupplyOptions.omit({ stage: true }).strict();
-export type ReservesOptions = Omit<SupplyOptions, "stage">;
 
 /**
  * A country's mineral reserves, in metric tonnes of content on the source's basis.

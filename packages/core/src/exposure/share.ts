@@ -1,7 +1,7 @@
-import { lookupSupply } from "../_lib/lookup.ts";
+import { findSupplyRow } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import type { SupplyOptions } from "../options.ts";
-import type { Aggregate } from "../schema.ts";
+import type { Aggregate } from "../constants.ts";
 
 /**
  * A country's share of world output of one mineral at one stage.
@@ -22,6 +22,5 @@ export function share(
   country: CountryCode | Aggregate | (string & {}),
   options?: SupplyOptions,
 ): number | undefined {
-  const found = lookupSupply("share", mineral, country, options, { stage: "refining" });
-  return found.row?.share ?? undefined;
+  return findSupplyRow("share", mineral, country, options, "refining")?.share ?? undefined;
 }

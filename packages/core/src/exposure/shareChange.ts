@@ -1,20 +1,11 @@
-import { z } from "zod";
 import { parseCountry, parseYear } from "../_lib/ids.ts";
 import { checkOptions, parseSupplyQuery } from "../_lib/lookup.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { EDITION_IDS, STAGES, type Aggregate } from "../schema.ts";
+import { EDITION_IDS, STAGES, type Aggregate } from "../constants.ts";
+import type { ShareChangeOptions } from "../options.ts";
 
-export const ShareChangeOptions = /* @__PURE__ */ z
-  .object({
-    from: z.number().int(),
-    to: z.number().int(),
-    stage: z.enum(STAGES).optional(),
-    source: z.enum(EDITION_IDS).optional(),
-  })
-  .strict();
-export type ShareChangeOptions = z.input<typeof ShareChangeOptions>;
 
 /**
  * The change in a country's share between two years of one edition, `share(to) − share(from)`,

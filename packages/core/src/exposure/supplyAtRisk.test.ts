@@ -4,10 +4,12 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { supply } from "../data/index.ts";
+import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import { share } from "./share.ts";
 import { supplyAtRisk } from "./supplyAtRisk.ts";
+
+const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
 const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));

@@ -3,12 +3,9 @@ import { parseCountry } from "../_lib/ids.ts";
 import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { SupplyOptions } from "../options.ts";
-import { AGGREGATES } from "../schema.ts";
+import { AGGREGATES } from "../constants.ts";
+import type { SupplyAtRiskOptions } from "../options.ts";
 
-/** Options of {@link supplyAtRisk}: `stage` (default `refining`), `year`, `source`, as for {@link share}. */
-export const SupplyAtRiskOptions = SupplyOptions;
-export type SupplyAtRiskOptions = SupplyOptions;
 
 /**
  * The share of world supply lost if `supplier` cuts its output by `cut`: `share(mineral, supplier) × cut`.

@@ -1,20 +1,10 @@
-import { z } from "zod";
 import { parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
 import { lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
-import { STAGES } from "../schema.ts";
+import { STAGES } from "../constants.ts";
+import type { SupplyRiskOptions } from "../options.ts";
 
-/** Options of {@link supplyRisk}. */
-export const SupplyRiskOptions = /* @__PURE__ */ z
-  .object({
-    /** Assessment year (2011, 2014, 2017, 2020, 2023); default the latest, 2023. */
-    year: z.number().int().min(1900).max(2100).optional(),
-    /** `mining` (extraction) or `refining` (processing); default none: the material's overall score. */
-    stage: z.enum(STAGES).optional(),
-  })
-  .strict();
-export type SupplyRiskOptions = z.input<typeof SupplyRiskOptions>;
 
 // The option names as a plain list: reading them off the zod schema at run time would keep zod (and
 // its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.

@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { SCENARIOS, STAGES } from "../schema.ts";
-import { TECHNOLOGIES, techExposure, TechExposureOptions, type TechExposure } from "./techExposure.ts";
+import { TechExposureOptions } from "../options.ts";
+import { TECHNOLOGIES, techExposure, type TechExposure } from "./techExposure.ts";
 
 // Expected values come from the raw source files, read here without the pipeline. The dataset stores
 // tonnes to the gram, so weighted shares agree with the raw kt figures to about 1e-11: compared to 10 digits.

@@ -1,29 +1,15 @@
-import { z } from "zod";
 import { parseScenario, parseUse, scenarioFor, SUPPLY_MINERAL_OF, technologyCoverage, technologyRows, type DemandCoverage } from "../_lib/demandIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseEdition, parseStage, parseYear } from "../_lib/ids.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { MineralId, Use } from "../data/index.ts";
-import { EDITION_IDS, SCENARIOS, STAGES, type EditionId, type Scenario, type Stage } from "../schema.ts";
+import { EDITION_IDS, SCENARIOS, STAGES, type EditionId, type Scenario, type Stage } from "../constants.ts";
+import type { TechExposureOptions } from "../options.ts";
 
 /** The technologies of the IEA per-technology demand tables. */
 export const TECHNOLOGIES = ["solar-pv", "wind", "electric-vehicles", "grid-battery-storage", "electricity-networks", "hydrogen"] as const satisfies readonly Use[];
 export type Technology = (typeof TECHNOLOGIES)[number];
 
-/** Options of {@link techExposure}, for callers that validate user input. */
-export const TechExposureOptions = /* @__PURE__ */ z
-  .object({
-    /** Year of demand and supply; default: the resolved edition's observed base year. Only years with both (base year, 2030, 2035, 2040). */
-    year: z.number().int().min(1900).max(2100).optional(),
-    /** IEA demand scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
-    scenario: z.enum(SCENARIOS).optional(),
-    /** Stage whose China share is weighed: `mining` or `refining`; default `refining`. */
-    stage: z.enum(STAGES).optional(),
-    /** Pin an IEA edition; default: the newest IEA edition with the technology (and year, when given). */
-    source: z.enum(EDITION_IDS).optional(),
-  })
-  .strict();
-export type TechExposureOptions = z.input<typeof TechExposureOptions>;
 
 /** One mineral's part in a technology's exposure. */
 export interface TechExposureEntry {

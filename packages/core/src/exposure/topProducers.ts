@@ -1,16 +1,11 @@
-import { z } from "zod";
 import { rankedCountries } from "../_lib/countryShares.ts";
 import { describe } from "../_lib/describe.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
-import { countryEntries, type MineralId } from "../data/index.ts";
+import { perDataset } from "../_lib/perDataset.ts";
+import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { SupplyOptions } from "../options.ts";
+import type { TopProducersOptions } from "../options.ts";
 
-export const TopProducersOptions = /* @__PURE__ */ SupplyOptions.extend({
-  /** How many countries; default 5. */
-  n: z.number().int().min(1).optional(),
-}).strict();
-export type TopProducersOptions = z.input<typeof TopProducersOptions>;
 
 export interface Producer {
   readonly rank: number;
@@ -23,8 +18,8 @@ export interface Producer {
   readonly tonnes: number | undefined;
 }
 
-let names: Map<string, string> | undefined;
-const countryName = (code: string) => (names ??= new Map(countryEntries.map((c) => [c.code, c.name]))).get(code) ?? code;
+const names = perDataset((data) => new Map(data.countries.map((c) => [c.code, c.name])));
+const countryName = (code: string) => names().get(code) ?? code;
 
 /**
  * The largest producing countries of a mineral at one stage, ranked by share.

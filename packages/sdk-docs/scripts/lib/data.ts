@@ -41,23 +41,23 @@ export function ruleCounts(): Map<string, { supply: number; demand: number; indi
       }
     }
   };
-  add(core.supplyRows, "supply");
-  add(core.demandRows, "demand");
-  add(core.indicatorRows, "indicators");
+  add(core.dataset().supply, "supply");
+  add(core.dataset().demand, "demand");
+  add(core.dataset().indicators, "indicators");
   return counts;
 }
 
 // ---------------------------------------------------------------------------------------------
 
 function editionsPage(): string {
-  const supply = countBy(core.supplyRows, (r) => r.edition);
-  const demand = countBy(core.demandRows, (r) => r.edition);
-  const indicators = countBy(core.indicatorRows, (r) => r.edition);
+  const supply = countBy(core.dataset().supply, (r) => r.edition);
+  const demand = countBy(core.dataset().demand, (r) => r.edition);
+  const indicators = countBy(core.dataset().indicators, (r) => r.edition);
   const parts = [
-    generatedHeader("the bundled dataset (@critmin/core editions(), supplyRows, demandRows, indicatorRows)", { title: "Data: editions and sources" }),
+    generatedHeader("the bundled dataset (@critmin/core editions() and dataset())", { title: "Data: editions and sources" }),
     "# Data",
     "",
-    `Every number critmin returns comes from one of these source editions, with a locator to the sheet and cell or the file and row it was read from. The bundled dataset is release ${code(core.datasetVersion())}: ${num(core.supplyRows.length, 0)} supply rows, ${num(core.demandRows.length, 0)} demand rows and ${num(core.indicatorRows.length, 0)} indicator rows over ${core.mineralEntries.length} minerals and ${core.countryEntries.length} countries.`,
+    `Every number critmin returns comes from one of these source editions, with a locator to the sheet and cell or the file and row it was read from. The bundled dataset is release ${code(core.datasetVersion())}: ${num(core.dataset().supply.length, 0)} supply rows, ${num(core.dataset().demand.length, 0)} demand rows and ${num(core.dataset().indicators.length, 0)} indicator rows over ${core.mineralEntries.length} minerals and ${core.countryEntries.length} countries.`,
     "",
     "Editions are immutable: a query pinned to an edition gives the same value in every later release. A new edition is added beside the others, never written over them. Which edition answers a query that does not pin one is decided by one documented rule: see [which edition answers](/methodology#which-edition-answers).",
     "",
@@ -112,7 +112,7 @@ function coveragePage(): string {
   const editions = core.editions().map((e) => e.id);
   // Which (edition, mineral, stage, year) are projections.
   const projected = new Map<string, Set<number>>();
-  for (const r of core.supplyRows) {
+  for (const r of core.dataset().supply) {
     if (r.kind !== "projection") continue;
     const k = `${r.edition}|${r.mineral}|${r.stage}|${r.measure}`;
     (projected.get(k) ?? projected.set(k, new Set()).get(k)!).add(r.year);
@@ -136,7 +136,7 @@ function coveragePage(): string {
   // Demand coverage: years and scenarios of total demand per edition.
   const demandRows: string[][] = [];
   const byMineral = new Map<string, Map<string, { years: Set<number>; scenarios: Set<string> }>>();
-  for (const r of core.demandRows) {
+  for (const r of core.dataset().demand) {
     if (r.table !== "total-demand" || r.use !== "total") continue;
     const perEdition = byMineral.get(r.mineral) ?? byMineral.set(r.mineral, new Map()).get(r.mineral)!;
     const e = perEdition.get(r.edition) ?? perEdition.set(r.edition, { years: new Set(), scenarios: new Set() }).get(r.edition)!;
@@ -154,14 +154,14 @@ function coveragePage(): string {
     ]);
   }
   const indicatorCounts = new Map<string, Map<string, number>>();
-  for (const r of core.indicatorRows) {
+  for (const r of core.dataset().indicators) {
     if (r.value === null) continue;
     const m = indicatorCounts.get(r.indicator) ?? indicatorCounts.set(r.indicator, new Map()).get(r.indicator)!;
     const key = `${r.economy} ${r.year}`;
     m.set(key, (m.get(key) ?? 0) + 1);
   }
   return [
-    generatedHeader("mineralEntries, supplyRows, demandRows and indicatorRows of @critmin/core", { title: "Data: coverage", aside: false }),
+    generatedHeader("mineralEntries and dataset() of @critmin/core", { title: "Data: coverage", aside: false }),
     "# Coverage",
     "",
     `What the bundled dataset (${code(core.datasetVersion())}) holds, mineral by mineral: for each stage, the years each edition covers. Plain years are observed; years marked ᵖ are projections (the IEA's base case). Without a label the years are production; capacity, reserves and EU sourcing (the EU's own sourcing mix, not world output) are named. An empty cell means that edition has nothing for that mineral and stage: critmin answers \`undefined\` (code) or \`#N/A\` (Excel), never 0.`,
@@ -206,8 +206,8 @@ function quirksPage(pipelineRuleIds: readonly string[]): string {
     "The source files are never edited. Where one says something odd (a double count, a wrong unit, a damaged name, a withheld value), the pipeline (`packages/core/pipeline`, one reader per file) handles it with a **named rule**, tested on its own, and every row the rule touched lists it in its `rules`. The counts below are the rows of the bundled dataset that carry each rule; a rule that skips rows (so that no row carries it) shows 0.",
     "",
     "```ts",
-    'import { supplyRows } from "@critmin/core";',
-    'supplyRows.filter((r) => r.rules.includes("iea-rest-of-world-double-count")).length',
+    'import { dataset } from "@critmin/core";',
+    'dataset().supply.filter((r) => r.rules.includes("iea-rest-of-world-double-count")).length',
     `//=> ${counts.get("iea-rest-of-world-double-count")?.supply ?? 0}`,
     "```",
     "",
