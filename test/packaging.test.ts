@@ -52,7 +52,7 @@ describe("the packed @critmin/core", () => {
 
   it("works from Node ESM", () => {
     const out = execFileSync(process.execPath, ["index.mjs"], { cwd: consumer("node-esm"), encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual({ ...expected(), schemaWorks: true });
+    expect(JSON.parse(out)).toEqual({ ...expected(), schemaWorks: true, refreshInstalls: true });
   });
 
   it("works from Node CJS", () => {

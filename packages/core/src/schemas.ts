@@ -3,3 +3,4 @@
 // load zod: most callers never validate anything themselves.
 export { DemandRow, DemandTable, Edition, EditionId, Indicator, IndicatorRow, Kind, Measure, Scenario, Stage, Status, SupplyRow } from "./schema.ts";
 export * from "./options.ts";
+export * from "./refresh/index.ts";

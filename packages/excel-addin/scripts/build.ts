@@ -2,6 +2,7 @@
 // the CustomFunctions.associate entry, the functions and task-pane bundles, icons and the manifest.
 //   pnpm --filter @critmin/excel-addin build           both environments
 //   CRITMIN_ADDIN_BASE_URL=https://addin.example.gov pnpm --filter @critmin/excel-addin build
+//   CRITMIN_DATA_ORIGIN=https://data.example.gov ...   the data refresh may also fetch from there
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +33,23 @@ export function environments(prodBaseUrl = process.env.CRITMIN_ADDIN_BASE_URL ??
     { name: "dev", baseUrl: "https://localhost:3000", id: "5b0e2b39-6f4c-4a55-9c2e-6f1c0e7d2a11", namespace: "CRITMINDEV", displayName: "critmin (dev)" },
     { name: "prod", baseUrl: prodBaseUrl.replace(/\/$/, ""), id: "0f3c8a52-2d7e-4b8f-a1c4-9e6b5d3f7c20", namespace: "CRITMIN", displayName: "critmin" },
   ];
+}
+
+/**
+ * The task pane's page. With CRITMIN_DATA_ORIGIN=https://data.example.org its CSP also lets the data
+ * refresh fetch from that origin (by default only from the add-in's own, connect-src 'self').
+ */
+export function taskpaneHtml(html: string, dataOrigin = process.env.CRITMIN_DATA_ORIGIN): string {
+  if (!dataOrigin) return html;
+  let origin: string;
+  try {
+    origin = new URL(dataOrigin).origin;
+  } catch {
+    throw new Error(`CRITMIN_DATA_ORIGIN must be an https origin such as https://data.example.org, got ${dataOrigin}`);
+  }
+  if (!origin.startsWith("https://") || origin !== dataOrigin.replace(/\/$/, "")) throw new Error(`CRITMIN_DATA_ORIGIN must be an https origin such as https://data.example.org, got ${dataOrigin}`);
+  if (!html.includes("connect-src 'self'")) throw new Error("taskpane.html has no connect-src 'self' to extend");
+  return html.replace("connect-src 'self'", `connect-src 'self' ${origin}`);
 }
 
 /** functions.json and the associations, straight from the JSDoc tags; any tag error fails the build. */
@@ -133,7 +151,8 @@ function writeEnvironment(env: Environment, stage: string, json: string): void {
   writeFileSync(path.join(out, "functions.json"), json.replaceAll(HELP_PLACEHOLDER, `${env.baseUrl}/docs`));
   copyFileSync(path.join(stage, "functions.js"), path.join(out, "functions.js"));
   copyFileSync(path.join(stage, "taskpane.js"), path.join(out, "taskpane.js"));
-  for (const file of ["taskpane.html", "taskpane.css"]) copyFileSync(path.join(addinDir, "src/taskpane", file), path.join(out, file));
+  copyFileSync(path.join(addinDir, "src/taskpane/taskpane.css"), path.join(out, "taskpane.css"));
+  writeFileSync(path.join(out, "taskpane.html"), taskpaneHtml(readFileSync(path.join(addinDir, "src/taskpane/taskpane.html"), "utf8")));
   for (const size of [16, 32, 64, 80]) writeFileSync(path.join(out, `assets/icon-${size}.png`), iconPng(size));
   writeFileSync(path.join(out, "manifest.xml"), manifestXml(env));
   // The functions' help links point at <base>/docs/excel/<ID>: ship the docs site when it is built.

@@ -68,12 +68,14 @@ export function bundledDataset(): Dataset {
   return bundled;
 }
 
-// The installed dataset lives on a global under a registered symbol, not in a module variable:
-// the add-in's function bundle and its task pane each carry their own copy of this package in one
-// page (a shared runtime), and a refresh made in the pane must reach the functions Excel calls.
-const SLOT = Symbol.for("@critmin/core/active-dataset");
-type Slot = { dataset: Dataset | undefined };
-const slot: Slot = ((globalThis as { [SLOT]?: Slot })[SLOT] ??= { dataset: undefined });
+// The installed dataset, and the datasets parseDataset admitted, live on a global under a registered
+// symbol, not in module variables: several copies of this package can share one page or process —
+// the add-in's function bundle and its task pane (a shared runtime), or the published entries
+// `@critmin/core` and `@critmin/core/schema`, each built with its own copy — and a dataset checked by
+// one copy must be the one every copy answers from.
+const SLOT = Symbol.for("@critmin/core/active-dataset@1");
+type Slot = { dataset: Dataset | undefined; readonly admitted: WeakSet<Dataset> };
+const slot: Slot = ((globalThis as { [SLOT]?: Slot })[SLOT] ??= { dataset: undefined, admitted: new WeakSet() });
 
 /**
  * The dataset functions answer from now: the one installed by {@link useDataset}, else the bundled
@@ -87,16 +89,13 @@ export function dataset(): Dataset {
   return slot.dataset ?? bundledDataset();
 }
 
-// Datasets that passed parseDataset (@critmin/core/schema): the only ones useDataset installs.
-const admitted = new WeakSet<Dataset>();
-
 /**
  * Records that `checked` passed every check of a refresh (schema, checksums, edition immutability).
  * For parseDataset only: anything else goes through it.
  * @internal
  */
 export function admitDataset<T extends Dataset>(checked: T): T {
-  admitted.add(checked);
+  slot.admitted.add(checked);
   return checked;
 }
 
@@ -114,7 +113,7 @@ export function admitDataset<T extends Dataset>(checked: T): T {
  * //=> true
  */
 export function useDataset(next?: Dataset): void {
-  if (next !== undefined && next !== bundled && !admitted.has(next)) {
+  if (next !== undefined && next !== bundled && !slot.admitted.has(next)) {
     throw new CritminError(
       "invalid_argument",
       `useDataset: pass a dataset returned by parseDataset (from @critmin/core/schema), which checks it first, or nothing for the bundled data; got ${describe(next)}`,

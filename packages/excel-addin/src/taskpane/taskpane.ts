@@ -17,13 +17,15 @@ import "@fluentui/web-components/progress-bar.js";
 import "@fluentui/web-components/tab.js";
 import "@fluentui/web-components/tablist.js";
 import { setTheme } from "@fluentui/web-components/theme/index.js";
-import { DATASET_VERSION, editions as coreEditions } from "@critmin/core";
+import { datasetVersion, editions as coreEditions } from "@critmin/core";
+import { indexedDbStore, restoreDataset, type Restored } from "../refresh/store.ts";
 import type { FunctionInfo, FunctionLookup } from "../workbook/evaluate.ts";
 import * as excel from "../workbook/excel.ts";
 import { NAMESPACES } from "../workbook/formulas.ts";
 import { DataBrowser } from "./dataBrowser.ts";
 import { asRows, element, errorText, formatNumber, isExcelError, make } from "./dom.ts";
 import { renderGallery } from "./gallery.ts";
+import { RefreshPanel } from "./refreshPanel.ts";
 import { webLightTheme } from "./theme.ts";
 import { WorkbookPanel } from "./workbookPanel.ts";
 
@@ -505,6 +507,10 @@ async function start(): Promise<void> {
       formula: (id, values) => formulaText(namespace, id, values),
       onUse: (id, example) => playground.use(id, example),
     });
+    // A dataset kept from an earlier refresh is checked again and installed before the lists below
+    // are built from its editions.
+    const store = indexedDbStore();
+    const restored: Restored = store ? await restoreDataset(store).catch((error: unknown) => ({ status: "rejected", message: String(error) }) as const) : { status: "none" };
     const editions = coreEditions();
     const namespaces = [...new Set([namespace, ...NAMESPACES])];
     const browser = new DataBrowser({
@@ -512,11 +518,12 @@ async function start(): Promise<void> {
       editions,
       canInsert: () => inExcel,
       insert: async (block) => {
-        const done = await excel.writeTable(block, editions, { datasetVersion: DATASET_VERSION, when: new Date().toISOString() });
+        const done = await excel.writeTable(block, coreEditions(), { datasetVersion: datasetVersion(), when: new Date().toISOString() });
         return `Inserted the table at ${done.sheet}!${done.address}, with its sources on the Sources sheet.`;
       },
     });
-    const workbook = new WorkbookPanel({ lookup: lookupFrom(metadata), editions, datasetVersion: DATASET_VERSION, namespaces });
+    const workbook = new WorkbookPanel({ lookup: lookupFrom(metadata), editions, datasetVersion: datasetVersion(), namespaces });
+    new RefreshPanel({ defaultUrl: new URL("data/manifest.json", document.baseURI).href, inExcel: () => inExcel, store, restored });
     onExcel = () => {
       element<HTMLButtonElement>("insert").disabled = false;
       browser.setInsertEnabled(true);
@@ -524,6 +531,8 @@ async function start(): Promise<void> {
       workbook.loadPin().catch((error: unknown) => {
         element("wb-message").textContent = `Could not read the workbook's pin: ${error instanceof Error ? error.message : String(error)}`;
       });
+      // Cells computed before the kept dataset was restored answered from the bundled one.
+      if (restored.status === "restored") excel.recalculate().catch(() => undefined);
     };
     ready?.();
     const wantedTab = new URLSearchParams(location.search).get("tab");

@@ -3,7 +3,9 @@
 // report on a mocked workbook (test/browser/fake-excel.js served in place of Office.js). Every page
 // must render (no empty page), throw nothing, log no error and break no CSP rule (Fluent's styles
 // come through constructed stylesheets; the page allows no inline style or script).
-// Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/pane-{gallery,data,report}.png.
+// The data refresh runs against files this test hosts beside the pane (a damaged one and one that
+// adds an edition), so the pane's copy of the SDK and the functions' copy are both seen to switch.
+// Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/pane-{gallery,data,report,refresh}.png.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -14,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import * as core from "@critmin/core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { datasetFileName, manifestFor, publishDataset } from "../../../core/scripts/publish-dataset.ts";
 import { PIN_SETTING, serialisePin } from "../../src/workbook/pin.ts";
 
 const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
@@ -71,6 +74,38 @@ function serve(root: string): Promise<http.Server> {
   });
 }
 
+const NEW_EDITION = "test-edition-2099";
+const NEW_VERSION = "2099-01+0123456789ab";
+
+/**
+ * Beside the built pane: data/damaged/ (a manifest whose checksum is not the file's) and data/new/
+ * (the bundled data plus a copy of iea-cmde-2024 as a new edition), as an organisation would host them.
+ */
+function hostRefreshFiles(root: string): string {
+  const { file } = publishDataset();
+  const write = (folder: string, manifest: object, bytes: Buffer, name: string) => {
+    mkdirSync(path.join(root, "data", folder), { recursive: true });
+    writeFileSync(path.join(root, "data", folder, name), bytes);
+    writeFileSync(path.join(root, "data", folder, "manifest.json"), JSON.stringify(manifest));
+  };
+  // A newer version (the one in use is "already up to date"), whose checksum is not the file's.
+  const damaged = "2098-01+0123456789ab";
+  write("damaged", { ...manifestFor(damaged, file), sha256: "0".repeat(64) }, file, datasetFileName(damaged));
+  const hosted = JSON.parse(file.toString("utf8")) as Record<string, { edition?: string; id?: string }[]> & { version: string };
+  const copy = (rows: { edition?: string }[]) => rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
+  const edition = { ...hosted.editions!.find((e) => e.id === "iea-cmde-2024")!, id: NEW_EDITION, date: "2099-01", title: "Test edition 2099" };
+  const next = Buffer.from(JSON.stringify({
+    ...hosted,
+    version: NEW_VERSION,
+    editions: [...hosted.editions!, edition],
+    supply: [...hosted.supply!, ...copy(hosted.supply!)],
+    demand: [...hosted.demand!, ...copy(hosted.demand!)],
+    indicators: [...hosted.indicators!, ...copy(hosted.indicators!)],
+  }));
+  write("new", manifestFor(NEW_VERSION, next), next, datasetFileName(NEW_VERSION));
+  return root;
+}
+
 interface Opened {
   page: Page;
   errors: string[];
@@ -83,7 +118,7 @@ async function open(query: string, workbook?: unknown): Promise<Opened> {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error" && !KNOWN_PROBE.test(message.text())) errors.push(`console.error: ${message.text()}`);
+    if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
   });
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} in ${e.sourceFile.split("/").pop()}`));
@@ -116,18 +151,11 @@ async function screenshot(page: Page, name: string, height?: number): Promise<vo
   }
 }
 
-/**
- * zod 4 (inside @critmin/core, in functions.js) probes once whether `new Function` is allowed, in a
- * try/catch, and falls back to its eval-free parser when the CSP says no. The probe shows up as a
- * CSP report; it is expected and harmless, and the only violation allowed.
- */
-const KNOWN_PROBE = /^CSP violation: script-src eval in functions\.js$/;
-
 const percent = (v: number) => new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's Chromium (\`apt-get install -y chromium\`); playwright-core never downloads a browser.`);
-  server = await serve(buildScratch());
+  server = await serve(hostRefreshFiles(buildScratch()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
   context = await browser.newContext({ viewport: { width: WIDTH, height: 640 }, deviceScaleFactor: 1, serviceWorkers: "block" });
@@ -295,5 +323,42 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
 
   it("asked nothing of the network but 127.0.0.1 and the (answered) Office.js URL", () => {
     expect(outside).toEqual([]);
+  });
+});
+
+describe("data refresh (mocked Excel)", () => {
+  type Wb = { __wb: { associated: Record<string, () => unknown[][]>; settings: Record<string, string>; writes: unknown[] } };
+  const dataVersion = (page: Page) => page.evaluate(() => (window as unknown as Wb).__wb.associated.DATA_VERSION!()[0]![0]);
+
+  it("refuses a damaged file and says why; installs one that adds an edition, for the pane and the functions alike", async () => {
+    const { page, errors } = await open("?tab=data", MINISTRY);
+    const before = await dataVersion(page);
+    expect(before).toBe(`${core.datasetVersion()} (pinned: ${OLD.join(", ")})`);
+
+    await page.locator("#refresh-url").fill(`${base}/data/damaged/manifest.json`);
+    await page.locator("#refresh-run").click();
+    await page.locator("#refresh-message", { hasText: "Refresh failed" }).waitFor();
+    const refused = await page.locator("#refresh-message").textContent();
+    expect(refused).toContain("sha256");
+    expect(refused).toContain(`Still using dataset ${core.datasetVersion()}; nothing was changed.`);
+    expect(await dataVersion(page)).toBe(before);
+    const wb = await page.evaluate(() => (window as unknown as Wb).__wb);
+    expect(wb.writes).toEqual([]);
+    await expectRendered(page, "panel-data");
+    await page.locator("#refresh").scrollIntoViewIfNeeded();
+    await screenshot(page, "refresh");
+
+    await page.locator("#refresh-url").fill(`${base}/data/new/manifest.json`);
+    await page.locator("#refresh-run").click();
+    await page.locator("#refresh-message", { hasText: NEW_VERSION }).waitFor({ timeout: 60_000 });
+    // functions.js carries its own copy of the SDK: it answers from the refreshed data too.
+    expect(await dataVersion(page)).toBe(`${NEW_VERSION} (pinned: ${OLD.join(", ")})`);
+    expect(await page.locator("#refresh-message").textContent()).toContain(NEW_EDITION);
+
+    // Back to the bundled data, which also forgets the kept file, so later pages start as shipped.
+    await page.locator("#refresh-revert:not([disabled])").click();
+    await page.waitForFunction((v) => (window as unknown as Wb).__wb.associated.DATA_VERSION!()[0]![0] === v, before);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -24,6 +24,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: "Economists (Excel)", link: "/guide/economists" },
       { text: "Developers (SDK)", link: "/guide/developers" },
       { text: "IT teams (deployment)", link: "/guide/it" },
+      { text: "Data refresh (hosting)", link: "/guide/refresh" },
     ],
   },
   { text: "Reference", items: [{ text: "Methodology", link: "/methodology" }, { text: "Changelog", link: "/changelog" }] },

@@ -1,0 +1,131 @@
+// Checks a hosted dataset file completely before anything may answer from it: the schema of every
+// field, the file's internal consistency, and that every edition of the data in use is still there
+// exactly as released. Only a dataset that passes is admitted to useDataset().
+import { admitDataset, type Dataset } from "../data/dataset.ts";
+import { describe } from "../_lib/describe.ts";
+import { AGGREGATES } from "../constants.ts";
+import { firstProblem } from "./checks.ts";
+import { DATASET_FORMAT, datasetCheck, type DatasetFile } from "./format.ts";
+import { editionChange } from "./immutable.ts";
+
+/** What {@link parseDataset} concluded: the checked dataset and the editions it adds, or why not. */
+export type ParsedDataset =
+  | { readonly ok: true; readonly dataset: Dataset; readonly added: readonly string[] }
+  | { readonly ok: false; readonly message: string };
+
+const fail = (message: string): ParsedDataset => ({ ok: false, message });
+
+/** Freezes an object and every array and object inside it, as the bundled rows are frozen. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function firstDuplicate(ids: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
+}
+
+/** The file's own consistency: every reference resolves, ids are unique, the version fits. */
+function inconsistency(file: DatasetFile): string | undefined {
+  const editionIds: string[] = file.editions.map((e) => e.id);
+  const dupEdition = firstDuplicate(editionIds);
+  if (dupEdition) return `editions: ${dupEdition} is listed twice`;
+  const dupMineral = firstDuplicate(file.minerals.map((m) => m.id));
+  if (dupMineral) return `minerals: ${dupMineral} is listed twice`;
+  const dupCountry = firstDuplicate(file.countries.map((c) => c.code));
+  if (dupCountry) return `countries: ${dupCountry} is listed twice`;
+
+  const newest = file.editions.map((e) => e.date).sort().at(-1);
+  if (newest === undefined) return "editions: the file lists no edition";
+  if (!file.version.startsWith(`${newest}+`)) return `version: expected it to start with the newest edition's date "${newest}+", got "${file.version}"`;
+
+  const editions = new Set(editionIds);
+  const minerals = new Set(file.minerals.map((m) => m.id));
+  const countries = new Set<string>([...file.countries.map((c) => c.code), ...AGGREGATES]);
+  const known = `(${editionIds.join(", ")})`;
+  for (const table of ["supply", "demand", "indicators"] as const) {
+    const rows: readonly { readonly edition: string; readonly mineral: string }[] = file[table];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (!editions.has(row.edition)) return `${table}[${i}].edition: "${row.edition}" is not among the file's editions ${known}`;
+      if (!minerals.has(row.mineral)) return `${table}[${i}].mineral: "${row.mineral}" is not in the file's minerals`;
+    }
+  }
+  for (let i = 0; i < file.supply.length; i++) {
+    const country = file.supply[i]!.country;
+    if (!countries.has(country)) return `supply[${i}].country: "${country}" is not in the file's countries`;
+  }
+  for (let i = 0; i < file.indicators.length; i++) {
+    const missing = file.indicators[i]!.sources?.find((c) => !countries.has(c));
+    if (missing) return `indicators[${i}].sources: "${missing}" is not in the file's countries`;
+  }
+  for (let i = 0; i < file.minerals.length; i++) {
+    const missing = file.minerals[i]!.coverage.find((c) => !editions.has(c.edition));
+    if (missing) return `minerals[${i}].coverage: edition "${missing.edition}" is not among the file's editions ${known}`;
+  }
+  return undefined;
+}
+
+/** Ids callers may already use (in code or in workbook formulas) must keep working. */
+function removedIds(current: Dataset, file: DatasetFile): string | undefined {
+  const minerals = new Set(file.minerals.map((m) => m.id));
+  const gone = current.minerals.filter((m) => !minerals.has(m.id)).map((m) => m.id);
+  if (gone.length > 0) return `minerals: ${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ", …" : ""} missing: ids in use are never removed`;
+  const countries = new Set(file.countries.map((c) => c.code));
+  const goneCountries = current.countries.filter((c) => !countries.has(c.code)).map((c) => c.code);
+  if (goneCountries.length > 0) return `countries: ${goneCountries.slice(0, 5).join(", ")}${goneCountries.length > 5 ? ", …" : ""} missing: codes in use are never removed`;
+  return undefined;
+}
+
+/**
+ * Checks a parsed dataset file (`critmin-dataset/1`, as `pnpm data:publish` writes it) against the
+ * schema and against the dataset in use, and returns it frozen and ready for `useDataset`.
+ *
+ * Nothing is installed here: pass the result's `dataset` to `useDataset` to switch to it.
+ *
+ * @param json the file's parsed JSON
+ * @param current the dataset whose editions must come back unchanged: usually `dataset()`, the one in
+ *   use. Required rather than defaulted, so that this entry does not pull the bundled rows into a
+ *   bundle that only checks files.
+ * @returns `{ ok: true, dataset, added }` with the ids of the editions it adds, or `{ ok: false, message }`
+ *   naming the first problem, e.g. `supply[123].share: expected a number ≤ 1, got 1.5`
+ *
+ * (No `@example`: test/doctest.test.ts runs examples against the main entry, which has no zod.
+ * parseDataset.test.ts shows each outcome.)
+ */
+export function parseDataset(json: unknown, current: Dataset): ParsedDataset {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return fail(`the file: expected a critmin dataset (a JSON object), got ${describe(json)}`);
+  const format = (json as { format?: unknown }).format;
+  if (format !== DATASET_FORMAT) return fail(`format: expected "${DATASET_FORMAT}", got ${describe(format)}: not a critmin dataset file, or a newer format than this version reads`);
+  const bad = firstProblem(datasetCheck, json);
+  if (bad) return fail(bad);
+  // A copy: the caller's objects are not frozen, and nothing they hold on to can change the rows later.
+  const file = structuredClone(json) as DatasetFile;
+  const problem = inconsistency(file) ?? removedIds(current, file);
+  if (problem) return fail(problem);
+
+  const next: Dataset = deepFreeze({
+    version: file.version,
+    // New editions have ids the bundled EditionId type does not list; the functions treat ids as data.
+    editions: file.editions,
+    supply: file.supply,
+    demand: file.demand,
+    indicators: file.indicators,
+    minerals: file.minerals,
+    countries: file.countries,
+  });
+  const changed = editionChange(current, next);
+  if (changed) return fail(changed);
+  const before = new Set<string>(current.editions.map((e) => e.id));
+  const added = next.editions.map((e) => e.id as string).filter((id) => !before.has(id));
+  if (next.version === current.version && added.length > 0) return fail(`version: "${next.version}" is the version in use, yet the file adds ${added.join(", ")}: changed data needs a new version`);
+  return { ok: true, dataset: admitDataset(next), added };
+}

@@ -1,0 +1,124 @@
+// The Data tab's "Data refresh" card: fetch newer dataset files the organisation hosts, check them
+// completely, switch over; or go back to the bundled data. Works in Excel (then the workbook is
+// recalculated) and outside it. The checks and the switch are in ../refresh; this is the page.
+import { bundledDataset, dataset } from "@critmin/core";
+import { runRefresh, useBundled, type ActionOutcome } from "../refresh/applyRefresh.ts";
+import type { RefreshProgress } from "../refresh/refreshDataset.ts";
+import type { DatasetStore, Restored } from "../refresh/store.ts";
+import { element, make } from "./dom.ts";
+
+export interface RefreshPanelDeps {
+  /** Where the manifest is by default: `<add-in base>/data/manifest.json` (same origin: the CSP allows it). */
+  readonly defaultUrl: string;
+  readonly inExcel: () => boolean;
+  readonly store?: DatasetStore;
+  /** What happened to the kept dataset at start. */
+  readonly restored: Restored;
+}
+
+const URL_KEY = "critmin.refreshUrl";
+const mb = (n: number) => (n / 1_000_000).toFixed(1);
+
+/** The last URL a refresh succeeded from, if the browser lets the pane remember it. */
+function rememberedUrl(): string | undefined {
+  try {
+    return localStorage.getItem(URL_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(url: string): void {
+  try {
+    localStorage.setItem(URL_KEY, url);
+  } catch {
+    // Storage blocked (private mode, policy): the default URL is shown next time.
+  }
+}
+
+export class RefreshPanel {
+  private readonly url = element<HTMLInputElement>("refresh-url");
+  private readonly run = element<HTMLButtonElement>("refresh-run");
+  private readonly revert = element<HTMLButtonElement>("refresh-revert");
+  private readonly current = element<HTMLElement>("refresh-current");
+  private readonly message = element<HTMLElement>("refresh-message");
+  private readonly progress = element<HTMLElement>("refresh-progress");
+  private readonly progressBar = element<HTMLElement>("refresh-progress-bar");
+  private readonly progressText = element<HTMLElement>("refresh-progress-text");
+  private busy: AbortController | undefined;
+
+  constructor(private readonly deps: RefreshPanelDeps) {
+    this.url.value = rememberedUrl() ?? deps.defaultUrl;
+    element<HTMLFormElement>("refresh-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.refresh();
+    });
+    this.revert.addEventListener("click", () => void this.useBundled());
+    element("refresh-cancel").addEventListener("click", () => this.busy?.abort());
+    this.showCurrent();
+    if (deps.restored.status === "restored") this.say(`Using the dataset kept from the last refresh (${deps.restored.version}), checked again at start.`);
+    if (deps.restored.status === "rejected") this.say(`The dataset kept from the last refresh was not used: ${deps.restored.message}. Using the bundled data.`, true);
+  }
+
+  private showCurrent(): void {
+    const data = dataset();
+    const bundled = data === bundledDataset();
+    this.current.replaceChildren(make("strong", {}, bundled ? "Bundled data: " : "Refreshed data: "), `dataset ${data.version}, ${data.editions.length} editions`);
+    this.revert.disabled = this.busy !== undefined || bundled;
+  }
+
+  private say(text: string, error = false): void {
+    this.message.textContent = text;
+    this.message.classList.toggle("error", error);
+  }
+
+  private setBusy(controller: AbortController | undefined): void {
+    this.busy = controller;
+    this.run.disabled = controller !== undefined;
+    this.url.disabled = controller !== undefined;
+    this.progress.hidden = controller === undefined;
+    this.showCurrent();
+  }
+
+  private onProgress(p: RefreshProgress): void {
+    const total = p.total ?? 0;
+    this.progressBar.setAttribute("max", String(Math.max(1, total)));
+    this.progressBar.setAttribute("value", String(p.received));
+    this.progressText.textContent =
+      p.stage === "manifest" ? "Reading the manifest…" : p.stage === "download" ? `Downloading: ${mb(p.received)} of ${mb(total)} MB` : "Checking every row and edition…";
+  }
+
+  private async refresh(): Promise<void> {
+    const url = this.url.value.trim();
+    if (url === "") {
+      this.url.setAttribute("aria-invalid", "true");
+      this.say("Enter the URL of the manifest.json your organisation hosts.", true);
+      this.url.focus();
+      return;
+    }
+    this.url.removeAttribute("aria-invalid");
+    const controller = new AbortController();
+    this.setBusy(controller);
+    this.say("");
+    this.progressBar.setAttribute("value", "0");
+    let outcome: ActionOutcome;
+    try {
+      outcome = await runRefresh(url, { signal: controller.signal, store: this.deps.store, inExcel: this.deps.inExcel(), onProgress: (p) => this.onProgress(p) });
+    } finally {
+      this.setBusy(undefined);
+    }
+    if (outcome.ok) remember(url);
+    const added = outcome.result?.ok && outcome.result.status === "installed" && outcome.result.added.length > 0;
+    this.say(added ? `${outcome.text} Lists in this pane show the new editions the next time it opens.` : outcome.text, !outcome.ok);
+  }
+
+  private async useBundled(): Promise<void> {
+    this.setBusy(new AbortController());
+    try {
+      const outcome = await useBundled({ store: this.deps.store, inExcel: this.deps.inExcel() });
+      this.say(outcome.text, !outcome.ok);
+    } finally {
+      this.setBusy(undefined);
+    }
+  }
+}
