@@ -15,7 +15,8 @@ export interface EditionRow {
 
 export interface BrowserDeps {
   readonly call: Call;
-  readonly editions: readonly EditionRow[];
+  /** The editions of the data in use (they change with a data refresh). */
+  readonly editions: () => readonly EditionRow[];
   /** Resolves with a message for the status line; rejects with the reason. */
   readonly insert: (block: TableBlock) => Promise<string>;
   readonly canInsert: () => boolean;
@@ -35,12 +36,7 @@ export class DataBrowser {
   private block: TableBlock | undefined;
 
   constructor(private readonly deps: BrowserDeps) {
-    const minerals = asRows(deps.call("MINERALS")).slice(1);
-    for (const [id, name] of minerals) this.mineral.append(make("option", { value: String(id) }, String(name)));
-    this.mineral.value = minerals.some((m) => m[0] === "cobalt") ? "cobalt" : String(minerals[0]?.[0] ?? "");
-    for (const e of deps.editions) this.edition.append(make("option", { value: e.id }, `${e.id} — ${e.title}`));
-    const newestIea = [...deps.editions].filter((e) => e.id.startsWith("iea-cmde")).sort((a, b) => b.date.localeCompare(a.date))[0];
-    this.edition.value = newestIea?.id ?? deps.editions[0]?.id ?? "";
+    this.fillLists();
     for (const control of [this.mineral, this.stage, this.edition]) control.addEventListener("change", () => this.refreshYears());
     element<HTMLFormElement>("data-form").addEventListener("submit", (event) => {
       event.preventDefault();
@@ -50,12 +46,29 @@ export class DataBrowser {
     this.refreshYears();
   }
 
+  /** After a data refresh: the minerals and editions of the data now in use, keeping the choices that still exist. */
+  reload(): void {
+    this.fillLists();
+    this.refreshYears();
+  }
+
+  private fillLists(): void {
+    const [mineral, edition] = [this.mineral.value, this.edition.value];
+    const minerals = asRows(this.deps.call("MINERALS")).slice(1);
+    this.mineral.replaceChildren(...minerals.map(([id, name]) => make("option", { value: String(id) }, String(name))));
+    this.mineral.value = minerals.some((m) => m[0] === mineral) ? mineral : minerals.some((m) => m[0] === "cobalt") ? "cobalt" : String(minerals[0]?.[0] ?? "");
+    const editions = this.deps.editions();
+    this.edition.replaceChildren(...editions.map((e) => make("option", { value: e.id }, `${e.id} — ${e.title}`)));
+    const newestIea = [...editions].filter((e) => e.id.startsWith("iea-cmde")).sort((a, b) => b.date.localeCompare(a.date))[0];
+    this.edition.value = editions.some((e) => e.id === edition) ? edition : (newestIea?.id ?? editions[0]?.id ?? "");
+  }
+
   setInsertEnabled(enabled: boolean): void {
     this.insertButton.disabled = !enabled || this.block === undefined;
   }
 
   private get editionYear(): number {
-    const date = this.deps.editions.find((e) => e.id === this.edition.value)?.date ?? "";
+    const date = this.deps.editions().find((e) => e.id === this.edition.value)?.date ?? "";
     return Number(date.slice(0, 4)) || 9999;
   }
 

@@ -14,6 +14,8 @@ export interface RefreshPanelDeps {
   readonly store?: DatasetStore;
   /** What happened to the kept dataset at start. */
   readonly restored: Restored;
+  /** Called after the data in use changed (a refresh installed, or back to the bundled data). */
+  readonly onChange?: () => void;
 }
 
 const URL_KEY = "critmin.refreshUrl";
@@ -108,14 +110,16 @@ export class RefreshPanel {
       this.setBusy(undefined);
     }
     if (outcome.ok) remember(url);
-    const added = outcome.result?.ok && outcome.result.status === "installed" && outcome.result.added.length > 0;
-    this.say(added ? `${outcome.text} Lists in this pane show the new editions the next time it opens.` : outcome.text, !outcome.ok);
+    if (outcome.result?.ok && outcome.result.status === "installed") this.deps.onChange?.();
+    this.say(outcome.text, !outcome.ok);
   }
 
   private async useBundled(): Promise<void> {
     this.setBusy(new AbortController());
     try {
+      const before = dataset();
       const outcome = await useBundled({ store: this.deps.store, inExcel: this.deps.inExcel() });
+      if (dataset() !== before) this.deps.onChange?.();
       this.say(outcome.text, !outcome.ok);
     } finally {
       this.setBusy(undefined);

@@ -511,19 +511,22 @@ async function start(): Promise<void> {
     // are built from its editions.
     const store = indexedDbStore();
     const restored: Restored = store ? await restoreDataset(store).catch((error: unknown) => ({ status: "rejected", message: String(error) }) as const) : { status: "none" };
-    const editions = coreEditions();
     const namespaces = [...new Set([namespace, ...NAMESPACES])];
     const browser = new DataBrowser({
       call,
-      editions,
+      editions: coreEditions,
       canInsert: () => inExcel,
       insert: async (block) => {
         const done = await excel.writeTable(block, coreEditions(), { datasetVersion: datasetVersion(), when: new Date().toISOString() });
         return `Inserted the table at ${done.sheet}!${done.address}, with its sources on the Sources sheet.`;
       },
     });
-    const workbook = new WorkbookPanel({ lookup: lookupFrom(metadata), editions, datasetVersion: datasetVersion(), namespaces });
-    new RefreshPanel({ defaultUrl: new URL("data/manifest.json", document.baseURI).href, inExcel: () => inExcel, store, restored });
+    const workbook = new WorkbookPanel({ lookup: lookupFrom(metadata), editions: coreEditions, datasetVersion, namespaces });
+    const onChange = () => {
+      browser.reload();
+      workbook.reload();
+    };
+    new RefreshPanel({ defaultUrl: new URL("data/manifest.json", document.baseURI).href, inExcel: () => inExcel, store, restored, onChange });
     onExcel = () => {
       element<HTMLButtonElement>("insert").disabled = false;
       browser.setInsertEnabled(true);

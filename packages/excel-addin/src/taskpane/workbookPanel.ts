@@ -10,8 +10,9 @@ import { dataTable, element, formatNumber, make } from "./dom.ts";
 
 export interface WorkbookDeps {
   readonly lookup: FunctionLookup;
-  readonly editions: readonly EditionInfo[];
-  readonly datasetVersion: string;
+  /** The editions and version of the data in use (they change with a data refresh). */
+  readonly editions: () => readonly EditionInfo[];
+  readonly datasetVersion: () => string;
   readonly namespaces: readonly string[];
 }
 
@@ -29,13 +30,36 @@ export class WorkbookPanel {
   private report: { data: UpgradeReport; to: Pin } | undefined;
   private busy: Busy | undefined;
   private enabled = false;
-  private readonly known: string[];
+  private known: string[] = [];
 
   constructor(private readonly deps: WorkbookDeps) {
-    this.known = deps.editions.map((e) => e.id);
+    this.fillChoices();
+    this.actions = ["pin-apply", "pin-clear", "report-scan", "freeze"].map((id) => element<HTMLButtonElement>(id));
+    element("pin-apply").addEventListener("click", () => void this.applyPin(this.chosen()));
+    element("pin-clear").addEventListener("click", () => void this.applyPin(null));
+    element("report-scan").addEventListener("click", () => void this.scan());
+    element("report-write").addEventListener("click", () => void this.writeReport());
+    element("report-apply").addEventListener("click", () => void (this.report && this.applyPin(this.report.to)));
+    element("wb-cancel").addEventListener("click", () => this.busy?.controller.abort());
+    element("freeze").addEventListener("click", () => void this.freeze());
+    this.showPin();
+    this.setEnabled(false);
+  }
+
+  /** After a data refresh: the pin choices list the editions of the data now in use. */
+  reload(): void {
+    this.fillChoices();
+    this.showPin();
+    if (this.enabled) void this.loadPin().catch(() => undefined);
+  }
+
+  private fillChoices(): void {
+    const editions = this.deps.editions();
+    this.known = editions.map((e) => e.id);
+    this.choices.replaceChildren();
     const bySeries = new Map<string, EditionInfo[]>();
-    for (const e of deps.editions) bySeries.set(editionSeries(e.id), [...(bySeries.get(editionSeries(e.id)) ?? []), e]);
-    const newest = newestPin(deps.editions);
+    for (const e of editions) bySeries.set(editionSeries(e.id), [...(bySeries.get(editionSeries(e.id)) ?? []), e]);
+    const newest = newestPin(editions);
     for (const [series, list] of bySeries) {
       const id = `pin-${series}`;
       const field = make("div", { class: "field" });
@@ -47,16 +71,6 @@ export class WorkbookPanel {
       field.append(select);
       this.choices.append(field);
     }
-    this.actions = ["pin-apply", "pin-clear", "report-scan", "freeze"].map((id) => element<HTMLButtonElement>(id));
-    element("pin-apply").addEventListener("click", () => void this.applyPin(this.chosen()));
-    element("pin-clear").addEventListener("click", () => void this.applyPin(null));
-    element("report-scan").addEventListener("click", () => void this.scan());
-    element("report-write").addEventListener("click", () => void this.writeReport());
-    element("report-apply").addEventListener("click", () => void (this.report && this.applyPin(this.report.to)));
-    element("wb-cancel").addEventListener("click", () => this.busy?.controller.abort());
-    element("freeze").addEventListener("click", () => void this.freeze());
-    this.showPin();
-    this.setEnabled(false);
   }
 
   /** In Excel the actions work; outside they are disabled with a note. */
@@ -83,7 +97,7 @@ export class WorkbookPanel {
 
   private chosen(): Pin {
     const ids = Array.from(this.choices.querySelectorAll<HTMLSelectElement>("select")).map((s) => s.value).filter((v) => v !== "");
-    return makePin(ids, this.known, { pinnedAt: new Date().toISOString(), datasetVersion: this.deps.datasetVersion });
+    return makePin(ids, this.known, { pinnedAt: new Date().toISOString(), datasetVersion: this.deps.datasetVersion() });
   }
 
   private showPin(): void {
@@ -188,7 +202,7 @@ export class WorkbookPanel {
 
   private async freeze(): Promise<void> {
     this.say("");
-    const result = await this.task("Freezing for sharing", (options) => excel.freezeForSharing(currentPin(), this.deps.editions, { datasetVersion: this.deps.datasetVersion, when: new Date().toISOString() }, { ...options, namespaces: this.deps.namespaces }));
+    const result = await this.task("Freezing for sharing", (options) => excel.freezeForSharing(currentPin(), this.deps.editions(), { datasetVersion: this.deps.datasetVersion(), when: new Date().toISOString() }, { ...options, namespaces: this.deps.namespaces }));
     if (!result) return;
     const frozen = result.sheets.reduce((n, s) => n + s.frozen, 0);
     this.say(`Added ${result.sheets.length} frozen sheet${result.sheets.length === 1 ? "" : "s"} (${frozen} CRITMIN formula${frozen === 1 ? "" : "s"} replaced by values) and "${result.sources}" citing ${result.editions.join(", ")}. Move them to a new workbook to share: select the "Frozen – " tabs, right-click, Move or Copy, (new book).`);

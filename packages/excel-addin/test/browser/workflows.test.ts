@@ -354,10 +354,16 @@ describe("data refresh (mocked Excel)", () => {
     // functions.js carries its own copy of the SDK: it answers from the refreshed data too.
     expect(await dataVersion(page)).toBe(`${NEW_VERSION} (pinned: ${OLD.join(", ")})`);
     expect(await page.locator("#refresh-message").textContent()).toContain(NEW_EDITION);
+    // The pane's lists follow: the data browser and the workbook pin offer the new edition.
+    const options = (select: string) => page.locator(`${select} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(await options("#data-edition")).toContain(NEW_EDITION);
+    expect(await options("#pin-choices select")).toContain(NEW_EDITION);
 
     // Back to the bundled data, which also forgets the kept file, so later pages start as shipped.
     await page.locator("#refresh-revert:not([disabled])").click();
     await page.waitForFunction((v) => (window as unknown as Wb).__wb.associated.DATA_VERSION!()[0]![0] === v, before);
+    await page.locator("#refresh-message", { hasText: "bundled" }).waitFor();
+    expect(await options("#data-edition")).not.toContain(NEW_EDITION);
     expect(errors).toEqual([]);
     await page.close();
   });
