@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EDITION_IDS, STAGES, MEASURES, KINDS, SCENARIOS, AGGREGATES, STATUSES, DEMAND_TABLES, INDICATORS } from "./constants.ts";
+import { DEMAND_TABLES, EDITION_IDS, INDICATORS, KINDS, MEASURES, SCENARIOS, STAGES, STATUSES } from "./constants.ts";
 
 export * from "./constants.ts";
 

@@ -14,39 +14,21 @@ interface Lookup<T> {
   readonly exact: ReadonlyMap<string, T>;
   /** By {@link nameKey}: case, accents and spacing ignored. */
   readonly byKey: ReadonlyMap<string, T>;
-  /** Inputs already matched through `byKey`, so a name typed in a cell is normalised once, not per call. */
-  readonly seen: Map<string, T>;
   readonly names: readonly (readonly [string, T])[];
 }
 
-// The memo of matched inputs is bounded in entries and in key length: hostile input cannot grow it.
-const SEEN_LIMIT = 1024;
-const SEEN_KEY_LENGTH = 64;
-
 function lookup<T>(entries: Iterable<readonly [string, T]>): Lookup<T> {
-  const exact = new Map<string, T>();
   const byKey = new Map<string, T>();
-  const names: (readonly [string, T])[] = [];
+  const keyed: (readonly [string, T, string])[] = [];
   for (const [name, value] of entries) {
     const key = nameKey(name);
     if (!byKey.has(key)) byKey.set(key, value);
-    names.push([name, value]);
+    keyed.push([name, value, key]);
   }
-  // Only names whose key finds the same value, so the fast path never answers differently.
-  for (const [name, value] of names) if (!exact.has(name) && byKey.get(nameKey(name)) === value) exact.set(name, value);
-  return { exact, byKey, seen: new Map(), names };
-}
-
-/** The id `text` names, through the exact names, the memo, then the normalised key. */
-function find<T>(table: Lookup<T>, text: string): T | undefined {
-  const hit = table.exact.get(text) ?? table.seen.get(text);
-  if (hit !== undefined) return hit;
-  const value = table.byKey.get(nameKey(text));
-  if (value !== undefined && text.length <= SEEN_KEY_LENGTH) {
-    if (table.seen.size >= SEEN_LIMIT) table.seen.clear();
-    table.seen.set(text, value);
-  }
-  return value;
+  // Only names whose key finds the same value, so the exact path never answers differently.
+  const exact = new Map<string, T>();
+  for (const [name, value, key] of keyed) if (!exact.has(name) && byKey.get(key) === value) exact.set(name, value);
+  return { exact, byKey, names: keyed.map(([name, value]) => [name, value] as const) };
 }
 
 const mineralLookup = perDataset((data: Dataset) =>
@@ -83,7 +65,7 @@ export function parseMineral(fn: string, input: unknown): MineralId {
   const id = typeof input === "string" ? table.exact.get(input) : undefined;
   if (id !== undefined) return id;
   const text = requireString(fn, "mineral", input);
-  const found = find(table, text);
+  const found = table.byKey.get(nameKey(text));
   if (found !== undefined) return found;
   throw unknown(fn, "mineral", input, nearest(text, table.names));
 }
@@ -94,7 +76,7 @@ export function parseCountry(fn: string, input: unknown): CountryCode | Aggregat
   const code = typeof input === "string" ? table.exact.get(input) : undefined;
   if (code !== undefined) return code;
   const text = requireString(fn, "country", input);
-  const found = find(table, text);
+  const found = table.byKey.get(nameKey(text));
   if (found !== undefined) return found;
   throw unknown(fn, "country", input, nearest(text, table.names));
 }

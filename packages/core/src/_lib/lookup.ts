@@ -92,7 +92,8 @@ interface MineralSlot {
   refining: Block | null | undefined;
 }
 
-// Inputs already parsed (ids and names as typed), bounded like the name memo in ids.ts.
+// Inputs already parsed (ids and names as typed, "Cobalt", "DRC"): bounded in entries and key
+// length, so hostile input cannot grow them.
 const INPUTS_LIMIT = 4096;
 const INPUT_LENGTH = 64;
 

@@ -5,7 +5,7 @@ import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from 
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { AGGREGATES, EDITION_IDS, SCENARIOS, STAGES, type EditionId, type Scenario, SUPPLY_CASES } from "../constants.ts";
+import { AGGREGATES, type EditionId, type Scenario, SUPPLY_CASES } from "../constants.ts";
 import type { SupplyRow } from "../schema.ts";
 import type { CoverageWithoutOptions } from "../options.ts";
 

@@ -4,7 +4,7 @@ import { checkOptions, parseSupplyQuery, resolveBlock, type SupplyQuery } from "
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
-import { AGGREGATES, EDITION_IDS, STAGES, type EditionId, type Stage, CRMA_BASES } from "../constants.ts";
+import { AGGREGATES, STAGES, type EditionId, type Stage, CRMA_BASES } from "../constants.ts";
 import type { SupplyRow } from "../schema.ts";
 import type { CrmaCheckOptions } from "../options.ts";
 

@@ -1,8 +1,7 @@
 import { lookupDemand, parseScenario, parseUse } from "../_lib/demandIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseEdition, parseMineral, parseYear } from "../_lib/ids.ts";
-import { USES, type MineralId, type Use } from "../data/index.ts";
-import { EDITION_IDS, SCENARIOS } from "../constants.ts";
+import { USES, type MineralId } from "../data/index.ts";
 import type { DemandOptions } from "../options.ts";
 
 

@@ -1,7 +1,7 @@
 import { describe } from "../_lib/describe.ts";
 import { parseCountry } from "../_lib/ids.ts";
 import { checkOptions, parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
-import type { CountryCode, MineralId } from "../data/index.ts";
+import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES } from "../constants.ts";
 import type { DiversificationGapOptions } from "../options.ts";

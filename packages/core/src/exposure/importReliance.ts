@@ -6,7 +6,7 @@ import { nameKey } from "../_lib/normalize.ts";
 import { nearest } from "../_lib/nearest.ts";
 import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { STAGES, type Stage } from "../constants.ts";
+import type { Stage } from "../constants.ts";
 import type { ImportRelianceOptions } from "../options.ts";
 
 

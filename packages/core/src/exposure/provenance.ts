@@ -5,7 +5,7 @@ import { coverage } from "../_lib/supplyIndex.ts";
 import { dataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import type { Resolution } from "../resolve.ts";
-import { EDITION_IDS, MEASURES, STAGES, type EditionId, type Kind, type Measure, type Stage, type Status } from "../constants.ts";
+import type { EditionId, Kind, Measure, Stage, Status } from "../constants.ts";
 import type { ProvenanceQuery } from "../options.ts";
 
 

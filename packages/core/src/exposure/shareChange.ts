@@ -3,7 +3,7 @@ import { checkOptions, parseSupplyQuery } from "../_lib/lookup.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { EDITION_IDS, STAGES, type Aggregate } from "../constants.ts";
+import type { Aggregate } from "../constants.ts";
 import type { ShareChangeOptions } from "../options.ts";
 
 

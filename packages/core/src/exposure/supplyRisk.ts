@@ -2,7 +2,6 @@ import { parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
 import { lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
-import { STAGES } from "../constants.ts";
 import type { SupplyRiskOptions } from "../options.ts";
 
 

@@ -3,7 +3,7 @@ import { checkOptions } from "../_lib/lookup.ts";
 import { parseEdition, parseStage, parseYear } from "../_lib/ids.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { MineralId, Use } from "../data/index.ts";
-import { EDITION_IDS, SCENARIOS, STAGES, type EditionId, type Scenario, type Stage } from "../constants.ts";
+import type { EditionId, Scenario, Stage } from "../constants.ts";
 import type { TechExposureOptions } from "../options.ts";
 
 /** The technologies of the IEA per-technology demand tables. */
