@@ -4,17 +4,15 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { COUNTRY_ALIASES, countryCode, countryName } from "../packages/core/pipeline/countries.ts";
 import { countryEntries, editions, mineralEntries } from "../packages/core/src/data/index.ts";
 import { bundledDataset } from "../packages/core/src/data/dataset.ts";
 import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../packages/core/src/schema.ts";
+import { SOURCE_DIR as dataDir } from "../packages/core/pipeline/sourceDir.ts";
 
 const { demand, indicators, supply } = bundledDataset();
 
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 
 type AnyRow = SupplyRow | DemandRow | IndicatorRow;
 const TABLES: readonly (readonly [name: "supply" | "demand" | "indicators", rows: readonly AnyRow[]])[] = [

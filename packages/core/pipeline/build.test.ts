@@ -9,11 +9,12 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSources } from "./build.ts";
 import { EXPORT_DIR, GEN_DIR, renderFiles } from "./emit.ts";
+import { SOURCE_DIR } from "./sourceDir.ts";
 
 const coreDir = fileURLToPath(new URL("..", import.meta.url));
 const repoRoot = path.resolve(coreDir, "../..");
 const script = path.join(coreDir, "scripts/build-data.ts");
-const realDataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
+const realDataDir = SOURCE_DIR;
 
 const FAILED = "data build failed, nothing was written.";
 const USGS_WORLD = "usgs/MCS2025_World_Data.csv";

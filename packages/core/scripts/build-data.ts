@@ -1,6 +1,6 @@
 // pnpm data:build  — rebuild the dataset from the source files and write it atomically.
 // pnpm data:check  — rebuild in memory and fail if anything differs from what is committed.
-// Options: --data <dir> (default $CRITMIN_DATA or ../shared/data), --out <dir> (default packages/core).
+// Options: --data <dir> (default $CRITMIN_DATA, else the vendored packages/core/sources), --out <dir> (default packages/core).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,9 +8,9 @@ import { parseArgs } from "node:util";
 import { readSources } from "../pipeline/build.ts";
 import { coverageSummary, EXPORT_DIR, GEN_DIR, renderFiles, type Files } from "../pipeline/emit.ts";
 import { SourceError } from "../pipeline/problems.ts";
+import { SOURCE_DIR } from "../pipeline/sourceDir.ts";
 
 const coreDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const DEFAULT_DATA_DIR = path.resolve(coreDir, "../../../shared/data");
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +20,7 @@ const { values } = parseArgs({
     quiet: { type: "boolean", default: false },
   },
 });
-const dataDir = path.resolve(values.data ?? process.env.CRITMIN_DATA ?? DEFAULT_DATA_DIR);
+const dataDir = path.resolve(values.data ?? SOURCE_DIR);
 const outDir = path.resolve(values.out ?? coreDir);
 const progress = (message: string) => {
   if (!values.quiet) process.stderr.write(`${message}\n`);

@@ -2,10 +2,9 @@
 // no eu-csv.ts), so expected values come from the files themselves.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { SOURCE_DIR } from "../sourceDir.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-export const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
+export const dataDir = SOURCE_DIR;
 
 export function rawBytes(file: string): Buffer {
   return readFileSync(path.join(dataDir, "eu", file));

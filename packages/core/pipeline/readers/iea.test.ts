@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DemandRow, SupplyRow } from "../../src/schema.ts";
@@ -8,9 +7,8 @@ import type { ReaderOutput } from "../types.ts";
 import { isDerivedLabel, restOfWorld, variantId } from "./iea-common.ts";
 import { readIea2025 } from "./iea-json.ts";
 import { readIea2024 } from "./iea-xlsx.ts";
+import { SOURCE_DIR as dataDir } from "../sourceDir.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 const XLSX = path.join(dataDir, "iea/IEA_CM_Data_Explorer_2024-05.xlsx");
 const JSON_FILE = path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json");
 

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IndicatorRow } from "../../src/schema.ts";
@@ -14,9 +13,8 @@ import {
   readUsgsNetImportReliance,
   usgsNirSkippedCommodities,
 } from "./usgs-nir.ts";
+import { SOURCE_DIR as dataDir } from "../sourceDir.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 
 // The raw file, read independently: it has CRLF line endings; physical line 1 is the header.
 const rawText = readFileSync(path.join(dataDir, "usgs", USGS_NIR_FILE), "utf8");

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SupplyRow } from "../../src/schema.ts";
@@ -25,9 +24,8 @@ import {
   usgsSkippedSeries,
   type UsgsWorldReport,
 } from "./usgs-world.ts";
+import { SOURCE_DIR as dataDir } from "../sourceDir.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 
 // ---------------------------------------------------------------------------------------------
 // The raw file, read independently of the reader: physical lines, each parsed on its own.

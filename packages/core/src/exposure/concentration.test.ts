@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mineralEntries } from "../data/index.ts";
@@ -13,10 +12,9 @@ import { hhi } from "./hhi.ts";
 import { share } from "./share.ts";
 import { shareChange } from "./shareChange.ts";
 import { topProducers } from "./topProducers.ts";
+import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values are computed from the raw IEA May 2025 JSON, read here without the pipeline.
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 const raw = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
 const ISO: Record<string, string> = {
   "China": "CHN", "Finland": "FIN", "Japan": "JPN", "Indonesia": "IDN", "Canada": "CAN", "Chile": "CHL",

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,13 +8,12 @@ import { CritminError } from "../errors.ts";
 import { SCENARIOS, type Stage } from "../schema.ts";
 import { CoverageWithoutOptions } from "../options.ts";
 import { coverageWithout } from "./coverageWithout.ts";
+import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline. The dataset stores
 // tonnes to the gram, so ratios agree with the raw kt figures to about 1e-11: compared to 10 digits.
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
 
 let workbook: ExcelJS.Workbook;

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -8,10 +7,9 @@ import { MINERALS } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
 import { crmaCheck } from "./crmaCheck.ts";
+import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
 const usgsRows: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"), { columns: true });
 const EU_SOURCING_FILE = "ec-crm-2023-appendix7-eu-sourcing-shares.csv";

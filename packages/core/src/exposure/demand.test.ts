@@ -1,15 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { DemandOptions } from "../options.ts";
 import { demand } from "./demand.ts";
+import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
 
 let workbook: ExcelJS.Workbook;

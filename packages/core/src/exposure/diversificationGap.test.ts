@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -8,12 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import { diversificationGap } from "./diversificationGap.ts";
+import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
 const usgsRows: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"), { columns: true });
 

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
@@ -11,9 +10,8 @@ import { editions } from "./editions.ts";
 import { groups } from "./groups.ts";
 import { minerals } from "./minerals.ts";
 import { provenance } from "./provenance.ts";
+import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 const raw = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
 
 describe("provenance", () => {

@@ -1,14 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { reserves } from "./reserves.ts";
+import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 const usgsRows: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"), { columns: true });
 
 const UNIT_FACTOR: Record<string, number> = { "metric tons": 1, "thousand metric tons": 1000, kilograms: 0.001 };

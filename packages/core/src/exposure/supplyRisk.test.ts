@@ -1,14 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { supplyRisk } from "./supplyRisk.ts";
+import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const dataDir = process.env.CRITMIN_DATA ?? path.resolve(repoRoot, "../shared/data");
 const annex4: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "eu/ec-crm-annex4-sr-ei-2011-2023.csv"), "utf8"), { columns: true });
 const results: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "eu/ec-crm-2023-results.transcribed.csv"), "utf8"), { columns: true });
 
