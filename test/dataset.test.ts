@@ -13,7 +13,6 @@ import { SOURCE_DIR as dataDir } from "../packages/core/pipeline/sourceDir.ts";
 
 const { demand, indicators, supply } = bundledDataset();
 
-
 type AnyRow = SupplyRow | DemandRow | IndicatorRow;
 const TABLES: readonly (readonly [name: "supply" | "demand" | "indicators", rows: readonly AnyRow[]])[] = [
   ["supply", supply],
@@ -23,7 +22,8 @@ const TABLES: readonly (readonly [name: "supply" | "demand" | "indicators", rows
 
 const editionById = new Map<string, Edition>(editions.map((e) => [e.id, e]));
 const isAggregate = (country: string) => country === "WORLD" || country === "ROW";
-const where = (r: { edition: string; locator: string }) => `${r.edition} ${r.locator === "" ? "(no locator)" : r.locator}`;
+const where = (r: { edition: string; locator: string }) =>
+  `${r.edition} ${r.locator === "" ? "(no locator)" : r.locator}`;
 
 /** A supply block: one table of one edition, as the source prints it. */
 const blockKey = (r: SupplyRow) => [r.edition, r.mineral, r.stage, r.measure, r.year, r.case ?? ""].join("|");
@@ -38,13 +38,20 @@ describe("bundled dataset", () => {
     expect(supply.length).toBeGreaterThan(5000);
     expect(demand.length).toBeGreaterThan(5000);
     expect(indicators.length).toBeGreaterThan(500);
-    expect(editions.map((e) => e.id).sort()).toEqual(["ec-crm-2023", "iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025"]);
+    expect(editions.map((e) => e.id).sort()).toEqual([
+      "ec-crm-2023",
+      "iea-cmde-2024",
+      "iea-cmde-2025",
+      "usgs-mcs-2025",
+    ]);
   });
 
   it("gives every row a known edition and a locator into one of that edition's files (or a derivation from them)", () => {
     // `file!'sheet'!B7`, `file:row 268:COLUMN`, `file#/json/pointer` (see pipeline/locators.ts).
     const namesFileOf = (locator: string, edition: Edition) =>
-      edition.files.some((f) => ["!", ":row ", "#/"].some((sep) => locator.startsWith(`${path.posix.basename(f.path)}${sep}`)));
+      edition.files.some((f) =>
+        ["!", ":row ", "#/"].some((sep) => locator.startsWith(`${path.posix.basename(f.path)}${sep}`)),
+      );
     const offenders: string[] = [];
     for (const [table, rows] of TABLES) {
       for (const r of rows) {
@@ -62,9 +69,11 @@ describe("bundled dataset", () => {
           const m = /^derived:([a-z0-9-]+)\((.+)\)$/.exec(r.locator);
           if (!m) offenders.push(`${table} ${where(r)}: malformed derived locator`);
           else {
-            if (!r.rules.includes(m[1] ?? "")) offenders.push(`${table} ${where(r)}: rule ${m[1]} not in the row's rules`);
+            if (!r.rules.includes(m[1] ?? ""))
+              offenders.push(`${table} ${where(r)}: rule ${m[1]} not in the row's rules`);
             for (const input of (m[2] ?? "").split(" ; ")) {
-              if (!namesFileOf(input, edition)) offenders.push(`${table} ${where(r)}: input ${input} names no ${r.edition} file`);
+              if (!namesFileOf(input, edition))
+                offenders.push(`${table} ${where(r)}: input ${input} names no ${r.edition} file`);
             }
           }
         } else if (!namesFileOf(r.locator, edition)) {
@@ -78,10 +87,12 @@ describe("bundled dataset", () => {
   it("has no negative tonnes, and shares within [0, 1]", () => {
     const offenders: string[] = [];
     for (const r of [...supply, ...demand]) {
-      if (r.tonnes !== null && !(Number.isFinite(r.tonnes) && r.tonnes >= 0)) offenders.push(`${where(r)}: tonnes ${r.tonnes}`);
+      if (r.tonnes !== null && !(Number.isFinite(r.tonnes) && r.tonnes >= 0))
+        offenders.push(`${where(r)}: tonnes ${r.tonnes}`);
     }
     for (const r of supply) {
-      if (r.share !== null && !(Number.isFinite(r.share) && r.share >= 0 && r.share <= 1)) offenders.push(`${where(r)}: share ${r.share}`);
+      if (r.share !== null && !(Number.isFinite(r.share) && r.share >= 0 && r.share <= 1))
+        offenders.push(`${where(r)}: share ${r.share}`);
     }
     expect(offenders).toEqual([]);
   });
@@ -120,13 +131,17 @@ describe("bundled dataset", () => {
     const countries = new Set(countryEntries.map((c) => c.code));
     const offenders: string[] = [];
     for (const [table, rows] of TABLES) {
-      for (const r of rows) if (!minerals.has(r.mineral)) offenders.push(`${table} ${where(r)}: mineral ${r.mineral} not in mineralEntries`);
+      for (const r of rows)
+        if (!minerals.has(r.mineral))
+          offenders.push(`${table} ${where(r)}: mineral ${r.mineral} not in mineralEntries`);
     }
     for (const r of supply) {
-      if (!isAggregate(r.country) && !countries.has(r.country)) offenders.push(`supply ${where(r)}: country ${r.country} not in countryEntries`);
+      if (!isAggregate(r.country) && !countries.has(r.country))
+        offenders.push(`supply ${where(r)}: country ${r.country} not in countryEntries`);
     }
     for (const r of indicators) {
-      for (const c of r.sources ?? []) if (!countries.has(c)) offenders.push(`indicators ${where(r)}: import source ${c} not in countryEntries`);
+      for (const c of r.sources ?? [])
+        if (!countries.has(c)) offenders.push(`indicators ${where(r)}: import source ${c} not in countryEntries`);
     }
     expect(offenders).toEqual([]);
   });
@@ -197,7 +212,9 @@ describe("bundled dataset", () => {
       for (const f of edition.files) {
         let actual: string;
         try {
-          actual = createHash("sha256").update(readFileSync(path.join(dataDir, f.path))).digest("hex");
+          actual = createHash("sha256")
+            .update(readFileSync(path.join(dataDir, f.path)))
+            .digest("hex");
         } catch (error) {
           actual = `unreadable (${(error as Error).message})`;
         }
@@ -229,13 +246,18 @@ describe("country alias table", () => {
     for (const [spelling, code] of Object.entries(COUNTRY_ALIASES)) {
       if (!spelling.includes("\uFFFD")) continue;
       const entry = countryEntries.find((c) => c.code === code);
-      const names = [entry?.name, countryName(code), ...(entry?.aliases ?? [])].filter((n): n is string => n !== undefined);
+      const names = [entry?.name, countryName(code), ...(entry?.aliases ?? [])].filter(
+        (n): n is string => n !== undefined,
+      );
       const pattern = new RegExp(`^${spelling.split("\uFFFD").map(escapeRegExp).join("[^\\uFFFD]")}$`, "u");
-      if (!names.some((n) => pattern.test(n))) offenders.push(`${JSON.stringify(spelling)} → ${code}: no intact name (${names.join(", ")}) matches`);
+      if (!names.some((n) => pattern.test(n)))
+        offenders.push(`${JSON.stringify(spelling)} → ${code}: no intact name (${names.join(", ")}) matches`);
     }
     expect(offenders).toEqual([]);
     // The damaged spelling is for reading the EU file only; the runtime registry never offers it.
-    const exposed = countryEntries.filter((c) => [c.name, ...c.aliases].some((n) => n.includes("\uFFFD"))).map((c) => c.code);
+    const exposed = countryEntries
+      .filter((c) => [c.name, ...c.aliases].some((n) => n.includes("\uFFFD")))
+      .map((c) => c.code);
     expect(exposed).toEqual([]);
   });
 });

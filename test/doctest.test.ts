@@ -73,6 +73,8 @@ describe("TSDoc examples", () => {
 describe("extractExamples", () => {
   it("reads code and the expected value of each //=> line", () => {
     const text = ["/**", " * Sum.", " * @example", " * add(1, 2)", " * //=> 3", " */"].join("\n");
-    expect(extractExamples(path.join(srcDir, "x.ts"), text)).toEqual([{ file: "x.ts", line: 3, code: "add(1, 2)", expected: "3" }]);
+    expect(extractExamples(path.join(srcDir, "x.ts"), text)).toEqual([
+      { file: "x.ts", line: 3, code: "add(1, 2)", expected: "3" },
+    ]);
   });
 });

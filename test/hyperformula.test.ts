@@ -66,14 +66,19 @@ interface Spec {
 
 const source = readFileSync(new URL("../packages/excel-addin/src/functions/functions.ts", import.meta.url), "utf8");
 const exported = functions as unknown as Record<string, ExcelFunction>;
-const SPECS: readonly Spec[] = [...source.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?@customfunction\s+(\w+)[\s\S]*?)\*\/\s*export function (\w+)\(([^)]*)\)/g)].map(
-  ([, doc, id, name, signature]) => ({
-    id: id!,
-    fn: exported[name!]!,
-    params: [...doc!.matchAll(/@param\s+(\[?)(\w+)/g)].map(([, bracket, param]) => ({ name: param!, optional: bracket === "[" })),
-    broadcasts: /^\s*\w+\s*:\s*any\[\]\[\]/.test(signature!),
-  }),
-);
+const SPECS: readonly Spec[] = [
+  ...source.matchAll(
+    /\/\*\*((?:(?!\*\/)[\s\S])*?@customfunction\s+(\w+)[\s\S]*?)\*\/\s*export function (\w+)\(([^)]*)\)/g,
+  ),
+].map(([, doc, id, name, signature]) => ({
+  id: id!,
+  fn: exported[name!]!,
+  params: [...doc!.matchAll(/@param\s+(\[?)(\w+)/g)].map(([, bracket, param]) => ({
+    name: param!,
+    optional: bracket === "[",
+  })),
+  broadcasts: /^\s*\w+\s*:\s*any\[\]\[\]/.test(signature!),
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Between HyperFormula values and Excel values.
@@ -86,17 +91,21 @@ const TO_HF: Readonly<Record<string, ErrorType>> = {
   "#NAME?": ErrorType.NAME,
   "#REF!": ErrorType.REF,
 };
-const TO_EXCEL: Readonly<Partial<Record<ErrorType, string>>> = Object.fromEntries(Object.entries(TO_HF).map(([code, type]) => [type, code]));
+const TO_EXCEL: Readonly<Partial<Record<ErrorType, string>>> = Object.fromEntries(
+  Object.entries(TO_HF).map(([code, type]) => [type, code]),
+);
 
 /** One value as Excel hands it to a custom function. */
 function excelScalar(value: unknown): unknown {
   if (value === undefined || value === EmptyValue) return null;
-  if (value instanceof CellError) return new StubError((TO_EXCEL[value.type] ?? "#VALUE!") as StubErrorCode, value.message);
+  if (value instanceof CellError)
+    return new StubError((TO_EXCEL[value.type] ?? "#VALUE!") as StubErrorCode, value.message);
   // Dates, percentages and currencies are numbers with a format (HyperFormula's RichNumber).
   if (typeof value === "object" && value !== null && "val" in value && typeof value.val === "number") return value.val;
   return value;
 }
-const excelArgument = (value: unknown): unknown => (value instanceof SimpleRangeValue ? value.data.map((row) => row.map(excelScalar)) : excelScalar(value));
+const excelArgument = (value: unknown): unknown =>
+  value instanceof SimpleRangeValue ? value.data.map((row) => row.map(excelScalar)) : excelScalar(value);
 
 /** One cell of an Excel answer as a HyperFormula value. */
 function hfScalar(value: unknown): unknown {
@@ -140,10 +149,15 @@ class CritminPlugin extends FunctionPlugin {
 
   /** Evaluates `CRITMIN.<id>(…)` by calling the Excel function with Excel's arguments. */
   evaluate(spec: Spec, ast: { args: AstNode[] }, state: unknown) {
-    return this.runFunction(ast.args as never, state as never, this.metadata(`CRITMIN.${spec.id}`), (...args: unknown[]) => {
-      const excelArgs = spec.params.map((_, i) => excelArgument(args[i]));
-      return hfResult(spec.fn(...excelArgs)) as never;
-    });
+    return this.runFunction(
+      ast.args as never,
+      state as never,
+      this.metadata(`CRITMIN.${spec.id}`),
+      (...args: unknown[]) => {
+        const excelArgs = spec.params.map((_, i) => excelArgument(args[i]));
+        return hfResult(spec.fn(...excelArgs)) as never;
+      },
+    );
   }
 
   /** The size of the spill, fixed when the formula is parsed. */
@@ -193,7 +207,8 @@ afterAll(() => {
 
 // smartRounding off: cells export the double the function returned (HyperFormula otherwise rounds
 // output to 10 significant digits), as Excel keeps a custom function's double.
-const sheet = (data: RawCellContent[][]) => HyperFormula.buildFromArray(data, { licenseKey: "gpl-v3", smartRounding: false });
+const sheet = (data: RawCellContent[][]) =>
+  HyperFormula.buildFromArray(data, { licenseKey: "gpl-v3", smartRounding: false });
 /** A1-style address on the first sheet. */
 function at(address: string) {
   const match = /^([A-Z])(\d+)$/.exec(address)!;
@@ -226,7 +241,10 @@ describe("CRITMIN.* functions hosted in HyperFormula", () => {
     for (const spec of SPECS) expect(spec.params.length, spec.id).toBe(spec.fn.length);
     const registered = HyperFormula.getRegisteredFunctionNames("enGB");
     expect(SPECS.map((s) => `CRITMIN.${s.id}`).filter((name) => !registered.includes(name))).toEqual([]);
-    expect(SPECS.find((s) => s.id === "CHINA_SHARE")).toMatchObject({ broadcasts: true, params: [{ optional: false }, { optional: true }, { optional: true }, { optional: true }] });
+    expect(SPECS.find((s) => s.id === "CHINA_SHARE")).toMatchObject({
+      broadcasts: true,
+      params: [{ optional: false }, { optional: true }, { optional: true }, { optional: true }],
+    });
   });
 
   it("returns core's number for a plain call, with or without the optional arguments", () => {
@@ -235,10 +253,12 @@ describe("CRITMIN.* functions hosted in HyperFormula", () => {
       ['=CRITMIN.CHINA_SHARE("Co", "refining", 2023, "iea-cmde-2024")'],
       ['=CRITMIN.SHARE("lithium", "Australia", "mining")'],
       ['=CRITMIN.HHI("rare earths")'],
-      ['=CRITMIN.DATA_VERSION()'],
+      ["=CRITMIN.DATA_VERSION()"],
     ]);
     expect(valueAt(hf, "A1")).toBe(core.chinaShare("cobalt"));
-    expect(valueAt(hf, "A2")).toBe(core.chinaShare("cobalt", { stage: "refining", year: 2023, source: "iea-cmde-2024" }));
+    expect(valueAt(hf, "A2")).toBe(
+      core.chinaShare("cobalt", { stage: "refining", year: 2023, source: "iea-cmde-2024" }),
+    );
     expect(valueAt(hf, "A3")).toBe(core.share("lithium", "AUS", { stage: "mining" }));
     expect(valueAt(hf, "A4")).toBe(core.hhi("rare-earths"));
     expect(valueAt(hf, "A5")).toBe(core.datasetVersion());
@@ -249,7 +269,7 @@ describe("CRITMIN.* functions hosted in HyperFormula", () => {
   it("nests in other formulas", () => {
     const share = core.chinaShare("cobalt")!;
     const hf = sheet([
-      ["=ROUND(CRITMIN.CHINA_SHARE(\"cobalt\")*100,1)", share, "=ROUND(B1*100,1)"],
+      ['=ROUND(CRITMIN.CHINA_SHARE("cobalt")*100,1)', share, "=ROUND(B1*100,1)"],
       ['=CRITMIN.SHARE("cobalt", "CHN") - CRITMIN.CHINA_SHARE("cobalt")'],
       ['=IF(CRITMIN.HHI("cobalt")>2500, "highly concentrated", "not")'],
       ['=CRITMIN.PRODUCTION("lithium", "World", "mining") * CRITMIN.SHARE("lithium", "Chile", "mining")'],
@@ -258,7 +278,9 @@ describe("CRITMIN.* functions hosted in HyperFormula", () => {
     expect(Math.abs((valueAt(hf, "A1") as number) - share * 100)).toBeLessThanOrEqual(0.05);
     expect(valueAt(hf, "A2")).toBe(0);
     expect(valueAt(hf, "A3")).toBe(core.hhi("cobalt")! > 2500 ? "highly concentrated" : "not");
-    expect(valueAt(hf, "A4")).toBe(core.production("lithium", "WORLD", { stage: "mining" })! * core.share("lithium", "CHL", { stage: "mining" })!);
+    expect(valueAt(hf, "A4")).toBe(
+      core.production("lithium", "WORLD", { stage: "mining" })! * core.share("lithium", "CHL", { stage: "mining" })!,
+    );
     hf.destroy();
   });
 
@@ -306,9 +328,9 @@ describe("CRITMIN.* functions hosted in HyperFormula", () => {
 
   it("takes arguments from cells: text, numbers, and an empty cell as an omitted argument", () => {
     const hf = sheet([
-      ["lithium", "Australia", "mining", null, "iea-cmde-2024", '=CRITMIN.SHARE(A1, B1, C1, D1, E1)'],
-      ["cobalt", "DRC", "mining", 2023, null, '=CRITMIN.SHARE(A2, B2, C2, D2, E2)'],
-      ["nickel", null, null, 2030, null, '=CRITMIN.CHINA_SHARE(A3, , D3)'],
+      ["lithium", "Australia", "mining", null, "iea-cmde-2024", "=CRITMIN.SHARE(A1, B1, C1, D1, E1)"],
+      ["cobalt", "DRC", "mining", 2023, null, "=CRITMIN.SHARE(A2, B2, C2, D2, E2)"],
+      ["nickel", null, null, 2030, null, "=CRITMIN.CHINA_SHARE(A3, , D3)"],
     ]);
     expect(valueAt(hf, "F1")).toBe(core.share("lithium", "AUS", { stage: "mining", source: "iea-cmde-2024" }));
     expect(valueAt(hf, "F2")).toBe(core.share("cobalt", "COD", { stage: "mining", year: 2023 }));
@@ -319,13 +341,20 @@ describe("CRITMIN.* functions hosted in HyperFormula", () => {
   it("spills one answer per cell of a range argument, in the range's shape", () => {
     const minerals = ["cobalt", "lithium", "nickel"];
     const hf = sheet([
-      ["cobalt", "=CRITMIN.CHINA_SHARE(A1:A3)", '=CRITMIN.CHINA_SHARE(A1:A3, "refining", 2023, "iea-cmde-2024")', "=SUM(CRITMIN.CHINA_SHARE(A1:A3))"],
+      [
+        "cobalt",
+        "=CRITMIN.CHINA_SHARE(A1:A3)",
+        '=CRITMIN.CHINA_SHARE(A1:A3, "refining", 2023, "iea-cmde-2024")',
+        "=SUM(CRITMIN.CHINA_SHARE(A1:A3))",
+      ],
       ["lithium"],
       ["nickel"],
       ["graphite", "cobolt", "gallium", '=CRITMIN.HHI(A4:C4, "mining")'],
     ]);
     expect(rangeValues(hf, "B1", 3, 1)).toEqual(minerals.map((m) => [core.chinaShare(m)]));
-    expect(rangeValues(hf, "C1", 3, 1)).toEqual(minerals.map((m) => [core.chinaShare(m, { stage: "refining", year: 2023, source: "iea-cmde-2024" })]));
+    expect(rangeValues(hf, "C1", 3, 1)).toEqual(
+      minerals.map((m) => [core.chinaShare(m, { stage: "refining", year: 2023, source: "iea-cmde-2024" })]),
+    );
     expect(hf.getCellFormula(at("B2"))).toBeUndefined(); // B2:B3 belong to B1's spill
     expect(valueAt(hf, "D1")).toBe(minerals.reduce((sum, m) => sum + core.chinaShare(m)!, 0));
     // A horizontal range spills a row; each cell errs on its own.
@@ -340,7 +369,15 @@ describe("CRITMIN.* functions hosted in HyperFormula", () => {
   it("spills TOP_PRODUCERS as a table with a header row", () => {
     const producers = core.topProducers("cobalt", { stage: "mining", n: 3 })!;
     const hf = sheet([
-      ['=CRITMIN.TOP_PRODUCERS("cobalt", "mining", 3)', null, null, null, null, '=CRITMIN.TOP_PRODUCERS("cobalt", , , 1999)', "=CRITMIN.TOP_PRODUCERS(\"cobalt\", , -1)"],
+      [
+        '=CRITMIN.TOP_PRODUCERS("cobalt", "mining", 3)',
+        null,
+        null,
+        null,
+        null,
+        '=CRITMIN.TOP_PRODUCERS("cobalt", , , 1999)',
+        '=CRITMIN.TOP_PRODUCERS("cobalt", , -1)',
+      ],
       [],
       [],
       [],
@@ -367,12 +404,18 @@ describe("CRITMIN.* functions hosted in HyperFormula", () => {
   });
 
   it("spills the lists with a header row", () => {
-    const hf = sheet([["=CRITMIN.MINERALS()", null, null, "=CRITMIN.COUNTRIES(\"G7\")", null, "=CRITMIN.EDITIONS()"]]);
+    const hf = sheet([["=CRITMIN.MINERALS()", null, null, '=CRITMIN.COUNTRIES("G7")', null, "=CRITMIN.EDITIONS()"]]);
     const minerals = core.minerals();
-    expect(rangeValues(hf, "A1", minerals.length + 1, 3)).toEqual([["Id", "Name", "Aliases"], ...minerals.map((m) => [m.id, m.name, m.aliases.join(", ")])]);
+    expect(rangeValues(hf, "A1", minerals.length + 1, 3)).toEqual([
+      ["Id", "Name", "Aliases"],
+      ...minerals.map((m) => [m.id, m.name, m.aliases.join(", ")]),
+    ]);
     const g7 = core.countries("G7");
     expect(rangeValues(hf, "D1", g7.length + 1, 2)).toEqual([["Code", "Name"], ...g7.map((c) => [c.code, c.name])]);
-    expect(rangeValues(hf, "F1", core.editions().length + 1, 1).flat()).toEqual(["Id", ...core.editions().map((e) => e.id)]);
+    expect(rangeValues(hf, "F1", core.editions().length + 1, 1).flat()).toEqual([
+      "Id",
+      ...core.editions().map((e) => e.id),
+    ]);
     hf.destroy();
   });
 

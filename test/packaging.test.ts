@@ -24,7 +24,10 @@ beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), "critmin-pack-"));
   execFileSync("pnpm", ["--filter", "@critmin/core", "build"], { cwd: root, stdio: "pipe" });
   execFileSync("pnpm", ["pack", "--pack-destination", work], { cwd: coreDir, stdio: "pipe" });
-  tarball = path.join(work, readdirSync(work).find((f) => f.endsWith(".tgz"))!);
+  tarball = path.join(
+    work,
+    readdirSync(work).find((f) => f.endsWith(".tgz"))!,
+  );
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -46,7 +49,19 @@ const expected = () => ({ cobalt: chinaShare("cobalt"), version: datasetVersion(
 describe("the packed @critmin/core", () => {
   it("ships the built bundles, types and data exports, and no sources or tests", () => {
     const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
-    expect(files).toEqual(expect.arrayContaining(["package/dist/index.js", "package/dist/index.cjs", "package/dist/index.d.ts", "package/dist/index.d.cts", "package/dist/schema.js", "package/dist/schema.cjs", "package/schema/package.json", "package/data/supply.csv", "package/package.json"]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "package/dist/index.js",
+        "package/dist/index.cjs",
+        "package/dist/index.d.ts",
+        "package/dist/index.d.cts",
+        "package/dist/schema.js",
+        "package/dist/schema.cjs",
+        "package/schema/package.json",
+        "package/data/supply.csv",
+        "package/package.json",
+      ]),
+    );
     expect(files.filter((f) => f.startsWith("package/src/") || f.includes(".test."))).toEqual([]);
   });
 
@@ -61,7 +76,9 @@ describe("the packed @critmin/core", () => {
   });
 
   it.each(["ts-node16", "ts-bundler"])("type-checks from TypeScript (%s)", (name) => {
-    expect(() => execFileSync(bin("tsc"), ["-p", "."], { cwd: consumer(name), encoding: "utf8", stdio: "pipe" })).not.toThrow();
+    expect(() =>
+      execFileSync(bin("tsc"), ["-p", "."], { cwd: consumer(name), encoding: "utf8", stdio: "pipe" }),
+    ).not.toThrow();
   });
 
   it("runs the README's developer example", () => {
@@ -81,6 +98,8 @@ describe("the packed @critmin/core", () => {
   });
 
   it("passes arethetypeswrong", () => {
-    expect(() => execFileSync(bin("attw"), [tarball, "--format", "ascii"], { encoding: "utf8", stdio: "pipe" })).not.toThrow();
+    expect(() =>
+      execFileSync(bin("attw"), [tarball, "--format", "ascii"], { encoding: "utf8", stdio: "pipe" }),
+    ).not.toThrow();
   });
 });

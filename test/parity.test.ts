@@ -34,7 +34,13 @@ function attempt(compute: () => unknown): Outcome {
 }
 
 const show = (v: unknown): string =>
-  v instanceof StubError ? `${v.code}(${JSON.stringify(v.message)})` : typeof v === "number" ? String(v) : v === undefined ? "undefined" : JSON.stringify(v);
+  v instanceof StubError
+    ? `${v.code}(${JSON.stringify(v.message)})`
+    : typeof v === "number"
+      ? String(v)
+      : v === undefined
+        ? "undefined"
+        : JSON.stringify(v);
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Excel shows at most 255 characters of a message: a longer one may arrive cut, ending in "...". */
@@ -49,17 +55,21 @@ function carries(excelMessage: string, coreMessage: string): boolean {
 function cellMismatch(cell: unknown, expected: Outcome): string | undefined {
   if (!expected.ok) {
     const message = errorText(expected.error);
-    if (!(cell instanceof StubError) || cell.code !== "#VALUE!") return `core throws "${message}", Excel gives ${show(cell)}`;
-    if (!carries(cell.message ?? "", message)) return `core throws "${message}", Excel's #VALUE! says ${JSON.stringify(cell.message)}`;
+    if (!(cell instanceof StubError) || cell.code !== "#VALUE!")
+      return `core throws "${message}", Excel gives ${show(cell)}`;
+    if (!carries(cell.message ?? "", message))
+      return `core throws "${message}", Excel's #VALUE! says ${JSON.stringify(cell.message)}`;
     if (expected.error instanceof core.CritminError && (cell.message ?? "").startsWith("internal error")) {
       return `core's CritminError "${message}" reached Excel as an internal error (two copies of @critmin/core?)`;
     }
-    if (!(expected.error instanceof core.CritminError)) return `core throws a ${(expected.error as Error)?.name ?? typeof expected.error}, not a CritminError: "${message}"`;
+    if (!(expected.error instanceof core.CritminError))
+      return `core throws a ${(expected.error as Error)?.name ?? typeof expected.error}, not a CritminError: "${message}"`;
     return undefined;
   }
   const value = expected.value;
   if (value === undefined) {
-    if (!(cell instanceof StubError) || cell.code !== "#N/A") return `core returns undefined, Excel gives ${show(cell)}`;
+    if (!(cell instanceof StubError) || cell.code !== "#N/A")
+      return `core returns undefined, Excel gives ${show(cell)}`;
     if (!cell.message) return "core returns undefined, Excel gives #N/A without a reason";
     return undefined;
   }
@@ -143,7 +153,13 @@ function run(suite: Suite): { tally: Tally; mismatches: string[] } {
       continue;
     }
     const why = suite.table
-      ? tableMismatch(result, suite.table.header, expected.ok && expected.value !== undefined ? { ok: true, value: suite.table.rows(expected.value) } : expected)
+      ? tableMismatch(
+          result,
+          suite.table.header,
+          expected.ok && expected.value !== undefined
+            ? { ok: true, value: suite.table.rows(expected.value) }
+            : expected,
+        )
       : scalarMismatch(result, expected);
     if (why) mismatches.push(`${suite.fn}(${args.map(show).join(", ")}): ${why}`);
   }
@@ -153,9 +169,9 @@ function run(suite: Suite): { tally: Tally; mismatches: string[] } {
 // ---------------------------------------------------------------------------------------------
 // What the dataset holds.
 
-const uniq = <T,>(xs: Iterable<T>): T[] => [...new Set(xs)];
+const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 const byNumber = (a: number, b: number) => a - b;
-const product = <T,>(...lists: readonly (readonly T[])[]): T[][] =>
+const product = <T>(...lists: readonly (readonly T[])[]): T[][] =>
   lists.reduce<T[][]>((acc, list) => acc.flatMap((prefix) => list.map((x) => [...prefix, x])), [[]]);
 
 const supply = core.dataset().supply;
@@ -176,19 +192,31 @@ const ABSENT_COUNTRIES = ["ATA", "Atlantis"]; // a valid ISO code with no figure
 const countryName = new Map(core.countryEntries.map((c) => [c.code, c.name]));
 
 /** Every (mineral, stage, country) with a supply row. */
-const MSC = uniq(supply.map((r) => `${r.mineral}|${r.stage}|${r.country}`)).map((k) => k.split("|") as [string, string, string]);
+const MSC = uniq(supply.map((r) => `${r.mineral}|${r.stage}|${r.country}`)).map(
+  (k) => k.split("|") as [string, string, string],
+);
 /** Every (mineral, stage) with a supply row, with its years and editions. */
 const MS = new Map<string, { mineral: string; stage: string; years: Set<number>; editions: Set<string> }>();
 for (const r of supply) {
   const key = `${r.mineral}|${r.stage}`;
-  const entry = MS.get(key) ?? { mineral: r.mineral, stage: r.stage, years: new Set<number>(), editions: new Set<string>() };
+  const entry = MS.get(key) ?? {
+    mineral: r.mineral,
+    stage: r.stage,
+    years: new Set<number>(),
+    editions: new Set<string>(),
+  };
   entry.years.add(r.year);
   entry.editions.add(r.edition);
   MS.set(key, entry);
 }
 
 /** mineral × stage × year × edition (each with "omitted"), for every mineral. */
-const SUPPLY_GRID = product<unknown>(ALL_MINERALS, STAGES, YEARS, EDITIONS) as [string, string | null, number | null, string | null][];
+const SUPPLY_GRID = product<unknown>(ALL_MINERALS, STAGES, YEARS, EDITIONS) as [
+  string,
+  string | null,
+  number | null,
+  string | null,
+][];
 /** Bad questions every supply function must turn into #VALUE!: [mineral, stage, year, source]. */
 const BAD_SUPPLY: readonly (readonly [string, string | null, number | null, string | null])[] = [
   ["cobolt", null, null, null],
@@ -200,7 +228,8 @@ const BAD_SUPPLY: readonly (readonly [string, string | null, number | null, stri
 ];
 const supplyCases = [...SUPPLY_GRID, ...BAD_SUPPLY];
 
-const supplyOpts = (stage: unknown, year: unknown, source: unknown) => opts<core.SupplyOptions>({ stage, year, source });
+const supplyOpts = (stage: unknown, year: unknown, source: unknown) =>
+  opts<core.SupplyOptions>({ stage, year, source });
 
 // ---------------------------------------------------------------------------------------------
 // The suites.
@@ -221,10 +250,12 @@ suites.push({
 const countryCases: Args[] = [
   ...MSC.flatMap(([m, s, c]) => product<unknown>([m], [c], [s], YEARS, EDITIONS)),
   // default stage, and the country by name rather than code
-  ...uniq(MSC.map(([m, , c]) => `${m}|${c}`)).map((k) => k.split("|")).flatMap(([m, c]) => [
-    [m, c, null, null, null],
-    [m, countryName.get(c!) ?? c, null, null, null],
-  ]),
+  ...uniq(MSC.map(([m, , c]) => `${m}|${c}`))
+    .map((k) => k.split("|"))
+    .flatMap(([m, c]) => [
+      [m, c, null, null, null],
+      [m, countryName.get(c!) ?? c, null, null, null],
+    ]),
   // countries with no figure, or unknown
   ...[...MS.values()].flatMap(({ mineral, stage }) => ABSENT_COUNTRIES.map((c) => [mineral, c, stage, null, null])),
   ...BAD_SUPPLY.map(([m, s, y, e]) => [m, "CHN", s, y, e]),
@@ -298,7 +329,9 @@ suites.push({
       const pairs = product(years, years).filter(([a, b]) => a !== b || a === years[0]);
       return pairs.flatMap(([from, to]) => [null, ...block.editions].map((e) => [m, c, from, to, s, e]));
     }),
-    ...uniq(MSC.map(([m, , c]) => `${m}|${c}`)).map((k) => k.split("|")).map(([m, c]) => [m, c, 2023, 2024, null, null]),
+    ...uniq(MSC.map(([m, , c]) => `${m}|${c}`))
+      .map((k) => k.split("|"))
+      .map(([m, c]) => [m, c, 2023, 2024, null, null]),
     ["cobolt", "CHN", 2023, 2030, null, null],
     ["cobalt", "Atlantis", 2023, 2030, null, null],
     ["cobalt", "CHN", 2023, 2030, "milling", null],
@@ -306,7 +339,8 @@ suites.push({
     ["cobalt", "CHN", 2023.5, 2030, null, null],
   ],
   excel: ([m, c, from, to, stage, source]) => excel.shareChange([[m]], c, from, to, stage, source),
-  core: ([m, c, from, to, stage, source]) => core.shareChange(str(m), str(c), { from: num(from), to: num(to), ...opts<object>({ stage, source }) }),
+  core: ([m, c, from, to, stage, source]) =>
+    core.shareChange(str(m), str(c), { from: num(from), to: num(to), ...opts<object>({ stage, source }) }),
   atLeast: 20_000,
 });
 
@@ -322,7 +356,8 @@ suites.push({
     ["cobalt", "Atlantis", 0.5, null, null, null],
   ],
   excel: ([m, c, cut, stage, year, source]) => excel.supplyAtRisk([[m]], c, cut, stage, year, source),
-  core: ([m, c, cut, stage, year, source]) => core.supplyAtRisk(str(m), str(c), num(cut), supplyOpts(stage, year, source)),
+  core: ([m, c, cut, stage, year, source]) =>
+    core.supplyAtRisk(str(m), str(c), num(cut), supplyOpts(stage, year, source)),
   atLeast: 15_000,
 });
 
@@ -337,8 +372,10 @@ suites.push({
     ["cobalt", null, "WORLD", null, null, null],
     ["cobalt", null, "Atlantis", null, null, null],
   ],
-  excel: ([m, target, supplier, stage, year, source]) => excel.diversificationGap([[m]], target, supplier, stage, year, source),
-  core: ([m, target, supplier, stage, year, source]) => core.diversificationGap(str(m), opts({ target, supplier, stage, year, source })),
+  excel: ([m, target, supplier, stage, year, source]) =>
+    excel.diversificationGap([[m]], target, supplier, stage, year, source),
+  core: ([m, target, supplier, stage, year, source]) =>
+    core.diversificationGap(str(m), opts({ target, supplier, stage, year, source })),
   atLeast: 30_000,
 });
 
@@ -362,8 +399,10 @@ suites.push({
     ["cobalt", null, null, null, "milling", null],
     ["cobalt", null, null, null, null, "iea-cmde-2099"],
   ],
-  excel: ([m, supplier, year, scenario, stage, source]) => excel.coverageWithout([[m]], supplier, year, scenario, stage, source),
-  core: ([m, supplier, year, scenario, stage, source]) => core.coverageWithout(str(m), opts({ supplier, year, demandScenario: scenario, stage, source })),
+  excel: ([m, supplier, year, scenario, stage, source]) =>
+    excel.coverageWithout([[m]], supplier, year, scenario, stage, source),
+  core: ([m, supplier, year, scenario, stage, source]) =>
+    core.coverageWithout(str(m), opts({ supplier, year, demandScenario: scenario, stage, source })),
   atLeast: 50_000,
 });
 
@@ -379,7 +418,9 @@ suites.push({
   fn: "DEMAND",
   cases: [
     ...demandPairs.flatMap(([m, use]) => product<unknown>([m], DEMAND_YEARS, SCENARIOS, [use], EDITIONS)),
-    ...uniq(totalDemand.map((r) => r.mineral)).flatMap((m) => product<unknown>([m], DEMAND_YEARS, SCENARIOS, [null], EDITIONS)),
+    ...uniq(totalDemand.map((r) => r.mineral)).flatMap((m) =>
+      product<unknown>([m], DEMAND_YEARS, SCENARIOS, [null], EDITIONS),
+    ),
     ...cleanOnly.flatMap((m) => product<unknown>([m], DEMAND_YEARS, SCENARIOS, [null, "total-clean"], [null])),
     ...ALL_MINERALS.map((m) => [m, null, null, null, null]),
     ["cobolt", null, null, null, null],
@@ -407,7 +448,8 @@ suites.push({
   fn: "TECH_EXPOSURE",
   cases: techCases,
   excel: ([t, year, scenario, stage, source]) => excel.techExposure([[t]], year, scenario, stage, source),
-  core: ([t, year, scenario, stage, source]) => core.techExposure(str(t), opts({ year, scenario, stage, source }))?.exposure,
+  core: ([t, year, scenario, stage, source]) =>
+    core.techExposure(str(t), opts({ year, scenario, stage, source }))?.exposure,
   atLeast: 3_000,
 });
 suites.push({
@@ -425,7 +467,11 @@ suites.push({
 // SUPPLY_RISK(material, [year], [stage]) and ECONOMIC_IMPORTANCE(material, [year]): every material ×
 // assessment year of the EU study.
 const scored = (indicator: string) => indicators.filter((r) => r.indicator === indicator);
-const indicatorYears = (indicator: string): (number | null)[] => [null, ...uniq(scored(indicator).map((r) => r.year)).sort(byNumber), 2000];
+const indicatorYears = (indicator: string): (number | null)[] => [
+  null,
+  ...uniq(scored(indicator).map((r) => r.year)).sort(byNumber),
+  2000,
+];
 suites.push({
   fn: "SUPPLY_RISK",
   cases: [
@@ -442,7 +488,10 @@ suites.push({
 suites.push({
   fn: "ECONOMIC_IMPORTANCE",
   cases: [
-    ...product<unknown>(uniq(scored("economic-importance").map((r) => r.mineral)), indicatorYears("economic-importance")),
+    ...product<unknown>(
+      uniq(scored("economic-importance").map((r) => r.mineral)),
+      indicatorYears("economic-importance"),
+    ),
     ...ALL_MINERALS.map((m) => [m, null]),
     ["cobolt", null],
     ["cobalt", 2023.5],
@@ -455,7 +504,10 @@ suites.push({
 // IMPORT_RELIANCE(mineral, economy, [stage]): every mineral × economy × stage (USA has no stage).
 suites.push({
   fn: "IMPORT_RELIANCE",
-  cases: [...product<unknown>(ALL_MINERALS, ["EU", "USA", "US", "European Union", "Japan"], STAGES), ["cobolt", "EU", null]],
+  cases: [
+    ...product<unknown>(ALL_MINERALS, ["EU", "USA", "US", "European Union", "Japan"], STAGES),
+    ["cobolt", "EU", null],
+  ],
   excel: ([m, economy, stage]) => excel.importReliance([[m]], economy, stage),
   core: ([m, economy, stage]) => core.importReliance(str(m), str(economy), opts({ stage })),
   atLeast: 1_000,
@@ -499,7 +551,8 @@ suites.push({
     ]),
   ],
   excel: ([m, stage, year, source, country]) => excel.source([[m]], stage, year, source, country),
-  core: ([m, stage, year, source, country]) => core.cite(opts<core.ProvenanceQuery>({ mineral: m, stage, year, source, country })),
+  core: ([m, stage, year, source, country]) =>
+    core.cite(opts<core.ProvenanceQuery>({ mineral: m, stage, year, source, country })),
   atLeast: 15_000,
 });
 
@@ -527,7 +580,10 @@ suites.push({
   exercises: { missing: false, throws: false },
   excel: () => excel.minerals(),
   core: () => core.minerals(),
-  table: { header: ["Id", "Name", "Aliases"], rows: (v) => (v as readonly core.MineralEntry[]).map((m) => [m.id, m.name, m.aliases.join(", ")]) },
+  table: {
+    header: ["Id", "Name", "Aliases"],
+    rows: (v) => (v as readonly core.MineralEntry[]).map((m) => [m.id, m.name, m.aliases.join(", ")]),
+  },
   atLeast: 1,
 });
 suites.push({
@@ -547,7 +603,8 @@ suites.push({
   core: () => core.groups(),
   table: {
     header: ["Id", "Name", "Members", "Source"],
-    rows: (v) => (v as readonly core.Group[]).map((g) => [g.id, g.name, g.members.length, g.source.url ?? g.source.title]),
+    rows: (v) =>
+      (v as readonly core.Group[]).map((g) => [g.id, g.name, g.members.length, g.source.url ?? g.source.title]),
   },
   atLeast: 1,
 });
@@ -578,7 +635,14 @@ describe("Excel functions answer exactly what @critmin/core answers", () => {
   const tallies = new Map<string, Tally>();
   afterAll(() => {
     // One line per function: cases checked and what core answered (values, no figure, errors).
-    console.log([...tallies].map(([fn, t]) => `${fn.padEnd(20)} ${String(t.checked).padStart(7)} cases: ${t.value} values, ${t.missing} #N/A, ${t.throws} #VALUE!`).join("\n"));
+    console.log(
+      [...tallies]
+        .map(
+          ([fn, t]) =>
+            `${fn.padEnd(20)} ${String(t.checked).padStart(7)} cases: ${t.value} values, ${t.missing} #N/A, ${t.throws} #VALUE!`,
+        )
+        .join("\n"),
+    );
   });
 
   for (const suite of suites) {
@@ -592,7 +656,10 @@ describe("Excel functions answer exactly what @critmin/core answers", () => {
       expect(tally.value).toBeGreaterThan(0);
       if (exercises.missing) expect(tally.missing).toBeGreaterThan(0);
       if (exercises.throws) expect(tally.throws).toBeGreaterThan(0);
-      expect({ mismatches: mismatches.length, first20: mismatches.slice(0, 20) }).toEqual({ mismatches: 0, first20: [] });
+      expect({ mismatches: mismatches.length, first20: mismatches.slice(0, 20) }).toEqual({
+        mismatches: 0,
+        first20: [],
+      });
     });
   }
 
@@ -610,7 +677,10 @@ describe("Excel functions answer exactly what @critmin/core answers", () => {
       if (result.length !== input.length) mismatches.push(`${fn}: ${result.length} rows for ${input.length}`);
       input.forEach((row, r) =>
         row.forEach((m, c) => {
-          const why = cellMismatch(result[r]?.[c], attempt(() => coreOf(m)));
+          const why = cellMismatch(
+            result[r]?.[c],
+            attempt(() => coreOf(m)),
+          );
           if (why) mismatches.push(`${fn} cell ${r},${c} (${m}): ${why}`);
         }),
       );
@@ -618,8 +688,12 @@ describe("Excel functions answer exactly what @critmin/core answers", () => {
     for (const input of [column, matrix]) {
       check("CHINA_SHARE", excel.chinaShare(input, null, null, null), input, (m) => core.chinaShare(m));
       check("HHI", excel.hhi(input, "mining", null, null), input, (m) => core.hhi(m, { stage: "mining" }));
-      check("SHARE", excel.share(input, "AUS", "mining", null, null), input, (m) => core.share(m, "AUS", { stage: "mining" }));
-      check("DEMAND", excel.demand(input, 2030, "NZE", null, null), input, (m) => core.demand(m, { year: 2030, scenario: "NZE" }));
+      check("SHARE", excel.share(input, "AUS", "mining", null, null), input, (m) =>
+        core.share(m, "AUS", { stage: "mining" }),
+      );
+      check("DEMAND", excel.demand(input, 2030, "NZE", null, null), input, (m) =>
+        core.demand(m, { year: 2030, scenario: "NZE" }),
+      );
       check("SUPPLY_RISK", excel.supplyRisk(input, null, null), input, (m) => core.supplyRisk(m));
     }
     expect(mismatches.slice(0, 20)).toEqual([]);

@@ -12,15 +12,35 @@ import { resultsJson, runBench } from "./run.ts";
 function numbers(value: unknown, at = "results"): [string, number][] {
   if (typeof value === "number") return [[at, value]];
   if (Array.isArray(value)) return value.flatMap((v, i) => numbers(v, `${at}[${i}]`));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => numbers(v, `${at}.${k}`));
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => numbers(v, `${at}.${k}`));
   return [];
 }
 
-const REQUIRED = ["schemaVersion", "mode", "date", "machine", "durationMs", "ratios", "sizes", "goals", "hotPath", "stringPath", "coldStart", "spreadsheet", "rangeCall"];
+const REQUIRED = [
+  "schemaVersion",
+  "mode",
+  "date",
+  "machine",
+  "durationMs",
+  "ratios",
+  "sizes",
+  "goals",
+  "hotPath",
+  "stringPath",
+  "coldStart",
+  "spreadsheet",
+  "rangeCall",
+];
 
 function checkShape(results: Results): void {
   expect(Object.keys(results)).toEqual(expect.arrayContaining(REQUIRED));
-  expect(results.machine).toMatchObject({ os: expect.any(String), arch: expect.any(String), node: process.version, memoryBytes: expect.any(Number) });
+  expect(results.machine).toMatchObject({
+    os: expect.any(String),
+    arch: expect.any(String),
+    node: process.version,
+    memoryBytes: expect.any(Number),
+  });
   expect(results.machine.cpus).toMatchObject({ model: expect.any(String), count: expect.any(Number) });
   expect(Number.isNaN(Date.parse(results.date))).toBe(false);
   // The three figures the issue names, and the rest of the ratios.
@@ -39,9 +59,18 @@ function checkShape(results: Results): void {
   }
   // Every answer in the workbooks matched the dataset, native and CRITMIN alike.
   for (const size of results.spreadsheet.sizes) {
-    for (const [name, w] of Object.entries(size.workbooks)) expect(w!.correct, `${name} ×${size.questions}`).toBe(size.questions);
+    for (const [name, w] of Object.entries(size.workbooks))
+      expect(w!.correct, `${name} ×${size.questions}`).toBe(size.questions);
   }
-  expect(results.goals.map((g) => g.id)).toEqual(["hotPath", "stringPath", "coldStartNode", "coldStartChromium", "addinSize", "spreadsheet", "spreadsheetLinear"]);
+  expect(results.goals.map((g) => g.id)).toEqual([
+    "hotPath",
+    "stringPath",
+    "coldStartNode",
+    "coldStartChromium",
+    "addinSize",
+    "spreadsheet",
+    "spreadsheetLinear",
+  ]);
   for (const g of results.goals) expect(typeof g.met, g.id).toBe("boolean");
 }
 
@@ -61,10 +90,16 @@ describe("benchmark harness (quick mode)", () => {
 
   it("the bundles are within the size budgets of .size-limit.json (checked by size-limit on fresh builds)", () => {
     const checks = results.sizes.sizeLimit;
-    const config = JSON.parse(readFileSync(new URL("../../.size-limit.json", import.meta.url), "utf8")) as { path: string; gzip?: boolean }[];
+    const config = JSON.parse(readFileSync(new URL("../../.size-limit.json", import.meta.url), "utf8")) as {
+      path: string;
+      gzip?: boolean;
+    }[];
     expect(checks.map((c) => c.path)).toEqual(config.map((c) => c.path));
     expect(config.every((c) => c.gzip === true)).toBe(true);
-    expect(checks.map((c) => c.path)).toEqual(["packages/core/dist/index.js", "packages/excel-addin/dist/prod/functions.js"]);
+    expect(checks.map((c) => c.path)).toEqual([
+      "packages/core/dist/index.js",
+      "packages/excel-addin/dist/prod/functions.js",
+    ]);
     // size-limit measured the same bytes the harness did.
     expect(checks[0]!.sizeBytes).toBe(results.sizes.sdkEsmGzipBytes);
     expect(checks[1]!.sizeBytes).toBe(results.sizes.addinFunctionsGzipBytes);

@@ -52,7 +52,10 @@ export async function buildArtifacts(work: string): Promise<Artifacts> {
   const consumerDir = path.join(work, "consumer");
   const pkgDir = path.join(consumerDir, "node_modules/@critmin/core");
   mkdirSync(pkgDir, { recursive: true });
-  writeFileSync(path.join(consumerDir, "package.json"), JSON.stringify({ name: "critmin-bench-consumer", private: true, type: "module" }));
+  writeFileSync(
+    path.join(consumerDir, "package.json"),
+    JSON.stringify({ name: "critmin-bench-consumer", private: true, type: "module" }),
+  );
   writeFileSync(path.join(pkgDir, "package.json"), readFileSync(path.join(coreDir, "package.json")));
   buildSdkEsm(path.join(pkgDir, "dist"));
   const zodDir = path.dirname(createRequire(path.join(coreDir, "package.json")).resolve("zod/package.json"));

@@ -42,7 +42,8 @@ const SCRIPTS = {
   empty: "",
   importTiny: 'import "./tiny.mjs";\n',
   importCore: 'import "@critmin/core";\n',
-  importCoreAndAnswer: 'import { chinaShare } from "@critmin/core";\nif (typeof chinaShare("cobalt") !== "number") process.exitCode = 1;\n',
+  importCoreAndAnswer:
+    'import { chinaShare } from "@critmin/core";\nif (typeof chinaShare("cobalt") !== "number") process.exitCode = 1;\n',
 } as const;
 type NodeCase = keyof typeof SCRIPTS;
 
@@ -77,7 +78,16 @@ export function measureNodeColdStart(artifacts: Artifacts, mode: Mode): NodeCold
 }
 
 export const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"];
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-quic",
+  "--disable-sync",
+];
 const MS_DIST = path.join(addinDir, "node_modules/@microsoft/office-js/dist");
 const MS_FILES = ["custom-functions-runtime.js", "o15apptofilemappingtable.js"];
 
@@ -105,10 +115,18 @@ function serve(root: string): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const headers = { "cache-control": "no-store" };
-    if (pages[url.pathname]) return void res.writeHead(200, { ...headers, "content-type": "text/html; charset=utf-8" }).end(pages[url.pathname]);
-    if (url.pathname === "/empty.js") return void res.writeHead(200, { ...headers, "content-type": "text/javascript" }).end("");
+    if (pages[url.pathname])
+      return void res
+        .writeHead(200, { ...headers, "content-type": "text/html; charset=utf-8" })
+        .end(pages[url.pathname]);
+    if (url.pathname === "/empty.js")
+      return void res.writeHead(200, { ...headers, "content-type": "text/javascript" }).end("");
     const name = url.pathname.slice(1);
-    const file = MS_FILES.includes(name) ? path.join(MS_DIST, name) : name === "functions.js" ? path.join(root, name) : undefined;
+    const file = MS_FILES.includes(name)
+      ? path.join(MS_DIST, name)
+      : name === "functions.js"
+        ? path.join(root, name)
+        : undefined;
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { ...headers, "content-type": "text/javascript; charset=utf-8" }).end(readFileSync(file));
   });
@@ -118,27 +136,45 @@ function serve(root: string): Promise<http.Server> {
   });
 }
 
-export async function measureChromiumColdStart(artifacts: Artifacts, core: Core, mode: Mode): Promise<ChromiumColdStart> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's Chromium (apt-get install -y chromium); playwright-core never downloads a browser`);
+export async function measureChromiumColdStart(
+  artifacts: Artifacts,
+  core: Core,
+  mode: Mode,
+): Promise<ChromiumColdStart> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} not found: install Debian's Chromium (apt-get install -y chromium); playwright-core never downloads a browser`,
+    );
   const server = await serve(artifacts.addinDir);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    timeout: 30_000,
+  });
   const expected = core.chinaShare("cobalt");
   try {
     const sample = async (which: "empty" | "addin") => {
       const context = await browser.newContext({ serviceWorkers: "block" });
       // Loopback only: the runtime's telemetry frame and anything else are refused.
-      await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.abort("blockedbyclient"));
+      await context.route(
+        (url) => url.hostname !== "127.0.0.1",
+        (route) => route.abort("blockedbyclient"),
+      );
       try {
         const p = await context.newPage();
         await p.goto(`${base}/${which}.html`, { waitUntil: "load" });
-        const m = (await p.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench).then((h) => h.jsonValue())) as {
+        const m = (await p
+          .waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench)
+          .then((h) => h.jsonValue())) as {
           t0: number;
           t1: number;
           t2: number;
           answer: unknown;
         };
-        if (which === "addin" && m.answer !== expected) throw new Error(`CHINA_SHARE("cobalt") in Chromium gave ${JSON.stringify(m.answer)}, expected ${expected}`);
+        if (which === "addin" && m.answer !== expected)
+          throw new Error(`CHINA_SHARE("cobalt") in Chromium gave ${JSON.stringify(m.answer)}, expected ${expected}`);
         return m;
       } finally {
         await context.close();

@@ -20,7 +20,6 @@ import { ErrorCode, StubError } from "../../packages/excel-addin/test/stub-runti
 
 export { StubError };
 
-
 export type ExcelFunction = (...args: unknown[]) => unknown;
 
 interface Metadata {
@@ -43,7 +42,11 @@ export function loadAddinBundle(dir: string): AddinBundle {
   const code = readFileSync(path.join(dir, "functions.js"), "utf8");
   const metadata = JSON.parse(readFileSync(path.join(dir, "functions.json"), "utf8")) as Metadata;
   const functions = new Map<string, ExcelFunction>();
-  const stub = { Error: StubError, ErrorCode, associate: (id: string, fn: ExcelFunction) => void functions.set(id, fn) };
+  const stub = {
+    Error: StubError,
+    ErrorCode,
+    associate: (id: string, fn: ExcelFunction) => void functions.set(id, fn),
+  };
   new Function("CustomFunctions", code)(stub);
   for (const f of metadata.functions) if (!functions.has(f.id)) throw new Error(`functions.js associates no ${f.id}`);
   return { functions, metadata, arity: new Map(metadata.functions.map((f) => [f.id, f.parameters.length])) };
@@ -58,14 +61,20 @@ export function callAsExcel(bundle: AddinBundle, id: string, args: readonly unkn
   return bundle.functions.get(id)!(...values) as unknown[][];
 }
 
-const TO_HF: Readonly<Record<string, ErrorType>> = { "#N/A": ErrorType.NA, "#VALUE!": ErrorType.VALUE, "#DIV/0!": ErrorType.DIV_BY_ZERO, "#NUM!": ErrorType.NUM };
+const TO_HF: Readonly<Record<string, ErrorType>> = {
+  "#N/A": ErrorType.NA,
+  "#VALUE!": ErrorType.VALUE,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#NUM!": ErrorType.NUM,
+};
 
 function excelScalar(value: unknown): unknown {
   if (value === undefined || value === EmptyValue) return null;
   if (typeof value === "object" && value !== null && "val" in value && typeof value.val === "number") return value.val;
   return value;
 }
-const excelArgument = (value: unknown): unknown => (value instanceof SimpleRangeValue ? value.data.map((row) => row.map(excelScalar)) : excelScalar(value));
+const excelArgument = (value: unknown): unknown =>
+  value instanceof SimpleRangeValue ? value.data.map((row) => row.map(excelScalar)) : excelScalar(value);
 function hfScalar(value: unknown): unknown {
   if (value instanceof StubError) return new CellError(TO_HF[value.code] ?? ErrorType.ERROR, value.message);
   if (value === null || value === undefined) return EmptyValue;
@@ -101,7 +110,10 @@ export function registerCritmin(bundle: AddinBundle): void {
     CritminPlugin.implementedFunctions[name] = {
       method: `evaluate_${meta.id}`,
       sizeOfResultArrayMethod: `size_${meta.id}`,
-      parameters: meta.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true })),
+      parameters: meta.parameters.map((p) => ({
+        argumentType: FunctionArgumentType.ANY,
+        optionalArg: p.optional === true,
+      })),
       vectorizationForbidden: true,
     };
     translations[name] = name;

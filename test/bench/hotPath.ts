@@ -15,13 +15,21 @@ export interface HotPathResult {
 }
 
 /** Every supply row by edition|mineral|stage|measure|country|year: what a hand-written cache would hold. */
-export function rowKey(edition: string, mineral: string, stage: string, measure: string, country: string, year: number): string {
+export function rowKey(
+  edition: string,
+  mineral: string,
+  stage: string,
+  measure: string,
+  country: string,
+  year: number,
+): string {
   return `${edition}|${mineral}|${stage}|${measure}|${country}|${year}`;
 }
 
 export function shareMap(core: Core): Map<string, number> {
   const map = new Map<string, number>();
-  for (const r of core.dataset().supply) if (r.share !== null) map.set(rowKey(r.edition, r.mineral, r.stage, r.measure, r.country, r.year), r.share);
+  for (const r of core.dataset().supply)
+    if (r.share !== null) map.set(rowKey(r.edition, r.mineral, r.stage, r.measure, r.country, r.year), r.share);
   return map;
 }
 
@@ -33,7 +41,16 @@ export function resolvedKey(core: Core, mineral: MineralId, country: string, sta
 }
 
 // Eight of each (a power of two, indexed by i & 7), all with an answer.
-const CHINA: readonly MineralId[] = ["cobalt", "lithium", "nickel", "graphite", "rare-earths", "copper", "manganese", "gallium"];
+const CHINA: readonly MineralId[] = [
+  "cobalt",
+  "lithium",
+  "nickel",
+  "graphite",
+  "rare-earths",
+  "copper",
+  "manganese",
+  "gallium",
+];
 const SHARE: readonly (readonly [MineralId, CountryCode, Stage])[] = [
   ["cobalt", "COD", "mining"],
   ["lithium", "AUS", "mining"],
@@ -49,7 +66,10 @@ const SHARE: readonly (readonly [MineralId, CountryCode, Stage])[] = [
 export function measureHotPath(core: Core, mode: Mode): HotPathResult {
   const { chinaShare, share } = core;
   const map = shareMap(core);
-  const mapKeys = [...CHINA.map((m) => resolvedKey(core, m, "CHN", "refining")), ...SHARE.map(([m, c, s]) => resolvedKey(core, m, c, s))];
+  const mapKeys = [
+    ...CHINA.map((m) => resolvedKey(core, m, "CHN", "refining")),
+    ...SHARE.map(([m, c, s]) => resolvedKey(core, m, c, s)),
+  ];
   for (const key of mapKeys) if (!map.has(key)) throw new Error(`bench: no share for ${key}`);
   // The same answers three ways, checked once before timing.
   CHINA.forEach((m, i) => {
@@ -57,7 +77,8 @@ export function measureHotPath(core: Core, mode: Mode): HotPathResult {
   });
   const shareOptions = SHARE.map(([, , stage]) => ({ stage }));
   SHARE.forEach(([m, c], i) => {
-    if (share(m, c, shareOptions[i]) !== map.get(mapKeys[8 + i]!)) throw new Error(`bench: share(${m}, ${c}) differs from the row`);
+    if (share(m, c, shareOptions[i]) !== map.get(mapKeys[8 + i]!))
+      throw new Error(`bench: share(${m}, ${c}) differs from the row`);
   });
   // Sixteen Map keys for the eight+eight queries; the baseline cycles through sixteen as well.
   const keys = mapKeys;

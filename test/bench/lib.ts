@@ -70,7 +70,10 @@ export function consume(x: number): void {
  * an order that rotates round by round, so drift on a noisy machine (frequency scaling, other load,
  * GC) falls on all cases alike. Returns nanoseconds per operation, one sample per round.
  */
-export function interleaved(cases: readonly MicroCase[], opts: { rounds: number; batchNs: number; warmupRounds?: number }): Map<string, number[]> {
+export function interleaved(
+  cases: readonly MicroCase[],
+  opts: { rounds: number; batchNs: number; warmupRounds?: number },
+): Map<string, number[]> {
   // Calibrate each case's batch to about `batchNs`, after a warm-up that lets the JIT settle.
   const batches = new Map<string, number>();
   for (const c of cases) {
@@ -150,7 +153,11 @@ export function machine(): Machine {
   return {
     os: `${os.type()} ${os.release()} (${os.platform()})`,
     arch: os.arch(),
-    cpus: { model: cpus[0]?.model.trim() ?? "unknown", count: cpus.length, availableParallelism: os.availableParallelism() },
+    cpus: {
+      model: cpus[0]?.model.trim() ?? "unknown",
+      count: cpus.length,
+      availableParallelism: os.availableParallelism(),
+    },
     memoryBytes: os.totalmem(),
     node: process.version,
     v8: process.versions.v8,

@@ -30,7 +30,8 @@ export async function measureRangeCall(core: Core, bundle: AddinBundle, mode: Mo
   const expected = INPUTS.map((m) => core.chinaShare(m));
   const check = (values: readonly unknown[]) => {
     values.forEach((v, i) => {
-      if (v !== expected[i % INPUTS.length]) throw new Error(`bench: CHINA_SHARE row ${i + 1} gave ${String(v)}, expected ${expected[i % INPUTS.length]}`);
+      if (v !== expected[i % INPUTS.length])
+        throw new Error(`bench: CHINA_SHARE row ${i + 1} gave ${String(v)}, expected ${expected[i % INPUTS.length]}`);
     });
   };
 
@@ -41,13 +42,19 @@ export async function measureRangeCall(core: Core, bundle: AddinBundle, mode: Mo
     },
     perCell: () => column.map((m) => callAsExcel(bundle, "CHINA_SHARE", [[[m]]])[0]![0]),
   };
-  const sheet = (range: boolean): RawCellContent[][] => column.map((m, i) => [m, range ? (i === 0 ? `=CRITMIN.CHINA_SHARE(A1:A${rows})` : null) : `=CRITMIN.CHINA_SHARE(A${i + 1})`]);
+  const sheet = (range: boolean): RawCellContent[][] =>
+    column.map((m, i) => [
+      m,
+      range ? (i === 0 ? `=CRITMIN.CHINA_SHARE(A1:A${rows})` : null) : `=CRITMIN.CHINA_SHARE(A${i + 1})`,
+    ]);
   const inHf = (range: boolean) => {
     const content = sheet(range);
     const t0 = performance.now();
     const hf = HyperFormula.buildFromArray(content, CONFIG);
     const ms = performance.now() - t0;
-    const values = hf.getRangeValues({ start: { sheet: 0, row: 0, col: 1 }, end: { sheet: 0, row: rows - 1, col: 1 } }).map((r) => r[0]);
+    const values = hf
+      .getRangeValues({ start: { sheet: 0, row: 0, col: 1 }, end: { sheet: 0, row: rows - 1, col: 1 } })
+      .map((r) => r[0]);
     hf.destroy();
     return { ms, values };
   };

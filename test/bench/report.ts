@@ -53,19 +53,67 @@ export function complete(m: Measured): Results {
     hotPathVsMapGet: m.hotPath.ratios.worst,
     stringPathVsMapGet: Math.max(m.stringPath.ratiosVsMapGet.chinaShare, m.stringPath.ratiosVsMapGet.share),
     spreadsheetVsNativeLookup: headline.critminVsFastestNative,
-    rangePerCellVsRange: { direct: m.rangeCall.direct.perCellVsRange, hyperformula: m.rangeCall.hyperformula.perCellVsRange },
+    rangePerCellVsRange: {
+      direct: m.rangeCall.direct.perCellVsRange,
+      hyperformula: m.rangeCall.hyperformula.perCellVsRange,
+    },
   };
-  const goal = (id: string, text: string, measured: number, unit: string, limit: number): Goal => ({ id, goal: text, measured, unit, limit, met: measured <= limit });
+  const goal = (id: string, text: string, measured: number, unit: string, limit: number): Goal => ({
+    id,
+    goal: text,
+    measured,
+    unit,
+    limit,
+    met: measured <= limit,
+  });
   const goals = [
     goal("hotPath", "chinaShare/share with typed ids ≤ 5× a bare Map.get", ratios.hotPathVsMapGet, "×", 5),
     goal("stringPath", "the same queries from user strings ≤ 1 µs median", m.stringPath.worstMedianUs, "µs", 1),
-    goal("coldStartNode", "Node: import @critmin/core + one answer ≤ 50 ms beyond an empty process", m.coldStart.node.beyondEmptyMs, "ms", 50),
-    goal("coldStartChromium", "Chromium: functions.js loaded + first answer ≤ 50 ms beyond an empty page", m.coldStart.chromium.beyondEmptyMs, "ms", 50),
+    goal(
+      "coldStartNode",
+      "Node: import @critmin/core + one answer ≤ 50 ms beyond an empty process",
+      m.coldStart.node.beyondEmptyMs,
+      "ms",
+      50,
+    ),
+    goal(
+      "coldStartChromium",
+      "Chromium: functions.js loaded + first answer ≤ 50 ms beyond an empty page",
+      m.coldStart.chromium.beyondEmptyMs,
+      "ms",
+      50,
+    ),
     goal("addinSize", "add-in functions bundle ≤ 250 KB gzip", m.sizes.addinFunctionsGzipBytes, "B", ADDIN_GZIP_BUDGET),
-    goal("spreadsheet", `CRITMIN workbook ≤ 0.5× native lookups (${headline.questions} formulas)`, ratios.spreadsheetVsNativeLookup, "×", 0.5),
-    goal("spreadsheetLinear", "CRITMIN workbook grows linearly (µs/formula largest ÷ smallest size ≤ 1.5)", m.spreadsheet.critminPerFormulaGrowth, "×", 1.5),
+    goal(
+      "spreadsheet",
+      `CRITMIN workbook ≤ 0.5× native lookups (${headline.questions} formulas)`,
+      ratios.spreadsheetVsNativeLookup,
+      "×",
+      0.5,
+    ),
+    goal(
+      "spreadsheetLinear",
+      "CRITMIN workbook grows linearly (µs/formula largest ÷ smallest size ≤ 1.5)",
+      m.spreadsheet.critminPerFormulaGrowth,
+      "×",
+      1.5,
+    ),
   ];
-  return { schemaVersion: m.schemaVersion, mode: m.mode, date: m.date, machine: m.machine, durationMs: m.durationMs, ratios, sizes: m.sizes, goals, hotPath: m.hotPath, stringPath: m.stringPath, coldStart: m.coldStart, spreadsheet: m.spreadsheet, rangeCall: m.rangeCall };
+  return {
+    schemaVersion: m.schemaVersion,
+    mode: m.mode,
+    date: m.date,
+    machine: m.machine,
+    durationMs: m.durationMs,
+    ratios,
+    sizes: m.sizes,
+    goals,
+    hotPath: m.hotPath,
+    stringPath: m.stringPath,
+    coldStart: m.coldStart,
+    spreadsheet: m.spreadsheet,
+    rangeCall: m.rangeCall,
+  };
 }
 
 const ns = (x: number) => (x >= 1000 ? `${(x / 1000).toPrecision(3)} µs` : `${x.toPrecision(3)} ns`);
@@ -75,7 +123,11 @@ const times = (x: number) => `${x >= 100 ? Math.round(x) : x.toPrecision(3)}×`;
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join("  ")
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
@@ -86,11 +138,46 @@ export function renderTable(r: Results): string {
   };
   const { hotPath: h, stringPath: s, coldStart: c, sizes: z, spreadsheet: w, rangeCall: rc } = r;
   const rows: string[][] = [["measurement", "critmin", "against", "ratio", "goal", ""]];
-  rows.push(["1 hot path chinaShare (ids)", ns(h.chinaShare.median), `Map.get ${ns(h.mapGet.median)}`, times(h.ratios.chinaShare), "≤ 5×", status("hotPath")]);
-  rows.push(["1 hot path share (ids)", ns(h.share.median), `Map.get ${ns(h.mapGet.median)}`, times(h.ratios.share), "≤ 5×", status("hotPath")]);
-  rows.push(["2 strings chinaShare", ns(s.chinaShare.median), `Map.get ${ns(s.mapGet.median)}`, times(s.ratiosVsMapGet.chinaShare), "≤ 1 µs", status("stringPath")]);
-  rows.push(["2 strings share", ns(s.share.median), `Map.get ${ns(s.mapGet.median)}`, times(s.ratiosVsMapGet.share), "≤ 1 µs", status("stringPath")]);
-  rows.push(["3 cold start Node (+1 answer)", ms(c.node.importCoreAndAnswer.median), `empty ${ms(c.node.empty.median)}`, `+${ms(c.node.beyondEmptyMs)}`, "≤ +50 ms", status("coldStartNode")]);
+  rows.push([
+    "1 hot path chinaShare (ids)",
+    ns(h.chinaShare.median),
+    `Map.get ${ns(h.mapGet.median)}`,
+    times(h.ratios.chinaShare),
+    "≤ 5×",
+    status("hotPath"),
+  ]);
+  rows.push([
+    "1 hot path share (ids)",
+    ns(h.share.median),
+    `Map.get ${ns(h.mapGet.median)}`,
+    times(h.ratios.share),
+    "≤ 5×",
+    status("hotPath"),
+  ]);
+  rows.push([
+    "2 strings chinaShare",
+    ns(s.chinaShare.median),
+    `Map.get ${ns(s.mapGet.median)}`,
+    times(s.ratiosVsMapGet.chinaShare),
+    "≤ 1 µs",
+    status("stringPath"),
+  ]);
+  rows.push([
+    "2 strings share",
+    ns(s.share.median),
+    `Map.get ${ns(s.mapGet.median)}`,
+    times(s.ratiosVsMapGet.share),
+    "≤ 1 µs",
+    status("stringPath"),
+  ]);
+  rows.push([
+    "3 cold start Node (+1 answer)",
+    ms(c.node.importCoreAndAnswer.median),
+    `empty ${ms(c.node.empty.median)}`,
+    `+${ms(c.node.beyondEmptyMs)}`,
+    "≤ +50 ms",
+    status("coldStartNode"),
+  ]);
   rows.push([
     "   of which any module / SDK / answer",
     `${ms(c.node.breakdownMs.anyModule)} / ${ms(c.node.breakdownMs.coreImport)} / ${ms(c.node.breakdownMs.firstAnswer)}`,
@@ -99,10 +186,31 @@ export function renderTable(r: Results): string {
     "",
     "",
   ]);
-  rows.push(["3 cold start Chromium add-in", ms(c.chromium.addinPage.median), `empty ${ms(c.chromium.emptyPage.median)}`, `+${ms(c.chromium.beyondEmptyMs)}`, "≤ +50 ms", status("coldStartChromium")]);
-  rows.push(["   of which load / answer", `${ms(c.chromium.bundleLoad.median)} / ${ms(c.chromium.firstAnswer.median)}`, "", "", "", ""]);
+  rows.push([
+    "3 cold start Chromium add-in",
+    ms(c.chromium.addinPage.median),
+    `empty ${ms(c.chromium.emptyPage.median)}`,
+    `+${ms(c.chromium.beyondEmptyMs)}`,
+    "≤ +50 ms",
+    status("coldStartChromium"),
+  ]);
+  rows.push([
+    "   of which load / answer",
+    `${ms(c.chromium.bundleLoad.median)} / ${ms(c.chromium.firstAnswer.median)}`,
+    "",
+    "",
+    "",
+    "",
+  ]);
   rows.push(["4 SDK ESM bundle", `${kb(z.sdkEsmGzipBytes)} gzip`, `${kb(z.sdkEsmBytes)} raw`, "", "", ""]);
-  rows.push(["4 add-in functions.js", `${kb(z.addinFunctionsGzipBytes)} gzip`, `${kb(z.addinFunctionsBytes)} raw`, "", "≤ 250 kB", status("addinSize")]);
+  rows.push([
+    "4 add-in functions.js",
+    `${kb(z.addinFunctionsGzipBytes)} gzip`,
+    `${kb(z.addinFunctionsBytes)} raw`,
+    "",
+    "≤ 250 kB",
+    status("addinSize"),
+  ]);
   for (const size of w.sizes) {
     const crit = size.workbooks.critmin!;
     const natives = Object.entries(size.workbooks)
@@ -110,11 +218,39 @@ export function renderTable(r: Results): string {
       .map(([k, v]) => `${k} ${ms(v!.total.median)}`)
       .join(", ");
     const headline = size.questions === w.headlineQuestions;
-    rows.push([`5 workbook ×${size.questions}`, ms(crit.total.median), natives, times(size.critminVsFastestNative), headline ? "≤ 0.5×" : "", headline ? status("spreadsheet") : ""]);
+    rows.push([
+      `5 workbook ×${size.questions}`,
+      ms(crit.total.median),
+      natives,
+      times(size.critminVsFastestNative),
+      headline ? "≤ 0.5×" : "",
+      headline ? status("spreadsheet") : "",
+    ]);
   }
-  rows.push(["5 CRITMIN µs/formula growth", times(w.critminPerFormulaGrowth), `${w.sizes[0]!.questions} → ${w.sizes.at(-1)!.questions}`, "", "linear", status("spreadsheetLinear")]);
-  rows.push([`6 range ×${rc.rows} (direct)`, ms(rc.direct.range.median), `per cell ${ms(rc.direct.perCell.median)}`, times(rc.direct.perCellVsRange), "", ""]);
-  rows.push([`6 range ×${rc.rows} (HyperFormula)`, ms(rc.hyperformula.range.median), `per cell ${ms(rc.hyperformula.perCell.median)}`, times(rc.hyperformula.perCellVsRange), "", ""]);
+  rows.push([
+    "5 CRITMIN µs/formula growth",
+    times(w.critminPerFormulaGrowth),
+    `${w.sizes[0]!.questions} → ${w.sizes.at(-1)!.questions}`,
+    "",
+    "linear",
+    status("spreadsheetLinear"),
+  ]);
+  rows.push([
+    `6 range ×${rc.rows} (direct)`,
+    ms(rc.direct.range.median),
+    `per cell ${ms(rc.direct.perCell.median)}`,
+    times(rc.direct.perCellVsRange),
+    "",
+    "",
+  ]);
+  rows.push([
+    `6 range ×${rc.rows} (HyperFormula)`,
+    ms(rc.hyperformula.range.median),
+    `per cell ${ms(rc.hyperformula.perCell.median)}`,
+    times(rc.hyperformula.perCellVsRange),
+    "",
+    "",
+  ]);
   const m = r.machine;
   const head = `critmin benchmarks (${r.mode}) ${r.date} — ${m.cpus.model} ×${m.cpus.count}, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, ${m.os}, Node ${m.node}, Chromium ${m.chromium ?? "?"}, ${(r.durationMs / 1000).toFixed(0)} s`;
   return `${head}\n\n${table(rows)}\n`;

@@ -75,7 +75,12 @@ export function resultsJson(results: Results): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, out: { type: "string" } } });
   const mode: Mode = values.quick ? "quick" : "full";
-  const out = path.resolve(values.out ?? (mode === "full" ? path.join(repoRoot, "test/bench/results.json") : path.join(repoRoot, ".tmp/bench/results.quick.json")));
+  const out = path.resolve(
+    values.out ??
+      (mode === "full"
+        ? path.join(repoRoot, "test/bench/results.json")
+        : path.join(repoRoot, ".tmp/bench/results.quick.json")),
+  );
   const results = await runBench(mode);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, resultsJson(results));

@@ -31,7 +31,9 @@ export interface Sizes {
 function gzipBytes(file: string): Promise<number> {
   return new Promise((resolve, reject) => {
     let size = 0;
-    const gzip = createReadStream(file).on("error", reject).pipe(createGzip({ level: 9 }));
+    const gzip = createReadStream(file)
+      .on("error", reject)
+      .pipe(createGzip({ level: 9 }));
     gzip.on("data", (chunk: Buffer) => (size += chunk.length));
     gzip.on("error", reject);
     gzip.on("end", () => resolve(size));
@@ -67,7 +69,8 @@ export async function addinBreakdown(): Promise<Record<string, number>> {
   });
   const output = Object.values(result.metafile.outputs)[0]!;
   const groups: Record<string, number> = {};
-  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) groups[origin(input)] = (groups[origin(input)] ?? 0) + bytesInOutput;
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
+    groups[origin(input)] = (groups[origin(input)] ?? 0) + bytesInOutput;
   groups["total (this rebuild)"] = result.outputFiles[0]!.contents.length;
   return Object.fromEntries(Object.entries(groups).sort(([, a], [, b]) => b - a));
 }
@@ -83,16 +86,24 @@ interface SizeLimitJson {
  * at their repository paths under `artifacts.sizeRoot`, so the committed budgets are what is checked.
  */
 export function runSizeLimit(artifacts: Artifacts): SizeLimitCheck[] {
-  const config = JSON.parse(readFileSync(path.join(repoRoot, ".size-limit.json"), "utf8")) as { name: string; path: string; limit: string }[];
+  const config = JSON.parse(readFileSync(path.join(repoRoot, ".size-limit.json"), "utf8")) as {
+    name: string;
+    path: string;
+    limit: string;
+  }[];
   const configCopy = path.join(artifacts.sizeRoot, ".size-limit.json");
   writeFileSync(configCopy, JSON.stringify(config, null, 2));
   let stdout: string;
   try {
-    stdout = execFileSync(process.execPath, [path.join(repoRoot, "node_modules/size-limit/bin.js"), "--json", "--config", configCopy], {
-      cwd: repoRoot,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    stdout = execFileSync(
+      process.execPath,
+      [path.join(repoRoot, "node_modules/size-limit/bin.js"), "--json", "--config", configCopy],
+      {
+        cwd: repoRoot,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
   } catch (error) {
     // size-limit exits 1 when a budget is exceeded and still prints its JSON.
     stdout = (error as { stdout?: string }).stdout ?? "";

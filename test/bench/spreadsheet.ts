@@ -71,7 +71,14 @@ export function questions(core: Core): Question[] {
     if (!resolved.ok) continue;
     const { edition, year } = resolved.resolution;
     for (const r of core.dataset().supply) {
-      if (r.edition !== edition || r.mineral !== mineral || r.stage !== stage || r.measure !== "production" || r.year !== year) continue;
+      if (
+        r.edition !== edition ||
+        r.mineral !== mineral ||
+        r.stage !== stage ||
+        r.measure !== "production" ||
+        r.year !== year
+      )
+        continue;
       if (r.share === null || r.country === "WORLD" || r.country === "ROW") continue;
       out.push({ mineral, country: r.country, stage, edition, year, share: r.share });
     }
@@ -107,17 +114,31 @@ function formula(workbook: Workbook, row: number, dataRows: number): string {
 }
 
 /** The workbook's sheets: CRITMIN needs only the questions; the native ones also the pasted data. */
-function sheets(workbook: Workbook, qs: readonly Question[], n: number, data: RawCellContent[][]): Record<string, RawCellContent[][]> {
+function sheets(
+  workbook: Workbook,
+  qs: readonly Question[],
+  n: number,
+  data: RawCellContent[][],
+): Record<string, RawCellContent[][]> {
   const rows: RawCellContent[][] = [];
   for (let i = 0; i < n; i++) {
     const q = qs[i % qs.length]!;
     const r = i + 1;
-    rows.push(workbook === "critmin" ? [q.mineral, q.country, q.stage, formula(workbook, r, data.length)] : [q.mineral, q.country, q.stage, q.edition, q.year, formula(workbook, r, data.length)]);
+    rows.push(
+      workbook === "critmin"
+        ? [q.mineral, q.country, q.stage, formula(workbook, r, data.length)]
+        : [q.mineral, q.country, q.stage, q.edition, q.year, formula(workbook, r, data.length)],
+    );
   }
   return workbook === "critmin" ? { Questions: rows } : { Data: data, Questions: rows };
 }
 
-function runWorkbook(workbook: Workbook, qs: readonly Question[], n: number, data: RawCellContent[][]): { build: number; recalc: number; correct: number } {
+function runWorkbook(
+  workbook: Workbook,
+  qs: readonly Question[],
+  n: number,
+  data: RawCellContent[][],
+): { build: number; recalc: number; correct: number } {
   const content = sheets(workbook, qs, n, data);
   const t0 = performance.now();
   const hf = HyperFormula.buildFromSheets(content, CONFIG);
@@ -127,7 +148,8 @@ function runWorkbook(workbook: Workbook, qs: readonly Question[], n: number, dat
   const sheet = hf.getSheetId("Questions")!;
   const answerCol = workbook === "critmin" ? 3 : 5;
   let correct = 0;
-  for (let i = 0; i < n; i++) if (hf.getCellValue({ sheet, row: i, col: answerCol }) === qs[i % qs.length]!.share) correct++;
+  for (let i = 0; i < n; i++)
+    if (hf.getCellValue({ sheet, row: i, col: answerCol }) === qs[i % qs.length]!.share) correct++;
   hf.destroy();
   return { build: t1 - t0, recalc: t2 - t1, correct };
 }
@@ -141,16 +163,32 @@ export async function measureSpreadsheet(core: Core, bundle: AddinBundle, mode: 
   // over the 6k-row column costs some 4–6 ms a formula (build + recalculation), SUMIFS some 35 ms,
   // and all grow linearly (see perFormulaUs at the sizes where they ran). A full run takes 15–20
   // minutes, most of it the one 100k INDEX-MATCH workbook.
-  const slow100k = "too slow to repeat: one 100k native workbook takes 8–15 min here; linear, see its per-formula time at 1k and 10k";
-  const plan: readonly { n: number; rounds: Partial<Record<Workbook, number>>; skip?: Partial<Record<Workbook, string>> }[] =
+  const slow100k =
+    "too slow to repeat: one 100k native workbook takes 8–15 min here; linear, see its per-formula time at 1k and 10k";
+  const plan: readonly {
+    n: number;
+    rounds: Partial<Record<Workbook, number>>;
+    skip?: Partial<Record<Workbook, string>>;
+  }[] =
     mode === "quick"
       ? [
           { n: 30, rounds: { critmin: 2, xlookup: 1, indexMatch: 1, sumifs: 1 } },
-          { n: 120, rounds: { critmin: 2, xlookup: 1, indexMatch: 1 }, skip: { sumifs: "quick mode: SUMIFS only at the smallest size" } },
+          {
+            n: 120,
+            rounds: { critmin: 2, xlookup: 1, indexMatch: 1 },
+            skip: { sumifs: "quick mode: SUMIFS only at the smallest size" },
+          },
         ]
       : [
           { n: 1_000, rounds: { critmin: 7, xlookup: 3, indexMatch: 3, sumifs: 1 } },
-          { n: 10_000, rounds: { critmin: 5, xlookup: 2, indexMatch: 2 }, skip: { sumifs: "too slow to repeat: one 10k SUMIFS workbook takes ≈ 6 min here; linear, see its 1k per-formula time" } },
+          {
+            n: 10_000,
+            rounds: { critmin: 5, xlookup: 2, indexMatch: 2 },
+            skip: {
+              sumifs:
+                "too slow to repeat: one 10k SUMIFS workbook takes ≈ 6 min here; linear, see its 1k per-formula time",
+            },
+          },
           { n: 100_000, rounds: { critmin: 3, indexMatch: 1 }, skip: { xlookup: slow100k, sumifs: slow100k } },
         ];
   // Warm every workbook type once (JIT, HyperFormula's caches, critmin's lazy indexes).
@@ -159,10 +197,9 @@ export async function measureSpreadsheet(core: Core, bundle: AddinBundle, mode: 
   const sizes: SpreadsheetSize[] = [];
   for (const { n, rounds, skip = {} } of plan) {
     const names = WORKBOOKS.filter((w) => rounds[w]);
-    const parts = Object.fromEntries(names.map((w) => [w, { build: [] as number[], recalc: [] as number[], correct: n }])) as Record<
-      Workbook,
-      { build: number[]; recalc: number[]; correct: number }
-    >;
+    const parts = Object.fromEntries(
+      names.map((w) => [w, { build: [] as number[], recalc: [] as number[], correct: n }]),
+    ) as Record<Workbook, { build: number[]; recalc: number[]; correct: number }>;
     const maxRounds = Math.max(...names.map((w) => rounds[w]!));
     const totals = await interleavedTasks(names, maxRounds, (w, round) => {
       if (round >= rounds[w]!) return Number.NaN;
@@ -175,7 +212,10 @@ export async function measureSpreadsheet(core: Core, bundle: AddinBundle, mode: 
     });
     const workbooks: Partial<Record<Workbook, WorkbookTiming>> = {};
     for (const w of names) {
-      const total = summarize(totals[w].filter((x) => !Number.isNaN(x)), "ms");
+      const total = summarize(
+        totals[w].filter((x) => !Number.isNaN(x)),
+        "ms",
+      );
       workbooks[w] = {
         formulas: n,
         build: summarize(parts[w].build, "ms"),
@@ -203,6 +243,8 @@ export async function measureSpreadsheet(core: Core, bundle: AddinBundle, mode: 
     distinctQuestions: qs.length,
     sizes,
     headlineQuestions: headline.questions,
-    critminPerFormulaGrowth: round(sizes.at(-1)!.workbooks.critmin!.perFormulaUs / sizes[0]!.workbooks.critmin!.perFormulaUs),
+    critminPerFormulaGrowth: round(
+      sizes.at(-1)!.workbooks.critmin!.perFormulaUs / sizes[0]!.workbooks.critmin!.perFormulaUs,
+    ),
   };
 }

@@ -50,10 +50,12 @@ export function measureStringPath(core: Core, mode: Mode): StringPathResult {
   const shareCountries = SHARE.map(([, c]) => c);
   const shareOptions = SHARE.map(([, , stage]) => ({ stage }));
   chinaInputs.forEach((m, i) => {
-    if (chinaShare(m) !== map.get(keys[i]!)) throw new Error(`bench: chinaShare("${m}") is not the ${CHINA[i]![1]} row`);
+    if (chinaShare(m) !== map.get(keys[i]!))
+      throw new Error(`bench: chinaShare("${m}") is not the ${CHINA[i]![1]} row`);
   });
   shareMinerals.forEach((m, i) => {
-    if (share(m, shareCountries[i]!, shareOptions[i]) !== map.get(keys[8 + i]!)) throw new Error(`bench: share("${m}", "${shareCountries[i]}") is not its row`);
+    if (share(m, shareCountries[i]!, shareOptions[i]) !== map.get(keys[8 + i]!))
+      throw new Error(`bench: share("${m}", "${shareCountries[i]}") is not its row`);
   });
 
   const cases: MicroCase[] = [

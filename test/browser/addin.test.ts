@@ -156,7 +156,13 @@ const TEST_PAGE = `<!doctype html>
 </html>
 `;
 
-type Cell = number | string | boolean | { error: string; message: string; isError: boolean; wire: Record<string, unknown> } | { null: true } | { undefined: true };
+type Cell =
+  | number
+  | string
+  | boolean
+  | { error: string; message: string; isError: boolean; wire: Record<string, unknown> }
+  | { null: true }
+  | { undefined: true };
 interface Metadata {
   functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[] }[];
 }
@@ -187,7 +193,8 @@ function serve(root: string): Promise<http.Server> {
       return;
     }
     if (url.pathname === "/" || url.pathname === "/runtime-test.html") body = TEST_PAGE;
-    else if ((MS_FILES as readonly string[]).includes(url.pathname.slice(1))) file = path.join(MS_DIST, url.pathname.slice(1));
+    else if ((MS_FILES as readonly string[]).includes(url.pathname.slice(1)))
+      file = path.join(MS_DIST, url.pathname.slice(1));
     else {
       let candidate = "";
       try {
@@ -203,7 +210,10 @@ function serve(root: string): Promise<http.Server> {
       return;
     }
     const ext = file ? path.extname(file) : ".html";
-    const headers: Record<string, string> = { "content-type": CONTENT_TYPES[ext] ?? "application/octet-stream", "cache-control": "no-store" };
+    const headers: Record<string, string> = {
+      "content-type": CONTENT_TYPES[ext] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    };
     if (ext === ".json") headers["access-control-allow-origin"] = "*";
     res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : body);
   });
@@ -216,7 +226,12 @@ function serve(root: string): Promise<http.Server> {
 /** Calls a registered function in the page. */
 async function call(id: string, args: unknown[], label?: string): Promise<Cell[][]> {
   const result = (await page!.evaluate(
-    ([m, i, a]) => (window as unknown as { __critmin: { call(m: unknown, i: string, a: unknown[]): unknown } }).__critmin.call(m, i, a),
+    ([m, i, a]) =>
+      (window as unknown as { __critmin: { call(m: unknown, i: string, a: unknown[]): unknown } }).__critmin.call(
+        m,
+        i,
+        a,
+      ),
     [metadata, id, args] as const,
   )) as Cell[][];
   rendered.push({ fn: `${NAMESPACE}.${id}`, args: label ?? args.map((a) => JSON.stringify(a)).join(", "), result });
@@ -225,7 +240,9 @@ async function call(id: string, args: unknown[], label?: string): Promise<Cell[]
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install Debian's Chromium with \`apt-get install -y chromium\` (as root; .ci/run does this in CI). playwright-core never downloads a browser.`);
+    throw new Error(
+      `${CHROMIUM} not found: install Debian's Chromium with \`apt-get install -y chromium\` (as root; .ci/run does this in CI). playwright-core never downloads a browser.`,
+    );
   }
   await buildAddin();
   // Serve a copy, so a concurrent rebuild of dist/ by another test cannot change files mid-run.
@@ -238,7 +255,11 @@ beforeAll(async () => {
 
   // launch() starts with a new, empty profile in a temporary --user-data-dir and removes it on close.
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
-  context = await browser.newContext({ viewport: { width: 1100, height: 700 }, deviceScaleFactor: 1, serviceWorkers: "block" });
+  context = await browser.newContext({
+    viewport: { width: 1100, height: 700 },
+    deviceScaleFactor: 1,
+    serviceWorkers: "block",
+  });
   // Only loopback: anything else (Microsoft's telemetry frame, a CDN) is recorded and refused here.
   await context.route(
     (url) => url.hostname !== "127.0.0.1",
@@ -253,12 +274,19 @@ beforeAll(async () => {
   page.on("pageerror", (e) => pageErrors.push(`${e.name}: ${e.message}`));
 
   await page.goto(`${base}/runtime-test.html`, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { __critmin?: { bundleLoaded?: boolean } }).__critmin?.bundleLoaded === true);
+  await page.waitForFunction(
+    () => (window as unknown as { __critmin?: { bundleLoaded?: boolean } }).__critmin?.bundleLoaded === true,
+  );
   // Office.onReady settles once the runtime has loaded its mapping table and looked for a host.
   onReady = await page.evaluate(() =>
     Promise.race([
-      Office.onReady().then((info) => ({ host: info.host as unknown as string | null, platform: info.platform as unknown as string | null })),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("Office.onReady did not settle within 15 s")), 15_000)),
+      Office.onReady().then((info) => ({
+        host: info.host as unknown as string | null,
+        platform: info.platform as unknown as string | null,
+      })),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error("Office.onReady did not settle within 15 s")), 15_000),
+      ),
     ]),
   );
 }, 120_000);
@@ -303,7 +331,10 @@ describe("built functions.js in Microsoft's custom-functions runtime (headless C
         runtimeBeforeBundle: (window as unknown as { __critmin: { runtime: string } }).__critmin.runtime,
         associate: typeof CustomFunctions.associate,
         error: typeof CustomFunctions.Error,
-        codes: { notAvailable: CustomFunctions.ErrorCode.notAvailable, invalidValue: CustomFunctions.ErrorCode.invalidValue },
+        codes: {
+          notAvailable: CustomFunctions.ErrorCode.notAvailable,
+          invalidValue: CustomFunctions.ErrorCode.invalidValue,
+        },
         wire: JSON.parse(JSON.stringify(e)) as Record<string, unknown>,
         office: typeof Office,
       };
@@ -313,7 +344,12 @@ describe("built functions.js in Microsoft's custom-functions runtime (headless C
     expect(info.error).toBe("function");
     expect(info.codes).toEqual({ notAvailable: "#N/A", invalidValue: "#VALUE!" });
     // Microsoft's CustomFunctionError, as it is sent to Excel (a stub would not serialise like this).
-    expect(info.wire).toMatchObject({ valueType: "CustomFunctionError", code: "#N/A", message: "probe", errorType: "NotAvailable" });
+    expect(info.wire).toMatchObject({
+      valueType: "CustomFunctionError",
+      code: "#N/A",
+      message: "probe",
+      errorType: "NotAvailable",
+    });
     expect(info.office).toBe("object");
     // Outside Office the runtime finds no host: Office.onReady settles with host null.
     expect(onReady).toEqual({ host: null, platform: null });
@@ -322,7 +358,8 @@ describe("built functions.js in Microsoft's custom-functions runtime (headless C
   it("associates every id in functions.json exactly once, and the runtime holds each function", async () => {
     const { recorded, mappings, sameFunctions } = await page!.evaluate(() => {
       const state = (window as unknown as { __critmin: { associations: { id: string; fn: unknown }[] } }).__critmin;
-      const m = (CustomFunctions as unknown as { _association: { mappings: Record<string, unknown> } })._association.mappings;
+      const m = (CustomFunctions as unknown as { _association: { mappings: Record<string, unknown> } })._association
+        .mappings;
       return {
         recorded: state.associations.map((a) => ({ id: a.id, type: typeof a.fn })),
         mappings: Object.keys(m),
@@ -340,7 +377,9 @@ describe("built functions.js in Microsoft's custom-functions runtime (headless C
 
   it("CHINA_SHARE and SHARE return what @critmin/core computes", async () => {
     expect(await call("CHINA_SHARE", [[["cobalt"]]], '"cobalt"')).toEqual([[core.chinaShare("cobalt")]]);
-    expect(await call("SHARE", [[["lithium"]], "AUS", "mining"], '"lithium", "AUS", "mining"')).toEqual([[core.share("lithium", "AUS", { stage: "mining" })]]);
+    expect(await call("SHARE", [[["lithium"]], "AUS", "mining"], '"lithium", "AUS", "mining"')).toEqual([
+      [core.share("lithium", "AUS", { stage: "mining" })],
+    ]);
     expect(typeof core.chinaShare("cobalt")).toBe("number");
   });
 
@@ -356,19 +395,31 @@ describe("built functions.js in Microsoft's custom-functions runtime (headless C
   it("missing data is a real CustomFunctions.Error #N/A with a reason", async () => {
     expect(core.chinaShare("cobalt", { year: 2019 })).toBeUndefined();
     const [[cell]] = (await call("CHINA_SHARE", [[["cobalt"]], null, 2019], '"cobalt", , 2019')) as [[Cell]];
-    expect(cell).toMatchObject({ error: "#N/A", isError: true, wire: { valueType: "CustomFunctionError", code: "#N/A", errorType: "NotAvailable" } });
+    expect(cell).toMatchObject({
+      error: "#N/A",
+      isError: true,
+      wire: { valueType: "CustomFunctionError", code: "#N/A", errorType: "NotAvailable" },
+    });
     expect((cell as { message: string }).message).toMatch(/^CHINA_SHARE: /);
   });
 
   it('an unknown mineral is a real CustomFunctions.Error #VALUE! that suggests "cobalt"', async () => {
     const [[cell]] = (await call("CHINA_SHARE", [[["cobolt"]]], '"cobolt"')) as [[Cell]];
-    expect(cell).toMatchObject({ error: "#VALUE!", isError: true, wire: { valueType: "CustomFunctionError", code: "#VALUE!", errorType: "Value" } });
+    expect(cell).toMatchObject({
+      error: "#VALUE!",
+      isError: true,
+      wire: { valueType: "CustomFunctionError", code: "#VALUE!", errorType: "Value" },
+    });
     expect((cell as { message: string }).message).toContain('"cobalt"');
   });
 
   it("a 3×1 range spills 3×1, and an error sits in its own cell", async () => {
     const minerals = ["cobalt", "lithium", "nickel"];
-    const result = await call("CHINA_SHARE", [minerals.map((m) => [m])], `{${minerals.map((m) => `"${m}"`).join(";")}}`);
+    const result = await call(
+      "CHINA_SHARE",
+      [minerals.map((m) => [m])],
+      `{${minerals.map((m) => `"${m}"`).join(";")}}`,
+    );
     expect(result).toEqual(minerals.map((m) => [core.chinaShare(m)]));
     const mixed = await call("CHINA_SHARE", [[["cobalt"], ["cobolt"], ["nickel"]]], '{"cobalt";"cobolt";"nickel"}');
     expect(mixed).toHaveLength(3);
@@ -381,7 +432,8 @@ describe("built functions.js in Microsoft's custom-functions runtime (headless C
   it("renders the results as a table in the page (screenshot with UPDATE_SCREENSHOTS=1)", async () => {
     expect(rendered.length).toBeGreaterThan(0);
     await page!.evaluate(
-      ([title, rows]) => (window as unknown as { __critmin: { render(t: string, r: unknown): void } }).__critmin.render(title, rows),
+      ([title, rows]) =>
+        (window as unknown as { __critmin: { render(t: string, r: unknown): void } }).__critmin.render(title, rows),
       ["critmin add-in: functions called in Microsoft's custom-functions runtime", rendered] as const,
     );
     expect(await page!.locator("table.results > tbody > tr").count()).toBe(rendered.length);

@@ -14,7 +14,25 @@ const modules = { "@critmin/core": core };
 
 describe("extractCodeBlocks", () => {
   it("finds ts and js blocks with their line, and skips other languages and no-run blocks", () => {
-    const md = ["# T", "```ts", "a()", "```", "", "```sh", "npm i x", "```", "~~~js", "b()", "~~~", "```ts no-run", "c()", "```", "  ```typescript", "  d()", "  ```"].join("\n");
+    const md = [
+      "# T",
+      "```ts",
+      "a()",
+      "```",
+      "",
+      "```sh",
+      "npm i x",
+      "```",
+      "~~~js",
+      "b()",
+      "~~~",
+      "```ts no-run",
+      "c()",
+      "```",
+      "  ```typescript",
+      "  d()",
+      "  ```",
+    ].join("\n");
     expect(extractCodeBlocks("x.md", md)).toEqual([
       { file: "x.md", line: 2, lang: "ts", code: "a()" },
       { file: "x.md", line: 9, lang: "js", code: "b()" },
@@ -53,7 +71,10 @@ describe("runBlock", () => {
 
   it("lets a block without imports use every export of @critmin/core, and require() in CommonJS examples", async () => {
     expect((await runBlock("effectiveNumber(2500) //=> 4", modules, core)).checks[0]!.ok).toBe(true);
-    expect((await runBlock('const { herfindahl } = require("@critmin/core");\nherfindahl([1]) //=> 10000', modules)).checks[0]!.ok).toBe(true);
+    expect(
+      (await runBlock('const { herfindahl } = require("@critmin/core");\nherfindahl([1]) //=> 10000', modules))
+        .checks[0]!.ok,
+    ).toBe(true);
   });
 
   it("throws when a block fails, imports an unknown module, or puts //=> after something that has no value", async () => {
@@ -85,7 +106,11 @@ describe("markdown escaping", () => {
   });
 
   it("reads a changeset", () => {
-    expect(parseChangeset("x", '---\n"@critmin/core": minor\n---\n\nAdded `hhi`.\n')).toEqual({ id: "x", releases: [{ name: "@critmin/core", type: "minor" }], summary: "Added `hhi`." });
+    expect(parseChangeset("x", '---\n"@critmin/core": minor\n---\n\nAdded `hhi`.\n')).toEqual({
+      id: "x",
+      releases: [{ name: "@critmin/core", type: "minor" }],
+      summary: "Added `hhi`.",
+    });
   });
 });
 
@@ -95,7 +120,10 @@ describe("link checker", () => {
 
   it("resolves files, folders and extensionless URLs under the base only", () => {
     mkdirSync(path.join(root, "excel"), { recursive: true });
-    writeFileSync(path.join(root, "index.html"), '<a href="/docs/excel/A.html#x">a</a><a href="excel/A">b</a><img src="/docs/missing.svg"><a href="https://example.org">e</a><a href="/other/">o</a><a href="#top">t</a><h1 id="top">T</h1>');
+    writeFileSync(
+      path.join(root, "index.html"),
+      '<a href="/docs/excel/A.html#x">a</a><a href="excel/A">b</a><img src="/docs/missing.svg"><a href="https://example.org">e</a><a href="/other/">o</a><a href="#top">t</a><h1 id="top">T</h1>',
+    );
     writeFileSync(path.join(root, "excel/A.html"), '<h2 id="y">Y</h2><script>var s = "<a href=\'/nope\'>";</script>');
     expect(resolveSitePath(root, "/docs/", "/docs/excel/A")).toBe(path.join(root, "excel/A.html"));
     expect(resolveSitePath(root, "/docs/", "/docs/")).toBe(path.join(root, "index.html"));
@@ -111,6 +139,11 @@ describe("link checker", () => {
   });
 
   it("reads href, src and srcset, decoding entities", () => {
-    expect(extractUrls('<img srcset="a.png 1x, b.png 2x" src="c&amp;d.png"><link href=\'e.css\'>')).toEqual(["a.png", "b.png", "c&d.png", "e.css"]);
+    expect(extractUrls('<img srcset="a.png 1x, b.png 2x" src="c&amp;d.png"><link href=\'e.css\'>')).toEqual([
+      "a.png",
+      "b.png",
+      "c&d.png",
+      "e.css",
+    ]);
   });
 });

@@ -18,7 +18,12 @@ import * as core from "../../packages/core/src/index.ts";
 import * as schemas from "../../packages/core/src/schemas.ts";
 import { extractCodeBlocks, runBlock, show, type CodeBlock } from "../../packages/sdk-docs/scripts/lib/codeblocks.ts";
 import { EXCEL_EXAMPLES } from "../../packages/sdk-docs/scripts/lib/excel-examples.ts";
-import { computeExamples, loadExcel, type ComputedExample, type ExcelContext } from "../../packages/sdk-docs/scripts/lib/excel.ts";
+import {
+  computeExamples,
+  loadExcel,
+  type ComputedExample,
+  type ExcelContext,
+} from "../../packages/sdk-docs/scripts/lib/excel.ts";
 import { checkLinks, htmlFiles, resolveSitePath } from "./lib/links.ts";
 import { BASE, buildSite, docsPackage, serveSite, type BuiltSite } from "./lib/site.ts";
 
@@ -39,7 +44,8 @@ afterAll(() => {
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === "node_modules" || e.name === "cache" || e.name === "dist" ? [] : markdownFiles(full);
+    if (e.isDirectory())
+      return e.name === "node_modules" || e.name === "cache" || e.name === "dist" ? [] : markdownFiles(full);
     return e.name.endsWith(".md") ? [full] : [];
   });
 }
@@ -66,13 +72,28 @@ describe("(a) the docs build", () => {
     expect(existsSync(path.join(site.outDir, "index.html"))).toBe(true);
     const pages = htmlFiles(site.outDir);
     expect(pages.length).toBeGreaterThan(100);
-    for (const rel of ["guide/economists.html", "guide/developers.html", "guide/it.html", "methodology.html", "changelog.html", "api/index.html", "api/functions/chinaShare.html", "excel/index.html", "data/index.html", "data/coverage.html", "data/quirks.html", "data/charts.html"]) {
+    for (const rel of [
+      "guide/economists.html",
+      "guide/developers.html",
+      "guide/it.html",
+      "methodology.html",
+      "changelog.html",
+      "api/index.html",
+      "api/functions/chinaShare.html",
+      "excel/index.html",
+      "data/index.html",
+      "data/coverage.html",
+      "data/quirks.html",
+      "data/charts.html",
+    ]) {
       expect(existsSync(path.join(site.outDir, rel)), rel).toBe(true);
     }
     // Assets are referenced under the /docs/ base; the home page carries the generated facts.
     expect(page("index.html")).toMatch(/(src|href)="\/docs\/assets\//);
     expect(pageText(page("index.html"))).toContain(`dataset ${core.datasetVersion()}`);
-    console.log(`docs: generate ${(site.generateMs / 1000).toFixed(1)} s, vitepress build ${(site.buildMs / 1000).toFixed(1)} s, ${pages.length} pages`);
+    console.log(
+      `docs: generate ${(site.generateMs / 1000).toFixed(1)} s, vitepress build ${(site.buildMs / 1000).toFixed(1)} s, ${pages.length} pages`,
+    );
     // About 30 s on a developer machine; the bound leaves room for a loaded CI runner.
     expect(site.generateMs + site.buildMs).toBeLessThan(120_000);
   });
@@ -86,7 +107,8 @@ describe("(a) the docs build", () => {
       expect(html, rel).not.toMatch(/googletagmanager|google-analytics|gtag\(|plausible|matomo|fonts\.googleapis/i);
     }
     const css = readdirSync(path.join(site.outDir, "assets")).filter((f) => f.endsWith(".css"));
-    for (const f of css) expect(readFileSync(path.join(site.outDir, "assets", f), "utf8"), f).not.toMatch(/url\(\s*["']?(https?:)?\/\//);
+    for (const f of css)
+      expect(readFileSync(path.join(site.outDir, "assets", f), "utf8"), f).not.toMatch(/url\(\s*["']?(https?:)?\/\//);
   });
 
   it("draws the charts as static SVG from the data", () => {
@@ -121,12 +143,20 @@ describe("(b) links", () => {
 describe("(c) code examples", () => {
   let blocks: CodeBlock[] = [];
   beforeAll(() => {
-    blocks = markdownFiles(site.srcDir).flatMap((file) => extractCodeBlocks(path.relative(site.srcDir, file), readFileSync(file, "utf8")));
+    blocks = markdownFiles(site.srcDir).flatMap((file) =>
+      extractCodeBlocks(path.relative(site.srcDir, file), readFileSync(file, "utf8")),
+    );
   });
 
   it("finds the hand-written and the generated examples", () => {
     const files = new Set(blocks.map((b) => b.file.split(path.sep).join("/")));
-    for (const f of ["guide/developers.md", "methodology.md", "generated/data/quirks.md", "generated/api/functions/chinaShare.md"]) expect(files, f).toContain(f);
+    for (const f of [
+      "guide/developers.md",
+      "methodology.md",
+      "generated/data/quirks.md",
+      "generated/api/functions/chinaShare.md",
+    ])
+      expect(files, f).toContain(f);
     expect(blocks.length).toBeGreaterThan(40);
   });
 
@@ -135,9 +165,16 @@ describe("(c) code examples", () => {
     let checks = 0;
     for (const block of blocks) {
       try {
-        const result = await runBlock(block.code, { "@critmin/core": core, "@critmin/core/schema": schemas }, core as unknown as Record<string, unknown>);
+        const result = await runBlock(
+          block.code,
+          { "@critmin/core": core, "@critmin/core/schema": schemas },
+          core as unknown as Record<string, unknown>,
+        );
         checks += result.checks.length;
-        for (const c of result.checks.filter((x) => !x.ok)) failures.push(`${block.file}:${block.line + c.line}: ${c.source} is ${show(c.actual)}, expected ${c.expected}`);
+        for (const c of result.checks.filter((x) => !x.ok))
+          failures.push(
+            `${block.file}:${block.line + c.line}: ${c.source} is ${show(c.actual)}, expected ${c.expected}`,
+          );
       } catch (error) {
         failures.push(`${block.file}:${block.line}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -157,7 +194,9 @@ describe("(c) code examples", () => {
 describe("(d) Excel function pages", () => {
   let shown: ComputedExample[] = [];
   beforeAll(() => {
-    shown = JSON.parse(readFileSync(path.join(site.srcDir, "generated/excel-examples.json"), "utf8")) as ComputedExample[];
+    shown = JSON.parse(
+      readFileSync(path.join(site.srcDir, "generated/excel-examples.json"), "utf8"),
+    ) as ComputedExample[];
   });
 
   it("every function in functions.json has a page at excel/<ID>.html, reached by its helpUrl", () => {
@@ -169,7 +208,9 @@ describe("(d) Excel function pages", () => {
       // host in; the path under /docs/ is what the host must serve.
       const help = new URL(f.helpUrl!);
       expect(help.pathname, f.id).toBe(`/excel/${f.id}`);
-      expect(resolveSitePath(site.outDir, BASE, `${BASE.slice(0, -1)}${help.pathname}`), f.id).toBe(path.join(site.outDir, `excel/${f.id}.html`));
+      expect(resolveSitePath(site.outDir, BASE, `${BASE.slice(0, -1)}${help.pathname}`), f.id).toBe(
+        path.join(site.outDir, `excel/${f.id}.html`),
+      );
       const text = pageText(page(`excel/${f.id}.html`));
       expect(text, f.id).toContain(`=CRITMIN.${f.id}(`);
       for (const p of f.parameters) expect(text, `${f.id} ${p.name}`).toContain(p.name);
@@ -180,7 +221,10 @@ describe("(d) Excel function pages", () => {
 
   it("every function has examples, and #VALUE! and #N/A are explained on every page", () => {
     for (const f of excel.metadata.functions) {
-      expect(EXCEL_EXAMPLES[f.id]?.length ?? 0, `${f.id}: add examples to packages/sdk-docs/scripts/lib/excel-examples.ts`).toBeGreaterThan(0);
+      expect(
+        EXCEL_EXAMPLES[f.id]?.length ?? 0,
+        `${f.id}: add examples to packages/sdk-docs/scripts/lib/excel-examples.ts`,
+      ).toBeGreaterThan(0);
       const text = pageText(page(`excel/${f.id}.html`));
       expect(text, f.id).toContain("#VALUE!");
       expect(text, f.id).toContain("#N/A");
@@ -198,7 +242,9 @@ describe("(d) Excel function pages", () => {
     }
     // The examples include real errors, with their messages.
     expect([...errors].sort()).toEqual(["#N/A", "#VALUE!"]);
-    for (const e of shown.filter((x) => EXCEL_EXAMPLES[x.id]?.some((y) => JSON.stringify(y.args) === JSON.stringify(x.args)))) {
+    for (const e of shown.filter((x) =>
+      EXCEL_EXAMPLES[x.id]?.some((y) => JSON.stringify(y.args) === JSON.stringify(x.args)),
+    )) {
       const text = pageText(page(`excel/${e.id}.html`));
       expect(text, e.formula).toContain(e.formula);
       for (const c of e.cells.flat().slice(0, 12 * (e.cells[0]?.length ?? 1))) {
@@ -225,16 +271,32 @@ describe("(e) in headless Chromium", () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} not found: install Debian's Chromium with \`apt-get install -y chromium\` (.ci/run does this in CI). playwright-core never downloads a browser.`);
+      throw new Error(
+        `${CHROMIUM} not found: install Debian's Chromium with \`apt-get install -y chromium\` (.ci/run does this in CI). playwright-core never downloads a browser.`,
+      );
     }
     ({ server, origin } = await serveSite(site.outDir));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-sync",
+      ],
       timeout: 30_000,
     });
-    context = await browser.newContext({ viewport: { width: 1280, height: 1300 }, deviceScaleFactor: 1, colorScheme: "light", serviceWorkers: "block" });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 1300 },
+      deviceScaleFactor: 1,
+      colorScheme: "light",
+      serviceWorkers: "block",
+    });
     // Only loopback: anything else is recorded and refused.
     await context.route(
       (url) => url.hostname !== "127.0.0.1",
@@ -273,14 +335,23 @@ describe("(e) in headless Chromium", () => {
       const response = await tab.goto(`${origin}${url}`, { waitUntil: "networkidle" });
       expect(response?.status()).toBe(200);
       // Hydrated by Vue: the client app took over the server-rendered page.
-      await tab.waitForFunction(() => Boolean((document.querySelector("#app") as unknown as { __vue_app__?: unknown } | null)?.__vue_app__), undefined, { timeout: 15_000 });
+      await tab.waitForFunction(
+        () => Boolean((document.querySelector("#app") as unknown as { __vue_app__?: unknown } | null)?.__vue_app__),
+        undefined,
+        { timeout: 15_000 },
+      );
       await tab.evaluate(() => document.fonts.ready);
-      const content = await tab.locator(name === "home" ? ".VPHome" : ".vp-doc").first().innerText();
+      const content = await tab
+        .locator(name === "home" ? ".VPHome" : ".vp-doc")
+        .first()
+        .innerText();
       expect(content.length, "page content").toBeGreaterThan(300);
       expect(content).toContain(heading);
       if (name === "data") {
         // The charts loaded as images with a size.
-        const sizes = await tab.$$eval("img[src$='.svg']", (imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+        const sizes = await tab.$$eval("img[src$='.svg']", (imgs) =>
+          imgs.map((i) => (i as HTMLImageElement).naturalWidth),
+        );
         expect(sizes.length).toBe(2);
         expect(sizes.every((w) => w > 300)).toBe(true);
       }

@@ -19,37 +19,52 @@ interface Advisory {
   readonly findings?: readonly { readonly version?: string; readonly paths?: readonly string[] }[];
 }
 
-type AuditOutcome = { readonly ok: true; readonly advisories: readonly Advisory[] } | { readonly ok: false; readonly reason: string };
+type AuditOutcome =
+  { readonly ok: true; readonly advisories: readonly Advisory[] } | { readonly ok: false; readonly reason: string };
 
 /** Runs `pnpm audit --json`; never rejects, never waits longer than the timeout. */
 function audit(): Promise<AuditOutcome> {
   return new Promise((resolve) => {
-    execFile("pnpm", ["audit", "--json"], { cwd: root, timeout: AUDIT_TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // pnpm audit exits 1 when it finds advisories, so the exit code alone says nothing: read the JSON.
-      if (error && (error as { killed?: boolean }).killed) return resolve({ ok: false, reason: `no answer within ${AUDIT_TIMEOUT_MS / 1000} s` });
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(stdout);
-      } catch {
-        const why = (stderr || stdout || (error?.message ?? "")).trim().split("\n").slice(0, 3).join(" ");
-        return resolve({ ok: false, reason: why || "no JSON output" });
-      }
-      resolve(readReport(parsed));
-    });
+    execFile(
+      "pnpm",
+      ["audit", "--json"],
+      { cwd: root, timeout: AUDIT_TIMEOUT_MS, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // pnpm audit exits 1 when it finds advisories, so the exit code alone says nothing: read the JSON.
+        if (error && (error as { killed?: boolean }).killed)
+          return resolve({ ok: false, reason: `no answer within ${AUDIT_TIMEOUT_MS / 1000} s` });
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(stdout);
+        } catch {
+          const why = (stderr || stdout || (error?.message ?? "")).trim().split("\n").slice(0, 3).join(" ");
+          return resolve({ ok: false, reason: why || "no JSON output" });
+        }
+        resolve(readReport(parsed));
+      },
+    );
   });
 }
 
 /** The advisories of `pnpm audit --json` output, or why there are none to read. */
 function readReport(parsed: unknown): AuditOutcome {
-  const report = parsed as { error?: { code?: string; message?: string }; advisories?: Record<string, Advisory> } | null;
+  const report = parsed as {
+    error?: { code?: string; message?: string };
+    advisories?: Record<string, Advisory>;
+  } | null;
   if (report === null || typeof report !== "object") return { ok: false, reason: "unexpected output" };
-  if (report.error) return { ok: false, reason: `${report.error.code ?? "error"}: ${report.error.message ?? ""}`.trim() };
-  if (!report.advisories || typeof report.advisories !== "object") return { ok: false, reason: "unexpected output (no advisories field)" };
+  if (report.error)
+    return { ok: false, reason: `${report.error.code ?? "error"}: ${report.error.message ?? ""}`.trim() };
+  if (!report.advisories || typeof report.advisories !== "object")
+    return { ok: false, reason: "unexpected output (no advisories field)" };
   return { ok: true, advisories: Object.values(report.advisories) };
 }
 
 /** Critical advisories against an installed version of a package in `closure` block; the rest are reported. */
-function gate(advisories: readonly Advisory[], closure: ReadonlyMap<string, ReadonlySet<string>>): { blocking: Advisory[]; others: Advisory[] } {
+function gate(
+  advisories: readonly Advisory[],
+  closure: ReadonlyMap<string, ReadonlySet<string>>,
+): { blocking: Advisory[]; others: Advisory[] } {
   const shipped = (a: Advisory) => {
     const versions = closure.get(a.module_name);
     if (!versions) return false;
@@ -62,7 +77,11 @@ function gate(advisories: readonly Advisory[], closure: ReadonlyMap<string, Read
 
 /** Every package (name → versions) in the production dependency tree of a workspace package; local, no network. */
 function productionClosure(pkg: string): Map<string, Set<string>> {
-  const out = execFileSync("pnpm", ["--filter", pkg, "list", "--prod", "--depth", "Infinity", "--json"], { cwd: root, encoding: "utf8", timeout: 30_000 });
+  const out = execFileSync("pnpm", ["--filter", pkg, "list", "--prod", "--depth", "Infinity", "--json"], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   const closure = new Map<string, Set<string>>();
   type Node = { version?: string; dependencies?: Record<string, Node> };
   const visit = (deps: Record<string, Node> | undefined) => {
@@ -91,10 +110,28 @@ describe("dependency advisories (pnpm audit)", () => {
   it("reads pnpm's output and gates only critical advisories against core's installed production dependencies", () => {
     const sample = {
       advisories: {
-        "1": { id: 1, module_name: "zod", severity: "critical", title: "a", findings: [{ version: "4.6.7", paths: ["packages__core>zod"] }] },
-        "2": { id: 2, module_name: "zod", severity: "critical", title: "b", findings: [{ version: "3.0.0", paths: ["x>zod"] }] },
+        "1": {
+          id: 1,
+          module_name: "zod",
+          severity: "critical",
+          title: "a",
+          findings: [{ version: "4.6.7", paths: ["packages__core>zod"] }],
+        },
+        "2": {
+          id: 2,
+          module_name: "zod",
+          severity: "critical",
+          title: "b",
+          findings: [{ version: "3.0.0", paths: ["x>zod"] }],
+        },
         "3": { id: 3, module_name: "zod", severity: "high", title: "c", findings: [{ version: "4.6.7", paths: [] }] },
-        "4": { id: 4, module_name: "exceljs", severity: "critical", title: "d", findings: [{ version: "4.4.0", paths: [] }] },
+        "4": {
+          id: 4,
+          module_name: "exceljs",
+          severity: "critical",
+          title: "d",
+          findings: [{ version: "4.4.0", paths: [] }],
+        },
       },
       metadata: { vulnerabilities: { critical: 3, high: 1 } },
     };
@@ -103,7 +140,10 @@ describe("dependency advisories (pnpm audit)", () => {
     const { blocking, others } = gate(read.ok ? read.advisories : [], new Map([["zod", new Set(["4.6.7"])]]));
     expect(blocking.map((a) => a.id)).toEqual([1]);
     expect(others.map((a) => a.id)).toEqual([2, 3, 4]);
-    expect(readReport({ error: { code: "ERR_PNPM_AUDIT_BAD_RESPONSE", message: "405" } })).toEqual({ ok: false, reason: "ERR_PNPM_AUDIT_BAD_RESPONSE: 405" });
+    expect(readReport({ error: { code: "ERR_PNPM_AUDIT_BAD_RESPONSE", message: "405" } })).toEqual({
+      ok: false,
+      reason: "ERR_PNPM_AUDIT_BAD_RESPONSE: 405",
+    });
   });
 
   it(
@@ -115,9 +155,14 @@ describe("dependency advisories (pnpm audit)", () => {
         return;
       }
       const { blocking, others } = gate(outcome.advisories, productionClosure("@critmin/core"));
-      if (others.length > 0) console.warn(`audit: ${others.length} advisories outside the gate:\n  ${others.map(describeAdvisory).join("\n  ")}`);
+      if (others.length > 0)
+        console.warn(
+          `audit: ${others.length} advisories outside the gate:\n  ${others.map(describeAdvisory).join("\n  ")}`,
+        );
       else console.info(`audit: no advisories (${outcome.advisories.length})`);
-      expect(blocking.map(describeAdvisory), "critical advisories in @critmin/core's production dependencies").toEqual([]);
+      expect(blocking.map(describeAdvisory), "critical advisories in @critmin/core's production dependencies").toEqual(
+        [],
+      );
     },
     AUDIT_TIMEOUT_MS + 15_000,
   );

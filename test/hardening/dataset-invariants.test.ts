@@ -44,7 +44,8 @@ describe("bundled dataset: units, signs and ranges", () => {
       }
       const expected = r.value * factor;
       if (r.tonnes === null) offenders.push(`${where(r)}: ${r.value} ${r.unit} but no tonnes`);
-      else if (Math.abs(r.tonnes - expected) > 1e-9 * Math.max(1, Math.abs(expected))) offenders.push(`${where(r)}: ${r.value} ${r.unit} is ${expected} t, row says ${r.tonnes}`);
+      else if (Math.abs(r.tonnes - expected) > 1e-9 * Math.max(1, Math.abs(expected)))
+        offenders.push(`${where(r)}: ${r.value} ${r.unit} is ${expected} t, row says ${r.tonnes}`);
     }
     expect(offenders.slice(0, 20), `${offenders.length} rows`).toEqual([]);
   });
@@ -58,7 +59,10 @@ describe("bundled dataset: units, signs and ranges", () => {
 
   it("indicator values lie in their unit's range: fractions in [0, 1], indices ≥ 0", () => {
     const offenders = indicators
-      .filter((r) => r.value !== null && !(Number.isFinite(r.value) && r.value >= 0 && (r.unit !== "fraction" || r.value <= 1)))
+      .filter(
+        (r) =>
+          r.value !== null && !(Number.isFinite(r.value) && r.value >= 0 && (r.unit !== "fraction" || r.value <= 1)),
+      )
       .map((r) => `${where(r)}: ${r.indicator} ${r.value} ${r.unit}`);
     expect(offenders).toEqual([]);
   });
@@ -81,14 +85,17 @@ describe("bundled dataset: units, signs and ranges", () => {
       const parts = rows.filter((r) => r.country !== "WORLD" && r.share !== null && r.value !== null);
       const sum = parts.reduce((s, r) => s + r.share!, 0);
       const allowance = (halfUnit(world.value) + parts.reduce((s, r) => s + halfUnit(r.value!), 0)) / world.value;
-      if (sum > 1 + allowance + 1e-9) offenders.push(`${key}: shares sum to ${sum.toFixed(4)}, rounding allows ${(1 + allowance).toFixed(4)}`);
+      if (sum > 1 + allowance + 1e-9)
+        offenders.push(`${key}: shares sum to ${sum.toFixed(4)}, rounding allows ${(1 + allowance).toFixed(4)}`);
     }
     expect(blocks.size).toBeGreaterThan(100);
     expect(offenders).toEqual([]);
   });
 
   it("the rounding allowance reads printed precision", () => {
-    expect([halfUnit(70_000), halfUnit(1_270_000), halfUnit(1.25), halfUnit(0.5), halfUnit(7), halfUnit(0)]).toEqual([5_000, 5_000, 0.005, 0.05, 0.5, 0]);
+    expect([halfUnit(70_000), halfUnit(1_270_000), halfUnit(1.25), halfUnit(0.5), halfUnit(7), halfUnit(0)]).toEqual([
+      5_000, 5_000, 0.005, 0.05, 0.5, 0,
+    ]);
   });
 });
 
@@ -96,7 +103,9 @@ describe("the bundled rows are shared, so they are read-only", () => {
   it("freezes every row, its rules and the arrays", () => {
     for (const rows of [supply, demand, indicators] as const) {
       expect(Object.isFrozen(rows)).toBe(true);
-      const thawed = (rows as readonly { rules: readonly string[] }[]).filter((r) => !Object.isFrozen(r) || !Object.isFrozen(r.rules));
+      const thawed = (rows as readonly { rules: readonly string[] }[]).filter(
+        (r) => !Object.isFrozen(r) || !Object.isFrozen(r.rules),
+      );
       expect(thawed.length).toBe(0);
     }
     expect(() => {

@@ -62,12 +62,14 @@ function fingerprint(edition: string): EditionPrint {
   const byMineral = new Map<string, string[]>();
   const all: string[] = [];
   for (const [name, rows] of Object.entries(TABLES) as [TableName, readonly { edition: string; mineral: string }[]][]) {
-    const lines = rows.filter((r) => r.edition === edition).map((r) => {
-      const line = `${name}\t${canonical(r)}`;
-      byMineral.set(r.mineral, [...(byMineral.get(r.mineral) ?? []), line]);
-      all.push(line);
-      return line;
-    });
+    const lines = rows
+      .filter((r) => r.edition === edition)
+      .map((r) => {
+        const line = `${name}\t${canonical(r)}`;
+        byMineral.set(r.mineral, [...(byMineral.get(r.mineral) ?? []), line]);
+        all.push(line);
+        return line;
+      });
     tables[name] = { rows: lines.length, sha256: hashLines(lines) };
   }
   const record = editions.find((e) => e.id === edition);
@@ -76,7 +78,9 @@ function fingerprint(edition: string): EditionPrint {
     sha256: sha256(`${hashLines(all)}\n${files}`),
     files,
     tables,
-    minerals: Object.fromEntries([...byMineral].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, lines]) => [m, hashLines(lines).slice(0, 16)])),
+    minerals: Object.fromEntries(
+      [...byMineral].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, lines]) => [m, hashLines(lines).slice(0, 16)]),
+    ),
   };
 }
 
@@ -91,8 +95,11 @@ function differences(recorded: EditionPrint, now: EditionPrint): string[] {
       out.push(`${table}: ${a?.rows ?? 0} → ${b?.rows ?? 0} rows${delta === 0 ? " (values or fields changed)" : ""}`);
     }
   }
-  const minerals = [...new Set([...Object.keys(recorded.minerals), ...Object.keys(now.minerals)])].filter((m) => recorded.minerals[m] !== now.minerals[m]).sort();
-  if (minerals.length > 0) out.push(`minerals: ${minerals.slice(0, 12).join(", ")}${minerals.length > 12 ? `, … (${minerals.length})` : ""}`);
+  const minerals = [...new Set([...Object.keys(recorded.minerals), ...Object.keys(now.minerals)])]
+    .filter((m) => recorded.minerals[m] !== now.minerals[m])
+    .sort();
+  if (minerals.length > 0)
+    out.push(`minerals: ${minerals.slice(0, 12).join(", ")}${minerals.length > 12 ? `, … (${minerals.length})` : ""}`);
   if (recorded.files !== now.files) out.push("source files: the recorded checksums changed");
   if (out.length === 0 && recorded.sha256 !== now.sha256) out.push("edition hash differs");
   return out;
@@ -106,11 +113,21 @@ function readPrints(): Prints {
 function addMissing(id: string): void {
   const prints = readPrints();
   if (prints.editions[id]) {
-    console.warn(`CRITMIN_ADD_EDITION_FINGERPRINT=${id}: ${id} already has a fingerprint; it is never overwritten (new data means a new edition id)`);
+    console.warn(
+      `CRITMIN_ADD_EDITION_FINGERPRINT=${id}: ${id} already has a fingerprint; it is never overwritten (new data means a new edition id)`,
+    );
     return;
   }
-  if (!editions.some((e) => e.id === id)) throw new Error(`CRITMIN_ADD_EDITION_FINGERPRINT=${id}: no edition ${id} in the dataset (${editions.map((e) => e.id).join(", ")})`);
-  const next: Prints = { ...prints, editions: Object.fromEntries(Object.entries({ ...prints.editions, [id]: fingerprint(id) }).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  if (!editions.some((e) => e.id === id))
+    throw new Error(
+      `CRITMIN_ADD_EDITION_FINGERPRINT=${id}: no edition ${id} in the dataset (${editions.map((e) => e.id).join(", ")})`,
+    );
+  const next: Prints = {
+    ...prints,
+    editions: Object.fromEntries(
+      Object.entries({ ...prints.editions, [id]: fingerprint(id) }).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
+  };
   const tmp = `${FILE}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`);
   renameSync(tmp, FILE);
@@ -126,12 +143,23 @@ describe("released editions are immutable", () => {
 
   it("every edition in the dataset has a fingerprint", () => {
     const missing = ids.filter((id) => !prints.editions[id]);
-    expect(missing, missing.map((id) => `edition ${id} has no fingerprint: CRITMIN_ADD_EDITION_FINGERPRINT=${id} npx vitest run test/hardening/editions.test.ts, then commit`).join("\n")).toEqual([]);
+    expect(
+      missing,
+      missing
+        .map(
+          (id) =>
+            `edition ${id} has no fingerprint: CRITMIN_ADD_EDITION_FINGERPRINT=${id} npx vitest run test/hardening/editions.test.ts, then commit`,
+        )
+        .join("\n"),
+    ).toEqual([]);
   });
 
   it("no fingerprinted edition has left the dataset", () => {
     const gone = Object.keys(prints.editions).filter((id) => !ids.includes(id as (typeof ids)[number]));
-    expect(gone, gone.map((id) => `edition ${id} was released and is gone from the dataset: released editions stay`).join("\n")).toEqual([]);
+    expect(
+      gone,
+      gone.map((id) => `edition ${id} was released and is gone from the dataset: released editions stay`).join("\n"),
+    ).toEqual([]);
   });
 
   it.each(Object.keys(prints.editions))("%s: rows and source files are exactly as released", (id) => {
@@ -139,7 +167,10 @@ describe("released editions are immutable", () => {
     if (!ids.includes(id as (typeof ids)[number])) return; // reported above
     const now = fingerprint(id);
     const changes = differences(recorded, now);
-    expect(changes.length === 0 && recorded.sha256 === now.sha256, `edition ${id} changed: new data means a new edition id\n  ${changes.join("\n  ")}`).toBe(true);
+    expect(
+      changes.length === 0 && recorded.sha256 === now.sha256,
+      `edition ${id} changed: new data means a new edition id\n  ${changes.join("\n  ")}`,
+    ).toBe(true);
   });
 
   it("the fingerprint notices a changed value, an extra row and a reordering (only the first two)", () => {
@@ -149,10 +180,17 @@ describe("released editions are immutable", () => {
     const row = rows.find((r) => r.value !== null)!;
     const table = (list: readonly unknown[]) => hashLines(list.map((r) => `supply\t${canonical(r)}`));
     expect(table([...rows].reverse())).toBe(base.tables.supply.sha256);
-    expect(table(rows.map((r) => (r === row ? { ...r, value: r.value! + 1e-9 } : r)))).not.toBe(base.tables.supply.sha256);
+    expect(table(rows.map((r) => (r === row ? { ...r, value: r.value! + 1e-9 } : r)))).not.toBe(
+      base.tables.supply.sha256,
+    );
     expect(table([...rows, { ...row, year: row.year + 1 }])).not.toBe(base.tables.supply.sha256);
-    expect(table(rows.map((r) => (r === row ? Object.fromEntries(Object.entries(r).reverse()) : r)))).toBe(base.tables.supply.sha256);
-    const changed = { ...base, tables: { ...base.tables, supply: { rows: base.tables.supply.rows + 1, sha256: "0".repeat(64) } } };
+    expect(table(rows.map((r) => (r === row ? Object.fromEntries(Object.entries(r).reverse()) : r)))).toBe(
+      base.tables.supply.sha256,
+    );
+    const changed = {
+      ...base,
+      tables: { ...base.tables, supply: { rows: base.tables.supply.rows + 1, sha256: "0".repeat(64) } },
+    };
     expect(differences(changed, base)[0]).toMatch(/^supply: \d+ → \d+ rows$/);
   });
 });

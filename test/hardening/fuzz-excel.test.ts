@@ -9,8 +9,25 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as functions from "../../packages/excel-addin/src/functions/functions.ts";
-import { ErrorCode, installStubRuntime, isExcelError, StubError, uninstallStubRuntime } from "../../packages/excel-addin/test/stub-runtime.ts";
-import { FUZZ_RUNS, fuzzParameters, fuzzTimeout, hostileArray, hostileLeaf, HOSTILE_OTHER, HOSTILE_STRINGS, isThenable, POOLS, show } from "./hostile.ts";
+import {
+  ErrorCode,
+  installStubRuntime,
+  isExcelError,
+  StubError,
+  uninstallStubRuntime,
+} from "../../packages/excel-addin/test/stub-runtime.ts";
+import {
+  FUZZ_RUNS,
+  fuzzParameters,
+  fuzzTimeout,
+  hostileArray,
+  hostileLeaf,
+  HOSTILE_OTHER,
+  HOSTILE_STRINGS,
+  isThenable,
+  POOLS,
+  show,
+} from "./hostile.ts";
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -48,7 +65,8 @@ function breaches(name: string, fn: Fn, args: readonly unknown[]): string[] {
       problems.push(`${call()}: row ${r} is ${show(row)}`);
       continue;
     }
-    if (row.length !== width) problems.push(`${call()}: row ${r} has ${row.length} cells, row 0 ${width} (not rectangular)`);
+    if (row.length !== width)
+      problems.push(`${call()}: row ${r} has ${row.length} cells, row 0 ${width} (not rectangular)`);
     for (let c = 0; c < row.length && problems.length < 3; c++) {
       const problem = cellProblem(row[c]);
       if (problem) problems.push(`${call()}[${r}][${c}]: ${problem}`);
@@ -87,19 +105,35 @@ const names = (pool: readonly string[]) => fc.constantFrom(...pool);
 const cell: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: fc.oneof(names(POOLS.mineral), names(POOLS.use), names(POOLS.country)) },
   { weight: 2, arbitrary: fc.constantFrom(null, 0, "", " ") },
-  { weight: 2, arbitrary: fc.oneof(fc.integer({ min: -5, max: 2100 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(45_107, 2023, 2030, 0.5)) },
+  {
+    weight: 2,
+    arbitrary: fc.oneof(
+      fc.integer({ min: -5, max: 2100 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(45_107, 2023, 2030, 0.5),
+    ),
+  },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: excelErrors },
   { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },
   { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
 );
 /** A cell or anything else at all. */
-const anyCell = fc.oneof({ weight: 4, arbitrary: cell }, { weight: 1, arbitrary: hostileLeaf }, { weight: 1, arbitrary: hostileArray });
+const anyCell = fc.oneof(
+  { weight: 4, arbitrary: cell },
+  { weight: 1, arbitrary: hostileLeaf },
+  { weight: 1, arbitrary: hostileArray },
+);
 
 /** Ranges: 1×1, rectangles, ragged rows, rows of hostile values, nested deeper, empty, or not an array at all. */
 const range: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: cell.map((c) => [[c]]) },
-  { weight: 3, arbitrary: fc.integer({ min: 1, max: 6 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .integer({ min: 1, max: 6 })
+      .chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })),
+  },
   { weight: 2, arbitrary: fc.array(fc.array(anyCell, { maxLength: 5 }), { maxLength: 5 }) },
   { weight: 1, arbitrary: fc.array(anyCell, { maxLength: 5 }) },
   { weight: 1, arbitrary: anyCell },
@@ -138,10 +172,25 @@ function nearSeed(seed: unknown, position: number): fc.Arbitrary<unknown> {
   if (position === 0) return fc.oneof({ weight: 2, arbitrary: range }, { weight: 1, arbitrary: fc.constant(seed) });
   if (typeof seed === "string") {
     const pool = Object.values(POOLS).find((p) => (p as readonly string[]).includes(seed));
-    return fc.oneof({ weight: 3, arbitrary: pool ? names(pool) : fc.constant(seed) }, { weight: 1, arbitrary: fc.constant(seed) }, { weight: 1, arbitrary: fc.constantFrom(null, 0, "") });
+    return fc.oneof(
+      { weight: 3, arbitrary: pool ? names(pool) : fc.constant(seed) },
+      { weight: 1, arbitrary: fc.constant(seed) },
+      { weight: 1, arbitrary: fc.constantFrom(null, 0, "") },
+    );
   }
-  if (typeof seed === "number") return fc.oneof(fc.constant(seed), fc.constantFrom(null, 0, 2023, 2024, 2030, 45_107, "2030", "50%", 0.65, 1, 3, -1), fc.integer({ min: -3, max: 2100 }));
-  return fc.oneof(fc.constant(seed), fc.constantFrom(null, 0, ""), names(POOLS.source), names(POOLS.stage), names(POOLS.scenario));
+  if (typeof seed === "number")
+    return fc.oneof(
+      fc.constant(seed),
+      fc.constantFrom(null, 0, 2023, 2024, 2030, 45_107, "2030", "50%", 0.65, 1, 3, -1),
+      fc.integer({ min: -3, max: 2100 }),
+    );
+  return fc.oneof(
+    fc.constant(seed),
+    fc.constantFrom(null, 0, ""),
+    names(POOLS.source),
+    names(POOLS.stage),
+    names(POOLS.scenario),
+  );
 }
 
 function argumentsFor(name: string, arity: number): fc.Arbitrary<unknown[]> {
@@ -150,7 +199,11 @@ function argumentsFor(name: string, arity: number): fc.Arbitrary<unknown[]> {
   return fc.tuple(
     ...Array.from({ length }, (_, i) =>
       i < Math.max(arity, seed.length)
-        ? fc.oneof({ weight: 4, arbitrary: nearSeed(seed[i] ?? null, i) }, { weight: 1, arbitrary: anyCell }, { weight: 1, arbitrary: fc.constant(undefined) })
+        ? fc.oneof(
+            { weight: 4, arbitrary: nearSeed(seed[i] ?? null, i) },
+            { weight: 1, arbitrary: anyCell },
+            { weight: 1, arbitrary: fc.constant(undefined) },
+          )
         : fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: anyCell }),
     ),
   );
@@ -194,12 +247,18 @@ describe("fuzz: every CRITMIN.* function under hostile arguments", () => {
   // at which spreading the rows into Math.max(...) overflowed the stack (a raw RangeError).
   it("a very large column and a whole row (16,384 columns) come back cell by cell", () => {
     const rows = FUZZ_RUNS !== undefined && FUZZ_RUNS >= 10_000 ? 1_048_576 : 250_000;
-    const column = Array.from({ length: rows }, (_, i) => [i % 64 === 0 ? "cobalt" : i % 64 === 1 ? "not a mineral" : null]);
+    const column = Array.from({ length: rows }, (_, i) => [
+      i % 64 === 0 ? "cobalt" : i % 64 === 1 ? "not a mineral" : null,
+    ]);
     const out = functions.crmaCheck(column) as unknown[][];
     expect(out.length).toBe(rows);
     const bad = out.findIndex((r) => !Array.isArray(r) || r.length !== 1 || cellProblem(r[0]) !== undefined);
     expect(bad, bad < 0 ? "" : `row ${bad}: ${show(out[bad])}`).toBe(-1);
-    expect(out.slice(0, 3).map((r) => (isExcelError(r[0]) ? r[0].code : typeof r[0]))).toEqual(["boolean", "#VALUE!", "#VALUE!"]);
+    expect(out.slice(0, 3).map((r) => (isExcelError(r[0]) ? r[0].code : typeof r[0]))).toEqual([
+      "boolean",
+      "#VALUE!",
+      "#VALUE!",
+    ]);
     const wide = [Array.from({ length: 16_384 }, (_, i) => (i % 2 ? "lithium" : ""))];
     expect(breaches("hhi", functions.hhi as Fn, [wide])).toEqual([]);
     expect((functions.hhi(wide) as unknown[][])[0]!.length).toBe(16_384);

@@ -9,7 +9,17 @@ import * as core from "../../packages/core/src/index.ts";
 import type { CritminErrorCode } from "../../packages/core/src/index.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { argumentsFor, argumentsNear, fuzzParameters, fuzzTimeout, HOSTILE_OTHER, HOSTILE_STRINGS, isThenable, nanPaths, show } from "./hostile.ts";
+import {
+  argumentsFor,
+  argumentsNear,
+  fuzzParameters,
+  fuzzTimeout,
+  HOSTILE_OTHER,
+  HOSTILE_STRINGS,
+  isThenable,
+  nanPaths,
+  show,
+} from "./hostile.ts";
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -46,13 +56,32 @@ const SEEDS: Record<string, unknown[]> = {
   diversificationGap: ["cobalt", { ...SUPPLY, target: 0.65, supplier: "CHN" }],
   crmaCheck: ["lithium", "refining", { basis: "eu-sourcing", year: 2023, source: "ec-crm-2023" }],
   demand: ["lithium", { year: 2030, scenario: "NZE", sector: "EV", source: "iea-cmde-2024" }],
-  coverageWithout: ["lithium", { supplier: "Australia", year: 2030, supplyCase: "base-case", demandScenario: "APS", stage: "mining", source: "iea-cmde-2024" }],
+  coverageWithout: [
+    "lithium",
+    {
+      supplier: "Australia",
+      year: 2030,
+      supplyCase: "base-case",
+      demandScenario: "APS",
+      stage: "mining",
+      source: "iea-cmde-2024",
+    },
+  ],
   techExposure: ["EV", { year: 2030, scenario: "NZE", stage: "refining", source: "iea-cmde-2024" }],
   supplyRisk: ["cobalt", { year: 2023, stage: "mining" }],
   economicImportance: ["cobalt", { year: 2011 }],
   importReliance: ["cobalt", "EU", { stage: "mining", year: 2023 }],
   reserves: ["lithium", "Chile", { year: 2024, source: "usgs-mcs-2025" }],
-  provenance: [{ mineral: "cobalt", country: "CHN", stage: "refining", measure: "production", year: 2023, source: "iea-cmde-2024" }],
+  provenance: [
+    {
+      mineral: "cobalt",
+      country: "CHN",
+      stage: "refining",
+      measure: "production",
+      year: 2023,
+      source: "iea-cmde-2024",
+    },
+  ],
   cite: [{ mineral: "cobalt", country: "CHN", stage: "refining", year: 2023, source: "iea-cmde-2024" }],
   resolveSource: [{ mineral: "cobalt", stage: "refining", measure: "production", year: 2023, source: "iea-cmde-2024" }],
   countries: ["QUAD"],
@@ -74,9 +103,11 @@ function breach(name: string, fn: Fn, args: readonly unknown[]): string | undefi
       return `${call()} threw a raw ${kind}: ${error instanceof Error ? error.message : show(error)}`;
     }
     if (!CODES.includes(error.code)) return `${call()} threw CritminError with unknown code ${show(error.code)}`;
-    if (typeof error.message !== "string" || error.message.trim() === "") return `${call()} threw CritminError without a message`;
+    if (typeof error.message !== "string" || error.message.trim() === "")
+      return `${call()} threw CritminError without a message`;
     if (error.message.length > MAX_MESSAGE) return `${call()} threw a ${error.message.length}-character message`;
-    if (!error.message.startsWith(`${name}:`) && !/^[a-zA-Z]+: /.test(error.message)) return `${call()}: message does not name the function: ${error.message.slice(0, 120)}`;
+    if (!error.message.startsWith(`${name}:`) && !/^[a-zA-Z]+: /.test(error.message))
+      return `${call()}: message does not name the function: ${error.message.slice(0, 120)}`;
     return undefined;
   }
   if (isThenable(result)) return `${call()} returned a promise`;
@@ -89,7 +120,16 @@ describe("fuzz: every @critmin/core function under hostile arguments", () => {
   it("finds the functions to fuzz (kernels and lists included, classes excluded)", () => {
     const names = FUNCTIONS.map(([n]) => n);
     expect(names.length).toBeGreaterThanOrEqual(30);
-    for (const expected of ["share", "chinaShare", "provenance", "resolveSource", "herfindahl", "concentrationRatio", "effectiveNumber", "techExposure"]) {
+    for (const expected of [
+      "share",
+      "chinaShare",
+      "provenance",
+      "resolveSource",
+      "herfindahl",
+      "concentrationRatio",
+      "effectiveNumber",
+      "techExposure",
+    ]) {
       expect(names).toContain(expected);
     }
     expect(names).not.toContain("CritminError");
@@ -130,10 +170,16 @@ describe("fuzz: every @critmin/core function under hostile arguments", () => {
     "%s: random arguments return a value or undefined, or throw CritminError",
     (name, fn) => {
       fc.assert(
-        fc.property(fc.oneof({ weight: 3, arbitrary: argumentsNear(seedOf(name), fn.length) }, { weight: 1, arbitrary: argumentsFor(fn.length) }), (args) => {
-          const problem = breach(name, fn, args);
-          if (problem) throw new Error(problem);
-        }),
+        fc.property(
+          fc.oneof(
+            { weight: 3, arbitrary: argumentsNear(seedOf(name), fn.length) },
+            { weight: 1, arbitrary: argumentsFor(fn.length) },
+          ),
+          (args) => {
+            const problem = breach(name, fn, args);
+            if (problem) throw new Error(problem);
+          },
+        ),
         fuzzParameters(DEFAULT_RUNS),
       );
     },

@@ -10,15 +10,25 @@ export const FUZZ_RUNS = (() => {
   const raw = process.env.CRITMIN_FUZZ_RUNS;
   if (raw === undefined || raw.trim() === "") return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`CRITMIN_FUZZ_RUNS must be a positive whole number, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`CRITMIN_FUZZ_RUNS must be a positive whole number, got ${JSON.stringify(raw)}`);
   return n;
 })();
 
 /** A fixed seed unless CRITMIN_FUZZ_SEED is set, so CI failures reproduce; the long mode draws a fresh one. */
-export const FUZZ_SEED = process.env.CRITMIN_FUZZ_SEED !== undefined ? Number(process.env.CRITMIN_FUZZ_SEED) : FUZZ_RUNS === undefined ? 20_260_101 : undefined;
+export const FUZZ_SEED =
+  process.env.CRITMIN_FUZZ_SEED !== undefined
+    ? Number(process.env.CRITMIN_FUZZ_SEED)
+    : FUZZ_RUNS === undefined
+      ? 20_260_101
+      : undefined;
 
 export function fuzzParameters(defaultRuns: number): fc.Parameters<unknown> {
-  return { numRuns: FUZZ_RUNS ?? defaultRuns, ...(FUZZ_SEED === undefined ? {} : { seed: FUZZ_SEED }), endOnFailure: false };
+  return {
+    numRuns: FUZZ_RUNS ?? defaultRuns,
+    ...(FUZZ_SEED === undefined ? {} : { seed: FUZZ_SEED }),
+    endOnFailure: false,
+  };
 }
 
 /** A per-test timeout that grows with the number of cases (the long mode runs for minutes). */
@@ -200,7 +210,10 @@ export const OPTION_KEYS: readonly string[] = [
   ),
 ].sort();
 
-export const PLAUSIBLE_NUMBERS: readonly number[] = [1, 2, 3, 5, 10, 0.3, 0.5, 0.65, 0.8, 1, 2011, 2014, 2017, 2020, 2022, 2023, 2024, 2025, 2030, 2035, 2040, 2050, 100, 2500, 10_000];
+export const PLAUSIBLE_NUMBERS: readonly number[] = [
+  1, 2, 3, 5, 10, 0.3, 0.5, 0.65, 0.8, 1, 2011, 2014, 2017, 2020, 2022, 2023, 2024, 2025, 2030, 2035, 2040, 2050, 100,
+  2500, 10_000,
+];
 
 const plausibleName = fc.constantFrom(...PLAUSIBLE_NAMES);
 const plausibleNumber = fc.constantFrom(...PLAUSIBLE_NUMBERS);
@@ -231,23 +244,34 @@ export const hostileLeaf: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Nested and ragged arrays of anything. */
-export const hostileArray: fc.Arbitrary<unknown[]> = fc.array(fc.oneof(hostileLeaf, plausibleName, fc.array(fc.oneof(hostileLeaf, plausibleName), { maxLength: 4 })), { maxLength: 6 });
+export const hostileArray: fc.Arbitrary<unknown[]> = fc.array(
+  fc.oneof(hostileLeaf, plausibleName, fc.array(fc.oneof(hostileLeaf, plausibleName), { maxLength: 4 })),
+  { maxLength: 6 },
+);
 
 /** A plausible or hostile value for any key of an options object. */
-const optionValue: fc.Arbitrary<unknown> = fc.oneof({ weight: 3, arbitrary: plausibleName }, { weight: 2, arbitrary: plausibleNumber }, { weight: 3, arbitrary: hostileLeaf });
+const optionValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: plausibleName },
+  { weight: 2, arbitrary: plausibleNumber },
+  { weight: 3, arbitrary: hostileLeaf },
+);
 
 /** Options objects: known keys (plausible or hostile values), sometimes an unknown or prototype-ish key. */
 export const optionsObject: fc.Arbitrary<Record<string, unknown>> = fc
   .tuple(
     fc.dictionary(fc.constantFrom(...OPTION_KEYS), optionValue, { maxKeys: 4 }),
-    fc.option(fc.tuple(fc.constantFrom("__proto__", "constructor", "toString", "bogus", "Stage", "year "), optionValue), { freq: 5 }),
+    fc.option(
+      fc.tuple(fc.constantFrom("__proto__", "constructor", "toString", "bogus", "Stage", "year "), optionValue),
+      { freq: 5 },
+    ),
     fc.boolean(),
   )
   .map(([known, extra, nullPrototype]) => {
     const out: Record<string, unknown> = nullPrototype ? Object.create(null) : {};
     for (const [k, v] of Object.entries(known)) out[k] = v;
     // defineProperty, so "__proto__" becomes an own key as JSON.parse would make it
-    if (extra) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, configurable: true, writable: true });
+    if (extra)
+      Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, configurable: true, writable: true });
     return out;
   });
 
@@ -279,17 +303,27 @@ const variants = (pool: readonly string[]): fc.Arbitrary<string> =>
     { weight: 1, arbitrary: fc.constantFrom(...pool).map((n) => ` ${n.toLowerCase()}\t`) },
     {
       weight: 1,
-      arbitrary: fc.tuple(fc.constantFrom(...pool), fc.nat(), fc.string({ minLength: 1, maxLength: 2 })).map(([n, i, s]) => {
-        const at = i % (n.length + 1);
-        return n.slice(0, at) + s + n.slice(at + 1);
-      }),
+      arbitrary: fc
+        .tuple(fc.constantFrom(...pool), fc.nat(), fc.string({ minLength: 1, maxLength: 2 }))
+        .map(([n, i, s]) => {
+          const at = i % (n.length + 1);
+          return n.slice(0, at) + s + n.slice(at + 1);
+        }),
     },
   );
 
-const uniq = (list: readonly unknown[]) => [...new Set(list.filter((v): v is string => typeof v === "string" && v !== ""))];
+const uniq = (list: readonly unknown[]) => [
+  ...new Set(list.filter((v): v is string => typeof v === "string" && v !== "")),
+];
 export const POOLS = {
   mineral: uniq(core.minerals().flatMap((m) => [m.id, m.name, ...m.aliases])),
-  country: uniq([...core.countries().flatMap((c) => [c.code, c.alpha2, c.name, ...c.aliases]), "World", "WORLD", "ROW", "rest of world"]),
+  country: uniq([
+    ...core.countries().flatMap((c) => [c.code, c.alpha2, c.name, ...c.aliases]),
+    "World",
+    "WORLD",
+    "ROW",
+    "rest of world",
+  ]),
   group: uniq([...core.groups().map((g) => g.id), "G7+", "EU", "european union"]),
   use: uniq([...core.USES, ...(TECHNOLOGIES ?? []), "EV", "solar PV", "grids", "clean", "total"]),
   economy: ["EU", "USA", "US", "eu", "United States"],
@@ -299,7 +333,10 @@ export const POOLS = {
   measure: uniq([...core.MEASURES]),
 } as const;
 
-const years = fc.oneof(fc.constantFrom(1899, 1900, 2011, 2014, 2017, 2020, 2022, 2023, 2024, 2025, 2030, 2035, 2040, 2045, 2050, 2100, 2101), fc.integer({ min: 1890, max: 2110 }));
+const years = fc.oneof(
+  fc.constantFrom(1899, 1900, 2011, 2014, 2017, 2020, 2022, 2023, 2024, 2025, 2030, 2035, 2040, 2045, 2050, 2100, 2101),
+  fc.integer({ min: 1890, max: 2110 }),
+);
 const VALUES_BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
   year: years,
   from: years,
@@ -327,16 +364,19 @@ function sameKind(seed: unknown): fc.Arbitrary<unknown> {
   }
   if (typeof seed === "number") {
     if (Number.isInteger(seed) && seed >= 1900) return years;
-    if (seed >= 0 && seed <= 1) return fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 1.5, -0.1));
+    if (seed >= 0 && seed <= 1)
+      return fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 1.5, -0.1));
     return fc.oneof(fc.integer({ min: -2, max: 20 }), fc.double({ min: 0, max: 20_000, noNaN: true }));
   }
   if (Array.isArray(seed)) {
-    if (seed.every((v) => typeof v === "number")) return fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 });
+    if (seed.every((v) => typeof v === "number"))
+      return fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 });
     return fc.array(variants(POOLS.country), { minLength: 0, maxLength: 6 });
   }
   if (typeof seed === "object" && seed !== null) {
     const own = Object.keys(seed);
-    const valueFor = (k: string) => fc.oneof({ weight: 8, arbitrary: VALUES_BY_KEY[k] ?? optionValue }, { weight: 1, arbitrary: hostileLeaf });
+    const valueFor = (k: string) =>
+      fc.oneof({ weight: 8, arbitrary: VALUES_BY_KEY[k] ?? optionValue }, { weight: 1, arbitrary: hostileLeaf });
     const anyKey = fc.constantFrom(...OPTION_KEYS, "bogus", "__proto__", "constructor");
     return fc
       .tuple(
@@ -347,7 +387,13 @@ function sameKind(seed: unknown): fc.Arbitrary<unknown> {
       )
       .map(([base, extra]) => {
         const out: Record<string, unknown> = { ...base };
-        if (extra) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, configurable: true, writable: true });
+        if (extra)
+          Object.defineProperty(out, extra[0], {
+            value: extra[1],
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
         return out;
       });
   }
@@ -362,7 +408,12 @@ export function argumentsNear(seed: readonly unknown[], arity: number): fc.Arbit
   const length = Math.max(arity, seed.length, 1) + 1;
   const position = (i: number) =>
     i < seed.length
-      ? fc.oneof({ weight: 4, arbitrary: sameKind(seed[i]) }, { weight: 2, arbitrary: fc.constant(seed[i]) }, { weight: 1, arbitrary: hostileLeaf }, { weight: 1, arbitrary: fc.constant(undefined) })
+      ? fc.oneof(
+          { weight: 4, arbitrary: sameKind(seed[i]) },
+          { weight: 2, arbitrary: fc.constant(seed[i]) },
+          { weight: 1, arbitrary: hostileLeaf },
+          { weight: 1, arbitrary: fc.constant(undefined) },
+        )
       : fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: anyArgument });
   return fc.tuple(...Array.from({ length }, (_, i) => position(i)));
 }
@@ -372,13 +423,20 @@ export function argumentsNear(seed: readonly unknown[], arity: number): fc.Arbit
 /** A short, never-throwing description of a value for failure messages. */
 export function show(value: unknown, depth = 0): string {
   try {
-    if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…(${value.length} chars)` : value);
+    if (typeof value === "string")
+      return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…(${value.length} chars)` : value);
     if (typeof value === "bigint") return `${value}n`;
     if (typeof value === "symbol" || typeof value === "function") return String(value);
     if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
     if (value === null || typeof value !== "object") return String(value);
     if (depth > 2) return "…";
-    if (Array.isArray(value)) return value.length > 8 ? `[${value.slice(0, 8).map((v) => show(v, depth + 1)).join(", ")}, …(${value.length})]` : `[${value.map((v) => show(v, depth + 1)).join(", ")}]`;
+    if (Array.isArray(value))
+      return value.length > 8
+        ? `[${value
+            .slice(0, 8)
+            .map((v) => show(v, depth + 1))
+            .join(", ")}, …(${value.length})]`
+        : `[${value.map((v) => show(v, depth + 1)).join(", ")}]`;
     if (value instanceof Error) return `${value.constructor.name}(${JSON.stringify(value.message)})`;
     const proto = Object.getPrototypeOf(value);
     const tag = proto === null ? "[null-proto]" : proto === Object.prototype ? "" : `${proto.constructor?.name ?? "?"}`;
@@ -392,14 +450,20 @@ export function show(value: unknown, depth = 0): string {
 }
 
 export function isThenable(value: unknown): boolean {
-  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }
 
 /** Every NaN inside a returned value (plain objects and arrays, a few levels deep), as paths. */
 export function nanPaths(value: unknown, path = "result", depth = 0, out: string[] = []): string[] {
   if (typeof value === "number" && Number.isNaN(value)) out.push(path);
   else if (value !== null && typeof value === "object" && depth < 4) {
-    const entries: [string, unknown][] = Array.isArray(value) ? value.slice(0, 500).map((v, i) => [`[${i}]`, v]) : Object.entries(value).map(([k, v]) => [`.${k}`, v]);
+    const entries: [string, unknown][] = Array.isArray(value)
+      ? value.slice(0, 500).map((v, i) => [`[${i}]`, v])
+      : Object.entries(value).map(([k, v]) => [`.${k}`, v]);
     for (const [k, v] of entries) nanPaths(v, `${path}${k}`, depth + 1, out);
   }
   return out;

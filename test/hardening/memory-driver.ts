@@ -6,7 +6,10 @@ import { installStubRuntime } from "../../packages/excel-addin/test/stub-runtime
 
 installStubRuntime();
 // Excel passes null for omitted arguments, which the declared parameter types do not admit.
-const functions = (await import("../../packages/excel-addin/src/functions/functions.ts")) as unknown as Record<string, (...args: unknown[]) => unknown>;
+const functions = (await import("../../packages/excel-addin/src/functions/functions.ts")) as unknown as Record<
+  string,
+  (...args: unknown[]) => unknown
+>;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with node --expose-gc");
@@ -51,7 +54,11 @@ function name(pool: readonly string[]): unknown {
   if (r < 0.95) return randomText();
   return pick([null, undefined, 42, "", {}, [], NaN]);
 }
-const options = () => ({ stage: pick(["mining", "refining", undefined] as const), year: pick(years), source: pick([undefined, ...core.EDITION_IDS]) });
+const options = () => ({
+  stage: pick(["mining", "refining", undefined] as const),
+  year: pick(years),
+  source: pick([undefined, ...core.EDITION_IDS]),
+});
 
 const SDK: readonly (() => unknown)[] = [
   () => core.share(name(minerals) as string, name(countries) as string, options()),
@@ -60,12 +67,22 @@ const SDK: readonly (() => unknown)[] = [
   () => core.hhi(name(minerals) as string, options()),
   () => core.concentration(name(minerals) as string, options()),
   () => core.topProducers(name(minerals) as string, { ...options(), n: 1 + Math.floor(random() * 8) }),
-  () => core.groupShare(name(minerals) as string, pick(["G7", "EU", "QUAD", "G7+", randomText(), [name(countries)]]) as string, options()),
+  () =>
+    core.groupShare(
+      name(minerals) as string,
+      pick(["G7", "EU", "QUAD", "G7+", randomText(), [name(countries)]]) as string,
+      options(),
+    ),
   () => core.supplyAtRisk(name(minerals) as string, name(countries) as string, random(), options()),
   () => core.diversificationGap(name(minerals) as string, { ...options(), target: random() }),
-  () => core.shareChange(name(minerals) as string, name(countries) as string, { from: 2023, to: pick([2024, 2030, 2040]) }),
+  () =>
+    core.shareChange(name(minerals) as string, name(countries) as string, { from: 2023, to: pick([2024, 2030, 2040]) }),
   () => core.demand(name(minerals) as string, { year: pick(years), sector: name(uses) as string }),
-  () => core.coverageWithout(name(minerals) as string, { year: pick(years), supplier: pick(["largest", name(countries)]) as string }),
+  () =>
+    core.coverageWithout(name(minerals) as string, {
+      year: pick(years),
+      supplier: pick(["largest", name(countries)]) as string,
+    }),
   () => core.techExposure(name(uses) as string, { year: pick(years) }),
   () => core.supplyRisk(name(minerals) as string, { year: pick([undefined, 2011, 2014, 2017, 2020, 2023]) }),
   () => core.importReliance(name(minerals) as string, pick(["EU", "USA", randomText()])),
@@ -117,4 +134,15 @@ for (let i = 0; i < CALLS; i++) {
   if ((i + 1) % Math.ceil(CALLS / CHECKPOINTS) === 0) checkpoints.push(heap() - base);
 }
 const growth = heap() - base;
-console.log(JSON.stringify({ leak: leak?.size ?? 0, calls: CALLS, warmUp: WARM_UP, errors, baseHeap: base, growth, checkpoints, seconds: (Date.now() - started) / 1000 }));
+console.log(
+  JSON.stringify({
+    leak: leak?.size ?? 0,
+    calls: CALLS,
+    warmUp: WARM_UP,
+    errors,
+    baseHeap: base,
+    growth,
+    checkpoints,
+    seconds: (Date.now() - started) / 1000,
+  }),
+);

@@ -35,7 +35,14 @@ function drive(calls: number, env: Record<string, string> = {}): Promise<Report>
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--expose-gc", "--conditions=@critmin/source", "--import", "tsx", "test/hardening/memory-driver.ts", String(calls)],
+      [
+        "--expose-gc",
+        "--conditions=@critmin/source",
+        "--import",
+        "tsx",
+        "test/hardening/memory-driver.ts",
+        String(calls),
+      ],
       { cwd: root, env: { ...process.env, ...env }, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`memory driver failed: ${error.message}\n${stderr}`));
@@ -54,7 +61,10 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 describe("memory stays flat", () => {
   it(`${CALLS.toLocaleString("en")} calls with varied inputs grow the heap by less than ${mb(BOUND)}; a per-input memo would not`, async () => {
-    const [run, control] = await Promise.all([drive(CALLS), drive(Math.min(CALLS, 200_000), { CRITMIN_MEMORY_LEAK: "1" })]);
+    const [run, control] = await Promise.all([
+      drive(CALLS),
+      drive(Math.min(CALLS, 200_000), { CRITMIN_MEMORY_LEAK: "1" }),
+    ]);
     console.info(
       `memory: ${run.calls} calls (${run.errors} CritminErrors) in ${run.seconds} s; heap after warm-up ${mb(run.baseHeap)}, growth ${mb(run.growth)}; ` +
         `checkpoints ${run.checkpoints.map(mb).join(", ")}; control with a memo of ${control.leak} entries: growth ${mb(control.growth)}`,

@@ -8,11 +8,25 @@
 // data:publish's own functions; nothing but 127.0.0.1 is contacted.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { bundledDataset, chinaShare, dataset, datasetVersion, editions, provenance, useDataset, type Dataset, type EditionId } from "../../packages/core/src/index.ts";
+import {
+  bundledDataset,
+  chinaShare,
+  dataset,
+  datasetVersion,
+  editions,
+  provenance,
+  useDataset,
+  type Dataset,
+  type EditionId,
+} from "../../packages/core/src/index.ts";
 import { parseDataset } from "../../packages/core/src/schemas.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { manifestFor, publishDataset } from "../../packages/core/scripts/publish-dataset.ts";
-import { refreshDataset, type RefreshOptions, type RefreshResult } from "../../packages/excel-addin/src/refresh/refreshDataset.ts";
+import {
+  refreshDataset,
+  type RefreshOptions,
+  type RefreshResult,
+} from "../../packages/excel-addin/src/refresh/refreshDataset.ts";
 
 type Row = Record<string, unknown> & { edition: string; mineral: string };
 interface HostedFile {
@@ -67,9 +81,22 @@ const variant = (patch: Partial<HostedFile>): Buffer => Buffer.from(JSON.stringi
 
 /** A copy of iea-cmde-2024 under a new id dated 2099-01: what a newer release would add. */
 function withNewEdition(): HostedFile {
-  const edition = { ...base.editions.find((e) => e.id === "iea-cmde-2024")!, id: NEW_EDITION, date: "2099-01", title: "Test edition 2099" };
-  const copy = (rows: Row[]) => rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
-  return { ...base, version: NEW_VERSION, editions: [...base.editions, edition], supply: [...base.supply, ...copy(base.supply)], demand: [...base.demand, ...copy(base.demand)], indicators: [...base.indicators, ...copy(base.indicators)] };
+  const edition = {
+    ...base.editions.find((e) => e.id === "iea-cmde-2024")!,
+    id: NEW_EDITION,
+    date: "2099-01",
+    title: "Test edition 2099",
+  };
+  const copy = (rows: Row[]) =>
+    rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
+  return {
+    ...base,
+    version: NEW_VERSION,
+    editions: [...base.editions, edition],
+    supply: [...base.supply, ...copy(base.supply)],
+    demand: [...base.demand, ...copy(base.demand)],
+    indicators: [...base.indicators, ...copy(base.indicators)],
+  };
 }
 
 /** Streams `total` bytes of JSON-ish filler in 64 KiB chunks, honouring backpressure, until the client leaves. */
@@ -107,14 +134,28 @@ beforeAll(async () => {
   });
 
   const version = published.manifest.version;
-  const cobalt = base.supply.findIndex((r) => r.edition === "iea-cmde-2024" && r.mineral === "cobalt" && r.stage === "refining" && r.country === "CHN" && r.year === 2023 && r.measure === "production" && r.kind === "observed");
-  const changed = (i: number, patch: Record<string, unknown>) => base.supply.map((r, j) => (j === i ? { ...r, ...patch } : r));
+  const cobalt = base.supply.findIndex(
+    (r) =>
+      r.edition === "iea-cmde-2024" &&
+      r.mineral === "cobalt" &&
+      r.stage === "refining" &&
+      r.country === "CHN" &&
+      r.year === 2023 &&
+      r.measure === "production" &&
+      r.kind === "observed",
+  );
+  const changed = (i: number, patch: Record<string, unknown>) =>
+    base.supply.map((r, j) => (j === i ? { ...r, ...patch } : r));
 
   host("new-edition", variant(withNewEdition()), NEW_VERSION);
   // The bundled data under a new version id: nothing added, nothing changed.
   host("same-data", variant({ version: "2025-05+aaaaaaaaaaaa" }), "2025-05+aaaaaaaaaaaa");
   host("current", published.file, version);
-  host("schema", variant({ version: NEW_VERSION.replace("2099-01", "2025-05"), supply: changed(cobalt, { share: 1.5 }) }), "2025-05+0123456789ab");
+  host(
+    "schema",
+    variant({ version: NEW_VERSION.replace("2099-01", "2025-05"), supply: changed(cobalt, { share: 1.5 }) }),
+    "2025-05+0123456789ab",
+  );
   const full = variant({ version: "2025-05+bbbbbbbbbbbb" });
   const truncated = full.subarray(0, Math.floor(full.length / 2));
   host("truncated", truncated, "2025-05+bbbbbbbbbbbb");
@@ -127,7 +168,11 @@ beforeAll(async () => {
   });
   host("checksum", full, "2025-05+bbbbbbbbbbbb", { sha256: manifestFor("x", "another file").sha256 });
   const original = base.supply[cobalt]!.value as number;
-  host("changed-edition", variant({ version: "2025-05+cccccccccccc", supply: changed(cobalt, { value: original + 0.1 }) }), "2025-05+cccccccccccc");
+  host(
+    "changed-edition",
+    variant({ version: "2025-05+cccccccccccc", supply: changed(cobalt, { value: original + 0.1 }) }),
+    "2025-05+cccccccccccc",
+  );
   const keep = (r: Row) => r.edition !== "usgs-mcs-2025";
   host(
     "removed-edition",
@@ -137,14 +182,23 @@ beforeAll(async () => {
       supply: base.supply.filter(keep),
       demand: base.demand.filter(keep),
       indicators: base.indicators.filter(keep),
-      minerals: base.minerals.map((x) => ({ ...x, coverage: (x.coverage as { edition: string }[]).filter((c) => c.edition !== "usgs-mcs-2025") })),
+      minerals: base.minerals.map((x) => ({
+        ...x,
+        coverage: (x.coverage as { edition: string }[]).filter((c) => c.edition !== "usgs-mcs-2025"),
+      })),
     }),
     "2025-05+dddddddddddd",
   );
   host("version-mismatch", full, "2025-05+eeeeeeeeeeee");
 
   // 50 MB: announced honestly by the manifest; announced only by Content-Length; not announced at all.
-  const small = { format: "critmin-dataset-manifest/1", version: "2025-05+ffffffffffff", file: "big.json", bytes: published.file.length, sha256: published.manifest.sha256 };
+  const small = {
+    format: "critmin-dataset-manifest/1",
+    version: "2025-05+ffffffffffff",
+    file: "big.json",
+    bytes: published.file.length,
+    sha256: published.manifest.sha256,
+  };
   routes.set("/big-announced/manifest.json", (_, res) => json(res, JSON.stringify({ ...small, bytes: MB50 })));
   routes.set("/big-announced/big.json", stream50("announced", { "content-length": MB50 }));
   routes.set("/big-length/manifest.json", (_, res) => json(res, JSON.stringify(small)));
@@ -154,20 +208,29 @@ beforeAll(async () => {
 
   // Slow: a manifest that never comes, and a file whose body stops after its first bytes.
   routes.set("/slow-manifest/manifest.json", () => undefined);
-  routes.set("/slow-file/manifest.json", (_, res) => json(res, JSON.stringify(manifestFor("2025-05+ffffffffffff", full))));
+  routes.set("/slow-file/manifest.json", (_, res) =>
+    json(res, JSON.stringify(manifestFor("2025-05+ffffffffffff", full))),
+  );
   routes.set(`/slow-file/${manifestFor("2025-05+ffffffffffff", full).file}`, (_, res) => {
     res.writeHead(200, { "content-type": "application/json", "content-length": full.length });
     res.write(full.subarray(0, 1000));
   });
 
-  for (const status of [500, 503]) routes.set(`/e${status}/manifest.json`, (_, res) => res.writeHead(status).end("oops"));
-  routes.set("/missing-file/manifest.json", (_, res) => json(res, JSON.stringify({ ...published.manifest, version: "2025-05+ffffffffffff" })));
+  for (const status of [500, 503])
+    routes.set(`/e${status}/manifest.json`, (_, res) => res.writeHead(status).end("oops"));
+  routes.set("/missing-file/manifest.json", (_, res) =>
+    json(res, JSON.stringify({ ...published.manifest, version: "2025-05+ffffffffffff" })),
+  );
 
   routes.set("/away/manifest.json", (_, res) => res.writeHead(302, { location: `${otherOrigin}/manifest.json` }).end());
-  routes.set("/away-file/manifest.json", (_, res) => json(res, JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "data.json" })));
+  routes.set("/away-file/manifest.json", (_, res) =>
+    json(res, JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "data.json" })),
+  );
   routes.set("/away-file/data.json", (_, res) => res.writeHead(307, { location: `${otherOrigin}/data.json` }).end());
   routes.set("/moved/manifest.json", (_, res) => res.writeHead(301, { location: "/new-edition/manifest.json" }).end());
-  routes.set("/elsewhere/manifest.json", (_, res) => json(res, JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "//localhost/data.json" })));
+  routes.set("/elsewhere/manifest.json", (_, res) =>
+    json(res, JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "//localhost/data.json" })),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -181,7 +244,12 @@ afterEach(() => useDataset());
 
 /** What callers see of the data in use. */
 function snapshot() {
-  return { data: dataset(), version: datasetVersion(), cobalt: chinaShare("cobalt"), editions: editions().map((e) => e.id) };
+  return {
+    data: dataset(),
+    version: datasetVersion(),
+    cobalt: chinaShare("cobalt"),
+    editions: editions().map((e) => e.id),
+  };
 }
 
 /** Runs a refresh that must fail; checks that nothing changed and returns the failure. */
@@ -200,14 +268,27 @@ describe("a successful refresh", () => {
     const before = dataset();
     expect(before).toBe(bundledDataset());
     const seen: { stage: string; old: boolean }[] = [];
-    const result = await refreshDataset(`${origin}/new-edition/manifest.json`, { onProgress: (p) => seen.push({ stage: p.stage, old: dataset() === before }) });
+    const result = await refreshDataset(`${origin}/new-edition/manifest.json`, {
+      onProgress: (p) => seen.push({ stage: p.stage, old: dataset() === before }),
+    });
     if (!result.ok) throw new Error(result.message);
-    expect(result).toMatchObject({ status: "installed", version: NEW_VERSION, previousVersion: published.manifest.version, added: [NEW_EDITION] });
+    expect(result).toMatchObject({
+      status: "installed",
+      version: NEW_VERSION,
+      previousVersion: published.manifest.version,
+      added: [NEW_EDITION],
+    });
     expect(seen.map((s) => s.stage)).toEqual(expect.arrayContaining(["manifest", "download", "check"]));
     expect(seen.every((s) => s.old)).toBe(true);
     expect(dataset()).toBe(result.dataset);
     expect(datasetVersion()).toBe(NEW_VERSION);
-    expect(editions().map((e) => e.id)).toEqual(["iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023", NEW_EDITION]);
+    expect(editions().map((e) => e.id)).toEqual([
+      "iea-cmde-2024",
+      "iea-cmde-2025",
+      "usgs-mcs-2025",
+      "ec-crm-2023",
+      NEW_EDITION,
+    ]);
     // Released editions answer as before: the new edition adds, it does not overwrite.
     useDataset();
     const old2024 = chinaShare("cobalt", { year: 2023, source: "iea-cmde-2024" });
@@ -218,7 +299,9 @@ describe("a successful refresh", () => {
     // the 2024 figures: IEA 2024 sheet "2 Total supply for key minerals", cobalt refining, China 171.7 of 223.8 kt).
     expect(chinaShare("cobalt", { source: NEW_EDITION as EditionId })).toBeCloseTo(171.7 / 223.8, 9);
     expect(provenance({ mineral: "cobalt" })).toMatchObject({ found: true, edition: NEW_EDITION, year: 2023 });
-    expect(() => chinaShare("cobalt", { source: "test-edition-2098" as EditionId })).toThrow(/did you mean "test-edition-2099"/);
+    expect(() => chinaShare("cobalt", { source: "test-edition-2098" as EditionId })).toThrow(
+      /did you mean "test-edition-2099"/,
+    );
     // Back to the bundled data: the new edition is unknown again, by name.
     useDataset();
     expect(() => chinaShare("cobalt", { source: NEW_EDITION as EditionId })).toThrow(/unknown source/);
@@ -227,7 +310,9 @@ describe("a successful refresh", () => {
 
   it("reports progress in bytes up to the file's size", async () => {
     const received: number[] = [];
-    const result = await refreshDataset(`${origin}/same-data/manifest.json`, { onProgress: (p) => p.stage === "download" && received.push(p.received) });
+    const result = await refreshDataset(`${origin}/same-data/manifest.json`, {
+      onProgress: (p) => p.stage === "download" && received.push(p.received),
+    });
     expect(result.ok && result.added).toEqual([]);
     expect(received.at(-1)).toBe(Buffer.byteLength(JSON.stringify({ ...base, version: "2025-05+aaaaaaaaaaaa" })));
     expect(received.every((n, i) => i === 0 || n >= received[i - 1]!)).toBe(true);
@@ -249,9 +334,22 @@ describe("a successful refresh", () => {
 
 describe("faults: each is rejected with its reason and the data in use stays", () => {
   it("wrong schema: names the row and field", async () => {
-    const cobalt = base.supply.findIndex((r) => r.edition === "iea-cmde-2024" && r.mineral === "cobalt" && r.stage === "refining" && r.country === "CHN" && r.year === 2023 && r.measure === "production" && r.kind === "observed");
+    const cobalt = base.supply.findIndex(
+      (r) =>
+        r.edition === "iea-cmde-2024" &&
+        r.mineral === "cobalt" &&
+        r.stage === "refining" &&
+        r.country === "CHN" &&
+        r.year === 2023 &&
+        r.measure === "production" &&
+        r.kind === "observed",
+    );
     const failure = await rejected("schema");
-    expect(failure).toEqual({ ok: false, code: "invalid-dataset", message: `the dataset file: supply[${cobalt}].share: expected a number ≤ 1, got 1.5` });
+    expect(failure).toEqual({
+      ok: false,
+      code: "invalid-dataset",
+      message: `the dataset file: supply[${cobalt}].share: expected a number ≤ 1, got 1.5`,
+    });
   });
 
   it("truncated JSON (the manifest describes the truncated file)", async () => {
@@ -263,13 +361,17 @@ describe("faults: each is rejected with its reason and the data in use stays", (
   it("truncated in transit (fewer bytes than the manifest announces)", async () => {
     const failure = await rejected("cut");
     expect(failure.code).toBe("size-mismatch");
-    expect(failure.message).toMatch(/ sent [\d,]+ bytes \([\d.]+ MiB\), the manifest announces [\d,]+ bytes .*: the file is truncated or not the one the manifest describes$/);
+    expect(failure.message).toMatch(
+      / sent [\d,]+ bytes \([\d.]+ MiB\), the manifest announces [\d,]+ bytes .*: the file is truncated or not the one the manifest describes$/,
+    );
   });
 
   it("wrong checksum", async () => {
     const failure = await rejected("checksum");
     expect(failure.code).toBe("checksum");
-    expect(failure.message).toMatch(/^the dataset file's sha256 is [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…: the file is damaged or not the one the manifest describes$/);
+    expect(failure.message).toMatch(
+      /^the dataset file's sha256 is [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…: the file is damaged or not the one the manifest describes$/,
+    );
   });
 
   it("a changed released edition (one supply value of iea-cmde-2024) is named", async () => {
@@ -277,30 +379,42 @@ describe("faults: each is rejected with its reason and the data in use stays", (
     expect(failure).toEqual({
       ok: false,
       code: "invalid-dataset",
-      message: "the dataset file: edition iea-cmde-2024 is released and may not change: its supply rows for cobalt differ (1 row changed, added or removed); new data needs a new edition id",
+      message:
+        "the dataset file: edition iea-cmde-2024 is released and may not change: its supply rows for cobalt differ (1 row changed, added or removed); new data needs a new edition id",
     });
   });
 
   it("a removed released edition", async () => {
     const failure = await rejected("removed-edition");
-    expect(failure.message).toBe("the dataset file: edition usgs-mcs-2025 is missing: released editions are never removed");
+    expect(failure.message).toBe(
+      "the dataset file: edition usgs-mcs-2025 is missing: released editions are never removed",
+    );
   });
 
   it("a file whose version is not the manifest's", async () => {
     const failure = await rejected("version-mismatch");
-    expect(failure.message).toBe("the dataset file is version 2025-05+bbbbbbbbbbbb, the manifest says 2025-05+eeeeeeeeeeee");
+    expect(failure.message).toBe(
+      "the dataset file is version 2025-05+bbbbbbbbbbbb, the manifest says 2025-05+eeeeeeeeeeee",
+    );
   });
 
   it("50 MB announced by the manifest: not downloaded at all", async () => {
     const failure = await rejected("big-announced");
-    expect(failure).toEqual({ ok: false, code: "too-large", message: "the manifest announces a dataset file of 52,428,800 bytes (50 MiB), over the limit of 33,554,432 bytes (32 MiB): not downloaded" });
+    expect(failure).toEqual({
+      ok: false,
+      code: "too-large",
+      message:
+        "the manifest announces a dataset file of 52,428,800 bytes (50 MiB), over the limit of 33,554,432 bytes (32 MiB): not downloaded",
+    });
     expect(hits.get("/big-announced/big.json") ?? 0).toBe(0);
   });
 
   it("50 MB by Content-Length: refused on the headers, long before it arrives", async () => {
     const failure = await rejected("big-length");
     expect(failure.code).toBe("too-large");
-    expect(failure.message).toBe(`${origin}/big-length/big.json is 52,428,800 bytes (50 MiB) (Content-Length), over the size the manifest announces of ${new Intl.NumberFormat("en-US").format(published.file.length)} bytes (5.0 MiB): not downloaded`);
+    expect(failure.message).toBe(
+      `${origin}/big-length/big.json is 52,428,800 bytes (50 MiB) (Content-Length), over the size the manifest announces of ${new Intl.NumberFormat("en-US").format(published.file.length)} bytes (5.0 MiB): not downloaded`,
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect(streamed.get("length") ?? 0).toBeLessThan(MB50 / 2);
   });
@@ -308,7 +422,9 @@ describe("faults: each is rejected with its reason and the data in use stays", (
   it("50 MB streamed without a length: the download stops at the announced size", async () => {
     const failure = await rejected("big-chunked");
     expect(failure.code).toBe("too-large");
-    expect(failure.message).toMatch(/big\.json sent more than the size the manifest announces of [\d,]+ bytes \(5\.0 MiB\): download stopped$/);
+    expect(failure.message).toMatch(
+      /big\.json sent more than the size the manifest announces of [\d,]+ bytes \(5\.0 MiB\): download stopped$/,
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect(streamed.get("chunked") ?? 0).toBeLessThan(MB50 / 2);
   });
@@ -316,24 +432,37 @@ describe("faults: each is rejected with its reason and the data in use stays", (
   it("a file larger than maxBytes is refused by the manifest's size", async () => {
     const failure = await rejected("same-data", { maxBytes: 1024 * 1024 });
     expect(failure.code).toBe("too-large");
-    expect(failure.message).toMatch(/^the manifest announces a dataset file of [\d,]+ bytes \(5\.0 MiB\), over the limit of 1,048,576 bytes \(1 MiB\): not downloaded$/);
+    expect(failure.message).toMatch(
+      /^the manifest announces a dataset file of [\d,]+ bytes \(5\.0 MiB\), over the limit of 1,048,576 bytes \(1 MiB\): not downloaded$/,
+    );
   });
 
   it("a manifest that never comes: timed out", async () => {
     const started = Date.now();
     const failure = await rejected("slow-manifest", { timeoutMs: 300 });
-    expect(failure).toEqual({ ok: false, code: "timeout", message: `${origin} did not deliver the data within 0.3 s: timed out` });
+    expect(failure).toEqual({
+      ok: false,
+      code: "timeout",
+      message: `${origin} did not deliver the data within 0.3 s: timed out`,
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("a file that stops arriving: timed out", async () => {
     const failure = await rejected("slow-file", { timeoutMs: 500 });
-    expect(failure).toEqual({ ok: false, code: "timeout", message: `${origin} did not deliver the data within 0.5 s: timed out` });
+    expect(failure).toEqual({
+      ok: false,
+      code: "timeout",
+      message: `${origin} did not deliver the data within 0.5 s: timed out`,
+    });
   });
 
   it("cancelled by the person while the file arrives", async () => {
     const controller = new AbortController();
-    const failure = await rejected("slow-file", { signal: controller.signal, onProgress: (p) => p.stage === "download" && p.received > 0 && controller.abort() });
+    const failure = await rejected("slow-file", {
+      signal: controller.signal,
+      onProgress: (p) => p.stage === "download" && p.received > 0 && controller.abort(),
+    });
     expect(failure).toEqual({ ok: false, code: "cancelled", message: "cancelled" });
   });
 
@@ -342,30 +471,48 @@ describe("faults: each is rejected with its reason and the data in use stays", (
     [503, "Service Unavailable"],
   ])("server error %i", async (status, text) => {
     const failure = await rejected(`e${status}`);
-    expect(failure).toEqual({ ok: false, code: "http-status", message: `${origin}/e${status}/manifest.json answered HTTP ${status} ${text}` });
+    expect(failure).toEqual({
+      ok: false,
+      code: "http-status",
+      message: `${origin}/e${status}/manifest.json answered HTTP ${status} ${text}`,
+    });
   });
 
   it("a missing dataset file (404)", async () => {
     const failure = await rejected("missing-file");
-    expect(failure).toEqual({ ok: false, code: "http-status", message: `${origin}/missing-file/${published.manifest.file} answered HTTP 404 Not Found` });
+    expect(failure).toEqual({
+      ok: false,
+      code: "http-status",
+      message: `${origin}/missing-file/${published.manifest.file} answered HTTP 404 Not Found`,
+    });
   });
 
   it("a redirect of the manifest to another host: refused, and the other host is never asked", async () => {
     const failure = await rejected("away");
-    expect(failure).toEqual({ ok: false, code: "redirect", message: `${origin}/away/manifest.json redirects to ${otherOrigin}, another origin: refused (nothing was requested there); give the URL the files are at` });
+    expect(failure).toEqual({
+      ok: false,
+      code: "redirect",
+      message: `${origin}/away/manifest.json redirects to ${otherOrigin}, another origin: refused (nothing was requested there); give the URL the files are at`,
+    });
     expect(otherHits).toEqual([]);
   });
 
   it("a redirect of the dataset file to another host: refused, and the other host is never asked", async () => {
     const failure = await rejected("away-file");
     expect(failure.code).toBe("redirect");
-    expect(failure.message).toBe(`${origin}/away-file/data.json redirects to ${otherOrigin}, another origin: refused (nothing was requested there); give the URL the files are at`);
+    expect(failure.message).toBe(
+      `${origin}/away-file/data.json redirects to ${otherOrigin}, another origin: refused (nothing was requested there); give the URL the files are at`,
+    );
     expect(otherHits).toEqual([]);
   });
 
   it("a manifest naming a file on another host", async () => {
     const failure = await rejected("elsewhere");
-    expect(failure).toEqual({ ok: false, code: "redirect", message: "the manifest names a file on http://localhost, another origin than the manifest's: refused" });
+    expect(failure).toEqual({
+      ok: false,
+      code: "redirect",
+      message: "the manifest names a file on http://localhost, another origin than the manifest's: refused",
+    });
   });
 
   it("a plain-http URL on another host is refused before any request", async () => {
@@ -376,7 +523,12 @@ describe("faults: each is rejected with its reason and the data in use stays", (
     }) as unknown as typeof fetch;
     const before = dataset();
     const result = await refreshDataset("http://data.example.org/manifest.json", { fetch: fetchSpy });
-    expect(result).toEqual({ ok: false, code: "insecure-url", message: "http://data.example.org/manifest.json is not an https URL: data is fetched over https only (http only from 127.0.0.1 or localhost, for testing)" });
+    expect(result).toEqual({
+      ok: false,
+      code: "insecure-url",
+      message:
+        "http://data.example.org/manifest.json is not an https URL: data is fetched over https only (http only from 127.0.0.1 or localhost, for testing)",
+    });
     expect(calls).toEqual([]);
     expect(dataset()).toBe(before);
   });
@@ -400,24 +552,38 @@ describe("a refreshed dataset stays in use through later failures", () => {
     refreshed = result.dataset;
   });
 
-  it.each(["changed-edition", "checksum", "e503", "away", "big-length"])("%s leaves the refreshed dataset in place", async (folder) => {
-    useDataset(refreshed);
-    const failure = await rejected(folder);
-    expect(failure.ok).toBe(false);
-    expect(dataset()).toBe(refreshed);
-  });
+  it.each(["changed-edition", "checksum", "e503", "away", "big-length"])(
+    "%s leaves the refreshed dataset in place",
+    async (folder) => {
+      useDataset(refreshed);
+      const failure = await rejected(folder);
+      expect(failure.ok).toBe(false);
+      expect(dataset()).toBe(refreshed);
+    },
+  );
 
   it("the bundled file is now a removal of the new edition, and is refused", async () => {
     useDataset(refreshed);
     const failure = await rejected("same-data");
-    expect(failure.message).toBe(`the dataset file: edition ${NEW_EDITION} is missing: released editions are never removed`);
+    expect(failure.message).toBe(
+      `the dataset file: edition ${NEW_EDITION} is missing: released editions are never removed`,
+    );
   });
 
   it("nothing is installed when another dataset was switched in while the refresh ran", async () => {
-    const meanwhile = parseDataset(JSON.parse(variant({ version: "2025-05+aaaaaaaaaaaa" }).toString("utf8")), bundledDataset());
+    const meanwhile = parseDataset(
+      JSON.parse(variant({ version: "2025-05+aaaaaaaaaaaa" }).toString("utf8")),
+      bundledDataset(),
+    );
     if (!meanwhile.ok) throw new Error(meanwhile.message);
-    const result = await refreshDataset(`${origin}/new-edition/manifest.json`, { onProgress: (p) => p.stage === "check" && useDataset(meanwhile.dataset) });
-    expect(result).toEqual({ ok: false, code: "changed-meanwhile", message: "the data in use changed while this refresh ran (another refresh?): try again" });
+    const result = await refreshDataset(`${origin}/new-edition/manifest.json`, {
+      onProgress: (p) => p.stage === "check" && useDataset(meanwhile.dataset),
+    });
+    expect(result).toEqual({
+      ok: false,
+      code: "changed-meanwhile",
+      message: "the data in use changed while this refresh ran (another refresh?): try again",
+    });
     expect(dataset()).toBe(meanwhile.dataset);
   });
 });

@@ -26,14 +26,18 @@ beforeAll(async () => {
   // @critmin/core exactly as `pnpm --filter @critmin/core build` builds it (tsup.config.ts), into a
   // folder of its own so the packaging test's build of dist/ is not disturbed; types are not scanned.
   coreDist = path.join(scratch, "core");
-  execFileSync(path.join(coreDir, "node_modules/.bin/tsup"), ["--out-dir", coreDist, "--no-dts"], { cwd: coreDir, stdio: "pipe" });
+  execFileSync(path.join(coreDir, "node_modules/.bin/tsup"), ["--out-dir", coreDist, "--no-dts"], {
+    cwd: coreDir,
+    stdio: "pipe",
+  });
   // The add-in, both environments, as `pnpm --filter @critmin/excel-addin build` does; the
   // manifest test builds concurrently, so retry and snapshot as it does.
   addinDist = path.join(scratch, "addin");
   for (let attempt = 1; ; attempt++) {
     try {
       await buildAddin();
-      for (const env of ["dev", "prod"]) cpSync(path.join(addinDir, "dist", env), path.join(addinDist, env), { recursive: true });
+      for (const env of ["dev", "prod"])
+        cpSync(path.join(addinDir, "dist", env), path.join(addinDist, env), { recursive: true });
       break;
     } catch (error) {
       if (attempt >= 3) throw error;
@@ -65,14 +69,14 @@ const CODE_FROM_STRINGS: readonly (readonly [string, RegExp])[] = [
   ["new Function", /\bnew\s+Function\b/],
   ["Function(…) called", /(?<![\w$.])Function\s*\(/],
   ["Function assigned to a variable", /(?<![=!<>])=\s*Function(?=\s*[,;)])/],
-  ["Function via .constructor(\"…\")", /\.constructor\s*\(\s*["'`]/],
+  ['Function via .constructor("…")', /\.constructor\s*\(\s*["'`]/],
   ["setTimeout with a string", /(?<![\w$])setTimeout\s*\(\s*["'`]/],
   ["setInterval with a string", /(?<![\w$])setInterval\s*\(\s*["'`]/],
 ];
 
 /** Ways a page pulls in a script the CSP and this review never saw. */
 const SCRIPT_LOADING: readonly (readonly [string, RegExp])[] = [
-  ["createElement(\"script\")", /createElement\s*\(\s*["'`]script["'`]\s*\)/i],
+  ['createElement("script")', /createElement\s*\(\s*["'`]script["'`]\s*\)/i],
   ["document.write", /document\.write(?:ln)?\s*\(/],
   ["importScripts", /(?<![\w$])importScripts\s*\(/],
   ["import() of a URL", /(?<![\w$])import\s*\(\s*["'`]https?:/],
@@ -82,7 +86,11 @@ function findings(file: string, patterns: readonly (readonly [string, RegExp])[]
   const text = readFileSync(file, "utf8");
   return patterns.flatMap(([what, pattern]) => {
     const m = pattern.exec(text);
-    return m ? [`${path.basename(path.dirname(file))}/${path.basename(file)}: ${what} at ${m.index}: …${text.slice(Math.max(0, m.index - 60), m.index + 60)}…`] : [];
+    return m
+      ? [
+          `${path.basename(path.dirname(file))}/${path.basename(file)}: ${what} at ${m.index}: …${text.slice(Math.max(0, m.index - 60), m.index + 60)}…`,
+        ]
+      : [];
   });
 }
 
@@ -96,7 +104,9 @@ describe("the scanner", () => {
     expect(hits("Function('a','return a')")).toContain("Function(…) called");
     expect(hits('(()=>{}).constructor("return this")()')).toContain('Function via .constructor("…")');
     expect(hits("setTimeout('alert(1)', 10)")).toContain("setTimeout with a string");
-    expect(hits('CustomFunctions.associate("X",f);isFunction(x);typeof x=="function";y.evaluate(1);medieval(2)')).toEqual([]);
+    expect(
+      hits('CustomFunctions.associate("X",f);isFunction(x);typeof x=="function";y.evaluate(1);medieval(2)'),
+    ).toEqual([]);
     expect(hits("const Fe=[Function,Array],ao={mode:String,type:Function};if(x===Function)y()")).toEqual([]);
   });
 });
@@ -114,7 +124,8 @@ describe("built bundles evaluate no strings as code", () => {
     expect(files.map((f) => path.relative(addinDist, f))).toEqual(expect.arrayContaining(bundles));
     // zod's JIT compiles object parsers with `new Function`: the add-in must not carry zod at all
     // (core's schemas are /* @__PURE__ */ and no function reads them at run time, so they shake out).
-    for (const f of bundles) expect(readFileSync(path.join(addinDist, f), "utf8"), `${f} bundles zod`).not.toMatch(/_zod|ZodError|jitless/);
+    for (const f of bundles)
+      expect(readFileSync(path.join(addinDist, f), "utf8"), `${f} bundles zod`).not.toMatch(/_zod|ZodError|jitless/);
     expect(files.flatMap((f) => findings(f, CODE_FROM_STRINGS))).toEqual([]);
   });
 
@@ -123,7 +134,11 @@ describe("built bundles evaluate no strings as code", () => {
     // (A consumer who imports a schema gets zod and its JIT; under a strict CSP they should call
     // z.config({ jitless: true }) themselves: core does not change a global zod setting for them.)
     const result = await build({
-      stdin: { contents: `import { share, hhi, provenance, techExposure } from ${JSON.stringify(path.join(coreDist, "index.js"))};\nconsole.log(share("cobalt", "CHN"), hhi("cobalt"), provenance("cobalt"), techExposure("EV"));`, resolveDir: scratch, loader: "js" },
+      stdin: {
+        contents: `import { share, hhi, provenance, techExposure } from ${JSON.stringify(path.join(coreDist, "index.js"))};\nconsole.log(share("cobalt", "CHN"), hhi("cobalt"), provenance("cobalt"), techExposure("EV"));`,
+        resolveDir: scratch,
+        loader: "js",
+      },
       bundle: true,
       write: false,
       format: "esm",
@@ -139,10 +154,16 @@ describe("built bundles evaluate no strings as code", () => {
 });
 
 describe("the task pane loads only its own scripts and Office.js", () => {
-  const pages = () => [path.join(addinDir, "src/taskpane/taskpane.html"), path.join(addinDist, "dev/taskpane.html"), path.join(addinDist, "prod/taskpane.html")];
+  const pages = () => [
+    path.join(addinDir, "src/taskpane/taskpane.html"),
+    path.join(addinDist, "dev/taskpane.html"),
+    path.join(addinDist, "prod/taskpane.html"),
+  ];
 
   function csp(html: string): Map<string, string[]> {
-    const metas = [...html.matchAll(/<meta\s+http-equiv=(["'])Content-Security-Policy\1\s+content=(["'])(.*?)\2\s*\/?>/gi)];
+    const metas = [
+      ...html.matchAll(/<meta\s+http-equiv=(["'])Content-Security-Policy\1\s+content=(["'])(.*?)\2\s*\/?>/gi),
+    ];
     expect(metas, "exactly one CSP <meta>").toHaveLength(1);
     return new Map(
       metas[0]![3]!
@@ -153,40 +174,62 @@ describe("the task pane loads only its own scripts and Office.js", () => {
     );
   }
 
-  it.each([0, 1, 2])("page %i: a Content Security Policy whose scripts come from 'self' and Office.js's CDN only", (i) => {
-    const file = pages()[i]!;
-    const policy = csp(readFileSync(file, "utf8"));
-    expect(policy.get("default-src"), `${file}: default-src`).toEqual(["'self'"]);
-    const scripts = policy.get("script-src") ?? policy.get("default-src")!;
-    expect([...scripts].sort(), `${file}: script-src`).toEqual(["'self'", OFFICE_CDN].sort());
-    for (const [directive, sources] of policy) {
-      for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "'wasm-unsafe-eval'", "'unsafe-hashes'", "*", "data:", "blob:", "http:", "https:"]) {
-        if (directive === "img-src" && unsafe === "data:") continue; // icons as data: URLs are images, not code
-        expect(sources, `${file}: ${directive} allows ${unsafe}`).not.toContain(unsafe);
+  it.each([0, 1, 2])(
+    "page %i: a Content Security Policy whose scripts come from 'self' and Office.js's CDN only",
+    (i) => {
+      const file = pages()[i]!;
+      const policy = csp(readFileSync(file, "utf8"));
+      expect(policy.get("default-src"), `${file}: default-src`).toEqual(["'self'"]);
+      const scripts = policy.get("script-src") ?? policy.get("default-src")!;
+      expect([...scripts].sort(), `${file}: script-src`).toEqual(["'self'", OFFICE_CDN].sort());
+      for (const [directive, sources] of policy) {
+        for (const unsafe of [
+          "'unsafe-inline'",
+          "'unsafe-eval'",
+          "'wasm-unsafe-eval'",
+          "'unsafe-hashes'",
+          "*",
+          "data:",
+          "blob:",
+          "http:",
+          "https:",
+        ]) {
+          if (directive === "img-src" && unsafe === "data:") continue; // icons as data: URLs are images, not code
+          expect(sources, `${file}: ${directive} allows ${unsafe}`).not.toContain(unsafe);
+        }
       }
-    }
-    expect(policy.has("object-src") ? policy.get("object-src") : policy.get("default-src"), "plugins").toEqual(["'self'"]);
-  });
+      expect(policy.has("object-src") ? policy.get("object-src") : policy.get("default-src"), "plugins").toEqual([
+        "'self'",
+      ]);
+    },
+  );
 
-  it.each([0, 1, 2])("page %i: every <script> has a src on this origin or Office.js's CDN, no inline code or handlers", (i) => {
-    const file = pages()[i]!;
-    const html = readFileSync(file, "utf8");
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [, attributes, body] of scripts) {
-      const src = /\bsrc=["']([^"']+)["']/i.exec(attributes!)?.[1];
-      expect(src, `${file}: inline <script>`).toBeDefined();
-      expect(body!.trim(), `${file}: <script src=${src}> with a body`).toBe("");
-      const remote = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(src!);
-      if (remote) expect(src!.startsWith(`${OFFICE_CDN}/`), `${file}: third-party script ${src}`).toBe(true);
-      else expect(src).toMatch(/^[\w./-]+\.js$/);
-    }
-    expect(html, `${file}: inline event handler`).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
-    expect(html, `${file}: javascript: URL`).not.toMatch(/javascript:/i);
-  });
+  it.each([0, 1, 2])(
+    "page %i: every <script> has a src on this origin or Office.js's CDN, no inline code or handlers",
+    (i) => {
+      const file = pages()[i]!;
+      const html = readFileSync(file, "utf8");
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attributes, body] of scripts) {
+        const src = /\bsrc=["']([^"']+)["']/i.exec(attributes!)?.[1];
+        expect(src, `${file}: inline <script>`).toBeDefined();
+        expect(body!.trim(), `${file}: <script src=${src}> with a body`).toBe("");
+        const remote = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(src!);
+        if (remote) expect(src!.startsWith(`${OFFICE_CDN}/`), `${file}: third-party script ${src}`).toBe(true);
+        else expect(src).toMatch(/^[\w./-]+\.js$/);
+      }
+      expect(html, `${file}: inline event handler`).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
+      expect(html, `${file}: javascript: URL`).not.toMatch(/javascript:/i);
+    },
+  );
 
   it("the bundles inject no scripts of their own (no script elements, document.write, importScripts or remote import())", () => {
-    expect(["functions.js", "taskpane.js"].flatMap((f) => ["dev", "prod"].flatMap((env) => findings(path.join(addinDist, env, f), SCRIPT_LOADING)))).toEqual([]);
+    expect(
+      ["functions.js", "taskpane.js"].flatMap((f) =>
+        ["dev", "prod"].flatMap((env) => findings(path.join(addinDist, env, f), SCRIPT_LOADING)),
+      ),
+    ).toEqual([]);
   });
 
   it("no page the add-in's host serves (task pane, docs site) loads a script from another origin than Office.js's CDN", () => {
@@ -209,7 +252,9 @@ describe("the manifest asks for no more than the add-in uses", () => {
     const manifests = ["dev", "prod"].map((env) => readFileSync(path.join(addinDist, env, "manifest.xml"), "utf8"));
     const permissions = manifests.map((xml) => /<Permissions>\s*([A-Za-z]+)\s*<\/Permissions>/.exec(xml)?.[1]);
     expect(permissions).toEqual(["ReadWriteDocument", "ReadWriteDocument"]);
-    const sources = filesUnder(path.join(addinDir, "src"), ".ts").map((f) => readFileSync(f, "utf8")).join("\n");
+    const sources = filesUnder(path.join(addinDir, "src"), ".ts")
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     const writes = /\.tables\.add\s*\(|\.values\s*=(?!=)|\.formulas\s*=(?!=)/.test(sources);
     expect(writes, "ReadWriteDocument without any code that writes to the workbook").toBe(true);
     // https everywhere except XML namespace names (identifiers, never fetched): see manifest.test.ts.

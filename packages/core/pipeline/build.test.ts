@@ -2,7 +2,17 @@
 // arguments, each run against its own temporary copy of the sources and its own output folder.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -128,7 +138,9 @@ function editBytes(file: string, edit: (text: string) => string): void {
 
 /** 1-based physical line of the first line matching `pattern`. */
 function lineOf(file: string, pattern: RegExp): number {
-  const index = readFileSync(file, "latin1").split(/\r?\n/).findIndex((l) => pattern.test(l));
+  const index = readFileSync(file, "latin1")
+    .split(/\r?\n/)
+    .findIndex((l) => pattern.test(l));
   if (index < 0) throw new Error(`no line matching ${pattern} in ${file}`);
   return index + 1;
 }
@@ -165,16 +177,22 @@ describe("build-data CLI: building from the sources", () => {
     }
     expect(expected.size).toBe(10);
     expect(listFiles(out)).toEqual([...expected.keys()].sort());
-    const differing = [...expected].filter(([file, content]) => readFileSync(path.join(out, file), "utf8") !== content).map(([f]) => f);
+    const differing = [...expected]
+      .filter(([file, content]) => readFileSync(path.join(out, file), "utf8") !== content)
+      .map(([f]) => f);
     expect(differing).toEqual([]);
     expect(leftovers(out)).toEqual([]);
   });
 
   it("writes byte for byte what is committed in packages/core, and the committed folders hold nothing else", () => {
-    const differing = [...expected.keys()].filter((file) => !readFileSync(path.join(out, file)).equals(readFileSync(path.join(coreDir, file))));
+    const differing = [...expected.keys()].filter(
+      (file) => !readFileSync(path.join(out, file)).equals(readFileSync(path.join(coreDir, file))),
+    );
     expect(differing).toEqual([]);
     // The build replaces both folders whole, so a stray committed file there is one no build makes.
-    const committed = [GEN_DIR, EXPORT_DIR].flatMap((dir) => listFiles(path.join(coreDir, dir)).map((f) => `${dir}/${f}`));
+    const committed = [GEN_DIR, EXPORT_DIR].flatMap((dir) =>
+      listFiles(path.join(coreDir, dir)).map((f) => `${dir}/${f}`),
+    );
     expect(committed.sort()).toEqual([...expected.keys()].sort());
   });
 
@@ -185,7 +203,9 @@ describe("build-data CLI: building from the sources", () => {
     expect(again.stderr).toBe("");
     expect(again.stdout).toBe(first.stdout);
     expect(listFiles(out)).toEqual(Object.keys(before).sort());
-    expect(listFiles(out).filter((f) => !readFileSync(path.join(out, f)).equals(before[f] ?? Buffer.alloc(0)))).toEqual([]);
+    expect(listFiles(out).filter((f) => !readFileSync(path.join(out, f)).equals(before[f] ?? Buffer.alloc(0)))).toEqual(
+      [],
+    );
     expect(leftovers(out)).toEqual([]);
   });
 
@@ -288,7 +308,9 @@ describe("build-data CLI: a bad source fails the build and leaves the previous o
   it("(d) well-formed JSON with a malformed value: names the file, the JSON pointer and the problem", () => {
     const stderr = failingBuild("json-value", (data) => {
       const file = path.join(data, IEA_JSON);
-      const doc = JSON.parse(readFileSync(file, "utf8")) as { supply: Record<string, Record<string, { countries: Record<string, Record<string, unknown>> }>> };
+      const doc = JSON.parse(readFileSync(file, "utf8")) as {
+        supply: Record<string, Record<string, { countries: Record<string, Record<string, unknown>> }>>;
+      };
       const congo = doc.supply.Cobalt?.mining?.countries["Democratic Republic of Congo"];
       if (!congo || typeof congo["2024"] !== "number") throw new Error("cobalt mining DRC 2024 not found in the JSON");
       congo["2024"] = "abc";

@@ -30,7 +30,11 @@ export type Progress = (message: string) => void;
 /** Reads every source edition; throws a `SourceError` listing every problem found. */
 export async function readSources(dataDir: string, progress: Progress = () => {}): Promise<Dataset> {
   const missing = EDITION_SOURCES.flatMap((e) => e.files).filter((f) => !existsSync(path.join(dataDir, f)));
-  if (missing.length > 0) throw new SourceError(dataDir, missing.map((f) => `${f}: file not found`));
+  if (missing.length > 0)
+    throw new SourceError(
+      dataDir,
+      missing.map((f) => `${f}: file not found`),
+    );
 
   const readers: [string, () => ReaderOutput | Promise<ReaderOutput>][] = [
     ["iea-cmde-2024 (xlsx)", () => readIea2024(dataDir)],
@@ -45,18 +49,16 @@ export async function readSources(dataDir: string, progress: Progress = () => {}
     progress(`[${i + 1}/${readers.length}] reading ${name}`);
     outputs.push(await read());
   }
-  const editions = EDITION_SOURCES.map(
-    (e): Edition => ({
-      id: e.id,
-      title: e.title,
-      publisher: e.publisher,
-      date: e.date,
-      url: e.url,
-      licence: e.licence,
-      citation: e.citation,
-      files: e.files.map((f) => ({ path: f, sha256: sha256(readFileSync(path.join(dataDir, f))) })),
-    }),
-  );
+  const editions = EDITION_SOURCES.map((e): Edition => ({
+    id: e.id,
+    title: e.title,
+    publisher: e.publisher,
+    date: e.date,
+    url: e.url,
+    licence: e.licence,
+    citation: e.citation,
+    files: e.files.map((f) => ({ path: f, sha256: sha256(readFileSync(path.join(dataDir, f))) })),
+  }));
   const dataset: Dataset = {
     editions,
     supply: sortSupply(outputs.flatMap((o) => o.supply)),
@@ -79,7 +81,9 @@ export function validate(dataset: Dataset): void {
       const result = schema.safeParse(row);
       if (!result.success) {
         for (const issue of result.error.issues) {
-          problems.push(`${table} row ${i} (${(row as { locator?: string }).locator ?? "?"}) ${issue.path.join(".")}: ${issue.message}`);
+          problems.push(
+            `${table} row ${i} (${(row as { locator?: string }).locator ?? "?"}) ${issue.path.join(".")}: ${issue.message}`,
+          );
         }
       }
     });
@@ -117,11 +121,18 @@ export const indicatorKey = (r: IndicatorRow) =>
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function sortBy<T>(rows: T[], key: (row: T) => string): T[] {
-  return rows.map((row) => ({ row, k: key(row) })).sort((a, b) => compare(a.k, b.k)).map((x) => x.row);
+  return rows
+    .map((row) => ({ row, k: key(row) }))
+    .sort((a, b) => compare(a.k, b.k))
+    .map((x) => x.row);
 }
 const pad = (n: number) => String(n).padStart(4, "0");
 const sortSupply = (rows: SupplyRow[]) =>
-  sortBy(rows, (r) => [r.edition, r.mineral, r.stage, r.measure, pad(r.year), r.case ?? "", r.country === "WORLD" ? "~" : r.country].join("|"));
+  sortBy(rows, (r) =>
+    [r.edition, r.mineral, r.stage, r.measure, pad(r.year), r.case ?? "", r.country === "WORLD" ? "~" : r.country].join(
+      "|",
+    ),
+  );
 const sortDemand = (rows: DemandRow[]) =>
   sortBy(rows, (r) => [r.edition, r.table, r.mineral, r.use, r.variant, r.scenario ?? "", pad(r.year)].join("|"));
 const sortIndicators = (rows: IndicatorRow[]) =>
@@ -145,10 +156,12 @@ export function mineralRegistry(dataset: Dataset): MineralEntry[] {
     id,
     name: mineralName(id),
     aliases: mineralAliases(id),
-    coverage: [...(coverage.get(id) ?? new Map<string, Set<number>>()).entries()].sort(([a], [b]) => compare(a, b)).map(([key, years]) => {
-      const [edition, stage, measure] = key.split("|") as [string, string, string];
-      return { edition, stage, measure, years: [...years].sort((a, b) => a - b) };
-    }),
+    coverage: [...(coverage.get(id) ?? new Map<string, Set<number>>()).entries()]
+      .sort(([a], [b]) => compare(a, b))
+      .map(([key, years]) => {
+        const [edition, stage, measure] = key.split("|") as [string, string, string];
+        return { edition, stage, measure, years: [...years].sort((a, b) => a - b) };
+      }),
   }));
 }
 
@@ -178,7 +191,11 @@ export function countryRegistry(dataset: Dataset): CountryEntry[] {
   }
   return [...codes].sort().map((code) => {
     const name = countryName(code) ?? code;
-    const aliases = new Set([...countryNames(code), ...(sourceSpellings.get(code) ?? []), ...(EXTRA_COUNTRY_ALIASES[code] ?? [])]);
+    const aliases = new Set([
+      ...countryNames(code),
+      ...(sourceSpellings.get(code) ?? []),
+      ...(EXTRA_COUNTRY_ALIASES[code] ?? []),
+    ]);
     aliases.delete(name);
     return { code, alpha2: alpha2(code) ?? "", name, aliases: [...aliases].sort() };
   });

@@ -21,7 +21,7 @@ export function same(a: unknown, b: unknown): boolean {
 /** Runs of equal consecutive indexes: `[index, length, …]`. */
 function runs(indexes: readonly number[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i < indexes.length; ) {
+  for (let i = 0; i < indexes.length;) {
     let j = i + 1;
     while (j < indexes.length && indexes[j] === indexes[i]) j++;
     out.push(indexes[i]!, j - i);
@@ -74,7 +74,7 @@ function templateColumn(name: string, values: readonly unknown[]): Column {
 /** `[first, step, count, step, count, …]`: runs of equal differences between consecutive numbers. */
 function stepRuns(numbers: readonly number[]): number[] {
   const out = [numbers[0]!];
-  for (let i = 1; i < numbers.length; ) {
+  for (let i = 1; i < numbers.length;) {
     const step = numbers[i]! - numbers[i - 1]!;
     let j = i + 1;
     while (j < numbers.length && numbers[j]! - numbers[j - 1]! === step) j++;
@@ -109,7 +109,10 @@ export function encodeColumns(
       // A dictionary unless one value per row is shorter (figures, years that change every row).
       const dictionary = dictionaryColumn(values);
       const plain: Column = ["v", values];
-      columns[name] = values.includes(ABSENT) || JSON.stringify(dictionary).length <= JSON.stringify(plain).length ? dictionary : plain;
+      columns[name] =
+        values.includes(ABSENT) || JSON.stringify(dictionary).length <= JSON.stringify(plain).length
+          ? dictionary
+          : plain;
     }
   }
   const text: ColumnsText = { rows: rows.length, columns };

@@ -10,13 +10,13 @@ countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
  */
 export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   // USGS
-  "Burma": "MMR",
+  Burma: "MMR",
   "Congo (Kinshasa)": "COD",
   "Congo (Brazzaville)": "COG",
   "Korea, Republic of": "KOR",
   "Korea, North": "PRK",
-  "Laos": "LAO",
-  "Syria": "SYR",
+  Laos: "LAO",
+  Syria: "SYR",
   "Côte d’Ivoire": "CIV",
   "Republic of Korea": "KOR",
   // IEA
@@ -24,20 +24,20 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   // EU CRM 2023 (including the upstream file's misspellings)
   "Congo, D.R.": "COD",
   "Korea, South": "KOR",
-  "Moldova": "MDA",
-  "Kosovo": "XKX",
-  "Brasilia": "BRA",
-  "Brasil": "BRA",
-  "Libanon": "LBN",
-  "Surinam": "SUR",
-  "Turkyie": "TUR",
+  Moldova: "MDA",
+  Kosovo: "XKX",
+  Brasilia: "BRA",
+  Brasil: "BRA",
+  Libanon: "LBN",
+  Surinam: "SUR",
+  Turkyie: "TUR",
   // The upstream EU file stores Türkiye in Latin-1; read as UTF-8 the ü becomes U+FFFD.
   "T\uFFFDrkiye": "TUR",
 };
 
 /** Names that stand for aggregates, not countries. */
 export const AGGREGATE_NAMES: Readonly<Record<string, "WORLD" | "ROW">> = {
-  "Total": "WORLD",
+  Total: "WORLD",
   "Total clean technologies": "WORLD",
   "World total": "WORLD",
   "World total (rounded)": "WORLD",
@@ -48,7 +48,11 @@ export const AGGREGATE_NAMES: Readonly<Record<string, "WORLD" | "ROW">> = {
 
 /** Trims the padding and footnote digits sources leave on names ("Canada ", "China3"). */
 export function cleanName(raw: string): string {
-  return raw.replace(/\s+/g, " ").trim().replace(/(?<=[A-Za-z)])\s*\d+$/, "").trim();
+  return raw
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/(?<=[A-Za-z)])\s*\d+$/, "")
+    .trim();
 }
 
 /** ISO 3166-1 alpha-3 code (or WORLD/ROW) for a source's country name, `undefined` if unknown. */
@@ -68,11 +72,14 @@ let nameOwners: Map<string, number> | undefined;
 export function countryName(code: string): string | undefined {
   if (code === "XKX") return "Kosovo";
   const all = countries.getNames("en", { select: "all" }) as Record<string, string[]>;
-  nameOwners ??= Object.values(all).flat().reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
+  nameOwners ??= Object.values(all)
+    .flat()
+    .reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
   const a2 = countries.alpha3ToAlpha2(code);
   const names = a2 ? all[a2] : undefined;
   if (!names || names.length === 0) return undefined;
-  const readable = (n: string | undefined) => n !== undefined && n.length > 3 && !n.includes(",") && !n.includes(".") && nameOwners!.get(n) === 1;
+  const readable = (n: string | undefined) =>
+    n !== undefined && n.length > 3 && !n.includes(",") && !n.includes(".") && nameOwners!.get(n) === 1;
   const common = countries.getName(code, "en", { select: "alias" });
   const official = countries.getName(code, "en", { select: "official" });
   return readable(common) ? common : readable(official) ? official : names[0];

@@ -1,7 +1,22 @@
 // Renders the dataset into the files the package ships: typed modules under src/data/gen and
 // JSON/CSV exports under data/. Deterministic: same sources, same bytes.
-import { decodeDemand, decodeIndicators, decodeSupply, derivedShare, supplyBlockKey, tonnesOf } from "../src/data/rows.ts";
-import { DEMAND_TABLES, INDICATORS, SCENARIOS, STAGES, type DemandRow, type IndicatorRow, type SupplyRow } from "../src/schema.ts";
+import {
+  decodeDemand,
+  decodeIndicators,
+  decodeSupply,
+  derivedShare,
+  supplyBlockKey,
+  tonnesOf,
+} from "../src/data/rows.ts";
+import {
+  DEMAND_TABLES,
+  INDICATORS,
+  SCENARIOS,
+  STAGES,
+  type DemandRow,
+  type IndicatorRow,
+  type SupplyRow,
+} from "../src/schema.ts";
 import { GROUPS } from "../src/groups.ts";
 import { encodeColumns, same } from "./columns.ts";
 import { countryRegistry, mineralRegistry, sha256, type Dataset } from "./build.ts";
@@ -48,22 +63,32 @@ function encodeRows<T extends object>(codec: RowsCodec<T>, rows: readonly T[]): 
     if (unknown.length > 0) throw new Error(`${codec.name} row ${i}: keys outside the schema: ${unknown.join(", ")}`);
   }
   const derive = codec.derive(rows);
-  const text = encodeColumns(records, { columns: codec.columns, templates: ["locator", "basis"], derived: codec.derived, optional: codec.optional }, (i) => derive(rows[i]!));
+  const text = encodeColumns(
+    records,
+    { columns: codec.columns, templates: ["locator", "basis"], derived: codec.derived, optional: codec.optional },
+    (i) => derive(rows[i]!),
+  );
   const decoded = codec.decode(text);
-  if (decoded.length !== rows.length) throw new Error(`${codec.name}: reading the module back gives ${decoded.length} rows, not ${rows.length}`);
+  if (decoded.length !== rows.length)
+    throw new Error(`${codec.name}: reading the module back gives ${decoded.length} rows, not ${rows.length}`);
   decoded.forEach((back, i) => {
     const original = records[i]!;
     const keys = codec.columns.filter((c) => original[c] !== undefined);
     const got = back as unknown as Record<string, unknown>;
     if (Object.keys(got).join() !== keys.join() || !keys.every((k) => same(got[k], original[k]))) {
-      throw new Error(`${codec.name} row ${i} does not read back exactly:\n  wrote ${JSON.stringify(original)}\n  read  ${JSON.stringify(back)}`);
+      throw new Error(
+        `${codec.name} row ${i} does not read back exactly:\n  wrote ${JSON.stringify(original)}\n  read  ${JSON.stringify(back)}`,
+      );
     }
   });
   return text;
 }
 
 function rowsModule<T extends object>(codec: RowsCodec<T>, rows: readonly T[]): string {
-  const derivedNote = codec.derived.length > 0 ? `, ${codec.derived.join(" and ")} only where the reader would not recompute the same number` : "";
+  const derivedNote =
+    codec.derived.length > 0
+      ? `, ${codec.derived.join(" and ")} only where the reader would not recompute the same number`
+      : "";
   return (
     `${HEADER}// The table column by column (src/data/columns.ts)${derivedNote}. Kept as text until\n` +
     `// first use (../dataset.ts), read by ${codec.decoder} in ../rows.ts. The rows, one per line, are in data/*.csv.\n\n` +
@@ -82,7 +107,9 @@ function supplyModule(rows: readonly SupplyRow[]): string {
     byMineral.set(row.mineral, list);
     list.push(row);
   }
-  const chunks = [...byMineral].map(([mineral, list]) => `  ${JSON.stringify(mineral)}:\n    ${stringLiteral(encodeRows(SUPPLY_CODEC, list))},`);
+  const chunks = [...byMineral].map(
+    ([mineral, list]) => `  ${JSON.stringify(mineral)}:\n    ${stringLiteral(encodeRows(SUPPLY_CODEC, list))},`,
+  );
   return (
     `${HEADER}// By mineral, each mineral's table column by column (src/data/columns.ts), tonnes and share only where\n` +
     `// the reader would not recompute the same number. Kept as text until first use (../dataset.ts), read by\n` +
@@ -92,9 +119,54 @@ function supplyModule(rows: readonly SupplyRow[]): string {
 }
 
 // Every key in the schema's order: the CSV columns and the order rows are read back in.
-const SUPPLY_COLUMNS = ["edition", "mineral", "stage", "measure", "country", "year", "kind", "case", "value", "unit", "tonnes", "share", "basis", "status", "locator", "rules"];
-const DEMAND_COLUMNS = ["edition", "table", "mineral", "use", "variant", "scenario", "year", "kind", "value", "unit", "tonnes", "basis", "locator", "rules"];
-const INDICATOR_COLUMNS = ["edition", "indicator", "mineral", "economy", "stage", "year", "value", "unit", "status", "locator", "sources", "rules"];
+const SUPPLY_COLUMNS = [
+  "edition",
+  "mineral",
+  "stage",
+  "measure",
+  "country",
+  "year",
+  "kind",
+  "case",
+  "value",
+  "unit",
+  "tonnes",
+  "share",
+  "basis",
+  "status",
+  "locator",
+  "rules",
+];
+const DEMAND_COLUMNS = [
+  "edition",
+  "table",
+  "mineral",
+  "use",
+  "variant",
+  "scenario",
+  "year",
+  "kind",
+  "value",
+  "unit",
+  "tonnes",
+  "basis",
+  "locator",
+  "rules",
+];
+const INDICATOR_COLUMNS = [
+  "edition",
+  "indicator",
+  "mineral",
+  "economy",
+  "stage",
+  "year",
+  "value",
+  "unit",
+  "status",
+  "locator",
+  "sources",
+  "rules",
+];
 
 const SUPPLY_CODEC: RowsCodec<SupplyRow> = {
   name: "supply",
@@ -105,7 +177,9 @@ const SUPPLY_CODEC: RowsCodec<SupplyRow> = {
   derived: ["tonnes", "share"],
   optional: [],
   derive: (rows) => {
-    const worlds = new Map(rows.filter((r) => r.country === "WORLD").map((r) => [supplyBlockKey(r), { value: r.value, status: r.status }]));
+    const worlds = new Map(
+      rows.filter((r) => r.country === "WORLD").map((r) => [supplyBlockKey(r), { value: r.value, status: r.status }]),
+    );
     return (r) => ({ tonnes: tonnesOf(r.value, r.unit), share: derivedShare(r, worlds.get(supplyBlockKey(r))) });
   },
 };
@@ -136,7 +210,11 @@ const constArray = (name: string, values: readonly string[]) =>
   `export const ${name} = ${JSON.stringify(values)} as const;\n`;
 
 export function datasetVersion(dataset: Dataset): string {
-  const newest = dataset.editions.map((e) => e.date).sort().at(-1) ?? "0000-00";
+  const newest =
+    dataset.editions
+      .map((e) => e.date)
+      .sort()
+      .at(-1) ?? "0000-00";
   const content = sha256(JSON.stringify([dataset.editions, dataset.supply, dataset.demand, dataset.indicators]));
   return `${newest}+${content.slice(0, 12)}`;
 }
@@ -153,8 +231,14 @@ export function renderFiles(dataset: Dataset): Files {
     `${GEN_DIR}/ids.gen.ts`,
     HEADER +
       "\n" +
-      constArray("MINERALS", minerals.map((m) => m.id)) +
-      constArray("COUNTRIES", countries.map((c) => c.code)) +
+      constArray(
+        "MINERALS",
+        minerals.map((m) => m.id),
+      ) +
+      constArray(
+        "COUNTRIES",
+        countries.map((c) => c.code),
+      ) +
       constArray("USES", uses) +
       constArray("VARIANTS", variants) +
       `export const DATASET_VERSION = ${JSON.stringify(version)};\n`,
@@ -175,14 +259,22 @@ export function renderFiles(dataset: Dataset): Files {
 
   files.set(
     `${EXPORT_DIR}/critmin-data.json`,
-    JSON.stringify({ version, editions: dataset.editions, supply: dataset.supply, demand: dataset.demand, indicators: dataset.indicators }) + "\n",
+    JSON.stringify({
+      version,
+      editions: dataset.editions,
+      supply: dataset.supply,
+      demand: dataset.demand,
+      indicators: dataset.indicators,
+    }) + "\n",
   );
   files.set(`${EXPORT_DIR}/supply.csv`, toCsv(dataset.supply as unknown as Record<string, unknown>[], SUPPLY_COLUMNS));
   files.set(`${EXPORT_DIR}/demand.csv`, toCsv(dataset.demand as unknown as Record<string, unknown>[], DEMAND_COLUMNS));
-  files.set(`${EXPORT_DIR}/indicators.csv`, toCsv(dataset.indicators as unknown as Record<string, unknown>[], INDICATOR_COLUMNS));
+  files.set(
+    `${EXPORT_DIR}/indicators.csv`,
+    toCsv(dataset.indicators as unknown as Record<string, unknown>[], INDICATOR_COLUMNS),
+  );
   return files;
 }
-
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";

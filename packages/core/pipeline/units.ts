@@ -1,12 +1,12 @@
 /** Factor from a source's unit label to metric tonnes. */
 const TONNES_PER_UNIT: Readonly<Record<string, number>> = {
-  "kt": 1_000,
+  kt: 1_000,
   "metric tons": 1,
   "metric dry tons": 1,
   "thousand metric tons": 1_000,
   "thousand metric dry tons": 1_000,
   "million metric tons": 1_000_000,
-  "kilograms": 0.001,
+  kilograms: 0.001,
 };
 
 /** Tonnes per one `unit`, or `undefined` for a unit that is not a mass (carats, cubic metres). */

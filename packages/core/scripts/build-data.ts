@@ -90,7 +90,9 @@ async function main(): Promise<number> {
   if (values.check) {
     const diffs = differences(outDir, files);
     if (diffs.length > 0) {
-      process.stderr.write(`data:check failed: the committed dataset is not what the sources build\n  ${diffs.join("\n  ")}\n`);
+      process.stderr.write(
+        `data:check failed: the committed dataset is not what the sources build\n  ${diffs.join("\n  ")}\n`,
+      );
       return 1;
     }
     progress(`data:check ok: ${files.size} files match a rebuild from ${dataDir}`);

@@ -11,19 +11,26 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function cell(mineral: string, stage: "mining" | "refining"): string {
   const found = lookupSupply("headline", mineral, "CHN", { stage }, { stage });
-  if (found.row && found.row.share !== null) return `${percent(found.row.share).padStart(6)} ${found.resolution.year} ${found.resolution.edition}`;
+  if (found.row && found.row.share !== null)
+    return `${percent(found.row.share).padStart(6)} ${found.resolution.year} ${found.resolution.edition}`;
   if (found.row) return `     — ${found.resolution.year} ${found.resolution.edition} (no world total to share of)`;
   if (found.resolution) return `     — ${found.resolution.year} ${found.resolution.edition} (China not listed)`;
   return "     — no data";
 }
 
 console.log(`critmin dataset ${DATASET_VERSION}\n`);
-console.log(coverageSummary({ editions: [...editions], supply: [...supply], demand: [...demand], indicators: [...indicators] }));
-console.log("\nChina's share of world production, latest observed year, default edition (newest with an observed figure)\n");
+console.log(
+  coverageSummary({ editions: [...editions], supply: [...supply], demand: [...demand], indicators: [...indicators] }),
+);
+console.log(
+  "\nChina's share of world production, latest observed year, default edition (newest with an observed figure)\n",
+);
 const withProduction = mineralEntries.filter((m) => m.coverage.some((c) => c.measure === "production"));
 const width = Math.max(...withProduction.map((m) => m.name.length));
 console.log(`${"mineral".padEnd(width)}  ${"mining".padEnd(34)}  refining`);
 for (const m of withProduction) {
   console.log(`${m.name.padEnd(width)}  ${cell(m.id, "mining").padEnd(34)}  ${cell(m.id, "refining")}`);
 }
-console.log("\nShares are of the source's own world total; EU CRM figures are multi-year averages. Sources: pnpm data:build prints the editions; every row carries its locator.");
+console.log(
+  "\nShares are of the source's own world total; EU CRM figures are multi-year averages. Sources: pnpm data:build prints the editions; every row carries its locator.",
+);

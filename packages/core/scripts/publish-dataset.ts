@@ -24,7 +24,13 @@ export function datasetFileName(version: string): string {
 /** A manifest describing `file` (any bytes: tests use it to describe broken files faithfully). */
 export function manifestFor(version: string, file: Buffer | string, name = datasetFileName(version)): DatasetManifest {
   const bytes = typeof file === "string" ? Buffer.from(file) : file;
-  return { format: MANIFEST_FORMAT, version, file: name, bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return {
+    format: MANIFEST_FORMAT,
+    version,
+    file: name,
+    bytes: bytes.length,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  };
 }
 
 /** The dataset file and its manifest, in memory. */
@@ -61,7 +67,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     const published = publishDataset();
     const written = writePublished(outDir(process.argv.slice(2)), published);
-    console.log(`dataset ${published.manifest.version}: ${published.manifest.bytes} bytes, sha256 ${published.manifest.sha256}`);
+    console.log(
+      `dataset ${published.manifest.version}: ${published.manifest.bytes} bytes, sha256 ${published.manifest.sha256}`,
+    );
     for (const file of written) console.log(`wrote ${file}`);
   } catch (error) {
     console.error(`data:publish failed: ${(error as Error).message}`);

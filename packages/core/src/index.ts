@@ -9,8 +9,27 @@ export { GROUPS } from "./groups.ts";
 export type { Group, GroupId } from "./groups.ts";
 
 // vocabularies and types (the zod schemas of these are in @critmin/core/schema)
-export { AGGREGATES, DEMAND_TABLES, EDITION_IDS, INDICATORS, MEASURES, SCENARIOS, STAGES, SUPPLY_CASES } from "./constants.ts";
-export type { Aggregate, DemandTable, EditionId, Indicator, Kind, Measure, Scenario, Stage, Status } from "./constants.ts";
+export {
+  AGGREGATES,
+  DEMAND_TABLES,
+  EDITION_IDS,
+  INDICATORS,
+  MEASURES,
+  SCENARIOS,
+  STAGES,
+  SUPPLY_CASES,
+} from "./constants.ts";
+export type {
+  Aggregate,
+  DemandTable,
+  EditionId,
+  Indicator,
+  Kind,
+  Measure,
+  Scenario,
+  Stage,
+  Status,
+} from "./constants.ts";
 export type { DemandRow, Edition, IndicatorRow, SupplyRow } from "./schema.ts";
 export type {
   CoverageWithoutOptions,

@@ -23,7 +23,10 @@ export const CoverageWithoutOptions = /* @__PURE__ */ z
   .object({
     /** The supplier removed: a country code, name or alias, or `"largest"` (default). */
     supplier: z
-      .custom<"largest" | CountryCode | (string & {})>((v) => typeof v === "string" && v.trim() !== "", "expected a country or \"largest\"")
+      .custom<"largest" | CountryCode | (string & {})>(
+        (v) => typeof v === "string" && v.trim() !== "",
+        'expected a country or "largest"',
+      )
       .optional(),
     /** Year of both supply and demand; default: the resolved edition's observed base year. */
     year: z.number().int().min(1900).max(2100).optional(),
@@ -62,7 +65,9 @@ export const DemandOptions = /* @__PURE__ */ z
     /** IEA scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
     scenario: z.enum(SCENARIOS).optional(),
     /** Sector or technology id or label (`"EV"`, `"solar PV"`, `"clean"`, `"other uses"`); default `"total"`. */
-    sector: z.custom<Use | (string & {})>((v) => typeof v === "string" && v.trim() !== "", "expected a sector id or label").optional(),
+    sector: z
+      .custom<Use | (string & {})>((v) => typeof v === "string" && v.trim() !== "", "expected a sector id or label")
+      .optional(),
     /** Pin an IEA edition; default: the newest edition with demand for the mineral (and year, when given). */
     source: z.enum(EDITION_IDS).optional(),
   })

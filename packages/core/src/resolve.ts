@@ -20,7 +20,8 @@ export interface Resolution {
   readonly rule: ResolutionRule;
 }
 
-export type ResolveResult = { readonly ok: true; readonly resolution: Resolution } | { readonly ok: false; readonly reason: string };
+export type ResolveResult =
+  { readonly ok: true; readonly resolution: Resolution } | { readonly ok: false; readonly reason: string };
 
 export interface ResolveQuery {
   readonly mineral: string;
@@ -54,18 +55,42 @@ export function resolveSource(query: ResolveQuery): ResolveResult {
   const what = `${mineral} ${stage}${measure === "production" ? "" : ` ${measure}`}`;
   if (candidates.length === 0) {
     const others = stagesWithData(mineral, measure).filter((s) => s !== stage);
-    const hint = all.length > 0 ? `; editions with data: ${describeYears(all)}` : others.length > 0 ? `; stages with data: ${others.join(", ")}` : "";
+    const hint =
+      all.length > 0
+        ? `; editions with data: ${describeYears(all)}`
+        : others.length > 0
+          ? `; stages with data: ${others.join(", ")}`
+          : "";
     return { ok: false, reason: `no ${what} data${source ? ` in ${source}` : ""}${hint}` };
   }
   if (year === undefined) {
     const chosen = candidates.find((c) => c.observedYears.length > 0);
-    if (!chosen) return { ok: false, reason: `no observed ${what} figure${source ? ` in ${source}` : ""}; years available: ${describeYears(candidates)}` };
+    if (!chosen)
+      return {
+        ok: false,
+        reason: `no observed ${what} figure${source ? ` in ${source}` : ""}; years available: ${describeYears(candidates)}`,
+      };
     const latest = chosen.observedYears.at(-1)!;
-    return { ok: true, resolution: { edition: chosen.edition, year: latest, case: null, rule: source ? "pinned" : "newest-observed" } };
+    return {
+      ok: true,
+      resolution: { edition: chosen.edition, year: latest, case: null, rule: source ? "pinned" : "newest-observed" },
+    };
   }
   const chosen = candidates.find((c) => c.years.has(year));
-  if (!chosen) return { ok: false, reason: `no ${what} figure for ${year}${source ? ` in ${source}` : ""}; years available: ${describeYears(candidates)}` };
-  return { ok: true, resolution: { edition: chosen.edition, year, case: chosen.years.get(year) ?? null, rule: source ? "pinned" : "newest-with-year" } };
+  if (!chosen)
+    return {
+      ok: false,
+      reason: `no ${what} figure for ${year}${source ? ` in ${source}` : ""}; years available: ${describeYears(candidates)}`,
+    };
+  return {
+    ok: true,
+    resolution: {
+      edition: chosen.edition,
+      year,
+      case: chosen.years.get(year) ?? null,
+      rule: source ? "pinned" : "newest-with-year",
+    },
+  };
 }
 
 /**
@@ -75,7 +100,8 @@ export function resolveSource(query: ResolveQuery): ResolveResult {
 function checkQuery(query: unknown): asserts query is ResolveQuery {
   const bad = (what: string, value: unknown) =>
     new CritminError("invalid_argument", `resolveSource: ${what}, got ${describe(value)}`);
-  if (typeof query !== "object" || query === null || Array.isArray(query)) throw bad("query must be an object like { mineral, stage }", query);
+  if (typeof query !== "object" || query === null || Array.isArray(query))
+    throw bad("query must be an object like { mineral, stage }", query);
   const q = query as Record<string, unknown>;
   if (typeof q.mineral !== "string") throw bad("mineral must be a string", q.mineral);
   if (typeof q.stage !== "string") throw bad("stage must be a string", q.stage);

@@ -22,7 +22,9 @@ export const Status = /* @__PURE__ */ z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
 const id = /* @__PURE__ */ z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id");
-const countryOrAggregate = /* @__PURE__ */ z.string().regex(/^([A-Z]{3}|WORLD|ROW)$/, "expected ISO 3166-1 alpha-3, WORLD or ROW");
+const countryOrAggregate = /* @__PURE__ */ z
+  .string()
+  .regex(/^([A-Z]{3}|WORLD|ROW)$/, "expected ISO 3166-1 alpha-3, WORLD or ROW");
 const fraction = /* @__PURE__ */ z.number().min(0).max(1);
 const nonNegative = /* @__PURE__ */ z.number().min(0);
 

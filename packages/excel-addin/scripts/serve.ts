@@ -60,12 +60,17 @@ export function staticHandler(root: string): (req: IncomingMessage, res: ServerR
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "OPTIONS") {
       // Chromium asks before a public page (Excel on the web) reaches localhost.
-      const privateNetwork = req.headers["access-control-request-private-network"] === "true" ? { "Access-Control-Allow-Private-Network": "true" } : {};
+      const privateNetwork =
+        req.headers["access-control-request-private-network"] === "true"
+          ? { "Access-Control-Allow-Private-Network": "true" }
+          : {};
       res.writeHead(204, { ...CORS, ...privateNetwork, "Access-Control-Max-Age": "600" }).end();
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { Allow: "GET, HEAD, OPTIONS", "Content-Type": "text/plain; charset=utf-8" }).end("method not allowed\n");
+      res
+        .writeHead(405, { Allow: "GET, HEAD, OPTIONS", "Content-Type": "text/plain; charset=utf-8" })
+        .end("method not allowed\n");
       return;
     }
     if (url.pathname === "/") {
@@ -92,7 +97,9 @@ export function staticHandler(root: string): (req: IncomingMessage, res: ServerR
       stat = undefined;
     }
     if (!stat?.isFile()) {
-      res.writeHead(404, { ...CORS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(`not found: ${url.pathname}\n`);
+      res
+        .writeHead(404, { ...CORS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" })
+        .end(`not found: ${url.pathname}\n`);
       return;
     }
     const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
@@ -235,9 +242,14 @@ function buildDocsIfMissing(): void {
   if (existsSync(docs) || process.env.CRITMIN_SKIP_DOCS === "1") return;
   console.log("Building the docs site for the functions' help links (about 30 s; CRITMIN_SKIP_DOCS=1 skips it)…");
   try {
-    execFileSync("pnpm", ["--filter", "@critmin/sdk-docs", "build"], { cwd: addinDir, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("pnpm", ["--filter", "@critmin/sdk-docs", "build"], {
+      cwd: addinDir,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
   } catch (error) {
-    console.log(`The docs did not build (${firstLine(error)}); help links will answer 404 until \`pnpm --filter @critmin/sdk-docs build\` succeeds.`);
+    console.log(
+      `The docs did not build (${firstLine(error)}); help links will answer 404 until \`pnpm --filter @critmin/sdk-docs build\` succeeds.`,
+    );
   }
 }
 
@@ -252,16 +264,20 @@ export async function serve(): Promise<Server[]> {
 
   const outcome = await certificate();
   const requested = process.env.PORT === undefined || process.env.PORT === "" ? DEV_PORT : Number(process.env.PORT);
-  if (!Number.isInteger(requested) || requested < 0 || requested > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  if (!Number.isInteger(requested) || requested < 0 || requested > 65535)
+    throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   const handler = staticHandler(root);
   const secure = outcome.kind !== "none";
-  const primary = secure ? createHttpsServer({ key: outcome.tls.key, cert: outcome.tls.cert }, handler) : createHttpServer(handler);
+  const primary = secure
+    ? createHttpsServer({ key: outcome.tls.key, cert: outcome.tls.cert }, handler)
+    : createHttpServer(handler);
   const servers = [primary];
   let port: number;
   try {
     port = await listen(primary, requested, "127.0.0.1");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new Error(`port ${requested} is in use (another dev server?): stop it, or set PORT`);
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
+      throw new Error(`port ${requested} is in use (another dev server?): stop it, or set PORT`);
     throw error;
   }
   if (secure) {
@@ -275,12 +291,7 @@ export async function serve(): Promise<Server[]> {
   const origin = secure ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;
   const playground = `${origin}/taskpane.html?ns=${dev.namespace}`;
 
-  const lines = [
-    "",
-    "critmin Excel add-in: dev server",
-    `  Playground:  ${playground}`,
-    `  Manifest:    ${manifest}`,
-  ];
+  const lines = ["", "critmin Excel add-in: dev server", `  Playground:  ${playground}`, `  Manifest:    ${manifest}`];
   if (outcome.kind === "trusted") {
     lines.push(`  Certificate: trusted localhost certificate from office-addin-dev-certs (${CERT_DIR})`);
   } else if (outcome.kind === "untrusted") {
@@ -298,8 +309,16 @@ export async function serve(): Promise<Server[]> {
       "               or an administrator on Windows) and start again without CRITMIN_DEV_HTTP.",
     );
   }
-  if (port !== DEV_PORT) lines.push(`  Note:        the dev manifest points at https://localhost:${DEV_PORT}; Excel will not find this server on port ${port}.`);
-  lines.push("", sideloadSteps(manifest, dev.namespace, dev.displayName), "", `Listening on ${origin} (press Ctrl+C to stop)`);
+  if (port !== DEV_PORT)
+    lines.push(
+      `  Note:        the dev manifest points at https://localhost:${DEV_PORT}; Excel will not find this server on port ${port}.`,
+    );
+  lines.push(
+    "",
+    sideloadSteps(manifest, dev.namespace, dev.displayName),
+    "",
+    `Listening on ${origin} (press Ctrl+C to stop)`,
+  );
   console.log(lines.join("\n"));
   return servers;
 }

@@ -10,7 +10,14 @@ import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { addinDir, buildAddin, environments, generateMetadata, manifestXml, type Environment } from "../scripts/build.ts";
+import {
+  addinDir,
+  buildAddin,
+  environments,
+  generateMetadata,
+  manifestXml,
+  type Environment,
+} from "../scripts/build.ts";
 
 const ENVS = environments();
 const PROD = ENVS.find((e) => e.name === "prod")!;
@@ -20,9 +27,7 @@ const CLI = path.join(addinDir, "node_modules/.bin/office-addin-manifest");
 // ---------------------------------------------------------------------------------------------
 // Schema: the elements this add-in uses, with the documented limits (resource ids ≤ 32
 // characters, short strings ≤ 125, long strings ≤ 250, URLs https and ≤ 2048).
-const Https = z
-  .url({ protocol: /^https$/ })
-  .max(2048);
+const Https = z.url({ protocol: /^https$/ }).max(2048);
 const ResId = z.string().min(1).max(32);
 const ResRef = z.strictObject({ "@resid": ResId });
 const Setting = <T extends z.ZodType>(value: T) => z.strictObject({ "@DefaultValue": value });
@@ -37,7 +42,13 @@ const CustomFunctionsPoint = z.strictObject({
 
 const WorkbookHost = z.strictObject({
   "@xsi:type": z.literal("Workbook"),
-  Runtimes: z.strictObject({ Runtime: z.array(z.strictObject({ "@resid": ResId, "@lifetime": z.enum(["short", "long"]).optional() })).length(1) }).optional(),
+  Runtimes: z
+    .strictObject({
+      Runtime: z
+        .array(z.strictObject({ "@resid": ResId, "@lifetime": z.enum(["short", "long"]).optional() }))
+        .length(1),
+    })
+    .optional(),
   AllFormFactors: z.strictObject({ ExtensionPoint: z.array(CustomFunctionsPoint).length(1) }),
   DesktopFormFactor: z.looseObject({
     GetStarted: z.strictObject({ Title: ResRef, Description: ResRef, LearnMoreUrl: ResRef }).optional(),
@@ -69,8 +80,21 @@ const Manifest = z.strictObject({
     Hosts: z.strictObject({ Host: z.array(z.strictObject({ "@Name": z.literal("Workbook") })).length(1) }),
     Requirements: z.strictObject({
       Sets: z.strictObject({
-        "@DefaultMinVersion": z.string().regex(/^\d+\.\d+$/).optional(),
-        Set: z.array(z.strictObject({ "@Name": z.string().min(1), "@MinVersion": z.string().regex(/^\d+\.\d+$/).optional() })).min(1),
+        "@DefaultMinVersion": z
+          .string()
+          .regex(/^\d+\.\d+$/)
+          .optional(),
+        Set: z
+          .array(
+            z.strictObject({
+              "@Name": z.string().min(1),
+              "@MinVersion": z
+                .string()
+                .regex(/^\d+\.\d+$/)
+                .optional(),
+            }),
+          )
+          .min(1),
       }),
     }),
     DefaultSettings: z.strictObject({ SourceLocation: Setting(Https) }),
@@ -91,9 +115,30 @@ const Manifest = z.strictObject({
 type Manifest = z.infer<typeof Manifest>;
 
 // Elements that may repeat are always parsed as arrays, so the schema sees one shape.
-const ARRAYS = new Set(["AppDomain", "Host", "Set", "Runtime", "ExtensionPoint", "bt:Image", "bt:Url", "bt:String", "Group", "Control"]);
-const objectParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => ARRAYS.has(name) });
-const orderParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", preserveOrder: true, parseTagValue: false });
+const ARRAYS = new Set([
+  "AppDomain",
+  "Host",
+  "Set",
+  "Runtime",
+  "ExtensionPoint",
+  "bt:Image",
+  "bt:Url",
+  "bt:String",
+  "Group",
+  "Control",
+]);
+const objectParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  parseTagValue: false,
+  isArray: (name) => ARRAYS.has(name),
+});
+const orderParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  preserveOrder: true,
+  parseTagValue: false,
+});
 
 interface Node {
   name: string;
@@ -107,7 +152,9 @@ function toNodes(raw: unknown[]): Node[] {
     const entry = item as Record<string, unknown>;
     const name = Object.keys(entry).find((k) => k !== ":@");
     if (!name || name === "#text" || name.startsWith("?")) return [];
-    return [{ name, attrs: (entry[":@"] ?? {}) as Record<string, string>, children: toNodes(entry[name] as unknown[]) }];
+    return [
+      { name, attrs: (entry[":@"] ?? {}) as Record<string, string>, children: toNodes(entry[name] as unknown[]) },
+    ];
   });
 }
 
@@ -118,7 +165,8 @@ function walk(nodes: Node[], visit: (node: Node, parents: Node[]) => void, paren
   }
 }
 
-const child = (node: Node, name: string, type?: string) => node.children.find((c) => c.name === name && (type === undefined || c.attrs["@xsi:type"] === type));
+const child = (node: Node, name: string, type?: string) =>
+  node.children.find((c) => c.name === name && (type === undefined || c.attrs["@xsi:type"] === type));
 
 /** Names must appear in the order of `order` (each optional), and nothing else may appear. */
 function expectOrder(actual: string[], order: readonly string[], where: string): void {
@@ -151,7 +199,14 @@ const OFFICEAPP_ORDER = [
   "VersionOverrides",
 ] as const;
 const OFFICEAPP_REQUIRED = OFFICEAPP_ORDER.filter((n) => n !== "AlternateId" && n !== "Dictionary");
-const VERSION_OVERRIDES_ORDER = ["Description", "Requirements", "Hosts", "Resources", "WebApplicationInfo", "EquivalentAddins"];
+const VERSION_OVERRIDES_ORDER = [
+  "Description",
+  "Requirements",
+  "Hosts",
+  "Resources",
+  "WebApplicationInfo",
+  "EquivalentAddins",
+];
 const HOST_ORDER = ["Runtimes", "AllFormFactors", "DesktopFormFactor"];
 const RESOURCES_ORDER = ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"];
 const CUSTOM_FUNCTIONS_ORDER = ["Script", "Page", "Metadata", "Namespace"];
@@ -180,7 +235,8 @@ interface Parsed {
 function parse(env: Environment): Parsed {
   const xml = manifestXml(env);
   const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) throw new Error(`${env.name} manifest is not well-formed XML: ${JSON.stringify(wellFormed)}`);
+  if (wellFormed !== true)
+    throw new Error(`${env.name} manifest is not well-formed XML: ${JSON.stringify(wellFormed)}`);
   const result = Manifest.safeParse(objectParser.parse(xml));
   if (!result.success) throw new Error(`${env.name} manifest fails the schema:\n${z.prettifyError(result.error)}`);
   const root = toNodes(orderParser.parse(xml) as unknown[]).find((n) => n.name === "OfficeApp")!;
@@ -209,14 +265,20 @@ const url = (p: Parsed, resid: string) => {
 const distFile = (env: Environment, href: string) => {
   const target = new URL(href);
   const base = new URL(`${env.baseUrl}/`);
-  expect(target.origin === base.origin && target.pathname.startsWith(base.pathname), `${href} is not under ${env.baseUrl}`).toBe(true);
+  expect(
+    target.origin === base.origin && target.pathname.startsWith(base.pathname),
+    `${href} is not under ${env.baseUrl}`,
+  ).toBe(true);
   // The query string (e.g. ?ns=…) does not change which file is served.
   return path.join(built, env.name, decodeURIComponent(target.pathname.slice(base.pathname.length)));
 };
 
 const pngSize = (file: string) => {
   const bytes = readFileSync(file);
-  expect(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), `${file} is not a PNG`).toBe(true);
+  expect(
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    `${file} is not a PNG`,
+  ).toBe(true);
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 };
 
@@ -237,7 +299,8 @@ beforeAll(async () => {
   for (let attempt = 1; ; attempt++) {
     try {
       await buildAddin(ENVS);
-      for (const env of ENVS) cpSync(path.join(addinDir, "dist", env.name), path.join(built, env.name), { recursive: true });
+      for (const env of ENVS)
+        cpSync(path.join(addinDir, "dist", env.name), path.join(built, env.name), { recursive: true });
       break;
     } catch (error) {
       if (attempt >= 3) throw error;
@@ -264,7 +327,10 @@ describe("both environments", () => {
   });
 
   it("prod's namespace is CRITMIN; dev's differs; ids and names differ so both can be installed side by side", () => {
-    const namespaceOf = (p: Parsed) => p.resources.get(p.manifest.OfficeApp.VersionOverrides.Hosts.Host[0]!.AllFormFactors.ExtensionPoint[0]!.Namespace["@resid"])!.value;
+    const namespaceOf = (p: Parsed) =>
+      p.resources.get(
+        p.manifest.OfficeApp.VersionOverrides.Hosts.Host[0]!.AllFormFactors.ExtensionPoint[0]!.Namespace["@resid"],
+      )!.value;
     expect(namespaceOf(byName("prod"))).toBe("CRITMIN");
     expect(namespaceOf(byName("dev"))).not.toBe("CRITMIN");
     expect(namespaceOf(byName("dev"))).toBe(DEV.namespace);
@@ -287,7 +353,10 @@ describe.each(NAMES)("%s manifest", (name) => {
       refs.push(resid);
       expect(resid.length, `${node.name} resid ${resid}`).toBeLessThanOrEqual(32);
       const kind = RESID_KIND[node.name];
-      expect(kind, `no rule for the resid of <${node.name}> under ${parents.map((x) => x.name).join("/")}`).toBeDefined();
+      expect(
+        kind,
+        `no rule for the resid of <${node.name}> under ${parents.map((x) => x.name).join("/")}`,
+      ).toBeDefined();
       expect(p.resources.get(resid)?.kind, `<${node.name} resid="${resid}"> does not resolve to a ${kind}`).toBe(kind);
     });
     expect(refs.length).toBeGreaterThan(10);
@@ -306,7 +375,7 @@ describe.each(NAMES)("%s manifest", (name) => {
     expect(app.AppDomains.AppDomain).toEqual([p.env.baseUrl]);
   });
 
-  it("SharedRuntime requirement ⇔ <Runtime lifetime=\"long\">, and the runtime page is the one page everything uses", () => {
+  it('SharedRuntime requirement ⇔ <Runtime lifetime="long">, and the runtime page is the one page everything uses', () => {
     const sharedRuntime = app.Requirements.Sets.Set.some((s) => s["@Name"] === "SharedRuntime");
     const longRuntime = (host.Runtimes?.Runtime ?? []).some((r) => r["@lifetime"] === "long");
     expect(sharedRuntime).toBe(longRuntime);
@@ -316,7 +385,8 @@ describe.each(NAMES)("%s manifest", (name) => {
     expect(host.DesktopFormFactor.FunctionFile["@resid"]).toBe(runtime);
     const showTaskpane: string[] = [];
     walk([p.root], (node) => {
-      if (node.name === "Action" && node.attrs["@xsi:type"] === "ShowTaskpane") showTaskpane.push(child(node, "SourceLocation")!.attrs["@resid"]!);
+      if (node.name === "Action" && node.attrs["@xsi:type"] === "ShowTaskpane")
+        showTaskpane.push(child(node, "SourceLocation")!.attrs["@resid"]!);
     });
     expect(showTaskpane.length).toBeGreaterThan(0);
     for (const resid of showTaskpane) expect(resid).toBe(runtime);
@@ -326,7 +396,9 @@ describe.each(NAMES)("%s manifest", (name) => {
   it("elements are in Microsoft's manifest element order", () => {
     const top = p.root.children.map((c) => c.name);
     expectOrder(top, OFFICEAPP_ORDER, "OfficeApp");
-    expect(top.filter((n) => OFFICEAPP_REQUIRED.includes(n as (typeof OFFICEAPP_REQUIRED)[number]))).toEqual(OFFICEAPP_REQUIRED);
+    expect(top.filter((n) => OFFICEAPP_REQUIRED.includes(n as (typeof OFFICEAPP_REQUIRED)[number]))).toEqual(
+      OFFICEAPP_REQUIRED,
+    );
     const overrides = child(p.root, "VersionOverrides")!;
     expectOrder(
       overrides.children.map((c) => c.name),
@@ -383,13 +455,20 @@ describe.each(NAMES)("%s manifest", (name) => {
       if (node.name !== "bt:Image" || node.attrs["@size"] === undefined) return;
       const size = Number(node.attrs["@size"]);
       const href = p.resources.get(node.attrs["@resid"]!)!.value;
-      expect(pngSize(distFile(p.env, href)), `${node.attrs["@resid"]} (size ${size})`).toEqual({ width: size, height: size });
+      expect(pngSize(distFile(p.env, href)), `${node.attrs["@resid"]} (size ${size})`).toEqual({
+        width: size,
+        height: size,
+      });
     });
   });
 
   it("office-addin-manifest info parses it offline and names the add-in", () => {
     const file = path.join(built, p.env.name, "manifest.xml");
-    const run = spawnSync(CLI, ["info", file], { encoding: "utf8", timeout: 60_000, env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" } });
+    const run = spawnSync(CLI, ["info", file], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
+    });
     expect(run.error).toBeUndefined();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Name: ${p.env.displayName}\n`);
@@ -404,7 +483,11 @@ describe("the offline checks can fail", () => {
     const broken = path.join(scratch, "manifest.xml");
     const xml = manifestXml(PROD);
     writeFileSync(broken, xml.slice(0, Math.floor(xml.length / 2)));
-    const run = spawnSync(CLI, ["info", broken], { encoding: "utf8", timeout: 60_000, env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" } });
+    const run = spawnSync(CLI, ["info", broken], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
+    });
     expect(run.status).not.toBe(0);
   });
 

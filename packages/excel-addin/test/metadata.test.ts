@@ -58,11 +58,21 @@ const EnumValue = z.strictObject({
 
 const CustomEnum = z
   .strictObject({ id: ID, type: z.enum(["string", "number"]), values: z.array(EnumValue).min(1) })
-  .refine((e) => e.values.every((v) => (e.type === "string" ? v.stringValue !== undefined && v.numberValue === undefined : v.numberValue !== undefined && v.stringValue === undefined)), {
-    message: "every value carries a value of the enum's type",
-  })
+  .refine(
+    (e) =>
+      e.values.every((v) =>
+        e.type === "string"
+          ? v.stringValue !== undefined && v.numberValue === undefined
+          : v.numberValue !== undefined && v.stringValue === undefined,
+      ),
+    {
+      message: "every value carries a value of the enum's type",
+    },
+  )
   .refine((e) => new Set(e.values.map((v) => v.name)).size === e.values.length, { message: "value names are unique" })
-  .refine((e) => new Set(e.values.map((v) => v.stringValue ?? v.numberValue)).size === e.values.length, { message: "values are unique" });
+  .refine((e) => new Set(e.values.map((v) => v.stringValue ?? v.numberValue)).size === e.values.length, {
+    message: "values are unique",
+  });
 
 const Metadata = z.strictObject({
   allowCustomDataForDataTypeAny: z.boolean().optional(),
@@ -120,7 +130,8 @@ beforeAll(async () => {
   raw = JSON.parse(generated.json);
   associate = generated.associate;
   const parsed = Metadata.safeParse(raw);
-  if (!parsed.success) throw new Error(`functions.json does not meet Microsoft's limits:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`functions.json does not meet Microsoft's limits:\n${z.prettifyError(parsed.error)}`);
   metadata = parsed.data;
 });
 
@@ -139,14 +150,19 @@ describe("functions.json meets the documented limits", () => {
   it("ids and names are unique, case-insensitively (Excel names are)", () => {
     for (const key of ["id", "name"] as const) {
       const seen = metadata.functions.map((f) => f[key].toUpperCase());
-      expect(seen.filter((v, i) => seen.indexOf(v) !== i), key).toEqual([]);
+      expect(
+        seen.filter((v, i) => seen.indexOf(v) !== i),
+        key,
+      ).toEqual([]);
     }
   });
 
   it("no function id or name looks like a cell reference", () => {
     // the check itself
-    for (const ref of ["CO2", "NI1", "LI7", "xfd1048576", "R1C1", "RC", "R[-1]C2", "R2", "C3", "FOO.CO2"]) expect(looksLikeCell(ref), ref).toBe(true);
-    for (const ok of ["CHINA_SHARE", "HHI", "CO2_SHARE", "SHARE", "RC_TOTAL", "DATA_VERSION"]) expect(looksLikeCell(ok), ok).toBe(false);
+    for (const ref of ["CO2", "NI1", "LI7", "xfd1048576", "R1C1", "RC", "R[-1]C2", "R2", "C3", "FOO.CO2"])
+      expect(looksLikeCell(ref), ref).toBe(true);
+    for (const ok of ["CHINA_SHARE", "HHI", "CO2_SHARE", "SHARE", "RC_TOTAL", "DATA_VERSION"])
+      expect(looksLikeCell(ok), ok).toBe(false);
     const bad = metadata.functions.flatMap((f) => [f.id, f.name]).filter(looksLikeCell);
     expect(bad).toEqual([]);
   });
@@ -176,7 +192,9 @@ describe("functions.json meets the documented limits", () => {
       const xml = manifestXml(env);
       const resid = /<Namespace resid="([^"]+)"\s*\/>/.exec(xml)?.[1];
       expect(resid, env.name).toBeDefined();
-      const namespace = new RegExp(`<bt:String id="${resid!.replace(/\./g, "\\.")}" DefaultValue="([^"]*)"`).exec(xml)?.[1];
+      const namespace = new RegExp(`<bt:String id="${resid!.replace(/\./g, "\\.")}" DefaultValue="([^"]*)"`).exec(
+        xml,
+      )?.[1];
       expect(namespace, env.name).toBe(env.namespace);
       expect(namespace!.length).toBeGreaterThan(0);
       expect(namespace!.length).toBeLessThanOrEqual(32);
@@ -229,7 +247,10 @@ describe("associations", () => {
     const counts = new Map<string, number>();
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
     for (const f of metadata.functions) expect(counts.get(f.id) ?? 0, `associate("${f.id}")`).toBe(1);
-    expect(ids.filter((id) => !metadata.functions.some((f) => f.id === id)), "associated ids missing from functions.json").toEqual([]);
+    expect(
+      ids.filter((id) => !metadata.functions.some((f) => f.id === id)),
+      "associated ids missing from functions.json",
+    ).toEqual([]);
 
     const exported = functions as unknown as Record<string, unknown>;
     for (const m of parsed) {
@@ -267,12 +288,18 @@ describe("shipped ids (workbooks store them: never remove or rename one)", () =>
   it("every shipped id still exists", () => {
     const ids = new Set(metadata.functions.map((f) => f.id));
     const gone = shipped.filter((id) => !ids.has(id));
-    expect(gone, `shipped ids removed or renamed: ${gone.join(", ")}. Restore them; an id in a workbook must keep working.`).toEqual([]);
+    expect(
+      gone,
+      `shipped ids removed or renamed: ${gone.join(", ")}. Restore them; an id in a workbook must keep working.`,
+    ).toEqual([]);
   });
 
   it("every id is in the committed list", () => {
     const added = metadata.functions.map((f) => f.id).filter((id) => !shipped.includes(id));
-    expect(added, `new ids: append ${JSON.stringify(added)} to packages/excel-addin/shipped-ids.json (ids are forever once released)`).toEqual([]);
+    expect(
+      added,
+      `new ids: append ${JSON.stringify(added)} to packages/excel-addin/shipped-ids.json (ids are forever once released)`,
+    ).toEqual([]);
   });
 });
 

@@ -21,7 +21,10 @@ const TSX_LOADER = pathToFileURL(path.join(repoRoot, "node_modules/tsx/dist/load
 function scratchAddin(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "critmin-serve-"));
   for (const part of ["scripts", "src", "manifest", "package.json"]) {
-    cpSync(path.join(addinDir, part), path.join(dir, part), { recursive: true, filter: (src) => !src.includes(`${path.sep}generated`) });
+    cpSync(path.join(addinDir, part), path.join(dir, part), {
+      recursive: true,
+      filter: (src) => !src.includes(`${path.sep}generated`),
+    });
   }
   symlinkSync(path.join(addinDir, "node_modules"), path.join(dir, "node_modules"), "dir");
   return dir;
@@ -36,13 +39,22 @@ interface Running {
 function start(dir: string): Running {
   const child = spawn(process.execPath, ["--import", TSX_LOADER, "scripts/serve.ts"], {
     cwd: dir,
-    env: { ...process.env, CRITMIN_DEV_HTTP: "1", CRITMIN_SKIP_DOCS: "1", PORT: "0", OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true", NO_COLOR: "1" },
+    env: {
+      ...process.env,
+      CRITMIN_DEV_HTTP: "1",
+      CRITMIN_SKIP_DOCS: "1",
+      PORT: "0",
+      OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true",
+      NO_COLOR: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";
   child.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (text += chunk.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => text, exit };
 }
 
@@ -53,7 +65,8 @@ async function waitFor(running: Running, pattern: RegExp, ms: number): Promise<R
   for (;;) {
     const match = running.output().match(pattern);
     if (match) return match;
-    if (exited || Date.now() > deadline) throw new Error(`no ${pattern} in the server's output${exited ? " (it exited)" : ""}:\n${running.output()}`);
+    if (exited || Date.now() > deadline)
+      throw new Error(`no ${pattern} in the server's output${exited ? " (it exited)" : ""}:\n${running.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -62,12 +75,15 @@ async function waitFor(running: Running, pattern: RegExp, ms: number): Promise<R
 function request(base: string, pathname: string, init: { method?: string; headers?: Record<string, string> } = {}) {
   const url = new URL(base);
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, path: pathname, method: init.method ?? "GET", headers: init.headers }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: pathname, method: init.method ?? "GET", headers: init.headers },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -126,7 +142,11 @@ describe("pnpm start's dev server (http fallback)", () => {
 
     const preflight = await request(base, "/functions.json", {
       method: "OPTIONS",
-      headers: { Origin: "https://excel.officeapps.live.com", "Access-Control-Request-Method": "GET", "Access-Control-Request-Private-Network": "true" },
+      headers: {
+        Origin: "https://excel.officeapps.live.com",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Private-Network": "true",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers["access-control-allow-origin"]).toBe("*");
@@ -138,7 +158,9 @@ describe("pnpm start's dev server (http fallback)", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await res.text();
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' https:\/\/appsforoffice\.microsoft\.com; style-src 'self';/);
+    expect(html).toMatch(
+      /<meta\s+http-equiv="Content-Security-Policy"\s+content="default-src 'self'; script-src 'self' https:\/\/appsforoffice\.microsoft\.com; style-src 'self';/,
+    );
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // every script has a src
     expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
     for (const file of ["taskpane.js", "functions.js"]) {

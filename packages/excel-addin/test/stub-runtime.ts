@@ -22,7 +22,8 @@ export class StubError extends Error {
   readonly code: StubErrorCode;
   constructor(code?: StubErrorCode, message?: string) {
     super(message ?? "");
-    if (code !== undefined && !CODES.has(code)) throw new TypeError(`CustomFunctions.Error: unknown error code ${String(code)}`);
+    if (code !== undefined && !CODES.has(code))
+      throw new TypeError(`CustomFunctions.Error: unknown error code ${String(code)}`);
     this.name = "CustomFunctions.Error";
     this.code = code ?? ErrorCode.invalidValue;
   }
@@ -78,5 +79,9 @@ export function uninstallStubRuntime(): void {
 
 /** True for an Excel error built by the runtime (the stub's or the real one's: same shape). */
 export function isExcelError(value: unknown): value is StubError {
-  return value instanceof Error && typeof (value as { code?: unknown }).code === "string" && CODES.has((value as unknown as { code: string }).code);
+  return (
+    value instanceof Error &&
+    typeof (value as { code?: unknown }).code === "string" &&
+    CODES.has((value as unknown as { code: string }).code)
+  );
 }

@@ -1,7 +1,8 @@
 import { chinaShare, dataset, datasetVersion, useDataset } from "@critmin/core";
 import { parseDataset, SupplyOptions, toDatasetFile } from "@critmin/core/schema";
 
-const schemaWorks = SupplyOptions.safeParse({ stage: "refining" }).success && !SupplyOptions.safeParse({ stage: "smelting" }).success;
+const schemaWorks =
+  SupplyOptions.safeParse({ stage: "refining" }).success && !SupplyOptions.safeParse({ stage: "smelting" }).success;
 const result = { cobalt: chinaShare("cobalt"), version: datasetVersion(), schemaWorks };
 
 // A dataset checked by the schema entry's parseDataset is one the main entry's useDataset installs,

@@ -1,4 +1,10 @@
-import { chinaShare, CritminError, type MineralId, type SupplyOptions as SupplyOptionsType, type SupplyRow } from "@critmin/core";
+import {
+  chinaShare,
+  CritminError,
+  type MineralId,
+  type SupplyOptions as SupplyOptionsType,
+  type SupplyRow,
+} from "@critmin/core";
 import { SupplyOptions } from "@critmin/core/schema";
 
 const mineral: MineralId = "cobalt";

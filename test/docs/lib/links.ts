@@ -28,11 +28,19 @@ export function htmlFiles(dir: string): string[] {
 export function extractUrls(html: string): string[] {
   const urls: string[] = [];
   // Inline scripts and styles may hold strings that look like attributes: skip their bodies.
-  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, (m) => m.replace(/>[\s\S]*<\/script>$/i, "></script>")).replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, "");
+  const markup = html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, (m) => m.replace(/>[\s\S]*<\/script>$/i, "></script>"))
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, "");
   for (const m of markup.matchAll(/<[a-zA-Z][^>]*>/g)) {
     for (const a of m[0].matchAll(/\s(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
       const value = decodeEntities(a[2] ?? a[3] ?? "");
-      if (a[1] === "srcset") urls.push(...value.split(",").map((s) => s.trim().split(/\s+/)[0]!).filter(Boolean));
+      if (a[1] === "srcset")
+        urls.push(
+          ...value
+            .split(",")
+            .map((s) => s.trim().split(/\s+/)[0]!)
+            .filter(Boolean),
+        );
       else urls.push(value);
     }
   }
@@ -53,7 +61,8 @@ function decodeEntities(s: string): string {
 /** ids (and legacy `name`s) a page defines, for #fragment checks. */
 export function ids(html: string): Set<string> {
   const out = new Set<string>();
-  for (const m of html.matchAll(/\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.add(decodeEntities(m[1] ?? m[2] ?? ""));
+  for (const m of html.matchAll(/\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out.add(decodeEntities(m[1] ?? m[2] ?? ""));
   return out;
 }
 
@@ -101,7 +110,11 @@ export function checkLinks(root: string, base = "/docs/"): LinkReport {
       const url = new URL(raw, pageUrl);
       const target = url.pathname === pageUrl.pathname ? page : resolveSitePath(root, base, url.pathname);
       if (!target) {
-        broken.push({ page: rel, url: raw, reason: url.pathname.startsWith(base) ? "no such file" : `outside ${base}` });
+        broken.push({
+          page: rel,
+          url: raw,
+          reason: url.pathname.startsWith(base) ? "no such file" : `outside ${base}`,
+        });
         continue;
       }
       const fragment = url.hash.slice(1);
@@ -112,7 +125,8 @@ export function checkLinks(root: string, base = "/docs/"): LinkReport {
         } catch {
           id = fragment;
         }
-        if (!idsOf(target).has(id)) broken.push({ page: rel, url: raw, reason: `no element with id "${id}" in ${path.relative(root, target)}` });
+        if (!idsOf(target).has(id))
+          broken.push({ page: rel, url: raw, reason: `no element with id "${id}" in ${path.relative(root, target)}` });
       }
     }
   }

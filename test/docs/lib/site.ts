@@ -47,14 +47,27 @@ export async function buildSite(): Promise<BuiltSite> {
   cpSync(source, srcDir, { recursive: true, filter: (src) => !excluded.includes(src) });
   const env = { ...process.env, NODE_ENV: "production", FORCE_COLOR: "0" };
   let started = Date.now();
-  const gen = await run(bin("tsx"), ["--conditions=@critmin/source", path.join(docsPackage, "scripts/generate.ts"), "--out", path.join(srcDir, "generated")], {
+  const gen = await run(
+    bin("tsx"),
+    [
+      "--conditions=@critmin/source",
+      path.join(docsPackage, "scripts/generate.ts"),
+      "--out",
+      path.join(srcDir, "generated"),
+    ],
+    {
+      cwd: docsPackage,
+      env,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  const generateMs = Date.now() - started;
+  started = Date.now();
+  const build = await run(bin("vitepress"), ["build", srcDir, "--outDir", outDir], {
     cwd: docsPackage,
     env,
     maxBuffer: 16 * 1024 * 1024,
   });
-  const generateMs = Date.now() - started;
-  started = Date.now();
-  const build = await run(bin("vitepress"), ["build", srcDir, "--outDir", outDir], { cwd: docsPackage, env, maxBuffer: 16 * 1024 * 1024 });
   const buildMs = Date.now() - started;
   return {
     srcDir,
@@ -88,11 +101,16 @@ export function serveSite(root: string): Promise<{ server: http.Server; origin: 
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, {
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
     res.end(req.method === "HEAD" ? undefined : readFileSync(file));
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests }));
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests }),
+    );
   });
 }

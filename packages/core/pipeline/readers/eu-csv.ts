@@ -21,7 +21,10 @@ export interface EuRecord {
  */
 export function readEuCsv(path: string, columns: readonly string[]): EuRecord[] {
   const text = new TextDecoder("utf-8", { fatal: false }).decode(readFileSync(path));
-  const parsed = parse(text, { info: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  const parsed = parse(text, { info: true, skip_empty_lines: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
   const [header, ...body] = parsed;
   const names = header?.record ?? [];
   if (columns.some((c, i) => names[i] !== c)) {
@@ -66,4 +69,3 @@ export function percentToFraction(digits: string): number {
   const point = all.length - decimals.length - 2;
   return Number(`${all.slice(0, point)}.${all.slice(point)}`);
 }
-

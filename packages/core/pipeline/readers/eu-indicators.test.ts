@@ -30,7 +30,10 @@ describe("annex 4", () => {
     expect(records.length).toBe(355);
     expect(annexRows).toHaveLength(2 * records.length);
     for (const { line, cells } of records) {
-      for (const [column, indicator] of [["SR", "supply-risk"], ["EI", "economic-importance"]] as const) {
+      for (const [column, indicator] of [
+        ["SR", "supply-risk"],
+        ["EI", "economic-importance"],
+      ] as const) {
         const row = annexRows.find((r) => lineOf(r.locator) === line && columnOf(r.locator) === column);
         expect(row, `line ${line} ${column}`).toMatchObject({
           indicator,
@@ -80,7 +83,10 @@ describe("2023 results table (transcribed)", () => {
       const raw = cellAt(row.locator).trim();
       if (row.value === null) {
         expect(row.status, row.locator).toBe("not-available");
-        expect(raw === "" || (raw.endsWith("%") && row.rules.includes("eu-results-percent-in-index")), row.locator).toBe(true);
+        expect(
+          raw === "" || (raw.endsWith("%") && row.rules.includes("eu-results-percent-in-index")),
+          row.locator,
+        ).toBe(true);
       } else if (row.unit === "fraction") {
         expect(row.value, row.locator).toBe(exactPercentFraction(raw));
       } else {
@@ -90,14 +96,18 @@ describe("2023 results table (transcribed)", () => {
   });
 
   it("gives import reliance and EoL-RIR as fractions, indices as indices", () => {
-    const fractions = resultRows.filter((r) => r.indicator === "import-reliance" || r.indicator === "eol-recycling-input-rate");
+    const fractions = resultRows.filter(
+      (r) => r.indicator === "import-reliance" || r.indicator === "eol-recycling-input-rate",
+    );
     expect(fractions.length).toBeGreaterThan(60);
     for (const row of fractions) {
       expect(row.unit).toBe("fraction");
       if (row.value !== null) expect(row.value).toBeGreaterThanOrEqual(0);
       if (row.value !== null) expect(row.value).toBeLessThanOrEqual(1);
     }
-    const aluminium = fractions.find((r) => r.mineral === "aluminium" && r.indicator === "import-reliance" && r.stage === "mining");
+    const aluminium = fractions.find(
+      (r) => r.mineral === "aluminium" && r.indicator === "import-reliance" && r.stage === "mining",
+    );
     expect(aluminium?.value).toBe(0.89);
     for (const row of resultRows.filter((r) => !fractions.includes(r))) expect(row.unit).toBe("index");
   });
@@ -125,7 +135,9 @@ describe("2023 results table (transcribed)", () => {
   });
 
   it('reads "281%" (LREE extraction supply risk) as not available', () => {
-    const row = resultRows.find((r) => r.mineral === "light-rare-earths" && r.indicator === "supply-risk" && r.stage === "mining");
+    const row = resultRows.find(
+      (r) => r.mineral === "light-rare-earths" && r.indicator === "supply-risk" && r.stage === "mining",
+    );
     expect(cellAt(row?.locator ?? "")).toBe("281%");
     expect(row).toMatchObject({ value: null, status: "not-available" });
     expect(row?.rules).toContain("eu-results-percent-in-index");
@@ -145,14 +157,22 @@ describe("2023 results table (transcribed)", () => {
         missing.push(cells.material_name ?? "");
         continue;
       }
-      for (const [ours, theirs] of [["supply_risk", "SR"], ["economic_importance", "EI"]] as const) {
-        if (Number(cells[ours]) !== Number(annex[theirs])) disagreements.push(`${cells.material_name} ${theirs} ${cells[ours]} vs ${annex[theirs]}`);
+      for (const [ours, theirs] of [
+        ["supply_risk", "SR"],
+        ["economic_importance", "EI"],
+      ] as const) {
+        if (Number(cells[ours]) !== Number(annex[theirs]))
+          disagreements.push(`${cells.material_name} ${theirs} ${cells[ours]} vs ${annex[theirs]}`);
       }
     }
     // The transcription's Aluminium row (1.2 / 5.8) and Silicon metal SR (1.4) differ from the
     // Commission's annex 4 (1.1 / 5.5, 1.3). Annex 4 is the primary source, so its values are the
     // ones emitted; the transcription's overall values are not emitted for annex-4 materials.
-    expect(disagreements).toEqual(["Aluminium SR 1.2 vs 1.1", "Aluminium EI 5.8 vs 5.5", "Silicon metal SR 1.4 vs 1.3"]);
+    expect(disagreements).toEqual([
+      "Aluminium SR 1.2 vs 1.1",
+      "Aluminium EI 5.8 vs 5.5",
+      "Silicon metal SR 1.4 vs 1.3",
+    ]);
     expect(missing).toEqual(["Dysprosium", "Terbium", "Neodymium", "Praseodymium", "Palladium", "Platinum"]);
   });
 
@@ -165,7 +185,9 @@ describe("2023 results table (transcribed)", () => {
       expect(row.stage).toBeNull();
       expect(row.rules).toContain("eu-results-overall-where-annex4-lacks");
     }
-    const aluminiumSr2023 = rows.filter((r) => r.mineral === "aluminium" && r.indicator === "supply-risk" && r.year === 2023 && r.stage === null);
+    const aluminiumSr2023 = rows.filter(
+      (r) => r.mineral === "aluminium" && r.indicator === "supply-risk" && r.year === 2023 && r.stage === null,
+    );
     expect(aluminiumSr2023.map((r) => r.value)).toEqual([1.1]);
   });
 });

@@ -5,7 +5,15 @@ import { IndicatorRow, type Indicator, type Stage, type Status } from "../../src
 import { csvLocator } from "../locators.ts";
 import { SourceProblems } from "../problems.ts";
 import { emptyOutput, type ReaderOutput } from "../types.ts";
-import { EU_ASSESSMENT_YEAR, EU_EDITION, cleanEuName, isDecimal, percentToFraction, readEuCsv, type EuRecord } from "./eu-csv.ts";
+import {
+  EU_ASSESSMENT_YEAR,
+  EU_EDITION,
+  cleanEuName,
+  isDecimal,
+  percentToFraction,
+  readEuCsv,
+  type EuRecord,
+} from "./eu-csv.ts";
 import { euMineralId } from "./eu-materials.ts";
 
 export const EU_ANNEX4_FILE = "ec-crm-annex4-sr-ei-2011-2023.csv";
@@ -35,10 +43,23 @@ const ANNEX4_INDICATORS: readonly (readonly [column: string, indicator: Indicato
 ];
 
 const RESULTS_COLUMNS = [
-  "material_name", "supply_risk", "economic_importance", "eu_used_stage", "eu_stages",
-  "eu_used_supply_primary", "supply_risk_primary", "eu_used_supply_refined", "supply_risk_refined",
-  "si_ei", "si_sr", "import_reliance_primary", "import_reliance_refined", "end_of_life",
-  "source_name", "publish_year", "date_year",
+  "material_name",
+  "supply_risk",
+  "economic_importance",
+  "eu_used_stage",
+  "eu_stages",
+  "eu_used_supply_primary",
+  "supply_risk_primary",
+  "eu_used_supply_refined",
+  "supply_risk_refined",
+  "si_ei",
+  "si_sr",
+  "import_reliance_primary",
+  "import_reliance_refined",
+  "end_of_life",
+  "source_name",
+  "publish_year",
+  "date_year",
 ] as const;
 
 interface ResultsField {
@@ -86,15 +107,34 @@ function annex4Rows(record: EuRecord, problems: SourceProblems): IndicatorRow[] 
   const { Material = "", Year = "" } = record.cells;
   const mineral = euMineralId(Material);
   const year = /^\d{4}$/.test(Year) ? Number(Year) : undefined;
-  if (mineral === undefined) problems.add(csvLocator(EU_ANNEX4_FILE, record.line, "Material"), `unknown eu material "${Material}"`);
-  if (year === undefined) problems.add(csvLocator(EU_ANNEX4_FILE, record.line, "Year"), `expected a year, got "${Year}"`);
+  if (mineral === undefined)
+    problems.add(csvLocator(EU_ANNEX4_FILE, record.line, "Material"), `unknown eu material "${Material}"`);
+  if (year === undefined)
+    problems.add(csvLocator(EU_ANNEX4_FILE, record.line, "Year"), `expected a year, got "${Year}"`);
   if (mineral === undefined || year === undefined) return [];
   const nameRules = cleanEuName(Material) === Material ? [] : [EU_INDICATOR_RULES.nameWhitespace];
   return ANNEX4_INDICATORS.flatMap(([column, indicator]): IndicatorRow[] => {
     const text = record.cells[column] ?? "";
     const locator = csvLocator(EU_ANNEX4_FILE, record.line, column);
-    const base = { edition: EU_EDITION, indicator, mineral, economy: "EU" as const, stage: null, year, unit: "index" as const, locator };
-    if (text === "-") return [{ ...base, value: null, status: "not-available" as const, rules: [...nameRules, EU_INDICATOR_RULES.notAssessed] }];
+    const base = {
+      edition: EU_EDITION,
+      indicator,
+      mineral,
+      economy: "EU" as const,
+      stage: null,
+      year,
+      unit: "index" as const,
+      locator,
+    };
+    if (text === "-")
+      return [
+        {
+          ...base,
+          value: null,
+          status: "not-available" as const,
+          rules: [...nameRules, EU_INDICATOR_RULES.notAssessed],
+        },
+      ];
     if (isDecimal(text)) return [{ ...base, value: Number(text), status: "reported" as const, rules: nameRules }];
     problems.add(locator, `expected a number or "-", got "${text}"`);
     return [];
@@ -109,7 +149,8 @@ function resultsRows(record: EuRecord, inAnnex2023: ReadonlySet<string>, problem
   const name = record.cells.material_name ?? "";
   const mineral = euMineralId(name);
   const stages = assessedStages(record, problems);
-  if (mineral === undefined) problems.add(csvLocator(EU_RESULTS_FILE, record.line, "material_name"), `unknown eu material "${name}"`);
+  if (mineral === undefined)
+    problems.add(csvLocator(EU_RESULTS_FILE, record.line, "material_name"), `unknown eu material "${name}"`);
   if (mineral === undefined || stages === undefined) return [];
   const overall = inAnnex2023.has(mineral) ? [] : OVERALL_FIELDS;
   return [...RESULTS_FIELDS, ...overall].flatMap((field) => {
@@ -141,7 +182,8 @@ function resultsRow(
   const assessed = field.stage === null || stages.has(field.stage);
   if (!assessed) {
     // A stage the study did not assess has no row at all; a value there contradicts eu_stages.
-    if (text !== "") problems.add(locator, `value "${text}" for stage ${field.stage}, but eu_stages is ${[...stages].join("+")}`);
+    if (text !== "")
+      problems.add(locator, `value "${text}" for stage ${field.stage}, but eu_stages is ${[...stages].join("+")}`);
     return undefined;
   }
   const parsed = parseResultsValue(text, field.unit);
@@ -191,7 +233,8 @@ function validated(rows: readonly IndicatorRow[], problems: SourceProblems): Ind
     if (first) problems.add(row.locator, `duplicate ${key}, first at ${first}`);
     seen.set(key, first ?? row.locator);
     const valid = IndicatorRow.safeParse(row);
-    if (!valid.success) problems.add(row.locator, `invalid indicator row: ${valid.error.issues.map((i) => i.message).join("; ")}`);
+    if (!valid.success)
+      problems.add(row.locator, `invalid indicator row: ${valid.error.issues.map((i) => i.message).join("; ")}`);
     return valid.success && !first;
   });
 }

@@ -62,7 +62,7 @@ export function rawRecords(file: string): RawRecord[] {
   const lines = rawLines(file);
   const header = splitCsv(lines[0] ?? "");
   const records: RawRecord[] = [];
-  for (let line = 2; line <= lines.length; ) {
+  for (let line = 2; line <= lines.length;) {
     const { text, next } = recordAt(lines, line);
     if (text.trim() !== "") {
       const fields = splitCsv(text);

@@ -26,7 +26,14 @@ describe("readEuSupplyShares", () => {
 
   it("keeps edition, year, kind, unit and the reference-period rule on every row", () => {
     for (const row of rows) {
-      expect(row).toMatchObject({ edition: "ec-crm-2023", year: 2023, kind: "observed", case: null, unit: "percent", tonnes: null });
+      expect(row).toMatchObject({
+        edition: "ec-crm-2023",
+        year: 2023,
+        kind: "observed",
+        case: null,
+        unit: "percent",
+        tonnes: null,
+      });
       expect(row.rules).toContain("eu-reference-period-average");
       expect(row.measure).toBe(fileOf(row) === GLOBAL ? "production" : "eu-sourcing");
     }
@@ -86,7 +93,11 @@ describe("readEuSupplyShares", () => {
   it("reads the one Share without a percent sign as a percent, under its rule", () => {
     const bare = rows.filter((r) => !cellAt(r.locator).endsWith("%"));
     expect(bare.map((r) => r.locator)).toEqual(["ec-crm-2023-appendix7-eu-sourcing-shares.csv:row 712:Share"]);
-    expect(recordOf(bare[0]?.locator ?? "")).toMatchObject({ Material: "Silicon metal", Country: "Germany", Share: "6" });
+    expect(recordOf(bare[0]?.locator ?? "")).toMatchObject({
+      Material: "Silicon metal",
+      Country: "Germany",
+      Share: "6",
+    });
     expect(bare[0]).toMatchObject({ value: 6, share: 0.06, status: "reported" });
     expect(bare[0]?.rules).toContain("eu-share-missing-percent-sign");
     expect(rows.filter((r) => r.rules.includes("eu-share-missing-percent-sign"))).toHaveLength(1);
@@ -128,7 +139,7 @@ describe("readEuSupplyShares", () => {
       else {
         const decimals = /\.(\d+)/.exec(cellAt(row.locator))?.[1]?.length ?? 0;
         block.sum += row.share ?? 0;
-        block.slack += 0.5 * 10 ** -decimals / 100;
+        block.slack += (0.5 * 10 ** -decimals) / 100;
       }
       blocks.set(key, block);
     }
@@ -159,7 +170,9 @@ describe("readEuSupplyShares on broken input", () => {
   });
 
   it("lists every unmapped country, material and share at once", () => {
-    const dir = withLines({ [GLOBAL]: ["Copper,E,Atlantis,1%,1.0", "Unobtainium,E,Chile,1%,1.0", "Copper,E,Peru,about 3,1.0"] });
+    const dir = withLines({
+      [GLOBAL]: ["Copper,E,Atlantis,1%,1.0", "Unobtainium,E,Chile,1%,1.0", "Copper,E,Peru,about 3,1.0"],
+    });
     let message = "";
     try {
       readEuSupplyShares(dir);

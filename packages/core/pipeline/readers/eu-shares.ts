@@ -15,8 +15,16 @@ export interface EuShareFile {
 }
 
 export const EU_SHARE_FILES: readonly EuShareFile[] = [
-  { file: "ec-crm-2023-appendix7-global-supply-shares.csv", measure: "production", label: "EU CRM 2023 global supply share" },
-  { file: "ec-crm-2023-appendix7-eu-sourcing-shares.csv", measure: "eu-sourcing", label: "EU CRM 2023 EU sourcing share" },
+  {
+    file: "ec-crm-2023-appendix7-global-supply-shares.csv",
+    measure: "production",
+    label: "EU CRM 2023 global supply share",
+  },
+  {
+    file: "ec-crm-2023-appendix7-eu-sourcing-shares.csv",
+    measure: "eu-sourcing",
+    label: "EU CRM 2023 EU sourcing share",
+  },
 ];
 
 // `t` (the trade-related variable of the EU supply-risk formula) is read past: it weights a
@@ -144,7 +152,8 @@ function checkBlocks(rows: readonly { row: SupplyRow; material: string }[], prob
     if (first) problems.add(row.locator, `duplicate ${row.country} in ${block}, first at ${first}`);
     else seenCountry.set(`${block}/${row.country}`, row.locator);
     const name = blockMaterial.get(block);
-    if (name !== undefined && name !== material) problems.add(row.locator, `materials "${name}" and "${material}" both map to ${block}`);
+    if (name !== undefined && name !== material)
+      problems.add(row.locator, `materials "${name}" and "${material}" both map to ${block}`);
     else blockMaterial.set(block, material);
   }
 }

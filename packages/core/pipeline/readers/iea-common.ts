@@ -120,7 +120,9 @@ export function restOfWorld(
   if (Math.abs(excess) <= TOLERANCE_KT * Math.max(1, total)) return { value: printedRow };
   const doubled = listed.find((c) => Math.abs(c.value - excess) <= TOLERANCE_KT * Math.max(1, total));
   if (!doubled) {
-    return { problem: `rows sum to ${listedSum + printedRow} kt but the total is ${total} kt, and no listed country explains the ${excess} kt difference` };
+    return {
+      problem: `rows sum to ${listedSum + printedRow} kt but the total is ${total} kt, and no listed country explains the ${excess} kt difference`,
+    };
   }
   return { value: total - listedSum, doubleCounted: doubled.name };
 }
@@ -171,7 +173,15 @@ function blockYearRows(
   const totalRules = block.label === "Cobalt - Refining" ? ["iea-cobalt-refining-total-label"] : [];
   const row = (country: string, value: number, locator: string, rules: string[]): SupplyRow => {
     const tonnes = toTonnes(value, IEA_UNIT);
-    return { ...base, country, value, tonnes, share: total.value > 0 ? value / total.value : null, locator, rules: [...stageRules, ...rules] };
+    return {
+      ...base,
+      country,
+      value,
+      tonnes,
+      share: total.value > 0 ? value / total.value : null,
+      locator,
+      rules: [...stageRules, ...rules],
+    };
   };
 
   const listed: { name: string; code: string; value: number; locator: string }[] = [];
@@ -212,16 +222,16 @@ function blockYearRows(
 /** Sectors and technologies, as the IEA labels them, to `use` ids. */
 const USES: Readonly<Record<string, string>> = {
   "Solar PV": "solar-pv",
-  "Wind": "wind",
+  Wind: "wind",
   "Other low emissions power generation": "other-low-emissions-power",
   "Low emissions power generation": "low-emissions-power",
   "Electric vehicles": "electric-vehicles",
-  "EV": "electric-vehicles",
+  EV: "electric-vehicles",
   "Grid battery storage": "grid-battery-storage",
   "Battery storage": "grid-battery-storage",
   "Electricity networks": "electricity-networks",
   "Hydrogen technologies": "hydrogen",
-  "Hydrogen": "hydrogen",
+  Hydrogen: "hydrogen",
   "Total clean technologies": "total-clean",
   "Other uses": "other-uses",
   "Total demand": "total",
@@ -236,26 +246,56 @@ export function useId(label: string): string | undefined {
 
 /** Demand minerals, as labelled, to mineral ids and the basis the label states. */
 const DEMAND_MINERALS: Readonly<Record<string, { mineral: string; basis: string }>> = {
-  "Copper": { mineral: "copper", basis: "copper" },
-  "Cobalt": { mineral: "cobalt", basis: "cobalt" },
-  "Lithium": { mineral: "lithium", basis: "lithium (Li) content, not carbonate equivalent" },
-  "Nickel": { mineral: "nickel", basis: "nickel" },
+  Copper: { mineral: "copper", basis: "copper" },
+  Cobalt: { mineral: "cobalt", basis: "cobalt" },
+  Lithium: { mineral: "lithium", basis: "lithium (Li) content, not carbonate equivalent" },
+  Nickel: { mineral: "nickel", basis: "nickel" },
   "Magnet rare earth elements": { mineral: "rare-earths", basis: "magnet rare earths (Nd, Pr, Dy, Tb)" },
   "Rare Earth Elements": { mineral: "rare-earths", basis: "magnet rare earths (Nd, Pr, Dy, Tb)" },
-  "Graphite (all grades: natural and synthetic)": { mineral: "graphite", basis: "graphite, all grades (natural and synthetic)" },
-  "Graphite": { mineral: "graphite", basis: "graphite, all grades (natural and synthetic)" },
+  "Graphite (all grades: natural and synthetic)": {
+    mineral: "graphite",
+    basis: "graphite, all grades (natural and synthetic)",
+  },
+  Graphite: { mineral: "graphite", basis: "graphite, all grades (natural and synthetic)" },
   "Battery-grade graphite": { mineral: "graphite", basis: "battery-grade graphite" },
   "Total rare earth elements": { mineral: "rare-earths", basis: "rare earth elements, total" },
   "Total REE": { mineral: "rare-earths", basis: "rare earth elements, total" },
-  "PGMs": { mineral: "pgms", basis: "platinum-group metals other than iridium" },
+  PGMs: { mineral: "pgms", basis: "platinum-group metals other than iridium" },
   "PGMs (other than iridum)": { mineral: "pgms", basis: "platinum-group metals other than iridium" },
 };
 
 const SIMPLE_DEMAND_MINERALS = [
-  "Arsenic", "Boron", "Cadmium", "Chromium", "Dysprosium", "Gallium", "Germanium", "Hafnium", "Indium",
-  "Iridium", "Lanthanum", "Lead", "Magnesium", "Manganese", "Molybdenum", "Neodymium", "Niobium",
-  "Praseodymium", "Selenium", "Silicon", "Silver", "Tantalum", "Tellurium", "Terbium", "Tin", "Titanium",
-  "Tungsten", "Vanadium", "Yttrium", "Zinc", "Zirconium",
+  "Arsenic",
+  "Boron",
+  "Cadmium",
+  "Chromium",
+  "Dysprosium",
+  "Gallium",
+  "Germanium",
+  "Hafnium",
+  "Indium",
+  "Iridium",
+  "Lanthanum",
+  "Lead",
+  "Magnesium",
+  "Manganese",
+  "Molybdenum",
+  "Neodymium",
+  "Niobium",
+  "Praseodymium",
+  "Selenium",
+  "Silicon",
+  "Silver",
+  "Tantalum",
+  "Tellurium",
+  "Terbium",
+  "Tin",
+  "Titanium",
+  "Tungsten",
+  "Vanadium",
+  "Yttrium",
+  "Zinc",
+  "Zirconium",
 ];
 
 export function demandMineral(label: string): { mineral: string; basis: string } | undefined {

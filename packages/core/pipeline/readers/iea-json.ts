@@ -56,30 +56,100 @@ export function readIea2025(dataDir: string): ReaderOutput {
   for (const [mineral, entry] of Object.entries(section("totalDemand"))) {
     if (!isObject(entry)) continue;
     for (const [sector, series] of Object.entries(isObject(entry.sectors) ? entry.sectors : {})) {
-      cells.push(...seriesCells(series, ["totalDemand", mineral, "sectors", sector], "total-demand", mineral, sector, "Base case", at, problems));
+      cells.push(
+        ...seriesCells(
+          series,
+          ["totalDemand", mineral, "sectors", sector],
+          "total-demand",
+          mineral,
+          sector,
+          "Base case",
+          at,
+          problems,
+        ),
+      );
     }
-    const totals: [string, string][] = [["totalClean", "Total clean technologies"], ["otherUses", "Other uses"], ["totalDemand", "Total demand"]];
+    const totals: [string, string][] = [
+      ["totalClean", "Total clean technologies"],
+      ["otherUses", "Other uses"],
+      ["totalDemand", "Total demand"],
+    ];
     for (const [key, label] of totals) {
-      cells.push(...seriesCells(entry[key], ["totalDemand", mineral, key], "total-demand", mineral, label, "Base case", at, problems));
+      cells.push(
+        ...seriesCells(
+          entry[key],
+          ["totalDemand", mineral, key],
+          "total-demand",
+          mineral,
+          label,
+          "Base case",
+          at,
+          problems,
+        ),
+      );
     }
     // `cleanShare` is a ratio of two rows above: rule `iea-derived-rows-skipped`.
   }
   for (const [mineral, entry] of Object.entries(section("cleantechByTech"))) {
     if (!isObject(entry)) continue;
     for (const [sector, series] of Object.entries(isObject(entry.sectors) ? entry.sectors : {})) {
-      cells.push(...seriesCells(series, ["cleantechByTech", mineral, "sectors", sector], "clean-tech-by-sector", mineral, sector, "Base case", at, problems));
+      cells.push(
+        ...seriesCells(
+          series,
+          ["cleantechByTech", mineral, "sectors", sector],
+          "clean-tech-by-sector",
+          mineral,
+          sector,
+          "Base case",
+          at,
+          problems,
+        ),
+      );
     }
-    cells.push(...seriesCells(entry.total, ["cleantechByTech", mineral, "total"], "clean-tech-by-sector", mineral, "Total clean technologies", "Base case", at, problems));
+    cells.push(
+      ...seriesCells(
+        entry.total,
+        ["cleantechByTech", mineral, "total"],
+        "clean-tech-by-sector",
+        mineral,
+        "Total clean technologies",
+        "Base case",
+        at,
+        problems,
+      ),
+    );
   }
   for (const [mineral, series] of Object.entries(section("cleantechByMineral"))) {
     if (isDerivedLabel(mineral)) continue;
-    cells.push(...seriesCells(series, ["cleantechByMineral", mineral], "clean-tech-by-mineral", mineral, "Total clean technologies", "Base case", at, problems));
+    cells.push(
+      ...seriesCells(
+        series,
+        ["cleantechByMineral", mineral],
+        "clean-tech-by-mineral",
+        mineral,
+        "Total clean technologies",
+        "Base case",
+        at,
+        problems,
+      ),
+    );
   }
   for (const [technology, entry] of Object.entries(section("byTechnology"))) {
     if (!isObject(entry) || !isObject(entry.minerals)) continue;
     for (const [mineral, series] of Object.entries(entry.minerals)) {
       if (isDerivedLabel(mineral)) continue;
-      cells.push(...seriesCells(series, ["byTechnology", technology, "minerals", mineral], "technology", mineral, technology, "Base case", at, problems));
+      cells.push(
+        ...seriesCells(
+          series,
+          ["byTechnology", technology, "minerals", mineral],
+          "technology",
+          mineral,
+          technology,
+          "Base case",
+          at,
+          problems,
+        ),
+      );
     }
   }
   problems.throwIfAny(IEA_2025_FILE);

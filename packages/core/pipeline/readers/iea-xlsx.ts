@@ -68,7 +68,8 @@ export async function readIea2024(dataDir: string): Promise<ReaderOutput> {
 function cellValue(cell: ExcelJS.Cell): unknown {
   const v = cell.value;
   if (v && typeof v === "object" && "result" in v) return (v as { result: unknown }).result;
-  if (v && typeof v === "object" && "richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+  if (v && typeof v === "object" && "richText" in v)
+    return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
   return v;
 }
 
@@ -90,10 +91,15 @@ function readSupplySheet(ws: ExcelJS.Worksheet, file: string, problems: SourcePr
   for (const side of sides) {
     const years = side.valueCols.map((c) => Number(cellValue(ws.getCell(4, c))));
     if (years.some((y) => !Number.isInteger(y))) {
-      problems.add(cellLocator(file, ws.name, ws.getCell(4, side.valueCols[0]!).address), "expected year headers in row 4");
+      problems.add(
+        cellLocator(file, ws.name, ws.getCell(4, side.valueCols[0]!).address),
+        "expected year headers in row 4",
+      );
       continue;
     }
-    let current: { label: string; entries: { name: string; values: Map<number, Located> }[]; total: Map<number, Located> } | undefined;
+    let current:
+      | { label: string; entries: { name: string; values: Map<number, Located> }[]; total: Map<number, Located> }
+      | undefined;
     for (let r = 5; r <= ws.rowCount; r++) {
       const label = text(ws.getCell(r, side.labelCol));
       if (!label) continue;
@@ -101,7 +107,8 @@ function readSupplySheet(ws: ExcelJS.Worksheet, file: string, problems: SourcePr
       side.valueCols.forEach((c, i) => {
         const cell = ws.getCell(r, c);
         const v = cellValue(cell);
-        if (typeof v === "number") values.set(years[i]!, { value: v, locator: cellLocator(file, ws.name, cell.address) });
+        if (typeof v === "number")
+          values.set(years[i]!, { value: v, locator: cellLocator(file, ws.name, cell.address) });
         else if (v !== null && v !== undefined && v !== "") {
           problems.add(cellLocator(file, ws.name, cell.address), `expected a number, got ${JSON.stringify(v)}`);
         }
@@ -111,7 +118,10 @@ function readSupplySheet(ws: ExcelJS.Worksheet, file: string, problems: SourcePr
           current = { label, entries: [], total: new Map() };
           blocks.push(current);
         } else if (/ - /.test(label)) {
-          problems.add(cellLocator(file, ws.name, ws.getCell(r, side.labelCol).address), `unknown supply block "${label}"`);
+          problems.add(
+            cellLocator(file, ws.name, ws.getCell(r, side.labelCol).address),
+            `unknown supply block "${label}"`,
+          );
         }
         continue;
       }
@@ -163,7 +173,8 @@ function readDemandSheet(
     const numbers = columns.flatMap(({ col, scenario, year }) => {
       const cell = ws.getCell(r, col);
       const v = cellValue(cell);
-      if (typeof v === "number") return [{ scenario, year, value: v, locator: cellLocator(file, ws.name, cell.address) }];
+      if (typeof v === "number")
+        return [{ scenario, year, value: v, locator: cellLocator(file, ws.name, cell.address) }];
       if (v !== null && v !== undefined && v !== "") {
         problems.add(cellLocator(file, ws.name, cell.address), `expected a number, got ${JSON.stringify(v)}`);
       }

@@ -63,7 +63,9 @@ describe("iea-cmde-2024 reader (xlsx)", () => {
     const header = findRow("2 Total supply for key minerals", "G", "Cobalt - Refining");
     const china = findRow("2 Total supply for key minerals", "G", "China", header);
     const total = findRow("2 Total supply for key minerals", "G", "Total clean technologies", header);
-    const row = ed2024.supply.find((r) => r.mineral === "cobalt" && r.stage === "refining" && r.year === 2023 && r.country === "CHN")!;
+    const row = ed2024.supply.find(
+      (r) => r.mineral === "cobalt" && r.stage === "refining" && r.year === 2023 && r.country === "CHN",
+    )!;
     const sheet = workbook.getWorksheet("2 Total supply for key minerals")!;
     expect(row.share).toBe(num(sheet.getCell(`H${china}`).value) / num(sheet.getCell(`H${total}`).value));
     expect(row.tonnes).toBe(num(sheet.getCell(`H${china}`).value) * 1000);
@@ -75,14 +77,17 @@ describe("iea-cmde-2024 reader (xlsx)", () => {
     for (const mineral of ["copper", "cobalt", "lithium", "nickel", "graphite", "rare-earths"]) {
       for (const stage of ["mining", "refining"]) {
         expect(blocks).toContain(`${mineral}|${stage}|2023|observed|null`);
-        for (const year of [2030, 2035, 2040]) expect(blocks).toContain(`${mineral}|${stage}|${year}|projection|base-case`);
+        for (const year of [2030, 2035, 2040])
+          expect(blocks).toContain(`${mineral}|${stage}|${year}|projection|base-case`);
       }
     }
   });
 
   it("recomputes rest of world in the four double-counted blocks and nowhere else", () => {
     const fixed = new Set(
-      ed2024.supply.filter((r) => r.rules.includes("iea-rest-of-world-double-count")).map((r) => `${r.mineral} ${r.stage}`),
+      ed2024.supply
+        .filter((r) => r.rules.includes("iea-rest-of-world-double-count"))
+        .map((r) => `${r.mineral} ${r.stage}`),
     );
     expect([...fixed].sort()).toEqual(["graphite mining", "graphite refining", "nickel mining", "nickel refining"]);
     // Nickel mining 2023: the printed rows exceed the total by exactly Australia's value.
@@ -93,7 +98,9 @@ describe("iea-cmde-2024 reader (xlsx)", () => {
     const listed = ["Indonesia", "Philippines", "New Caledonia", "Russia", "Canada", "Australia"].map(v);
     const sum = listed.reduce((a, b) => a + b, 0);
     expect(sum + v("Rest of world") - v("Total")).toBeCloseTo(v("Australia"), 9);
-    const row = ed2024.supply.find((r) => r.mineral === "nickel" && r.stage === "mining" && r.year === 2023 && r.country === "ROW")!;
+    const row = ed2024.supply.find(
+      (r) => r.mineral === "nickel" && r.stage === "mining" && r.year === 2023 && r.country === "ROW",
+    )!;
     expect(row.value).toBeCloseTo(v("Total") - sum, 9);
     expect(row.locator).toMatch(/^derived:iea-rest-of-world-double-count\(/);
   });
@@ -110,9 +117,14 @@ describe("iea-cmde-2024 reader (xlsx)", () => {
   });
 
   it("reads demand for all scenarios, the technology cases and the base year", () => {
-    const lithiumEv = ed2024.demand.filter((r) => r.table === "total-demand" && r.mineral === "lithium" && r.use === "electric-vehicles");
+    const lithiumEv = ed2024.demand.filter(
+      (r) => r.table === "total-demand" && r.mineral === "lithium" && r.use === "electric-vehicles",
+    );
     expect(lithiumEv.map((r) => `${r.scenario ?? "base"}:${r.year}`).sort()).toEqual(
-      ["base:2023", ...["APS", "NZE", "STEPS"].flatMap((s) => [2030, 2035, 2040, 2045, 2050].map((y) => `${s}:${y}`))].sort(),
+      [
+        "base:2023",
+        ...["APS", "NZE", "STEPS"].flatMap((s) => [2030, 2035, 2040, 2045, 2050].map((y) => `${s}:${y}`)),
+      ].sort(),
     );
     const ws = workbook.getWorksheet("1 Total demand for key minerals")!;
     const header = findRow(ws.name, "A", "Lithium");
@@ -144,14 +156,18 @@ describe("iea-cmde-2025 reader (json)", () => {
     expect([...years]).toEqual([2024]);
     const china = raw.supply.Cobalt.refining.countries.China["2024"];
     const total = raw.supply.Cobalt.refining.total["2024"];
-    const row = ed2025.supply.find((r) => r.mineral === "cobalt" && r.stage === "refining" && r.year === 2024 && r.country === "CHN")!;
+    const row = ed2025.supply.find(
+      (r) => r.mineral === "cobalt" && r.stage === "refining" && r.year === 2024 && r.country === "CHN",
+    )!;
     expect(row.share).toBe(china / total);
   });
 
   it("drops the footnotes the JSON lists among rare-earth countries", () => {
     const names = Object.keys(raw.supply["Rare Earth Elements"].mining.countries);
     expect(names.some((n) => n.startsWith("Notes:"))).toBe(true);
-    const countries = ed2025.supply.filter((r) => r.mineral === "rare-earths" && r.stage === "mining" && r.year === 2024).map((r) => r.country);
+    const countries = ed2025.supply
+      .filter((r) => r.mineral === "rare-earths" && r.stage === "mining" && r.year === 2024)
+      .map((r) => r.country);
     expect(countries.sort()).toEqual(["AUS", "CHN", "MMR", "ROW", "USA", "WORLD"]);
   });
 
@@ -160,7 +176,9 @@ describe("iea-cmde-2025 reader (json)", () => {
     const blocks = new Set(fixed.map((r) => `${r.mineral} ${r.stage}`));
     expect([...blocks].sort()).toEqual(["graphite mining", "graphite refining", "nickel mining", "nickel refining"]);
     // Graphite refining 2024 is consistent in this edition, so it keeps its printed value.
-    const printed = ed2025.supply.find((r) => r.mineral === "graphite" && r.stage === "refining" && r.year === 2024 && r.country === "ROW")!;
+    const printed = ed2025.supply.find(
+      (r) => r.mineral === "graphite" && r.stage === "refining" && r.year === 2024 && r.country === "ROW",
+    )!;
     expect(printed.value).toBe(raw.supply.Graphite.refining.countries["Rest of world"]["2024"]);
   });
 
@@ -179,13 +197,24 @@ describe("named IEA rules", () => {
     expect(restOfWorld([{ name: "A", value: 5 }], 3, 8)).toEqual({ value: 3 });
   });
   it("iea-rest-of-world-double-count: recomputes when one listed country explains the excess", () => {
-    expect(restOfWorld([{ name: "A", value: 5 }, { name: "B", value: 2 }], 3, 8)).toEqual({ value: 1, doubleCounted: "B" });
+    expect(
+      restOfWorld(
+        [
+          { name: "A", value: 5 },
+          { name: "B", value: 2 },
+        ],
+        3,
+        8,
+      ),
+    ).toEqual({ value: 1, doubleCounted: "B" });
   });
   it("iea-rest-of-world-double-count: fails on an excess no country explains", () => {
     expect(restOfWorld([{ name: "A", value: 5 }], 4, 8)).toHaveProperty("problem");
   });
   it("variant ids are kebab-case without the parentheses", () => {
-    expect(variantId("Wider direct current (DC) technology development")).toBe("wider-direct-current-technology-development");
+    expect(variantId("Wider direct current (DC) technology development")).toBe(
+      "wider-direct-current-technology-development",
+    );
   });
 });
 

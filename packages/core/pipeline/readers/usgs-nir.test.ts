@@ -15,7 +15,6 @@ import {
 } from "./usgs-nir.ts";
 import { SOURCE_DIR as dataDir } from "../sourceDir.ts";
 
-
 // The raw file, read independently: it has CRLF line endings; physical line 1 is the header.
 const rawText = readFileSync(path.join(dataDir, "usgs", USGS_NIR_FILE), "utf8");
 const rawLines = rawText.split(/\r?\n/);
@@ -63,7 +62,14 @@ describe("readUsgsNetImportReliance", () => {
     for (const r of rows) {
       const result = IndicatorRow.safeParse(r);
       expect(result.success, `${r.locator}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
-      expect(r).toMatchObject({ edition: "usgs-mcs-2025", indicator: "net-import-reliance", economy: "USA", stage: null, year: 2024, unit: "fraction" });
+      expect(r).toMatchObject({
+        edition: "usgs-mcs-2025",
+        indicator: "net-import-reliance",
+        economy: "USA",
+        stage: null,
+        year: 2024,
+        unit: "fraction",
+      });
     }
     expect(new Set(rows.map((r) => r.mineral)).size).toBe(rows.length);
   });
@@ -81,7 +87,11 @@ describe("readUsgsNetImportReliance", () => {
   });
 
   it("maps the brief's examples", () => {
-    expect(byMineral("cobalt")).toMatchObject({ value: 0.76, status: "reported", sources: ["NOR", "FIN", "JPN", "CAN"] });
+    expect(byMineral("cobalt")).toMatchObject({
+      value: 0.76,
+      status: "reported",
+      sources: ["NOR", "FIN", "JPN", "CAN"],
+    });
     expect(byMineral("graphite")).toMatchObject({ value: 1, status: "reported" });
     expect(byMineral("rare-earths")).toMatchObject({ value: 0.8, sources: ["CHN", "MYS", "JPN", "EST"] });
     expect(byMineral("gallium")).toMatchObject({ value: 1 });
@@ -89,7 +99,7 @@ describe("readUsgsNetImportReliance", () => {
     expect(byMineral("aluminium")?.value).toBe(0.47);
   });
 
-  it("usgs-lower-bound: \">95\" is 0.95 as a lower bound", () => {
+  it('usgs-lower-bound: ">95" is 0.95 as a lower bound', () => {
     expect(parseNirPercent(">95")).toEqual({ value: 0.95, status: "lower-bound", rules: [USGS_RULES.lowerBound] });
     const titanium = byMineral("titanium");
     expect(rawRow(lineOf(titanium?.locator ?? "")).Net_Import_Reliance_pct_2024).toBe(">95");
@@ -97,7 +107,7 @@ describe("readUsgsNetImportReliance", () => {
     expect(titanium?.rules).toContain(USGS_RULES.lowerBound);
   });
 
-  it("usgs-upper-bound: \"<50\" is 0.5 as an upper bound", () => {
+  it('usgs-upper-bound: "<50" is 0.5 as an upper bound', () => {
     expect(parseNirPercent("<50")).toEqual({ value: 0.5, status: "upper-bound", rules: [USGS_RULES.upperBound] });
     const silicon = byMineral("silicon");
     expect(rawRow(lineOf(silicon?.locator ?? "")).Net_Import_Reliance_pct_2024).toBe("<50");
@@ -114,8 +124,14 @@ describe("readUsgsNetImportReliance", () => {
   });
 
   it("maps import sources to ISO alpha-3, footnotes and spacing trimmed", () => {
-    expect(importSources("Republic of Korea, Japan, Canada, Belgium")).toEqual({ codes: ["KOR", "JPN", "CAN", "BEL"], unknown: [] });
-    expect(importSources("Canada, United Arab Emirates, Bahrain, China3")).toEqual({ codes: ["CAN", "ARE", "BHR", "CHN"], unknown: [] });
+    expect(importSources("Republic of Korea, Japan, Canada, Belgium")).toEqual({
+      codes: ["KOR", "JPN", "CAN", "BEL"],
+      unknown: [],
+    });
+    expect(importSources("Canada, United Arab Emirates, Bahrain, China3")).toEqual({
+      codes: ["CAN", "ARE", "BHR", "CHN"],
+      unknown: [],
+    });
     expect(importSources("Brazil, Canada  ")).toEqual({ codes: ["BRA", "CAN"], unknown: [] });
     expect(importSources("Atlantis, Chile")).toEqual({ codes: ["CHL"], unknown: ["Atlantis"] });
     expect(byMineral("indium")?.sources?.[0]).toBe("KOR");
@@ -125,14 +141,21 @@ describe("readUsgsNetImportReliance", () => {
 
   it("keeps every listed source, in order (none dropped)", () => {
     for (const r of rows) {
-      const names = (rawRow(lineOf(r.locator)).Major_Import_Sources_2020_2023 ?? "").split(",").filter((n) => n.trim() !== "");
+      const names = (rawRow(lineOf(r.locator)).Major_Import_Sources_2020_2023 ?? "")
+        .split(",")
+        .filter((n) => n.trim() !== "");
       expect(r.sources, r.locator).toHaveLength(names.length);
       expect(r.sources?.[0], r.locator).toBe(countryCode(names[0] ?? ""));
     }
   });
 
   it("leaves no source country name unmapped anywhere in the file", () => {
-    const names = dataLines.flatMap(({ row }) => (row.Major_Import_Sources_2020_2023 ?? "").split(",").map((n) => n.trim()).filter((n) => n !== ""));
+    const names = dataLines.flatMap(({ row }) =>
+      (row.Major_Import_Sources_2020_2023 ?? "")
+        .split(",")
+        .map((n) => n.trim())
+        .filter((n) => n !== ""),
+    );
     const unmapped = [...new Set(names)].filter((n) => {
       const code = countryCode(n);
       return code === undefined || code === "WORLD" || code === "ROW";

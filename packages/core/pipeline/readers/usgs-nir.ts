@@ -29,49 +29,49 @@ type NirColumn = (typeof USGS_NIR_COLUMNS)[number];
  */
 export const NIR_MINERALS: Readonly<Record<string, string>> = {
   "ARSENIC, all forms": "arsenic",
-  "CESIUM": "cesium",
-  "FLUORSPAR": "fluorspar",
+  CESIUM: "cesium",
+  FLUORSPAR: "fluorspar",
   "GALLIUM, metal": "gallium",
   "GRAPHITE (NATURAL)": "graphite",
-  "INDIUM": "indium",
-  "MANGANESE": "manganese",
+  INDIUM: "indium",
+  MANGANESE: "manganese",
   "NIOBIUM (COLUMBIUM)": "niobium",
-  "RUBIDIUM": "rubidium",
-  "SCANDIUM": "scandium",
-  "STRONTIUM": "strontium",
-  "TANTALUM": "tantalum",
+  RUBIDIUM: "rubidium",
+  SCANDIUM: "scandium",
+  STRONTIUM: "strontium",
+  TANTALUM: "tantalum",
   "YTTRIUM, compounds": "yttrium",
   "TITANIUM, sponge metal": "titanium",
-  "POTASH": "potash",
+  POTASH: "potash",
   "BISMUTH, metal, alloys, and scrap": "bismuth",
   "TITANIUM MINERAL CONCENTRATES": "titanium-mineral-concentrates",
   "ANTIMONY, metal and oxide": "antimony",
-  "PLATINUM": "platinum",
+  PLATINUM: "platinum",
   "RARE EARTHS, compounds and metals": "rare-earths",
   "CHROMIUM, all forms": "chromium",
   "COBALT, metal, oxides, and salts": "cobalt",
-  "BARITE": "barite",
-  "BAUXITE": "bauxite",
+  BARITE: "barite",
+  BAUXITE: "bauxite",
   "MAGNESIUM METAL": "magnesium",
   "TIN, refined": "tin",
   "ZINC, refined": "zinc",
-  "RHENIUM": "rhenium",
-  "SILVER": "silver",
-  "ALUMINA": "alumina",
+  RHENIUM: "rhenium",
+  SILVER: "silver",
+  ALUMINA: "alumina",
   "MAGNESIUM COMPOUNDS": "magnesium-compounds",
-  "GERMANIUM": "germanium",
-  "IODINE": "iodine",
-  "LITHIUM": "lithium",
+  GERMANIUM: "germanium",
+  IODINE: "iodine",
+  LITHIUM: "lithium",
   "SELENIUM, metal": "selenium",
-  "TUNGSTEN": "tungsten",
+  TUNGSTEN: "tungsten",
   "SILICON, metal and ferrosilicon": "silicon",
-  "NICKEL": "nickel",
-  "ALUMINUM": "aluminium",
+  NICKEL: "nickel",
+  ALUMINUM: "aluminium",
   "COPPER, refined": "copper",
-  "VANADIUM": "vanadium",
-  "PALLADIUM": "palladium",
+  VANADIUM: "vanadium",
+  PALLADIUM: "palladium",
   "LEAD, refined": "lead",
-  "TELLURIUM": "tellurium",
+  TELLURIUM: "tellurium",
   "ZIRCONIUM, ores and concentrates": "zirconium",
 };
 
@@ -92,7 +92,10 @@ export function parseNirPercent(raw: string): { value: number; status: Status; r
 
 /** "Republic of Korea, Japan, China3 " → KOR, JPN, CHN; names no table knows are returned apart. */
 export function importSources(raw: string): { codes: string[]; unknown: string[] } {
-  const names = raw.split(",").map(cleanName).filter((n) => n !== "");
+  const names = raw
+    .split(",")
+    .map(cleanName)
+    .filter((n) => n !== "");
   const codes: string[] = [];
   const unknown: string[] = [];
   for (const name of names) {
@@ -132,13 +135,18 @@ export function readUsgsNirReport(dataDir: string): { output: ReaderOutput; skip
     indicators.push(row);
   }
   for (const commodity of Object.keys(NIR_MINERALS)) {
-    if (!records.some((r) => cleanLabel(r.cells.Commodity) === commodity)) problems.add(USGS_NIR_FILE, `mapped commodity not found: "${commodity}"`);
+    if (!records.some((r) => cleanLabel(r.cells.Commodity) === commodity))
+      problems.add(USGS_NIR_FILE, `mapped commodity not found: "${commodity}"`);
   }
   problems.throwIfAny(USGS_NIR_FILE);
   return { output: { ...emptyOutput(), indicators }, skipped };
 }
 
-function indicatorRow(record: CsvRecord<NirColumn>, mineral: string, problems: SourceProblems): IndicatorRow | undefined {
+function indicatorRow(
+  record: CsvRecord<NirColumn>,
+  mineral: string,
+  problems: SourceProblems,
+): IndicatorRow | undefined {
   const locator = csvLocator(USGS_NIR_FILE, record.line, "Net_Import_Reliance_pct_2024");
   const percent = parseNirPercent(record.cells.Net_Import_Reliance_pct_2024);
   if (!percent) {
@@ -147,7 +155,10 @@ function indicatorRow(record: CsvRecord<NirColumn>, mineral: string, problems: S
   }
   const sources = importSources(record.cells.Major_Import_Sources_2020_2023);
   for (const name of sources.unknown) {
-    problems.add(csvLocator(USGS_NIR_FILE, record.line, "Major_Import_Sources_2020_2023"), `unmapped import source "${name}"`);
+    problems.add(
+      csvLocator(USGS_NIR_FILE, record.line, "Major_Import_Sources_2020_2023"),
+      `unmapped import source "${name}"`,
+    );
   }
   const rules = [...percent.rules];
   if (needsTrimming(record)) rules.push(USGS_RULES.trimmed);
@@ -167,7 +178,10 @@ function indicatorRow(record: CsvRecord<NirColumn>, mineral: string, problems: S
   };
   const result = IndicatorRow.safeParse(row);
   if (!result.success) {
-    problems.add(locator, `invalid row: ${result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+    problems.add(
+      locator,
+      `invalid row: ${result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+    );
     return undefined;
   }
   return row;
@@ -176,5 +190,9 @@ function indicatorRow(record: CsvRecord<NirColumn>, mineral: string, problems: S
 /** usgs-trailing-spaces-and-footnotes: "CHROMIUM, all forms ", "Canada  ", "China3". */
 function needsTrimming(record: CsvRecord<NirColumn>): boolean {
   const { Commodity, Major_Import_Sources_2020_2023: sources } = record.cells;
-  return Commodity !== cleanLabel(Commodity) || sources !== sources.trim() || sources.split(",").some((n) => cleanName(n) !== n.trim());
+  return (
+    Commodity !== cleanLabel(Commodity) ||
+    sources !== sources.trim() ||
+    sources.split(",").some((n) => cleanName(n) !== n.trim())
+  );
 }

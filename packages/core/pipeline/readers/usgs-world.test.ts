@@ -26,7 +26,6 @@ import {
 } from "./usgs-world.ts";
 import { SOURCE_DIR as dataDir } from "../sourceDir.ts";
 
-
 // ---------------------------------------------------------------------------------------------
 // The raw file, read independently of the reader: physical lines, each parsed on its own.
 
@@ -56,7 +55,11 @@ const dataLines = rawLines
   .filter(({ line, text }) => line > 1 && text.trim() !== "")
   .map(({ line }) => {
     const row = rawRow(line);
-    return { line, row, key: `${(row.COMMODITY ?? "").trim().replace(/\s+/g, " ")} | ${(row.TYPE ?? "").trim().replace(/\s+/g, " ")}` };
+    return {
+      line,
+      row,
+      key: `${(row.COMMODITY ?? "").trim().replace(/\s+/g, " ")} | ${(row.TYPE ?? "").trim().replace(/\s+/g, " ")}`,
+    };
   });
 const mappedLines = dataLines.filter((l) => USGS_SERIES[l.key] !== undefined);
 
@@ -65,7 +68,7 @@ const FACTORS: Record<string, number> = {
   "metric tons": 1,
   "thousand metric tons": 1_000,
   "thousand metric dry tons": 1_000,
-  "kilograms": 0.001,
+  kilograms: 0.001,
 };
 
 /** Half a unit of the last significant digit printed: the most a rounded figure can be off by. */
@@ -122,7 +125,9 @@ describe("readUsgsWorld: rows against the raw file", () => {
     }
     // The only skipped row today: the titanium ilmenite-plus-rutile total.
     expect(report.skippedRows.map((s) => s.rule)).toEqual([USGS_RULES.titaniumCombinedTotal]);
-    expect(rawRow(locatorParts(report.skippedRows[0]?.locator ?? "").line).COUNTRY).toBe("World total (ilmenite and rutile, rounded)");
+    expect(rawRow(locatorParts(report.skippedRows[0]?.locator ?? "").line).COUNTRY).toBe(
+      "World total (ilmenite and rutile, rounded)",
+    );
   });
 
   it("emits a capacity or reserves column wherever the series has an entry in it (magnesium reserves excepted)", () => {
@@ -148,7 +153,8 @@ describe("readUsgsWorld: rows against the raw file", () => {
 
       let unit = (raw.UNIT_MEAS ?? "").trim();
       if ((raw.COMMODITY ?? "").trim() === "Titanium Mineral Concentrates") unit = "thousand metric tons";
-      if (r.measure === "reserves" && (r.mineral === "vanadium" || r.mineral === "molybdenum")) unit = "thousand metric tons";
+      if (r.measure === "reserves" && (r.mineral === "vanadium" || r.mineral === "molybdenum"))
+        unit = "thousand metric tons";
       expect(r.unit, r.locator).toBe(unit);
 
       const factor = FACTORS[unit];
@@ -206,7 +212,7 @@ describe("usgs quirk rules", () => {
     }
   });
 
-  it("usgs-lower-bound: \">17,000,000\" is 17000000 as a lower bound, and gives no shares", () => {
+  it('usgs-lower-bound: ">17,000,000" is 17000000 as a lower bound, and gives no shares', () => {
     expect(parseUsgsCell(">17,000,000")).toEqual({ kind: "lower-bound", value: 17_000_000 });
     expect(parseUsgsCell(">2000000")).toEqual({ kind: "lower-bound", value: 2_000_000 });
     expect(parseUsgsCell("<50")).toEqual({ kind: "upper-bound", value: 50 });
@@ -229,7 +235,9 @@ describe("usgs quirk rules", () => {
 
   it("usgs-trailing-spaces-and-footnotes: labels trimmed, footnote digits dropped", () => {
     expect(cleanLabel("Barite  ")).toBe("Barite");
-    expect(cleanLabel("Plant production, Ferosilicon, silicon content ")).toBe("Plant production, Ferosilicon, silicon content");
+    expect(cleanLabel("Plant production, Ferosilicon, silicon content ")).toBe(
+      "Plant production, Ferosilicon, silicon content",
+    );
     expect(resolveUsgsCountry("Canada ")).toEqual({ code: "CAN", rules: [USGS_RULES.trimmed] });
     expect(resolveUsgsCountry("World total (rounded) 10")).toEqual({ code: "WORLD", rules: [USGS_RULES.trimmed] });
     expect(resolveUsgsCountry("Chile")).toEqual({ code: "CHL", rules: [] });
@@ -241,8 +249,14 @@ describe("usgs quirk rules", () => {
   });
 
   it("usgs-titanium-concentrates-unit: labelled metric tons, read as thousand metric tons; the empty unit too", () => {
-    expect(correctedUnit("Titanium Mineral Concentrates", "metric tons")).toEqual({ unit: "thousand metric tons", rules: [USGS_RULES.titaniumUnit] });
-    expect(correctedUnit("Titanium Mineral Concentrates", "")).toEqual({ unit: "thousand metric tons", rules: [USGS_RULES.titaniumUnit] });
+    expect(correctedUnit("Titanium Mineral Concentrates", "metric tons")).toEqual({
+      unit: "thousand metric tons",
+      rules: [USGS_RULES.titaniumUnit],
+    });
+    expect(correctedUnit("Titanium Mineral Concentrates", "")).toEqual({
+      unit: "thousand metric tons",
+      rules: [USGS_RULES.titaniumUnit],
+    });
     expect(correctedUnit("Titanium & titanium dioxide", "metric tons")).toEqual({ unit: "metric tons", rules: [] });
     expect(correctedUnit("Lithium ", "metric tons")).toEqual({ unit: "metric tons", rules: [] });
 
@@ -255,7 +269,11 @@ describe("usgs quirk rules", () => {
     expect(sierraLeone).toMatchObject({ value: 110, unit: "thousand metric tons", tonnes: 110_000 });
     expect(sierraLeone?.rules).toContain(USGS_RULES.titaniumUnit);
     // The sponge-metal series is genuinely in metric tons and is left alone.
-    expect(find("titanium", "production", 2023, "CHN")).toMatchObject({ value: 220_000, unit: "metric tons", tonnes: 220_000 });
+    expect(find("titanium", "production", 2023, "CHN")).toMatchObject({
+      value: 220_000,
+      unit: "metric tons",
+      tonnes: 220_000,
+    });
   });
 
   it("usgs-vanadium-reserves-unit (and molybdenum): reserves in thousand metric tons, production untouched", () => {
@@ -264,8 +282,16 @@ describe("usgs quirk rules", () => {
     expect(raw.RESERVE_NOTES).toMatch(/Reserve data is thousand metric tons/);
     expect(reserves).toMatchObject({ value: 18_000, unit: "thousand metric tons", tonnes: 18_000_000 });
     expect(reserves?.rules).toContain(USGS_RULES.vanadiumReservesUnit);
-    expect(find("vanadium", "production", 2023, "WORLD")).toMatchObject({ value: 104_000, unit: "metric tons", tonnes: 104_000 });
-    expect(find("molybdenum", "reserves", 2024, "CHL")).toMatchObject({ value: 1_400, unit: "thousand metric tons", tonnes: 1_400_000 });
+    expect(find("vanadium", "production", 2023, "WORLD")).toMatchObject({
+      value: 104_000,
+      unit: "metric tons",
+      tonnes: 104_000,
+    });
+    expect(find("molybdenum", "reserves", 2024, "CHL")).toMatchObject({
+      value: 1_400,
+      unit: "thousand metric tons",
+      tonnes: 1_400_000,
+    });
     expect(find("molybdenum", "reserves", 2024, "CHL")?.rules).toContain(USGS_RULES.molybdenumReservesUnit);
   });
 
@@ -274,8 +300,14 @@ describe("usgs quirk rules", () => {
     const china = find("magnesium", "capacity", 2024, "CHN");
     const raw = rawRow(locatorParts(china?.locator ?? "").line);
     expect(raw.RESERVES_2024).toBe("1800");
-    expect(china).toMatchObject({ value: Number(raw["CAP_EST_ 2024"]), unit: "thousand metric tons", stage: "refining" });
-    expect(mappedLines.some((l) => /Moved to capacity column not a reserve/.test(l.row.RESERVE_NOTES ?? ""))).toBe(true);
+    expect(china).toMatchObject({
+      value: Number(raw["CAP_EST_ 2024"]),
+      unit: "thousand metric tons",
+      stage: "refining",
+    });
+    expect(mappedLines.some((l) => /Moved to capacity column not a reserve/.test(l.row.RESERVE_NOTES ?? ""))).toBe(
+      true,
+    );
   });
 
   it("usgs-pgm-reserves-are-combined: reserves on the palladium rows become pgms reserves", () => {
@@ -303,16 +335,25 @@ describe("usgs quirk rules", () => {
       if (expected) flaggedBlocks.add(`${r.mineral} ${r.year}`);
     }
     expect([...flaggedBlocks].sort()).toEqual(
-      ["barite", "bauxite", "iodine", "lithium", "magnesite", "selenium", "tellurium", "titanium"].flatMap((m) => [`${m} 2023`, `${m} 2024`]),
+      ["barite", "bauxite", "iodine", "lithium", "magnesite", "selenium", "tellurium", "titanium"].flatMap((m) => [
+        `${m} 2023`,
+        `${m} 2024`,
+      ]),
     );
     // The total is kept as printed.
     expect(find("lithium", "production", 2023, "WORLD")).toMatchObject({ value: 204_000, share: 1 });
   });
 
   it("usgs-estimated-series: an estimated TYPE marks 2023 estimated unless the notes say reported", () => {
-    expect(status2023("", "Mine production, cobalt content, estimated")).toEqual({ status: "estimated", rules: [USGS_RULES.estimatedSeries] });
+    expect(status2023("", "Mine production, cobalt content, estimated")).toEqual({
+      status: "estimated",
+      rules: [USGS_RULES.estimatedSeries],
+    });
     expect(status2023("Reported.", "Mine production, barite, estimated")).toEqual({ status: "reported", rules: [] });
-    expect(status2023("estimated 2023", "Mine production, lithium content")).toEqual({ status: "estimated", rules: [] });
+    expect(status2023("estimated 2023", "Mine production, lithium content")).toEqual({
+      status: "estimated",
+      rules: [],
+    });
     expect(status2023("", "Mine production, lithium content")).toEqual({ status: "reported", rules: [] });
     // "Estimated based on reported import data" is an estimate, not a report.
     expect(notesSayReported("Estimated based on reported import data for China.")).toBe(false);
@@ -321,19 +362,34 @@ describe("usgs quirk rules", () => {
     expect(find("barite", "production", 2023, "TUR")?.status).toBe("reported");
     expect(find("rare-earths", "production", 2023, "MMR")?.status).toBe("estimated");
     expect(find("lithium", "production", 2023, "CHL")?.status).toBe("reported");
-    expect(rows.filter((r) => r.year === 2024 && r.measure === "production" && r.value !== null).every((r) => r.status === "estimated")).toBe(true);
+    expect(
+      rows
+        .filter((r) => r.year === 2024 && r.measure === "production" && r.value !== null)
+        .every((r) => r.status === "estimated"),
+    ).toBe(true);
   });
 
   it("names neither country nor aggregate: each decided by a named rule", () => {
-    expect(resolveUsgsCountry("World total (ilmenite, rounded)")).toEqual({ code: "WORLD", rules: [USGS_RULES.seriesWorldLabel] });
-    expect(resolveUsgsCountry("World total (ilmenite and rutile, rounded)")).toEqual({ code: null, rules: [USGS_RULES.titaniumCombinedTotal] });
+    expect(resolveUsgsCountry("World total (ilmenite, rounded)")).toEqual({
+      code: "WORLD",
+      rules: [USGS_RULES.seriesWorldLabel],
+    });
+    expect(resolveUsgsCountry("World total (ilmenite and rutile, rounded)")).toEqual({
+      code: null,
+      rules: [USGS_RULES.titaniumCombinedTotal],
+    });
     expect(resolveUsgsCountry("United States and Canada")).toEqual({ code: null, rules: [USGS_RULES.jointCountries] });
     expect(resolveUsgsCountry("Brazil (beneficiated)")).toEqual({ code: "BRA", rules: [USGS_RULES.countryQualifier] });
-    expect(resolveUsgsCountry("World total (rounded), natural")).toEqual({ code: "WORLD", rules: [USGS_RULES.seriesWorldLabel] });
+    expect(resolveUsgsCountry("World total (rounded), natural")).toEqual({
+      code: "WORLD",
+      rules: [USGS_RULES.seriesWorldLabel],
+    });
     expect(resolveUsgsCountry("Other Countries")?.code).toBe("ROW");
     expect(resolveUsgsCountry("Atlantis")).toBeUndefined();
     // Every label in the whole file resolves one way or another, so mapping another series cannot drop rows silently.
-    expect(dataLines.filter((l) => resolveUsgsCountry(l.row.COUNTRY ?? "") === undefined).map((l) => l.row.COUNTRY)).toEqual([]);
+    expect(
+      dataLines.filter((l) => resolveUsgsCountry(l.row.COUNTRY ?? "") === undefined).map((l) => l.row.COUNTRY),
+    ).toEqual([]);
   });
 
   it("lists every unmapped series with a reason, and no mapped one", () => {
@@ -357,7 +413,8 @@ describe("shares and world totals", () => {
       for (const r of members) {
         if (r.value === null) expect(r.share).toBeNull();
         else if (r.country === "WORLD") expect(r.share).toBe(1);
-        else if (!world || world.tonnes === null || world.status === "lower-bound") expect(r.share, r.locator).toBeNull();
+        else if (!world || world.tonnes === null || world.status === "lower-bound")
+          expect(r.share, r.locator).toBeNull();
         else expect(r.share, r.locator).toBeCloseTo((r.tonnes ?? NaN) / world.tonnes, 12);
       }
     }
@@ -372,12 +429,13 @@ describe("shares and world totals", () => {
   it("keeps each block's shares within 1 + the source's rounding", () => {
     let overOne = 0;
     for (const [key, members] of blocks) {
-      const sum = members.filter((r) => r.country !== "WORLD" && r.share !== null).reduce((s, r) => s + (r.share ?? 0), 0);
+      const sum = members
+        .filter((r) => r.country !== "WORLD" && r.share !== null)
+        .reduce((s, r) => s + (r.share ?? 0), 0);
       const world = members.find((r) => r.country === "WORLD");
       if (!world || world.share === null || sum === 0) continue;
-      const slack = members
-        .filter((r) => r.value !== null)
-        .reduce((s, r) => s + halfUnit(cellOf(r)), 0) / (world.value ?? 1);
+      const slack =
+        members.filter((r) => r.value !== null).reduce((s, r) => s + halfUnit(cellOf(r)), 0) / (world.value ?? 1);
       expect(sum, key).toBeLessThanOrEqual(1 + Math.max(1e-6, slack));
       if (sum > 1 + 1e-6) overOne++;
       for (const r of members) if (r.share !== null) expect(r.share).toBeLessThanOrEqual(1);
@@ -416,9 +474,29 @@ describe("shares and world totals", () => {
 
 describe("coverage of the critical minerals", () => {
   const REQUIRED = [
-    "lithium", "cobalt", "nickel", "copper", "graphite", "rare-earths", "manganese", "gallium", "antimony", "tungsten",
-    "platinum", "palladium", "vanadium", "tin", "bauxite", "alumina", "aluminium", "silicon", "titanium", "zinc",
-    "tellurium", "indium", "magnesium",
+    "lithium",
+    "cobalt",
+    "nickel",
+    "copper",
+    "graphite",
+    "rare-earths",
+    "manganese",
+    "gallium",
+    "antimony",
+    "tungsten",
+    "platinum",
+    "palladium",
+    "vanadium",
+    "tin",
+    "bauxite",
+    "alumina",
+    "aluminium",
+    "silicon",
+    "titanium",
+    "zinc",
+    "tellurium",
+    "indium",
+    "magnesium",
   ];
 
   it.each(REQUIRED)("%s has production figures, and reserves wherever its series prints them", (mineral) => {
@@ -426,7 +504,9 @@ describe("coverage of the critical minerals", () => {
     expect(production.some((r) => r.year === 2023 && r.value !== null && r.country === "WORLD")).toBe(true);
     expect(production.some((r) => r.year === 2024 && r.value !== null && r.country !== "WORLD")).toBe(true);
 
-    const keys = Object.entries(USGS_SERIES).filter(([, s]) => s.mineral === mineral).map(([k]) => k);
+    const keys = Object.entries(USGS_SERIES)
+      .filter(([, s]) => s.mineral === mineral)
+      .map(([k]) => k);
     const printsReserves = mappedLines.some((l) => keys.includes(l.key) && /\d/.test(l.row.RESERVES_2024 ?? ""));
     const reservesMineral = mineral === "palladium" ? "pgms" : mineral;
     const hasReserves = rows.some((r) => r.mineral === reservesMineral && r.measure === "reserves" && r.value !== null);
@@ -435,12 +515,26 @@ describe("coverage of the critical minerals", () => {
   });
 
   it("maps copper at both stages and the cobalt series under one mineral", () => {
-    expect(find("copper", "production", 2023, "CHL")).toMatchObject({ stage: "mining", value: 5250, tonnes: 5_250_000 });
-    expect(rows.find((r) => r.mineral === "copper" && r.stage === "refining" && r.country === "CHN" && r.year === 2023)).toMatchObject({ value: 12_000 });
+    expect(find("copper", "production", 2023, "CHL")).toMatchObject({
+      stage: "mining",
+      value: 5250,
+      tonnes: 5_250_000,
+    });
+    expect(
+      rows.find((r) => r.mineral === "copper" && r.stage === "refining" && r.country === "CHN" && r.year === 2023),
+    ).toMatchObject({ value: 12_000 });
     expect(find("cobalt", "production", 2023, "USA")).toMatchObject({ value: 500, basis: "cobalt content" });
     expect(find("graphite", "production", 2023, "CHN")).toMatchObject({ basis: "natural graphite", value: 1_210_000 });
-    expect(find("gallium", "production", 2023, "CHN")).toMatchObject({ stage: "refining", unit: "kilograms", tonnes: 621 });
-    expect(rows.filter((r) => r.mineral === "germanium" && r.measure === "production").every((r) => r.status === "not-available")).toBe(true);
+    expect(find("gallium", "production", 2023, "CHN")).toMatchObject({
+      stage: "refining",
+      unit: "kilograms",
+      tonnes: 621,
+    });
+    expect(
+      rows
+        .filter((r) => r.mineral === "germanium" && r.measure === "production")
+        .every((r) => r.status === "not-available"),
+    ).toBe(true);
   });
 });
 

@@ -70,7 +70,9 @@ export function seriesKey(commodity: string, type: string): string {
 }
 
 const mine = (mineral: string, basis: string, reservesBasis?: string): UsgsSeries =>
-  reservesBasis === undefined ? { mineral, stage: "mining", basis } : { mineral, stage: "mining", basis, reservesBasis };
+  reservesBasis === undefined
+    ? { mineral, stage: "mining", basis }
+    : { mineral, stage: "mining", basis, reservesBasis };
 const refined = (mineral: string, basis: string): UsgsSeries => ({ mineral, stage: "refining", basis });
 
 /**
@@ -96,7 +98,10 @@ export const USGS_SERIES: Readonly<Record<string, UsgsSeries>> = {
   [seriesKey("Bismuth", "Refinery production")]: refined("bismuth", "refined bismuth"),
   // Each country reports a different form (crude ore, ulexite, boric oxide, refined borates: see
   // PROD_NOTES) and the world total is "xx": rows are kept for provenance, no share is computable.
-  [seriesKey("Boron", "Boron all types")]: mine("boron", "boron minerals and compounds, form as reported by each country"),
+  [seriesKey("Boron", "Boron all types")]: mine(
+    "boron",
+    "boron minerals and compounds, form as reported by each country",
+  ),
   [seriesKey("Cadmium", "Refinery production, estimated")]: refined("cadmium", "refined cadmium"),
   [seriesKey("Chromium", "Mine production, grosss weight, marketable chromite ore")]: mine(
     "chromium",
@@ -119,20 +124,35 @@ export const USGS_SERIES: Readonly<Record<string, UsgsSeries>> = {
   [seriesKey("Iodine", "Mine production, elemental iodine")]: mine("iodine", "elemental iodine"),
   [seriesKey("Lead", "Mine production, lead content")]: mine("lead", "lead content"),
   [seriesKey("Lithium", "Mine production, lithium content")]: mine("lithium", "lithium content"),
-  [seriesKey("Magnesium Compounds", "Mine production, magnesite - gross weight")]: mine("magnesite", "magnesite, gross weight"),
+  [seriesKey("Magnesium Compounds", "Mine production, magnesite - gross weight")]: mine(
+    "magnesite",
+    "magnesite, gross weight",
+  ),
   [seriesKey("Magnesium metal", "Magnesium smelter production")]: refined("magnesium", "primary magnesium metal"),
   [seriesKey("Manganese", "Mine production, manganese content")]: mine("manganese", "manganese content"),
   [seriesKey("Molybdenum", "Mine production, molybdenum content")]: mine("molybdenum", "molybdenum content"),
   [seriesKey("Nickel", "Mine production, nickel content")]: mine("nickel", "nickel content"),
   [seriesKey("Niobium", "Mine production, niobium content")]: mine("niobium", "niobium content"),
-  [seriesKey("Phosphate rock", "Mine production, marketable phosphate rock")]: mine("phosphate-rock", "marketable phosphate rock"),
+  [seriesKey("Phosphate rock", "Mine production, marketable phosphate rock")]: mine(
+    "phosphate-rock",
+    "marketable phosphate rock",
+  ),
   [seriesKey("Platinum-Group metals", "Mine production, Palladium content")]: mine("palladium", "palladium content"),
   [seriesKey("Platinum-Group metals", "Mine production, Platinum content")]: mine("platinum", "platinum content"),
-  [seriesKey("Potash", "Mine production, potassium oxide (K2O) equivalent")]: mine("potash", "potassium oxide (K2O) equivalent"),
-  [seriesKey("Rare earths", "Mine production, rare-earth-oxide equivalent")]: mine("rare-earths", "rare-earth-oxide equivalent"),
+  [seriesKey("Potash", "Mine production, potassium oxide (K2O) equivalent")]: mine(
+    "potash",
+    "potassium oxide (K2O) equivalent",
+  ),
+  [seriesKey("Rare earths", "Mine production, rare-earth-oxide equivalent")]: mine(
+    "rare-earths",
+    "rare-earth-oxide equivalent",
+  ),
   [seriesKey("Rhenium", "Mine production, rhenium content")]: mine("rhenium", "rhenium content"),
   [seriesKey("Selenium", "Refinery production, selenium content")]: refined("selenium", "selenium content"),
-  [seriesKey("Silicon", "Plant production, Ferosilicon, silicon content")]: refined("ferrosilicon", "silicon content of ferrosilicon"),
+  [seriesKey("Silicon", "Plant production, Ferosilicon, silicon content")]: refined(
+    "ferrosilicon",
+    "silicon content of ferrosilicon",
+  ),
   [seriesKey("Silicon", "Plant production, silicon metal")]: refined("silicon", "silicon metal"),
   [seriesKey("Silver", "Mine production, silver content")]: mine("silver", "silver content"),
   [seriesKey("Strontium", "Mine production, strontium content")]: mine("strontium", "strontium content"),
@@ -166,7 +186,8 @@ export const USGS_SKIP_REASONS: Readonly<Record<string, string>> = {
   [seriesKey("Gemstones", "Mine production, thousand carats of gem-quality diamond")]: "carats, not a mass",
   [seriesKey("Potash", "Reserves, recoverable ore")]:
     "reserves as recoverable ore duplicate the K2O-equivalent reserves of the potash series on another basis",
-  [seriesKey("Titanium & titanium dioxide", "Pigment Capacity")]: "titanium dioxide pigment capacity, a chemical product, not a mineral stage",
+  [seriesKey("Titanium & titanium dioxide", "Pigment Capacity")]:
+    "titanium dioxide pigment capacity, a chemical product, not a mineral stage",
 };
 const DEFAULT_SKIP_REASON = "not a critical-mineral series in this dataset";
 
@@ -217,7 +238,9 @@ export function notesSayWithheld(notes: string): boolean {
 
 /** A blank cell: withheld if the notes say so, otherwise simply not available. */
 export function blankCellStatus(notes: string): { status: Status; rules: string[] } {
-  return notesSayWithheld(notes) ? { status: "withheld", rules: [USGS_RULES.withheld] } : { status: "not-available", rules: [] };
+  return notesSayWithheld(notes)
+    ? { status: "withheld", rules: [USGS_RULES.withheld] }
+    : { status: "not-available", rules: [] };
 }
 
 /** Notes that are a bare "reported" ("Reported.", "reported", the typo "reproted"), overriding an estimated TYPE. */
@@ -376,7 +399,11 @@ export interface CsvRecord<C extends string> {
  * Reads a USGS CSV as strict UTF-8 (the world data holds "Côte d’Ivoire"; a mis-encoded file
  * should fail, not turn into replacement characters) and checks its header.
  */
-export function readUsgsCsv<C extends string>(file: string, columns: readonly C[], problems: SourceProblems): CsvRecord<C>[] {
+export function readUsgsCsv<C extends string>(
+  file: string,
+  columns: readonly C[],
+  problems: SourceProblems,
+): CsvRecord<C>[] {
   const name = path.basename(file);
   let text: string;
   try {
@@ -484,7 +511,12 @@ export function readUsgsWorldReport(dataDir: string): UsgsWorldReport {
         continue;
       }
       if (country.code === null) {
-        skippedRows.push({ locator: where, country: record.cells.COUNTRY, series: key, rule: country.rules.at(-1) ?? "" });
+        skippedRows.push({
+          locator: where,
+          country: record.cells.COUNTRY,
+          series: key,
+          rule: country.rules.at(-1) ?? "",
+        });
         continue;
       }
       for (const spec of columns) {
@@ -499,7 +531,11 @@ export function readUsgsWorldReport(dataDir: string): UsgsWorldReport {
   const supply = withShares(drafts, problems);
   for (const row of supply) {
     const result = SupplyRow.safeParse(row);
-    if (!result.success) problems.add(row.locator, `invalid row: ${result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+    if (!result.success)
+      problems.add(
+        row.locator,
+        `invalid row: ${result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+      );
   }
   problems.throwIfAny(USGS_WORLD_FILE);
   return { output: { ...emptyOutput(), supply }, skippedSeries, skippedRows };
@@ -539,10 +575,18 @@ function emittedColumns(key: string, rows: readonly WorldRecord[]): CellSpec[] {
 }
 
 /** A series whose notes flag thousand-ton reserves must have a unit rule, or the rule table is stale. */
-function checkReservesUnitFlag(key: string, series: UsgsSeries, rows: readonly WorldRecord[], problems: SourceProblems): void {
+function checkReservesUnitFlag(
+  key: string,
+  series: UsgsSeries,
+  rows: readonly WorldRecord[],
+  problems: SourceProblems,
+): void {
   const flagged = rows.find((r) => notesSayReservesInThousands(r.cells.RESERVE_NOTES));
   if (flagged && RESERVES_UNIT_RULES[series.mineral] === undefined) {
-    problems.add(csvLocator(USGS_WORLD_FILE, flagged.line, "RESERVE_NOTES"), `reserves of "${key}" flagged as thousand metric tons but no unit rule covers them`);
+    problems.add(
+      csvLocator(USGS_WORLD_FILE, flagged.line, "RESERVE_NOTES"),
+      `reserves of "${key}" flagged as thousand metric tons but no unit rule covers them`,
+    );
   }
 }
 
@@ -649,7 +693,9 @@ function numberStatus(notes: string, type: string, spec: CellSpec): { status: St
 }
 
 function worldExcludesUs(rows: readonly WorldRecord[]): boolean {
-  return rows.some((r) => resolveUsgsCountry(r.cells.COUNTRY)?.code === "WORLD" && notesSayExcludesUs(r.cells.PROD_NOTES));
+  return rows.some(
+    (r) => resolveUsgsCountry(r.cells.COUNTRY)?.code === "WORLD" && notesSayExcludesUs(r.cells.PROD_NOTES),
+  );
 }
 
 /**
@@ -659,7 +705,11 @@ function worldExcludesUs(rows: readonly WorldRecord[]): boolean {
  */
 function flagExcludesUs(excludingUs: ReadonlySet<string>, drafts: Draft[]): void {
   for (const d of drafts) {
-    if (d.measure === "production" && excludingUs.has(`${d.mineral}|${d.stage}`) && !d.rules.includes(USGS_RULES.excludesUs)) {
+    if (
+      d.measure === "production" &&
+      excludingUs.has(`${d.mineral}|${d.stage}`) &&
+      !d.rules.includes(USGS_RULES.excludesUs)
+    ) {
       d.rules.push(USGS_RULES.excludesUs);
     }
   }
@@ -701,7 +751,8 @@ function checkUnique(block: readonly Draft[], problems: SourceProblems): void {
   const seen = new Map<string, string>();
   for (const d of block) {
     const earlier = seen.get(d.country);
-    if (earlier) problems.add(d.locator, `${d.country} already has a ${d.mineral} ${d.measure} ${d.year} row at ${earlier}`);
+    if (earlier)
+      problems.add(d.locator, `${d.country} already has a ${d.mineral} ${d.measure} ${d.year} row at ${earlier}`);
     seen.set(d.country, d.locator);
   }
 }

@@ -32,11 +32,19 @@ interface Index {
   readonly tablesByMineral: ReadonlyMap<string, ReadonlySet<DemandTable>>;
 }
 
-const rowKey = (edition: string, table: string, mineral: string, use: string, variant: string, scenario: Scenario | null, year: number) =>
-  `${edition}|${table}|${mineral}|${use}|${variant}|${scenario ?? ""}|${year}`;
+const rowKey = (
+  edition: string,
+  table: string,
+  mineral: string,
+  use: string,
+  variant: string,
+  scenario: Scenario | null,
+  year: number,
+) => `${edition}|${table}|${mineral}|${use}|${variant}|${scenario ?? ""}|${year}`;
 const ANY_MINERAL = "*";
 const seriesKey = (table: string, mineral: string, use: string) => `${table}|${mineral}|${use}`;
-const technologyKey = (edition: string, use: string, year: number, scenario: Scenario | null) => `${edition}|${use}|${year}|${scenario ?? ""}`;
+const technologyKey = (edition: string, use: string, year: number, scenario: Scenario | null) =>
+  `${edition}|${use}|${year}|${scenario ?? ""}`;
 
 function build(data: Dataset): Index {
   const rows = new Map<string, DemandRow>();
@@ -70,10 +78,12 @@ function build(data: Dataset): Index {
   for (const [series, byEdition] of years) {
     coverage.set(
       series,
-      editionsNewestFirst(data).filter((e) => byEdition.has(e)).map((edition) => {
-        const entry = byEdition.get(edition)!;
-        return { edition, baseYear: entry.base, years: [...entry.all].sort((a, b) => a - b) };
-      }),
+      editionsNewestFirst(data)
+        .filter((e) => byEdition.has(e))
+        .map((edition) => {
+          const entry = byEdition.get(edition)!;
+          return { edition, baseYear: entry.base, years: [...entry.all].sort((a, b) => a - b) };
+        }),
     );
   }
   return { rows, coverage, technology, tablesByMineral };
@@ -105,7 +115,12 @@ export function hasDemandTable(mineral: string, table: DemandTable): boolean {
 }
 
 /** The technology table's base-case rows (one per mineral) for one technology, edition, year and scenario. */
-export function technologyRows(edition: EditionId, technology: string, year: number, scenario: Scenario | null): readonly DemandRow[] {
+export function technologyRows(
+  edition: EditionId,
+  technology: string,
+  year: number,
+  scenario: Scenario | null,
+): readonly DemandRow[] {
   return get().technology.get(technologyKey(edition, technology, year, scenario)) ?? [];
 }
 
@@ -156,7 +171,9 @@ export type DemandLookup =
  */
 export function demandTable(mineral: string, use: Use): DemandTable | undefined {
   if (hasDemandTable(mineral, "total-demand")) return "total-demand";
-  return use === "total-clean" && hasDemandTable(mineral, "clean-tech-by-mineral") ? "clean-tech-by-mineral" : undefined;
+  return use === "total-clean" && hasDemandTable(mineral, "clean-tech-by-mineral")
+    ? "clean-tech-by-mineral"
+    : undefined;
 }
 
 /**
@@ -168,12 +185,16 @@ export function demandTable(mineral: string, use: Use): DemandTable | undefined 
  * - The base year is observed and common to all scenarios, so it is read with scenario `null` whatever
  *   `scenario` says; a projection year is read under `scenario`, default `"STEPS"`.
  */
-export function resolveDemand(query: DemandQuery): { ok: true; resolution: DemandResolution } | { ok: false; reason: string } {
+export function resolveDemand(
+  query: DemandQuery,
+): { ok: true; resolution: DemandResolution } | { ok: false; reason: string } {
   const { mineral, use, year, scenario, source } = query;
   const table = demandTable(mineral, use);
   const what = `${mineral} ${use === "total" ? "total" : use} demand`;
   if (!table) {
-    const hint = hasDemandTable(mineral, "clean-tech-by-mineral") ? "; only total-clean is available for this mineral" : "";
+    const hint = hasDemandTable(mineral, "clean-tech-by-mineral")
+      ? "; only total-clean is available for this mineral"
+      : "";
     return { ok: false, reason: `no ${what} data${hint}` };
   }
   const all = demandCoverage(table, mineral, use);
@@ -182,14 +203,29 @@ export function resolveDemand(query: DemandQuery): { ok: true; resolution: Deman
     const hint = all.length > 0 ? `; editions with data: ${describeYears(all)}` : "";
     return { ok: false, reason: `no ${what} data${source ? ` in ${source}` : ""}${hint}` };
   }
-  const chosen = year === undefined ? candidates.find((c) => c.baseYear !== undefined) : candidates.find((c) => c.years.includes(year));
+  const chosen =
+    year === undefined
+      ? candidates.find((c) => c.baseYear !== undefined)
+      : candidates.find((c) => c.years.includes(year));
   if (!chosen) {
     const which = year === undefined ? "no observed" : `no ${year}`;
-    return { ok: false, reason: `${which} ${what} figure${source ? ` in ${source}` : ""}; years available: ${describeYears(candidates)}` };
+    return {
+      ok: false,
+      reason: `${which} ${what} figure${source ? ` in ${source}` : ""}; years available: ${describeYears(candidates)}`,
+    };
   }
   const resolvedYear = year ?? chosen.baseYear!;
   const rule: DemandRule = source ? "pinned" : year === undefined ? "newest-observed" : "newest-with-year";
-  return { ok: true, resolution: { edition: chosen.edition, table, year: resolvedYear, scenario: scenarioFor(chosen, resolvedYear, scenario), rule } };
+  return {
+    ok: true,
+    resolution: {
+      edition: chosen.edition,
+      table,
+      year: resolvedYear,
+      scenario: scenarioFor(chosen, resolvedYear, scenario),
+      rule,
+    },
+  };
 }
 
 /** The demand row that answers a query, or why there is none. */
@@ -197,7 +233,14 @@ export function lookupDemand(query: DemandQuery): DemandLookup {
   const resolved = resolveDemand(query);
   if (!resolved.ok) return { reason: resolved.reason };
   const { resolution } = resolved;
-  const row = demandRow(resolution.edition, resolution.table, query.mineral, query.use, resolution.scenario, resolution.year);
+  const row = demandRow(
+    resolution.edition,
+    resolution.table,
+    query.mineral,
+    query.use,
+    resolution.scenario,
+    resolution.year,
+  );
   if (!row) {
     return {
       resolution,
@@ -216,7 +259,13 @@ function requireText(fn: string, argument: string, input: unknown): string {
   return input;
 }
 
-function unknownId(fn: string, what: string, input: unknown, suggestion: string | undefined, valid: readonly string[]): CritminError {
+function unknownId(
+  fn: string,
+  what: string,
+  input: unknown,
+  suggestion: string | undefined,
+  valid: readonly string[],
+): CritminError {
   const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of ${valid.join(", ")}`;
   return new CritminError("unknown_id", `${fn}: unknown ${what} ${describe(input)}${hint}`);
 }

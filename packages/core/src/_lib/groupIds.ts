@@ -22,7 +22,10 @@ export function parseGroup(fn: string, input: unknown): { readonly id: string; r
     return { id: members.join("+"), members };
   }
   if (typeof input !== "string" || input.trim() === "") {
-    throw new CritminError("invalid_argument", `${fn}: group must be a group id or a list of countries, got ${describe(input)}`);
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: group must be a group id or a list of countries, got ${describe(input)}`,
+    );
   }
   const raw = input.trim().toLowerCase();
   const key = nameKey(input);

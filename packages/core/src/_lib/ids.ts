@@ -2,7 +2,15 @@
 import { dataset, type Dataset } from "../data/dataset.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import { AGGREGATES, MEASURES, STAGES, type Aggregate, type EditionId, type Measure, type Stage } from "../constants.ts";
+import {
+  AGGREGATES,
+  MEASURES,
+  STAGES,
+  type Aggregate,
+  type EditionId,
+  type Measure,
+  type Stage,
+} from "../constants.ts";
 import { describe } from "./describe.ts";
 import { nameKey } from "./normalize.ts";
 import { nearest } from "./nearest.ts";
@@ -46,7 +54,13 @@ const countryLookup = perDataset((data: Dataset) =>
   ]),
 );
 
-function unknown(fn: string, what: string, input: unknown, suggestion: string | undefined, valid?: readonly string[]): CritminError {
+function unknown(
+  fn: string,
+  what: string,
+  input: unknown,
+  suggestion: string | undefined,
+  valid?: readonly string[],
+): CritminError {
   const hint = suggestion ? `; did you mean "${suggestion}"?` : valid ? `; expected one of ${valid.join(", ")}` : "";
   return new CritminError("unknown_id", `${fn}: unknown ${what} ${describe(input)}${hint}`);
 }
@@ -85,13 +99,31 @@ export function parseStage(fn: string, input: unknown): Stage {
   if (input === "refining" || input === "mining") return input;
   const text = requireString(fn, "stage", input).trim().toLowerCase();
   if ((STAGES as readonly string[]).includes(text)) return text as Stage;
-  throw unknown(fn, "stage", input, nearest(text, STAGES.map((s) => [s, s] as const)), STAGES);
+  throw unknown(
+    fn,
+    "stage",
+    input,
+    nearest(
+      text,
+      STAGES.map((s) => [s, s] as const),
+    ),
+    STAGES,
+  );
 }
 
 export function parseMeasure(fn: string, input: unknown): Measure {
   const text = requireString(fn, "measure", input).trim().toLowerCase();
   if ((MEASURES as readonly string[]).includes(text)) return text as Measure;
-  throw unknown(fn, "measure", input, nearest(text, MEASURES.map((m) => [m, m] as const)), MEASURES);
+  throw unknown(
+    fn,
+    "measure",
+    input,
+    nearest(
+      text,
+      MEASURES.map((m) => [m, m] as const),
+    ),
+    MEASURES,
+  );
 }
 
 /** An edition id of the active dataset (a refreshed dataset may add editions), case-insensitive. */
@@ -101,12 +133,24 @@ export function parseEdition(fn: string, input: unknown): EditionId {
   if (data.editions.some((e) => e.id === text)) return text as EditionId;
   // Newest first, so a near-miss year suggests the newest of the equally close editions.
   const ids = editionsNewestFirst(data);
-  throw unknown(fn, "source", input, nearest(text, ids.map((e) => [e, e] as const)), data.editions.map((e) => e.id));
+  throw unknown(
+    fn,
+    "source",
+    input,
+    nearest(
+      text,
+      ids.map((e) => [e, e] as const),
+    ),
+    data.editions.map((e) => e.id),
+  );
 }
 
 export function parseYear(fn: string, input: unknown): number {
   if (typeof input !== "number" || !Number.isInteger(input) || input < 1900 || input > 2100) {
-    throw new CritminError("invalid_argument", `${fn}: year must be a whole number between 1900 and 2100, got ${describe(input)}`);
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: year must be a whole number between 1900 and 2100, got ${describe(input)}`,
+    );
   }
   return input;
 }

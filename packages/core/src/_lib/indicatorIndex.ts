@@ -19,8 +19,20 @@ export interface IndicatorQuery {
 }
 
 export type IndicatorLookup =
-  | { readonly query: IndicatorQuery; readonly year: number; readonly row: IndicatorRow; readonly value: number; readonly reason?: undefined }
-  | { readonly query: IndicatorQuery; readonly year: number | undefined; readonly row?: IndicatorRow; readonly value?: undefined; readonly reason: string };
+  | {
+      readonly query: IndicatorQuery;
+      readonly year: number;
+      readonly row: IndicatorRow;
+      readonly value: number;
+      readonly reason?: undefined;
+    }
+  | {
+      readonly query: IndicatorQuery;
+      readonly year: number | undefined;
+      readonly row?: IndicatorRow;
+      readonly value?: undefined;
+      readonly reason: string;
+    };
 
 interface Index {
   readonly rows: ReadonlyMap<string, IndicatorRow>;
@@ -60,7 +72,13 @@ export function latestIndicatorYear(indicator: Indicator, economy: Economy): num
 }
 
 /** The row for one indicator, economy, material, stage (`null`: none) and year. */
-export function indicatorRow(indicator: Indicator, economy: Economy, mineral: string, stage: Stage | null, year: number): IndicatorRow | undefined {
+export function indicatorRow(
+  indicator: Indicator,
+  economy: Economy,
+  mineral: string,
+  stage: Stage | null,
+  year: number,
+): IndicatorRow | undefined {
   return get().rows.get(indicatorKey(indicator, economy, mineral, stage, year));
 }
 
@@ -72,7 +90,9 @@ function describeAvailable(rows: readonly IndicatorRow[]): string {
     const stage = row.stage ?? "overall";
     byStage.set(stage, [...(byStage.get(stage) ?? []), row.year]);
   }
-  return [...byStage].map(([stage, years]) => `${stage} ${[...new Set(years)].sort((a, b) => a - b).join(", ")}`).join("; ");
+  return [...byStage]
+    .map(([stage, years]) => `${stage} ${[...new Set(years)].sort((a, b) => a - b).join(", ")}`)
+    .join("; ");
 }
 
 /** The value answering an indicator query, or why there is none (naming the stages and years that exist). */
@@ -83,7 +103,9 @@ export function lookupIndicator(query: IndicatorQuery): IndicatorLookup {
   const row = year === undefined ? undefined : indicatorRow(indicator, economy, mineral, stage, year);
   if (!row || row.value === null) {
     const available = describeAvailable(get().series.get(seriesKey(indicator, economy, mineral)) ?? []);
-    const why = row ? `${row.edition} gives no ${what} in ${year} (${row.status}) at ${row.locator}` : `no ${what}${year === undefined ? "" : ` in ${year}`}`;
+    const why = row
+      ? `${row.edition} gives no ${what} in ${year} (${row.status}) at ${row.locator}`
+      : `no ${what}${year === undefined ? "" : ` in ${year}`}`;
     return { query, year, row, reason: `${why}${available ? `; available: ${available}` : ""}` };
   }
   return { query, year: row.year, row, value: row.value };

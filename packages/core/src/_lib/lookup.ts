@@ -21,11 +21,21 @@ export interface SupplyQuery {
 
 export type ResolvedBlock =
   | { readonly query: SupplyQuery; readonly resolution: Resolution; readonly block: Block; readonly reason?: undefined }
-  | { readonly query: SupplyQuery; readonly resolution?: undefined; readonly block?: undefined; readonly reason: string };
+  | {
+      readonly query: SupplyQuery;
+      readonly resolution?: undefined;
+      readonly block?: undefined;
+      readonly reason: string;
+    };
 
 export type SupplyLookup =
   | { readonly row: SupplyRow; readonly resolution: Resolution; readonly query: SupplyQuery }
-  | { readonly row?: undefined; readonly resolution?: Resolution; readonly query: SupplyQuery; readonly reason: string };
+  | {
+      readonly row?: undefined;
+      readonly resolution?: Resolution;
+      readonly query: SupplyQuery;
+      readonly reason: string;
+    };
 
 /** Checks an options argument is a plain object with only the expected keys. */
 export function checkOptions(fn: string, options: unknown, keys: readonly string[]): Record<string, unknown> {
@@ -34,7 +44,8 @@ export function checkOptions(fn: string, options: unknown, keys: readonly string
     throw new CritminError("invalid_argument", `${fn}: options must be an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
-    if (!keys.includes(key)) throw new CritminError("invalid_argument", `${fn}: unknown option ${describe(key)}; expected ${keys.join(", ")}`);
+    if (!keys.includes(key))
+      throw new CritminError("invalid_argument", `${fn}: unknown option ${describe(key)}; expected ${keys.join(", ")}`);
   }
   return options as Record<string, unknown>;
 }
@@ -66,7 +77,11 @@ export function resolveBlock(query: SupplyQuery): ResolvedBlock {
   if (!resolved.ok) return { query, reason: resolved.reason };
   const { resolution } = resolved;
   const found = block(resolution.edition, query.mineral, query.stage, query.measure, resolution.year, resolution.case);
-  if (!found) return { query, reason: `${resolution.edition} has no ${query.mineral} ${query.stage} block for ${resolution.year}` };
+  if (!found)
+    return {
+      query,
+      reason: `${resolution.edition} has no ${query.mineral} ${query.stage} block for ${resolution.year}`,
+    };
   return { query, resolution, block: found };
 }
 
@@ -77,10 +92,18 @@ export function lookupRow(query: SupplyQuery, country: string | Aggregate): Supp
   const { resolution } = resolved;
   const row = resolved.block.rows.get(country);
   if (!row) {
-    return { query, resolution, reason: `${resolution.edition} lists no ${query.stage} figure for ${country} in ${query.mineral} ${resolution.year}` };
+    return {
+      query,
+      resolution,
+      reason: `${resolution.edition} lists no ${query.stage} figure for ${country} in ${query.mineral} ${resolution.year}`,
+    };
   }
   if (row.value === null) {
-    return { query, resolution, reason: `${resolution.edition} gives no value for ${country} in ${query.mineral} ${resolution.year} (${row.status}) at ${row.locator}` };
+    return {
+      query,
+      resolution,
+      reason: `${resolution.edition} gives no value for ${country} in ${query.mineral} ${resolution.year} (${row.status}) at ${row.locator}`,
+    };
   }
   return { query, row, resolution };
 }
@@ -163,7 +186,8 @@ export function findSupplyRow(
   } else {
     if (typeof options !== "object" || Array.isArray(options)) checkOptions(fn, options, SUPPLY_KEYS);
     // Own keys checked without allocating an array; anything unexpected goes to checkOptions for its message.
-    for (const key in options) if (key !== "stage" && key !== "year" && key !== "source") checkOptions(fn, options, SUPPLY_KEYS);
+    for (const key in options)
+      if (key !== "stage" && key !== "year" && key !== "source") checkOptions(fn, options, SUPPLY_KEYS);
     const { stage, year, source } = options as { stage?: unknown; year?: unknown; source?: unknown };
     if ((year === undefined || year === null) && (source === undefined || source === null)) {
       const slot = mineralSlot(state, fn, mineralInput);

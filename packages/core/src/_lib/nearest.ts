@@ -9,7 +9,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
       d[i * cols + j] = best;
     }
   }
@@ -17,7 +18,10 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The candidate closest to `input` (case-insensitive), or `undefined` when nothing is reasonably close. */
-export function nearest(input: string, candidates: Iterable<readonly [name: string, value: string]>): string | undefined {
+export function nearest(
+  input: string,
+  candidates: Iterable<readonly [name: string, value: string]>,
+): string | undefined {
   const needle = input.trim().toLowerCase();
   // "42" is not a misspelt name: suggesting the closest id would only mislead.
   if (!/\p{L}/u.test(needle)) return undefined;

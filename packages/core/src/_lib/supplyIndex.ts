@@ -24,8 +24,14 @@ interface Index {
   readonly coverage: ReadonlyMap<string, readonly EditionCoverage[]>;
 }
 
-export const blockKey = (edition: string, mineral: string, stage: string, measure: string, year: number, kase: string | null) =>
-  `${edition}|${mineral}|${stage}|${measure}|${year}|${kase ?? ""}`;
+export const blockKey = (
+  edition: string,
+  mineral: string,
+  stage: string,
+  measure: string,
+  year: number,
+  kase: string | null,
+) => `${edition}|${mineral}|${stage}|${measure}|${year}|${kase ?? ""}`;
 export const seriesKey = (mineral: string, stage: string, measure: string) => `${mineral}|${stage}|${measure}`;
 
 /** A dataset's editions newest first by publication date: the order the default resolution prefers. */
@@ -55,11 +61,13 @@ function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): I
   for (const [series, byEdition] of years) {
     coverage.set(
       series,
-      newestFirst.filter((e) => byEdition.has(e)).map((edition) => {
-        const entry = byEdition.get(edition)!;
-        const sorted = [...entry.all.entries()].sort(([a], [b]) => a - b);
-        return { edition, observedYears: [...entry.observed].sort((a, b) => a - b), years: new Map(sorted) };
-      }),
+      newestFirst
+        .filter((e) => byEdition.has(e))
+        .map((edition) => {
+          const entry = byEdition.get(edition)!;
+          const sorted = [...entry.all.entries()].sort(([a], [b]) => a - b);
+          return { edition, observedYears: [...entry.observed].sort((a, b) => a - b), years: new Map(sorted) };
+        }),
     );
   }
   return { blocks, coverage };
@@ -101,7 +109,14 @@ function indexOf(mineral: string): Index {
   return index;
 }
 
-export function block(edition: EditionId, mineral: string, stage: Stage, measure: Measure, year: number, kase: string | null): Block | undefined {
+export function block(
+  edition: EditionId,
+  mineral: string,
+  stage: Stage,
+  measure: Measure,
+  year: number,
+  kase: string | null,
+): Block | undefined {
   return indexOf(mineral).blocks.get(blockKey(edition, mineral, stage, measure, year, kase));
 }
 

@@ -40,7 +40,8 @@ export function expand(column: Column, rows: number): unknown[] {
   const out = new Array<unknown>(rows);
   switch (column[0]) {
     case "v":
-      if (column[1].length !== rows) throw new Error(`critmin data: a column holds ${column[1].length} values for ${rows} rows`);
+      if (column[1].length !== rows)
+        throw new Error(`critmin data: a column holds ${column[1].length} values for ${rows} rows`);
       return [...column[1]];
     case "d": {
       const [, dict, runs, absent] = column;
@@ -67,7 +68,8 @@ export function expand(column: Column, rows: number): unknown[] {
           out[row] = text;
         }
       }
-      if (row !== rows || next.some((n, k) => n !== numbers[k]!.length)) throw new Error(`critmin data: a template column does not cover ${rows} rows exactly`);
+      if (row !== rows || next.some((n, k) => n !== numbers[k]!.length))
+        throw new Error(`critmin data: a template column does not cover ${rows} rows exactly`);
       return out;
     }
     case "x": {

@@ -19,13 +19,13 @@ import { ABSENT, readColumns } from "./columns.ts";
 
 /** Tonnes per one unit, for the units a source's mass figures come in. Mirrors pipeline/units.ts. */
 const TONNES_PER_UNIT: Readonly<Record<string, number>> = {
-  "kt": 1_000,
+  kt: 1_000,
   "metric tons": 1,
   "metric dry tons": 1,
   "thousand metric tons": 1_000,
   "thousand metric dry tons": 1_000,
   "million metric tons": 1_000_000,
-  "kilograms": 0.001,
+  kilograms: 0.001,
 };
 
 const factors = new Map<string, number | undefined>();
@@ -34,7 +34,8 @@ const factors = new Map<string, number | undefined>();
 export function tonnesOf(value: number | null, unit: string): number | null {
   if (value === null) return null;
   let factor = factors.get(unit);
-  if (factor === undefined && !factors.has(unit)) factors.set(unit, (factor = TONNES_PER_UNIT[unit.trim().toLowerCase()]));
+  if (factor === undefined && !factors.has(unit))
+    factors.set(unit, (factor = TONNES_PER_UNIT[unit.trim().toLowerCase()]));
   if (factor === undefined) return null;
   return factor >= 1 ? Math.round(value * factor * 1e6) / 1e6 : value * factor;
 }
@@ -55,23 +56,71 @@ export interface WorldRow {
   readonly status: string;
 }
 
-export const supplyBlockKey = (r: { edition: string; mineral: string; stage: string; measure: string; year: number; case: string | null }): string =>
-  `${r.edition}|${r.mineral}|${r.stage}|${r.measure}|${r.year}|${r.case ?? ""}`;
+export const supplyBlockKey = (r: {
+  edition: string;
+  mineral: string;
+  stage: string;
+  measure: string;
+  year: number;
+  case: string | null;
+}): string => `${r.edition}|${r.mineral}|${r.stage}|${r.measure}|${r.year}|${r.case ?? ""}`;
 
 /** The share a supply row would get from its own value and its block's WORLD row. */
-export function derivedShare(row: Pick<SupplyRow, "country" | "value" | "unit">, world: WorldRow | undefined): number | null {
+export function derivedShare(
+  row: Pick<SupplyRow, "country" | "value" | "unit">,
+  world: WorldRow | undefined,
+): number | null {
   const { value } = row;
   if (value === null) return null;
   if (row.unit === "percent") return percentToFraction(value);
   if (row.country === "WORLD") return value > 0 ? 1 : null;
-  if (!world || world.value === null || !(world.value > 0) || world.status === "lower-bound" || world.status === "upper-bound") return null;
+  if (
+    !world ||
+    world.value === null ||
+    !(world.value > 0) ||
+    world.status === "lower-bound" ||
+    world.status === "upper-bound"
+  )
+    return null;
   return value / world.value;
 }
 
 export function decodeSupply(text: string): readonly SupplyRow[] {
   const table = readColumns(text);
-  const [edition, mineral, stage, measure, country, year, kind, kase, value, unit, tonnes, share, basis, status, locator, rules] = [
-    "edition", "mineral", "stage", "measure", "country", "year", "kind", "case", "value", "unit", "tonnes", "share", "basis", "status", "locator", "rules",
+  const [
+    edition,
+    mineral,
+    stage,
+    measure,
+    country,
+    year,
+    kind,
+    kase,
+    value,
+    unit,
+    tonnes,
+    share,
+    basis,
+    status,
+    locator,
+    rules,
+  ] = [
+    "edition",
+    "mineral",
+    "stage",
+    "measure",
+    "country",
+    "year",
+    "kind",
+    "case",
+    "value",
+    "unit",
+    "tonnes",
+    "share",
+    "basis",
+    "status",
+    "locator",
+    "rules",
   ].map((name) => table.get(name));
   const rows: { -readonly [K in keyof SupplyRow]: SupplyRow[K] }[] = [];
   const worlds = new Map<string, WorldRow>();
@@ -126,9 +175,23 @@ function frozen<T extends { rules: readonly string[]; sources?: readonly string[
 
 export function decodeDemand(text: string): readonly DemandRow[] {
   const table = readColumns(text);
-  const [edition, tableName, mineral, use, variant, scenario, year, kind, value, unit, tonnes, basis, locator, rules] = [
-    "edition", "table", "mineral", "use", "variant", "scenario", "year", "kind", "value", "unit", "tonnes", "basis", "locator", "rules",
-  ].map((name) => table.get(name));
+  const [edition, tableName, mineral, use, variant, scenario, year, kind, value, unit, tonnes, basis, locator, rules] =
+    [
+      "edition",
+      "table",
+      "mineral",
+      "use",
+      "variant",
+      "scenario",
+      "year",
+      "kind",
+      "value",
+      "unit",
+      "tonnes",
+      "basis",
+      "locator",
+      "rules",
+    ].map((name) => table.get(name));
   const rows: DemandRow[] = [];
   for (let i = 0; i < table.rows; i++) {
     const v = value![i] as number;
@@ -156,7 +219,18 @@ export function decodeDemand(text: string): readonly DemandRow[] {
 export function decodeIndicators(text: string): readonly IndicatorRow[] {
   const table = readColumns(text);
   const [edition, indicator, mineral, economy, stage, year, value, unit, status, locator, sources, rules] = [
-    "edition", "indicator", "mineral", "economy", "stage", "year", "value", "unit", "status", "locator", "sources", "rules",
+    "edition",
+    "indicator",
+    "mineral",
+    "economy",
+    "stage",
+    "year",
+    "value",
+    "unit",
+    "status",
+    "locator",
+    "sources",
+    "rules",
   ].map((name) => table.get(name));
   const rows: IndicatorRow[] = [];
   for (let i = 0; i < table.rows; i++) {
@@ -174,7 +248,11 @@ export function decodeIndicators(text: string): readonly IndicatorRow[] {
     };
     // `sources` is optional: only where the row has it.
     const rowRules = rules![i] as string[];
-    rows.push(sources![i] !== ABSENT ? { ...row, sources: sources![i] as string[], rules: rowRules } : { ...row, rules: rowRules });
+    rows.push(
+      sources![i] !== ABSENT
+        ? { ...row, sources: sources![i] as string[], rules: rowRules }
+        : { ...row, rules: rowRules },
+    );
   }
   return frozen(rows);
 }

@@ -17,9 +17,20 @@ import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 // Expected values are computed from the raw IEA May 2025 JSON, read here without the pipeline.
 const raw = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
 const ISO: Record<string, string> = {
-  "China": "CHN", "Finland": "FIN", "Japan": "JPN", "Indonesia": "IDN", "Canada": "CAN", "Chile": "CHL",
-  "Argentina": "ARG", "Australia": "AUS", "Russia": "RUS", "India": "IND", "Democratic Republic of Congo": "COD",
-  "Peru": "PER", "United States": "USA", "Zimbabwe": "ZWE",
+  China: "CHN",
+  Finland: "FIN",
+  Japan: "JPN",
+  Indonesia: "IDN",
+  Canada: "CAN",
+  Chile: "CHL",
+  Argentina: "ARG",
+  Australia: "AUS",
+  Russia: "RUS",
+  India: "IND",
+  "Democratic Republic of Congo": "COD",
+  Peru: "PER",
+  "United States": "USA",
+  Zimbabwe: "ZWE",
 };
 
 /** Country shares of one raw block for one year, aggregates and footnotes left out. */
@@ -80,13 +91,18 @@ describe("hhi, crN, effectiveSuppliers, concentration", () => {
   it("stays within 0–10,000 for every mineral, stage and edition (property)", () => {
     const ids = mineralEntries.filter((m) => m.coverage.some((c) => c.measure === "production")).map((m) => m.id);
     fc.assert(
-      fc.property(fc.constantFrom(...ids), fc.constantFrom(...STAGES), fc.constantFrom(undefined, ...EDITION_IDS), (mineral, stage, source) => {
-        const value = hhi(mineral, { stage, source });
-        if (value === undefined) return true;
-        const top = topProducers(mineral, { stage, source, n: 1 })![0]!;
-        // Bounded by a monopoly, and at least the largest supplier's own square.
-        return value >= (100 * top.share) ** 2 - 1e-9 && value <= 10_000 + 1e-6;
-      }),
+      fc.property(
+        fc.constantFrom(...ids),
+        fc.constantFrom(...STAGES),
+        fc.constantFrom(undefined, ...EDITION_IDS),
+        (mineral, stage, source) => {
+          const value = hhi(mineral, { stage, source });
+          if (value === undefined) return true;
+          const top = topProducers(mineral, { stage, source, n: 1 })![0]!;
+          // Bounded by a monopoly, and at least the largest supplier's own square.
+          return value >= (100 * top.share) ** 2 - 1e-9 && value <= 10_000 + 1e-6;
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -96,10 +112,16 @@ describe("share properties", () => {
   it("every share is in [0, 1] (property over minerals, countries, stages, editions)", () => {
     const ids = mineralEntries.map((m) => m.id);
     fc.assert(
-      fc.property(fc.constantFrom(...ids), fc.constantFrom("CHN", "USA", "AUS", "COD", "IDN", "CHL"), fc.constantFrom(...STAGES), fc.constantFrom(undefined, ...EDITION_IDS), (mineral, country, stage, source) => {
-        const s = share(mineral, country, { stage, source });
-        return s === undefined || (s >= 0 && s <= 1);
-      }),
+      fc.property(
+        fc.constantFrom(...ids),
+        fc.constantFrom("CHN", "USA", "AUS", "COD", "IDN", "CHL"),
+        fc.constantFrom(...STAGES),
+        fc.constantFrom(undefined, ...EDITION_IDS),
+        (mineral, country, stage, source) => {
+          const s = share(mineral, country, { stage, source });
+          return s === undefined || (s >= 0 && s <= 1);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -121,7 +143,10 @@ describe("groupShare", () => {
 
   it("accepts aliases and lists of countries, and suggests the nearest group", () => {
     expect(groupShare("copper", "g7+", pinned)).toBe(groupShare("copper", "G7_PLUS", pinned));
-    expect(groupShare("copper", ["China", "Japan"], pinned)).toBeCloseTo(share("copper", "CHN", pinned)! + share("copper", "JPN", pinned)!, 12);
+    expect(groupShare("copper", ["China", "Japan"], pinned)).toBeCloseTo(
+      share("copper", "CHN", pinned)! + share("copper", "JPN", pinned)!,
+      12,
+    );
     expect(() => groupShare("copper", "G8")).toThrowError(/groupShare: unknown group "G8"; did you mean "G7"\?/);
   });
 });
@@ -138,6 +163,8 @@ describe("shareChange", () => {
   });
 
   it("requires both years", () => {
-    expect(() => shareChange("graphite", "CHN", { from: 2024 } as never)).toThrowError(/shareChange: options.from and options.to are required/);
+    expect(() => shareChange("graphite", "CHN", { from: 2024 } as never)).toThrowError(
+      /shareChange: options.from and options.to are required/,
+    );
   });
 });

@@ -40,7 +40,12 @@ export function concentration(mineral: MineralId | (string & {}), options?: Supp
 }
 
 /** Shared by `concentration`, `hhi`, `crN` and `effectiveSuppliers` so they always agree. */
-export function measure(fn: string, mineral: unknown, options: object | undefined, extraKeys: readonly string[] = []): Concentration | undefined {
+export function measure(
+  fn: string,
+  mineral: unknown,
+  options: object | undefined,
+  extraKeys: readonly string[] = [],
+): Concentration | undefined {
   const query = parseSupplyQuery(fn, mineral, options, { stage: "refining" }, extraKeys);
   const resolved = resolveBlock(query);
   if (!resolved.block) return undefined;

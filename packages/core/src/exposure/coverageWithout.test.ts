@@ -42,8 +42,10 @@ function supplyBlock(title: string, year: number): { countries: Map<string, numb
       for (let row = r + 1; ; row++) {
         const label = ws.getCell(row, c).value;
         // The cobalt refining block labels its total "Total clean technologies".
-        if (label === "Total" || label === "Total clean technologies") return { countries, total: number(ws.getCell(row, yearColumn).value) };
-        if (typeof label === "string" && label !== "Rest of world") countries.set(label, number(ws.getCell(row, yearColumn).value));
+        if (label === "Total" || label === "Total clean technologies")
+          return { countries, total: number(ws.getCell(row, yearColumn).value) };
+        if (typeof label === "string" && label !== "Rest of world")
+          countries.set(label, number(ws.getCell(row, yearColumn).value));
       }
     }
   }
@@ -53,7 +55,11 @@ function supplyBlock(title: string, year: number): { countries: Map<string, numb
 /** Sheet 1: a mineral block's "Total demand" row, kt, base year or a scenario's year. */
 function totalDemandKt(block: string, scenario: "STEPS" | "APS" | "NZE" | null, year: number): number {
   const ws = workbook.getWorksheet("1 Total demand for key minerals")!;
-  const titles = { STEPS: "Stated Policies scenario", APS: "Announced Pledges scenario", NZE: "Net Zero Emissions by 2050 scenario" };
+  const titles = {
+    STEPS: "Stated Policies scenario",
+    APS: "Announced Pledges scenario",
+    NZE: "Net Zero Emissions by 2050 scenario",
+  };
   let from = 2;
   let to = Infinity;
   const starts: number[] = [];
@@ -75,13 +81,15 @@ function totalDemandKt(block: string, scenario: "STEPS" | "APS" | "NZE" | null, 
   throw new Error(`${block} not found`);
 }
 
-const maxOf = (m: Map<string, number> | Record<string, number>) => Math.max(...(m instanceof Map ? m.values() : Object.values(m)));
+const maxOf = (m: Map<string, number> | Record<string, number>) =>
+  Math.max(...(m instanceof Map ? m.values() : Object.values(m)));
 
 /** 2025 JSON block for one year: listed countries (not "Rest of world") and the total. */
 function jsonBlock(mineral: string, stage: "mining" | "refining", year: number) {
   const b = iea2025.supply[mineral][stage];
   const countries: Record<string, number> = {};
-  for (const [name, series] of Object.entries<Record<string, number>>(b.countries)) if (name !== "Rest of world") countries[name] = series[String(year)]!;
+  for (const [name, series] of Object.entries<Record<string, number>>(b.countries))
+    if (name !== "Rest of world") countries[name] = series[String(year)]!;
   return { countries, total: b.total[String(year)] as number };
 }
 
@@ -91,11 +99,20 @@ describe("coverageWithout", () => {
     expect(maxOf(countries)).toBe(countries.get("China"));
     const expected = (total - countries.get("China")!) / totalDemandKt("Cobalt", null, 2023);
     expect(coverageWithout("cobalt", { year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(expected, 10);
-    expect(coverageWithout("cobalt", { supplier: "China", year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(expected, 10);
+    expect(coverageWithout("cobalt", { supplier: "China", year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(
+      expected,
+      10,
+    );
   });
 
   it("defaults to the largest supplier in the newest edition's observed base year (iea-cmde-2025, 2024)", () => {
-    for (const [name, id] of [["Cobalt", "cobalt"], ["Copper", "copper"], ["Nickel", "nickel"], ["Lithium", "lithium"], ["Rare Earth Elements", "rare-earths"]] as const) {
+    for (const [name, id] of [
+      ["Cobalt", "cobalt"],
+      ["Copper", "copper"],
+      ["Nickel", "nickel"],
+      ["Lithium", "lithium"],
+      ["Rare Earth Elements", "rare-earths"],
+    ] as const) {
       const { countries, total } = jsonBlock(name, "refining", 2024);
       const expected = (total - maxOf(countries)) / iea2025.totalDemand[name].totalDemand["2024"];
       expect(coverageWithout(id), id).toBeCloseTo(expected, 10);
@@ -108,13 +125,18 @@ describe("coverageWithout", () => {
     expect(largest).toBe("Indonesia");
     const expected = (total - countries.get("Indonesia")!) / totalDemandKt("Nickel", null, 2023);
     expect(coverageWithout("nickel", { year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(expected, 10);
-    expect(coverageWithout("nickel", { supplier: "IDN", year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(expected, 10);
+    expect(coverageWithout("nickel", { supplier: "IDN", year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(
+      expected,
+      10,
+    );
   });
 
   it("removes a named supplier at the mining stage (lithium, Australia, 2023)", () => {
     const { countries, total } = supplyBlock("Lithium - Mining", 2023);
     const expected = (total - countries.get("Australia")!) / totalDemandKt("Lithium", null, 2023);
-    expect(coverageWithout("lithium", { supplier: "Australia", stage: "mining", year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(expected, 10);
+    expect(
+      coverageWithout("lithium", { supplier: "Australia", stage: "mining", year: 2023, source: "iea-cmde-2024" }),
+    ).toBeCloseTo(expected, 10);
   });
 
   it("pairs a projection year's base-case supply with demand under STEPS, or the scenario asked", () => {
@@ -122,7 +144,10 @@ describe("coverageWithout", () => {
     const rest = total - maxOf(countries);
     const demand = iea2025.totalDemand.Lithium.totalDemand;
     expect(coverageWithout("lithium", { year: 2030 })).toBeCloseTo(rest / demand.STEPS["2030"], 10);
-    expect(coverageWithout("lithium", { year: 2030, demandScenario: "NZE" })).toBeCloseTo(rest / demand.NZE["2030"], 10);
+    expect(coverageWithout("lithium", { year: 2030, demandScenario: "NZE" })).toBeCloseTo(
+      rest / demand.NZE["2030"],
+      10,
+    );
     expect(coverageWithout("lithium", { year: 2030, demandScenario: "NZE", supplyCase: "base-case" })).toBe(
       coverageWithout("lithium", { year: 2030, demandScenario: "NZE" }),
     );
@@ -131,7 +156,10 @@ describe("coverageWithout", () => {
   it("iea-cmde-2024: rare earths 2040 under APS (magnet rare earths on both sides)", () => {
     const { countries, total } = supplyBlock("Magnet rare earth elements - Refining", 2040);
     const expected = (total - maxOf(countries)) / totalDemandKt("Magnet rare earth elements", "APS", 2040);
-    expect(coverageWithout("rare-earths", { year: 2040, demandScenario: "APS", source: "iea-cmde-2024" })).toBeCloseTo(expected, 10);
+    expect(coverageWithout("rare-earths", { year: 2040, demandScenario: "APS", source: "iea-cmde-2024" })).toBeCloseTo(
+      expected,
+      10,
+    );
   });
 
   it("can exceed 1 (copper mining 2023 without the DRC)", () => {
@@ -143,7 +171,11 @@ describe("coverageWithout", () => {
   });
 
   it("never mixes editions: 2023 comes from iea-cmde-2024 even though usgs-mcs-2025 is newer and has copper mining for 2023", () => {
-    expect(supply.some((r) => r.edition === "usgs-mcs-2025" && r.mineral === "copper" && r.stage === "mining" && r.year === 2023)).toBe(true);
+    expect(
+      supply.some(
+        (r) => r.edition === "usgs-mcs-2025" && r.mineral === "copper" && r.stage === "mining" && r.year === 2023,
+      ),
+    ).toBe(true);
     const { countries, total } = supplyBlock("Copper - Mining", 2023);
     const expected = (total - maxOf(countries)) / totalDemandKt("Copper", null, 2023);
     expect(coverageWithout("copper", { stage: "mining", year: 2023 })).toBeCloseTo(expected, 10);
@@ -178,18 +210,26 @@ describe("coverageWithout", () => {
     );
   });
 
-  it("accepts \"largest\" explicitly and the case label \"Base case\"", () => {
+  it('accepts "largest" explicitly and the case label "Base case"', () => {
     expect(coverageWithout("nickel", { supplier: "Largest" })).toBe(coverageWithout("nickel"));
-    expect(coverageWithout("nickel", { year: 2035, supplyCase: "Base case" as never })).toBe(coverageWithout("nickel", { year: 2035 }));
+    expect(coverageWithout("nickel", { year: 2035, supplyCase: "Base case" as never })).toBe(
+      coverageWithout("nickel", { year: 2035 }),
+    );
   });
 
   it("suggests the nearest mineral, scenario or source; rejects aggregates as suppliers", () => {
-    expect(() => coverageWithout("cobolt")).toThrowError(new CritminError("unknown_id", 'coverageWithout: unknown mineral "cobolt"; did you mean "cobalt"?'));
+    expect(() => coverageWithout("cobolt")).toThrowError(
+      new CritminError("unknown_id", 'coverageWithout: unknown mineral "cobolt"; did you mean "cobalt"?'),
+    );
     expect(() => coverageWithout("cobalt", { year: 2030, demandScenario: "NZ" as never })).toThrowError(
       new CritminError("unknown_id", 'coverageWithout: unknown demandScenario "NZ"; did you mean "NZE"?'),
     );
-    expect(() => coverageWithout("cobalt", { supplier: "Chnia" })).toThrowError(/^coverageWithout: unknown country "Chnia"; did you mean "CHN"\?$/);
-    expect(() => coverageWithout("cobalt", { supplyCase: "high" as never })).toThrowError(/^coverageWithout: unknown supplyCase "high"; expected one of base-case$/);
+    expect(() => coverageWithout("cobalt", { supplier: "Chnia" })).toThrowError(
+      /^coverageWithout: unknown country "Chnia"; did you mean "CHN"\?$/,
+    );
+    expect(() => coverageWithout("cobalt", { supplyCase: "high" as never })).toThrowError(
+      /^coverageWithout: unknown supplyCase "high"; expected one of base-case$/,
+    );
     expect(() => coverageWithout("cobalt", { supplier: "ROW" })).toThrowError(
       new CritminError("invalid_argument", 'coverageWithout: supplier must be a country or "largest", got "ROW"'),
     );
@@ -197,41 +237,76 @@ describe("coverageWithout", () => {
 
   it("rejects wrong types with the argument's name", () => {
     expect(() => coverageWithout(7 as never)).toThrowError(/^coverageWithout: mineral must be a non-empty string/);
-    expect(() => coverageWithout("cobalt", { supplier: 42 as never })).toThrowError(/^coverageWithout: supplier must be a non-empty string, got 42$/);
-    expect(() => coverageWithout("cobalt", { year: 2030.5 })).toThrowError(/^coverageWithout: year must be a whole number/);
-    expect(() => coverageWithout("cobalt", { demandScenario: 3 as never })).toThrowError(/^coverageWithout: demandScenario must be a non-empty string/);
-    expect(() => coverageWithout("cobalt", { scenario: "NZE" } as never)).toThrowError(/^coverageWithout: unknown option "scenario"/);
+    expect(() => coverageWithout("cobalt", { supplier: 42 as never })).toThrowError(
+      /^coverageWithout: supplier must be a non-empty string, got 42$/,
+    );
+    expect(() => coverageWithout("cobalt", { year: 2030.5 })).toThrowError(
+      /^coverageWithout: year must be a whole number/,
+    );
+    expect(() => coverageWithout("cobalt", { demandScenario: 3 as never })).toThrowError(
+      /^coverageWithout: demandScenario must be a non-empty string/,
+    );
+    expect(() => coverageWithout("cobalt", { scenario: "NZE" } as never)).toThrowError(
+      /^coverageWithout: unknown option "scenario"/,
+    );
   });
 
   // Every IEA block with a total and at least two listed countries, as [edition, mineral, stage, year, countries].
   const blocks = (() => {
-    const map = new Map<string, { edition: "iea-cmde-2024" | "iea-cmde-2025"; mineral: string; stage: Stage; year: number; countries: [string, number][] }>();
+    const map = new Map<
+      string,
+      {
+        edition: "iea-cmde-2024" | "iea-cmde-2025";
+        mineral: string;
+        stage: Stage;
+        year: number;
+        countries: [string, number][];
+      }
+    >();
     for (const r of supply) {
-      if ((r.edition !== "iea-cmde-2024" && r.edition !== "iea-cmde-2025") || r.measure !== "production" || r.mineral === "graphite") continue;
+      if (
+        (r.edition !== "iea-cmde-2024" && r.edition !== "iea-cmde-2025") ||
+        r.measure !== "production" ||
+        r.mineral === "graphite"
+      )
+        continue;
       const key = `${r.edition}|${r.mineral}|${r.stage}|${r.year}`;
-      const entry = map.get(key) ?? { edition: r.edition, mineral: r.mineral, stage: r.stage, year: r.year, countries: [] };
+      const entry = map.get(key) ?? {
+        edition: r.edition,
+        mineral: r.mineral,
+        stage: r.stage,
+        year: r.year,
+        countries: [],
+      };
       map.set(key, entry);
-      if (r.country !== "WORLD" && r.country !== "ROW" && r.tonnes !== null) entry.countries.push([r.country, r.tonnes]);
+      if (r.country !== "WORLD" && r.country !== "ROW" && r.tonnes !== null)
+        entry.countries.push([r.country, r.tonnes]);
     }
     return [...map.values()].filter((b) => b.countries.length >= 2);
   })();
 
-  it("decreases (weakly) when a larger supplier is removed, and \"largest\" gives the minimum (property)", () => {
+  it('decreases (weakly) when a larger supplier is removed, and "largest" gives the minimum (property)', () => {
     expect(blocks.length).toBeGreaterThan(40);
     fc.assert(
-      fc.property(fc.constantFrom(...blocks), fc.nat(), fc.nat(), fc.constantFrom(...SCENARIOS), (b, i, j, demandScenario) => {
-        const [a, va] = b.countries[i % b.countries.length]!;
-        const [c, vc] = b.countries[j % b.countries.length]!;
-        const opts = { stage: b.stage, year: b.year, source: b.edition, demandScenario };
-        const ca = coverageWithout(b.mineral, { ...opts, supplier: a })!;
-        const cc = coverageWithout(b.mineral, { ...opts, supplier: c })!;
-        const cl = coverageWithout(b.mineral, opts)!;
-        expect(ca).toBeTypeOf("number");
-        if (va >= vc) expect(ca).toBeLessThanOrEqual(cc);
-        else expect(ca).toBeGreaterThanOrEqual(cc);
-        expect(cl).toBeLessThanOrEqual(Math.min(ca, cc));
-        expect(cl).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.constantFrom(...blocks),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom(...SCENARIOS),
+        (b, i, j, demandScenario) => {
+          const [a, va] = b.countries[i % b.countries.length]!;
+          const [c, vc] = b.countries[j % b.countries.length]!;
+          const opts = { stage: b.stage, year: b.year, source: b.edition, demandScenario };
+          const ca = coverageWithout(b.mineral, { ...opts, supplier: a })!;
+          const cc = coverageWithout(b.mineral, { ...opts, supplier: c })!;
+          const cl = coverageWithout(b.mineral, opts)!;
+          expect(ca).toBeTypeOf("number");
+          if (va >= vc) expect(ca).toBeLessThanOrEqual(cc);
+          else expect(ca).toBeGreaterThanOrEqual(cc);
+          expect(cl).toBeLessThanOrEqual(Math.min(ca, cc));
+          expect(cl).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -239,7 +314,14 @@ describe("coverageWithout", () => {
 
 describe("CoverageWithoutOptions", () => {
   it("accepts the documented options and rejects unknown keys", () => {
-    const options = { supplier: "CHN", year: 2030, supplyCase: "base-case", demandScenario: "APS", stage: "mining", source: "iea-cmde-2025" } as const;
+    const options = {
+      supplier: "CHN",
+      year: 2030,
+      supplyCase: "base-case",
+      demandScenario: "APS",
+      stage: "mining",
+      source: "iea-cmde-2025",
+    } as const;
     expect(CoverageWithoutOptions.parse(options)).toEqual(options);
     expect(CoverageWithoutOptions.safeParse({ scenario: "APS" }).success).toBe(false);
     expect(CoverageWithoutOptions.safeParse({ supplyCase: "high" }).success).toBe(false);

@@ -9,8 +9,6 @@ import { AGGREGATES, type EditionId, type Scenario, SUPPLY_CASES } from "../cons
 import type { SupplyRow } from "../schema.ts";
 import type { CoverageWithoutOptions } from "../options.ts";
 
-
-
 const KEYS = ["supplier", "year", "supplyCase", "demandScenario", "stage", "source"] as const;
 
 function largest(rows: ReadonlyMap<string, SupplyRow>): SupplyRow | undefined {
@@ -46,7 +44,10 @@ function largest(rows: ReadonlyMap<string, SupplyRow>): SupplyRow | undefined {
  * coverageWithout("lithium", { supplier: "Australia", stage: "mining", year: 2023, source: "iea-cmde-2024" })
  * //=> (193.8 - 84.1) / 165.3723
  */
-export function coverageWithout(mineralInput: MineralId | (string & {}), options?: CoverageWithoutOptions): number | undefined {
+export function coverageWithout(
+  mineralInput: MineralId | (string & {}),
+  options?: CoverageWithoutOptions,
+): number | undefined {
   const fn = "coverageWithout";
   const opts = checkOptions(fn, options, KEYS);
   const given = (key: (typeof KEYS)[number]) => opts[key] !== undefined && opts[key] !== null;
@@ -54,7 +55,9 @@ export function coverageWithout(mineralInput: MineralId | (string & {}), options
   const stage = given("stage") ? parseStage(fn, opts.stage) : "refining";
   const year = given("year") ? parseYear(fn, opts.year) : undefined;
   const source = given("source") ? parseEdition(fn, opts.source) : undefined;
-  const scenario: Scenario | undefined = given("demandScenario") ? parseScenario(fn, opts.demandScenario, "demandScenario") : undefined;
+  const scenario: Scenario | undefined = given("demandScenario")
+    ? parseScenario(fn, opts.demandScenario, "demandScenario")
+    : undefined;
   const supplyCase = given("supplyCase") ? parseSupplyCase(fn, opts.supplyCase) : undefined;
   const supplier = given("supplier") ? parseSupplier(fn, opts.supplier) : "largest";
 
@@ -67,7 +70,10 @@ export function coverageWithout(mineralInput: MineralId | (string & {}), options
       const s = supplyEditions.find((c) => c.edition === d.edition);
       return s ? [{ demand: d, supply: s }] : [];
     });
-  const chosen = year === undefined ? candidates.find((c) => c.supply.observedYears.length > 0) : candidates.find((c) => c.supply.years.has(year));
+  const chosen =
+    year === undefined
+      ? candidates.find((c) => c.supply.observedYears.length > 0)
+      : candidates.find((c) => c.supply.years.has(year));
   if (!chosen) return undefined;
   const edition: EditionId = chosen.supply.edition;
   const resolvedYear = year ?? chosen.supply.observedYears.at(-1)!;
@@ -77,7 +83,14 @@ export function coverageWithout(mineralInput: MineralId | (string & {}), options
   const rows = block(edition, mineral, stage, "production", resolvedYear, kase)?.rows;
   const world = rows?.get("WORLD");
   const removed = rows && (supplier === "largest" ? largest(rows) : rows.get(supplier));
-  const demanded = demandRow(edition, "total-demand", mineral, "total", scenarioFor(chosen.demand, resolvedYear, scenario), resolvedYear);
+  const demanded = demandRow(
+    edition,
+    "total-demand",
+    mineral,
+    "total",
+    scenarioFor(chosen.demand, resolvedYear, scenario),
+    resolvedYear,
+  );
   if (world?.tonnes == null || removed?.tonnes == null || !demanded || demanded.tonnes === 0) return undefined;
   const material = materialOf(world.basis);
   if (material === undefined || material !== materialOf(demanded.basis)) return undefined;
@@ -90,7 +103,10 @@ function parseSupplyCase(fn: string, input: unknown): (typeof SUPPLY_CASES)[numb
   if (typeof input !== "string" || input.trim() === "") {
     throw new CritminError("invalid_argument", `${fn}: supplyCase must be a non-empty string, got ${describe(input)}`);
   }
-  throw new CritminError("unknown_id", `${fn}: unknown supplyCase ${describe(input)}; expected one of ${SUPPLY_CASES.join(", ")}`);
+  throw new CritminError(
+    "unknown_id",
+    `${fn}: unknown supplyCase ${describe(input)}; expected one of ${SUPPLY_CASES.join(", ")}`,
+  );
 }
 
 function parseSupplier(fn: string, input: unknown): CountryCode | "largest" {
@@ -100,7 +116,10 @@ function parseSupplier(fn: string, input: unknown): CountryCode | "largest" {
   if (input.trim().toLowerCase() === "largest") return "largest";
   const code = parseCountry(fn, input);
   if ((AGGREGATES as readonly string[]).includes(code)) {
-    throw new CritminError("invalid_argument", `${fn}: supplier must be a country or "largest", got ${describe(input)}`);
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: supplier must be a country or "largest", got ${describe(input)}`,
+    );
   }
   return code as CountryCode;
 }

@@ -11,21 +11,56 @@ import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
-const usgsRows: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"), { columns: true });
+const usgsRows: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
+  { columns: true },
+);
 const EU_SOURCING_FILE = "ec-crm-2023-appendix7-eu-sourcing-shares.csv";
-const euSourcing: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "eu", EU_SOURCING_FILE), "utf8"), { columns: true });
+const euSourcing: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "eu", EU_SOURCING_FILE), "utf8"), {
+  columns: true,
+});
 
 // The EU's 27 members by the names the EU file uses: they are not third countries.
 const EU_NAMES = new Set([
-  "Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czechia", "Denmark", "Estonia", "Finland", "France", "Germany", "Greece",
-  "Hungary", "Ireland", "Italy", "Latvia", "Lithuania", "Luxembourg", "Malta", "Netherlands", "Poland", "Portugal", "Romania",
-  "Slovakia", "Slovenia", "Spain", "Sweden",
+  "Austria",
+  "Belgium",
+  "Bulgaria",
+  "Croatia",
+  "Cyprus",
+  "Czechia",
+  "Denmark",
+  "Estonia",
+  "Finland",
+  "France",
+  "Germany",
+  "Greece",
+  "Hungary",
+  "Ireland",
+  "Italy",
+  "Latvia",
+  "Lithuania",
+  "Luxembourg",
+  "Malta",
+  "Netherlands",
+  "Poland",
+  "Portugal",
+  "Romania",
+  "Slovakia",
+  "Slovenia",
+  "Spain",
+  "Sweden",
 ]);
 
 /** The EU sourcing rows of one material and stage (E or P), with their CSV row numbers (header = row 1). */
 function sourcing(material: string, stage: "E" | "P") {
   return euSourcing
-    .map((r, i) => ({ country: r.Country!, share: Number(r.Share!.replace(/[<%]/g, "")) / 100, row: i + 2, material: r.Material, stage: r.Stage }))
+    .map((r, i) => ({
+      country: r.Country!,
+      share: Number(r.Share!.replace(/[<%]/g, "")) / 100,
+      row: i + 2,
+      material: r.Material,
+      stage: r.Stage,
+    }))
     .filter((r) => r.material === material && r.stage === stage);
 }
 
@@ -86,7 +121,13 @@ describe("crmaCheck", () => {
     const drc = countries["Democratic Republic of Congo"]["2024"] / total["2024"];
     expect(drc).toBeGreaterThan(0.65);
     const result = crmaCheck("cobalt", "mining")!;
-    expect(result).toMatchObject({ basis: "global-supply", edition: "iea-cmde-2025", year: 2024, passes: false, stage: "mining" });
+    expect(result).toMatchObject({
+      basis: "global-supply",
+      edition: "iea-cmde-2025",
+      year: 2024,
+      passes: false,
+      stage: "mining",
+    });
     expect(result.largestThirdCountry!.country).toBe("COD");
     expect(result.largestThirdCountry!.share).toBeCloseTo(drc, 12);
     expect(result.unattributed).toBeCloseTo(countries["Rest of world"]["2024"] / total["2024"], 9);
@@ -99,10 +140,17 @@ describe("crmaCheck", () => {
 
   it("without a stage, may mix bases across stages and says which one it used (graphite)", () => {
     expect(largestThird("Natural Graphite", "E")).toMatchObject({ country: "China", share: 0.4 });
-    expect(crmaCheck("graphite", "mining")).toMatchObject({ basis: "eu-sourcing", passes: true, largestThirdCountry: { country: "CHN", share: 0.4 } });
+    expect(crmaCheck("graphite", "mining")).toMatchObject({
+      basis: "eu-sourcing",
+      passes: true,
+      largestThirdCountry: { country: "CHN", share: 0.4 },
+    });
     const refining = iea2025.supply.Graphite.refining;
     expect(crmaCheck("graphite")).toMatchObject({ stage: "refining", basis: "global-supply", passes: false });
-    expect(crmaCheck("graphite")!.largestThirdCountry!.share).toBeCloseTo(refining.countries.China["2024"] / refining.total["2024"], 12);
+    expect(crmaCheck("graphite")!.largestThirdCountry!.share).toBeCloseTo(
+      refining.countries.China["2024"] / refining.total["2024"],
+      12,
+    );
   });
 
   it("passes when every listed supplier is an EU member and the rest is small (tungsten mining)", () => {
@@ -134,7 +182,10 @@ describe("crmaCheck", () => {
     expect(result.largestThirdCountry).toEqual({ country: "AUS", share: australia / world });
     const lithiumRefining = iea2025.supply.Lithium.refining;
     const forced = crmaCheck("lithium", "refining", { basis: "global-supply" })!;
-    expect(forced.largestThirdCountry!.share).toBeCloseTo(lithiumRefining.countries.China["2024"] / lithiumRefining.total["2024"], 12);
+    expect(forced.largestThirdCountry!.share).toBeCloseTo(
+      lithiumRefining.countries.China["2024"] / lithiumRefining.total["2024"],
+      12,
+    );
     expect(crmaCheck("cobalt", "mining", { basis: "eu-sourcing" })).toBeUndefined();
   });
 
@@ -154,12 +205,24 @@ describe("crmaCheck", () => {
   });
 
   it("suggests the nearest mineral and stage, and names wrong arguments", () => {
-    expect(() => crmaCheck("lithum")).toThrowError(new CritminError("unknown_id", 'crmaCheck: unknown mineral "lithum"; did you mean "lithium"?'));
-    expect(() => crmaCheck("lithium", "refinig")).toThrowError(/^crmaCheck: unknown stage "refinig"; did you mean "refining"\?$/);
-    expect(thrown(() => crmaCheck("lithium", 2 as never)).message).toMatch(/^crmaCheck: stage must be a non-empty string/);
-    expect(thrown(() => crmaCheck(["lithium"] as never)).message).toMatch(/^crmaCheck: mineral must be a non-empty string/);
-    expect(thrown(() => crmaCheck("lithium", "refining", { basis: "eu" } as never)).message).toBe('crmaCheck: basis must be one of eu-sourcing, global-supply, got "eu"');
-    expect(thrown(() => crmaCheck("lithium", "refining", { stage: "mining" } as never)).message).toMatch(/^crmaCheck: unknown option "stage"/);
+    expect(() => crmaCheck("lithum")).toThrowError(
+      new CritminError("unknown_id", 'crmaCheck: unknown mineral "lithum"; did you mean "lithium"?'),
+    );
+    expect(() => crmaCheck("lithium", "refinig")).toThrowError(
+      /^crmaCheck: unknown stage "refinig"; did you mean "refining"\?$/,
+    );
+    expect(thrown(() => crmaCheck("lithium", 2 as never)).message).toMatch(
+      /^crmaCheck: stage must be a non-empty string/,
+    );
+    expect(thrown(() => crmaCheck(["lithium"] as never)).message).toMatch(
+      /^crmaCheck: mineral must be a non-empty string/,
+    );
+    expect(thrown(() => crmaCheck("lithium", "refining", { basis: "eu" } as never)).message).toBe(
+      'crmaCheck: basis must be one of eu-sourcing, global-supply, got "eu"',
+    );
+    expect(thrown(() => crmaCheck("lithium", "refining", { stage: "mining" } as never)).message).toMatch(
+      /^crmaCheck: unknown option "stage"/,
+    );
     expect(thrown(() => crmaCheck("lithium", "refining", { source: "iea-2025" as never })).code).toBe("unknown_id");
   });
 });

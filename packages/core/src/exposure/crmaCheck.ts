@@ -8,8 +8,6 @@ import { AGGREGATES, STAGES, type EditionId, type Stage, CRMA_BASES } from "../c
 import type { SupplyRow } from "../schema.ts";
 import type { CrmaCheckOptions } from "../options.ts";
 
-
-
 /** The outcome of {@link crmaCheck} for one stage. */
 export interface CrmaCheck {
   readonly mineral: MineralId;
@@ -63,7 +61,9 @@ function check(query: SupplyQuery, basis: CrmaCheck["basis"]): CrmaCheck | undef
     mineral: query.mineral,
     stage: query.stage,
     benchmark: BENCHMARK,
-    largestThirdCountry: largest ? Object.freeze({ country: largest.country as CountryCode, share: largest.share }) : undefined,
+    largestThirdCountry: largest
+      ? Object.freeze({ country: largest.country as CountryCode, share: largest.share })
+      : undefined,
     unattributed,
     passes,
     basis,
@@ -76,8 +76,11 @@ function check(query: SupplyQuery, basis: CrmaCheck["basis"]): CrmaCheck | undef
 /** The binding stage: a failing one (largest share first), else an undecided one, else the closest to failing. */
 function binding(checks: readonly CrmaCheck[]): CrmaCheck | undefined {
   const score = (c: CrmaCheck) => c.largestThirdCountry?.share ?? -1;
-  const pick = (list: readonly CrmaCheck[]) => list.reduce<CrmaCheck | undefined>((best, c) => (!best || score(c) > score(best) ? c : best), undefined);
-  return pick(checks.filter((c) => c.passes === false)) ?? pick(checks.filter((c) => c.passes === undefined)) ?? pick(checks);
+  const pick = (list: readonly CrmaCheck[]) =>
+    list.reduce<CrmaCheck | undefined>((best, c) => (!best || score(c) > score(best) ? c : best), undefined);
+  return (
+    pick(checks.filter((c) => c.passes === false)) ?? pick(checks.filter((c) => c.passes === undefined)) ?? pick(checks)
+  );
 }
 
 /**
@@ -111,18 +114,28 @@ function binding(checks: readonly CrmaCheck[]): CrmaCheck | undefined {
  * crmaCheck("cobalt", "refining")?.passes
  * //=> true
  */
-export function crmaCheck(mineral: MineralId | (string & {}), stage?: Stage | (string & {}) | null, options?: CrmaCheckOptions): CrmaCheck | undefined {
+export function crmaCheck(
+  mineral: MineralId | (string & {}),
+  stage?: Stage | (string & {}) | null,
+  options?: CrmaCheckOptions,
+): CrmaCheck | undefined {
   const fn = "crmaCheck";
   const opts = checkOptions(fn, options, KEYS);
   const basis = opts.basis ?? undefined;
   if (basis !== undefined && !(CRMA_BASES as readonly unknown[]).includes(basis)) {
-    throw new CritminError("invalid_argument", `${fn}: basis must be one of ${CRMA_BASES.join(", ")}, got ${describe(basis)}`);
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: basis must be one of ${CRMA_BASES.join(", ")}, got ${describe(basis)}`,
+    );
   }
   const base = parseSupplyQuery(fn, mineral, { year: opts.year, source: opts.source }, { stage: "refining" });
   const stages = stage === undefined || stage === null ? STAGES : [parseStage(fn, stage)];
   const checks = stages.flatMap((s) => {
-    const euSourcing = basis === "global-supply" ? undefined : check({ ...base, stage: s, measure: "eu-sourcing" }, "eu-sourcing");
-    const result = euSourcing ?? (basis === "eu-sourcing" ? undefined : check({ ...base, stage: s, measure: "production" }, "global-supply"));
+    const euSourcing =
+      basis === "global-supply" ? undefined : check({ ...base, stage: s, measure: "eu-sourcing" }, "eu-sourcing");
+    const result =
+      euSourcing ??
+      (basis === "eu-sourcing" ? undefined : check({ ...base, stage: s, measure: "production" }, "global-supply"));
     return result ? [result] : [];
   });
   return binding(checks);

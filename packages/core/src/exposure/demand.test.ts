@@ -19,7 +19,11 @@ beforeAll(async () => {
 /** kt → tonnes, to the gram, the precision the dataset stores. */
 const t = (kt: number) => Math.round(kt * 1000 * 1e6) / 1e6;
 
-const SCENARIO_TITLES = { STEPS: "Stated Policies scenario", APS: "Announced Pledges scenario", NZE: "Net Zero Emissions by 2050 scenario" } as const;
+const SCENARIO_TITLES = {
+  STEPS: "Stated Policies scenario",
+  APS: "Announced Pledges scenario",
+  NZE: "Net Zero Emissions by 2050 scenario",
+} as const;
 type Scenario = keyof typeof SCENARIO_TITLES;
 
 function number(cell: ExcelJS.CellValue): number {
@@ -60,7 +64,7 @@ function demandKt(sheet: string, block: string | null, label: string, scenario: 
 }
 
 describe("demand", () => {
-  it("iea-cmde-2024: lithium total demand, NZE 2030 (sheet 1, Lithium block, \"Total demand\" row) × 1000", () => {
+  it('iea-cmde-2024: lithium total demand, NZE 2030 (sheet 1, Lithium block, "Total demand" row) × 1000', () => {
     const kt = demandKt("1 Total demand for key minerals", "Lithium", "Total demand", "NZE", 2030);
     expect(demand("lithium", { year: 2030, scenario: "NZE", source: "iea-cmde-2024" })).toBe(t(kt));
   });
@@ -92,7 +96,9 @@ describe("demand", () => {
       expect(demand("copper", { sector })).toBe(t(sectors["Electric vehicles"]["2024"]));
     }
     expect(demand("copper", { sector: "solar PV" })).toBe(t(sectors["Solar PV"]["2024"]));
-    expect(demand("copper", { sector: "grids", year: 2040, scenario: "APS" })).toBe(t(sectors["Electricity networks"].APS["2040"]));
+    expect(demand("copper", { sector: "grids", year: 2040, scenario: "APS" })).toBe(
+      t(sectors["Electricity networks"].APS["2040"]),
+    );
     expect(demand("copper", { sector: "clean" })).toBe(t(totalClean["2024"]));
     expect(demand("copper", { sector: "Clean technologies" })).toBe(t(totalClean["2024"]));
     expect(demand("copper", { sector: "other uses" })).toBe(t(otherUses["2024"]));
@@ -104,7 +110,13 @@ describe("demand", () => {
   });
 
   it("gives graphite demand on its stated basis, all grades (sheet 1's graphite block)", () => {
-    const kt = demandKt("1 Total demand for key minerals", "Graphite (all grades: natural and synthetic)", "Total demand", "STEPS", 2040);
+    const kt = demandKt(
+      "1 Total demand for key minerals",
+      "Graphite (all grades: natural and synthetic)",
+      "Total demand",
+      "STEPS",
+      2040,
+    );
     expect(demand("graphite", { year: 2040, source: "iea-cmde-2024" })).toBe(t(kt));
   });
 
@@ -126,12 +138,18 @@ describe("demand", () => {
   });
 
   it("suggests the nearest mineral, sector or scenario", () => {
-    expect(() => demand("lithum")).toThrowError(new CritminError("unknown_id", 'demand: unknown mineral "lithum"; did you mean "lithium"?'));
-    expect(() => demand("copper", { sector: "wnd" })).toThrowError(new CritminError("unknown_id", 'demand: unknown sector "wnd"; did you mean "wind"?'));
+    expect(() => demand("lithum")).toThrowError(
+      new CritminError("unknown_id", 'demand: unknown mineral "lithum"; did you mean "lithium"?'),
+    );
+    expect(() => demand("copper", { sector: "wnd" })).toThrowError(
+      new CritminError("unknown_id", 'demand: unknown sector "wnd"; did you mean "wind"?'),
+    );
     expect(() => demand("copper", { year: 2030, scenario: "STEP" as never })).toThrowError(
       new CritminError("unknown_id", 'demand: unknown scenario "STEP"; did you mean "STEPS"?'),
     );
-    expect(() => demand("copper", { scenario: "XYZZY" as never })).toThrowError(/^demand: unknown scenario "XYZZY"; expected one of STEPS, APS, NZE$/);
+    expect(() => demand("copper", { scenario: "XYZZY" as never })).toThrowError(
+      /^demand: unknown scenario "XYZZY"; expected one of STEPS, APS, NZE$/,
+    );
   });
 
   it("rejects wrong types with the argument's name", () => {
@@ -144,15 +162,25 @@ describe("demand", () => {
       throw new Error("did not throw");
     };
     expect(err(() => demand(42 as never)).message).toMatch(/^demand: mineral must be a non-empty string/);
-    expect(err(() => demand("copper", { year: "2030" as never })).message).toMatch(/^demand: year must be a whole number/);
-    expect(err(() => demand("copper", { sector: 5 as never })).message).toMatch(/^demand: sector must be a non-empty string/);
-    expect(err(() => demand("copper", { scenario: 1 as never })).message).toMatch(/^demand: scenario must be a non-empty string/);
-    expect(err(() => demand("copper", { scenaro: "NZE" } as never)).message).toMatch(/^demand: unknown option "scenaro"/);
+    expect(err(() => demand("copper", { year: "2030" as never })).message).toMatch(
+      /^demand: year must be a whole number/,
+    );
+    expect(err(() => demand("copper", { sector: 5 as never })).message).toMatch(
+      /^demand: sector must be a non-empty string/,
+    );
+    expect(err(() => demand("copper", { scenario: 1 as never })).message).toMatch(
+      /^demand: scenario must be a non-empty string/,
+    );
+    expect(err(() => demand("copper", { scenaro: "NZE" } as never)).message).toMatch(
+      /^demand: unknown option "scenaro"/,
+    );
     expect(err(() => demand("copper", { scenaro: "NZE" } as never)).code).toBe("invalid_argument");
   });
 
   it("treats null options as omitted (Excel passes null)", () => {
-    expect(demand("copper", { year: null, scenario: null, sector: null, source: null } as never)).toBe(demand("copper"));
+    expect(demand("copper", { year: null, scenario: null, sector: null, source: null } as never)).toBe(
+      demand("copper"),
+    );
   });
 });
 

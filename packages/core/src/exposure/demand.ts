@@ -4,7 +4,6 @@ import { parseEdition, parseMineral, parseYear } from "../_lib/ids.ts";
 import { USES, type MineralId } from "../data/index.ts";
 import type { DemandOptions } from "../options.ts";
 
-
 const KEYS = ["year", "scenario", "sector", "source"] as const;
 
 /**

@@ -13,10 +13,15 @@ const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
-const usgsRows: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"), { columns: true });
+const usgsRows: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
+  { columns: true },
+);
 
 function usgs(commodity: string, country: string, type: string): Record<string, string> {
-  const row = usgsRows.find((r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country && r.TYPE!.startsWith(type));
+  const row = usgsRows.find(
+    (r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country && r.TYPE!.startsWith(type),
+  );
   if (!row) throw new Error(`no USGS row ${commodity} ${country}`);
   return row;
 }
@@ -60,7 +65,10 @@ describe("diversificationGap", () => {
   it("reads a pinned year from the IEA 2024 workbook (cobalt refining 2023)", () => {
     const china = ieaCell("G", "Cobalt - Refining", "China", "H");
     const total = ieaCell("G", "Cobalt - Refining", "Total clean technologies", "H");
-    expect(diversificationGap("cobalt", { year: 2023, source: "iea-cmde-2024" })).toBeCloseTo((china / 0.65 - total) * 1000, 6);
+    expect(diversificationGap("cobalt", { year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(
+      (china / 0.65 - total) * 1000,
+      6,
+    );
   });
 
   it("takes target, supplier and stage (nickel mining, Indonesia, target 0.5)", () => {
@@ -96,7 +104,9 @@ describe("diversificationGap", () => {
     expect(diversificationGap("cobalt", { stage: "mining" })).toBeUndefined();
     // withheld (USGS "W")
     expect(usgs("Lithium", "United States", "Mine").PROD_NOTES).toMatch(/^W\b/);
-    expect(diversificationGap("lithium", { supplier: "USA", stage: "mining", source: "usgs-mcs-2025" })).toBeUndefined();
+    expect(
+      diversificationGap("lithium", { supplier: "USA", stage: "mining", source: "usgs-mcs-2025" }),
+    ).toBeUndefined();
     expect(diversificationGap("cobalt", { year: 2019 })).toBeUndefined();
   });
 
@@ -109,15 +119,27 @@ describe("diversificationGap", () => {
   });
 
   it("suggests the nearest mineral and supplier", () => {
-    expect(() => diversificationGap("cobolt")).toThrowError(new CritminError("unknown_id", 'diversificationGap: unknown mineral "cobolt"; did you mean "cobalt"?'));
-    expect(() => diversificationGap("cobalt", { supplier: "Indonesa" })).toThrowError(/^diversificationGap: unknown country "Indonesa"; did you mean "IDN"\?$/);
+    expect(() => diversificationGap("cobolt")).toThrowError(
+      new CritminError("unknown_id", 'diversificationGap: unknown mineral "cobolt"; did you mean "cobalt"?'),
+    );
+    expect(() => diversificationGap("cobalt", { supplier: "Indonesa" })).toThrowError(
+      /^diversificationGap: unknown country "Indonesa"; did you mean "IDN"\?$/,
+    );
   });
 
   it("rejects wrong types, aggregates and unknown options, naming the argument", () => {
-    expect(thrown(() => diversificationGap(7 as never)).message).toMatch(/^diversificationGap: mineral must be a non-empty string/);
-    expect(thrown(() => diversificationGap("cobalt", { supplier: 7 as never })).message).toMatch(/^diversificationGap: supplier must be a non-empty string, got 7/);
-    expect(thrown(() => diversificationGap("cobalt", { supplier: "WORLD" })).message).toBe('diversificationGap: supplier must be a country, not the aggregate "WORLD"');
-    expect(thrown(() => diversificationGap("cobalt", { targt: 0.5 } as never)).message).toMatch(/^diversificationGap: unknown option "targt"/);
+    expect(thrown(() => diversificationGap(7 as never)).message).toMatch(
+      /^diversificationGap: mineral must be a non-empty string/,
+    );
+    expect(thrown(() => diversificationGap("cobalt", { supplier: 7 as never })).message).toMatch(
+      /^diversificationGap: supplier must be a non-empty string, got 7/,
+    );
+    expect(thrown(() => diversificationGap("cobalt", { supplier: "WORLD" })).message).toBe(
+      'diversificationGap: supplier must be a country, not the aggregate "WORLD"',
+    );
+    expect(thrown(() => diversificationGap("cobalt", { targt: 0.5 } as never)).message).toMatch(
+      /^diversificationGap: unknown option "targt"/,
+    );
     expect(thrown(() => diversificationGap("cobalt", "mining" as never)).code).toBe("invalid_argument");
   });
 });
@@ -130,7 +152,14 @@ describe("diversificationGap properties", () => {
   for (const r of observed) if (r.country === "WORLD") world.set(key(r), r.tonnes!);
   const cases = observed
     .filter((r) => r.country !== "WORLD" && r.country !== "ROW" && world.has(key(r)))
-    .map((r) => ({ mineral: r.mineral, supplier: r.country, stage: r.stage, year: r.year, source: r.edition, share: r.tonnes! / world.get(key(r))! }));
+    .map((r) => ({
+      mineral: r.mineral,
+      supplier: r.country,
+      stage: r.stage,
+      year: r.year,
+      source: r.edition,
+      share: r.tonnes! / world.get(key(r))!,
+    }));
   const target = fc.double({ min: 1e-6, max: 1, noNaN: true });
 
   it("has cases above and below the default target", () => {
@@ -154,7 +183,9 @@ describe("diversificationGap properties", () => {
     fc.assert(
       fc.property(fc.constantFrom(...dominant), target, target, ({ share: _, mineral, ...options }, a, b) => {
         const [low, high] = a <= b ? [a, b] : [b, a];
-        expect(diversificationGap(mineral, { ...options, target: low })!).toBeGreaterThanOrEqual(diversificationGap(mineral, { ...options, target: high })!);
+        expect(diversificationGap(mineral, { ...options, target: low })!).toBeGreaterThanOrEqual(
+          diversificationGap(mineral, { ...options, target: high })!,
+        );
       }),
       { numRuns: 300 },
     );

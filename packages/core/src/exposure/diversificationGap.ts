@@ -6,7 +6,6 @@ import { CritminError } from "../errors.ts";
 import { AGGREGATES } from "../constants.ts";
 import type { DiversificationGapOptions } from "../options.ts";
 
-
 // The option names as a plain list: reading them off the zod schema at run time would keep zod (and
 // its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
 const KEYS = ["stage", "year", "source", "target", "supplier"] as const;
@@ -33,17 +32,26 @@ const DEFAULT_TARGET = 0.65;
  * diversificationGap("cobalt", { target: 0.8, year: 2023, source: "iea-cmde-2024" })
  * //=> 0
  */
-export function diversificationGap(mineral: MineralId | (string & {}), options?: DiversificationGapOptions): number | undefined {
+export function diversificationGap(
+  mineral: MineralId | (string & {}),
+  options?: DiversificationGapOptions,
+): number | undefined {
   const fn = "diversificationGap";
   const query = parseSupplyQuery(fn, mineral, options, { stage: "refining" }, ["target", "supplier"]);
   const opts = checkOptions(fn, options, KEYS);
   const target = opts.target ?? DEFAULT_TARGET;
   if (typeof target !== "number" || !Number.isFinite(target) || target <= 0 || target > 1) {
-    throw new CritminError("invalid_argument", `${fn}: target must be a share greater than 0 and at most 1, got ${describe(target)}`);
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: target must be a share greater than 0 and at most 1, got ${describe(target)}`,
+    );
   }
   const supplierInput = opts.supplier ?? "CHN";
   if (typeof supplierInput !== "string" || supplierInput.trim() === "") {
-    throw new CritminError("invalid_argument", `${fn}: supplier must be a non-empty string, got ${describe(supplierInput)}`);
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: supplier must be a non-empty string, got ${describe(supplierInput)}`,
+    );
   }
   const supplier = parseCountry(fn, supplierInput);
   if ((AGGREGATES as readonly string[]).includes(supplier)) {
@@ -52,7 +60,8 @@ export function diversificationGap(mineral: MineralId | (string & {}), options?:
   const { block } = resolveBlock(query);
   const supplierTonnes = block?.rows.get(supplier)?.tonnes;
   const totalTonnes = block?.rows.get("WORLD")?.tonnes;
-  if (supplierTonnes === null || supplierTonnes === undefined || totalTonnes === null || totalTonnes === undefined) return undefined;
+  if (supplierTonnes === null || supplierTonnes === undefined || totalTonnes === null || totalTonnes === undefined)
+    return undefined;
   const gap = supplierTonnes / target - totalTonnes;
   return gap > 0 ? gap : 0;
 }

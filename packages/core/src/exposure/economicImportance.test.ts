@@ -7,13 +7,24 @@ import { economicImportance } from "./economicImportance.ts";
 import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const annex4: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "eu/ec-crm-annex4-sr-ei-2011-2023.csv"), "utf8"), { columns: true });
-const results: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "eu/ec-crm-2023-results.transcribed.csv"), "utf8"), { columns: true });
+const annex4: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "eu/ec-crm-annex4-sr-ei-2011-2023.csv"), "utf8"),
+  { columns: true },
+);
+const results: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "eu/ec-crm-2023-results.transcribed.csv"), "utf8"),
+  { columns: true },
+);
 
 // Study names that are not critmin names: the study's "Titanium" is the ores and concentrates.
-const STUDY_NAMES: Record<string, string> = { "Kaolin clay": "kaolin", Titanium: "titanium-mineral-concentrates", "Titanium metal": "titanium" };
+const STUDY_NAMES: Record<string, string> = {
+  "Kaolin clay": "kaolin",
+  Titanium: "titanium-mineral-concentrates",
+  "Titanium metal": "titanium",
+};
 const material = (name: string) => STUDY_NAMES[name] ?? name;
-const score = (text: string | undefined) => (text !== undefined && /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined);
+const score = (text: string | undefined) =>
+  text !== undefined && /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined;
 
 function thrown(f: () => unknown): CritminError {
   try {
@@ -25,9 +36,14 @@ function thrown(f: () => unknown): CritminError {
 }
 
 describe("economicImportance", () => {
-  it("is the Annex 4 EI of every material and assessment year (\"-\" is undefined)", () => {
+  it('is the Annex 4 EI of every material and assessment year ("-" is undefined)', () => {
     const mismatches = annex4
-      .map((r) => ({ material: r.Material!, year: Number(r.Year), expected: score(r.EI), actual: economicImportance(material(r.Material!), { year: Number(r.Year) }) }))
+      .map((r) => ({
+        material: r.Material!,
+        year: Number(r.Year),
+        expected: score(r.EI),
+        actual: economicImportance(material(r.Material!), { year: Number(r.Year) }),
+      }))
       .filter((r) => r.actual !== r.expected);
     expect(mismatches).toEqual([]);
   });
@@ -40,7 +56,9 @@ describe("economicImportance", () => {
 
   it("takes the 2023 EI from the results table where Annex 4 lacks the material (praseodymium)", () => {
     expect(annex4.some((r) => r.Material === "Praseodymium")).toBe(false);
-    expect(economicImportance("Praseodymium")).toBe(Number(results.find((r) => r.material_name === "Praseodymium")!.economic_importance));
+    expect(economicImportance("Praseodymium")).toBe(
+      Number(results.find((r) => r.material_name === "Praseodymium")!.economic_importance),
+    );
   });
 
   it("is undefined for a year without an assessment or a material the study does not cover", () => {
@@ -49,9 +67,17 @@ describe("economicImportance", () => {
   });
 
   it("suggests the nearest material and rejects wrong arguments", () => {
-    expect(() => economicImportance("galium")).toThrowError(new CritminError("unknown_id", 'economicImportance: unknown mineral "galium"; did you mean "gallium"?'));
-    expect(thrown(() => economicImportance(null as never)).message).toMatch(/^economicImportance: mineral must be a non-empty string/);
-    expect(thrown(() => economicImportance("cobalt", { year: "2023" as never })).message).toMatch(/^economicImportance: year must be a whole number/);
-    expect(thrown(() => economicImportance("cobalt", { stage: "mining" } as never)).message).toMatch(/^economicImportance: unknown option "stage"; expected year/);
+    expect(() => economicImportance("galium")).toThrowError(
+      new CritminError("unknown_id", 'economicImportance: unknown mineral "galium"; did you mean "gallium"?'),
+    );
+    expect(thrown(() => economicImportance(null as never)).message).toMatch(
+      /^economicImportance: mineral must be a non-empty string/,
+    );
+    expect(thrown(() => economicImportance("cobalt", { year: "2023" as never })).message).toMatch(
+      /^economicImportance: year must be a whole number/,
+    );
+    expect(thrown(() => economicImportance("cobalt", { stage: "mining" } as never)).message).toMatch(
+      /^economicImportance: unknown option "stage"; expected year/,
+    );
   });
 });

@@ -4,7 +4,6 @@ import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
 import type { EconomicImportanceOptions } from "../options.ts";
 
-
 // The option names as a plain list: reading them off the zod schema at run time would keep zod (and
 // its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
 const KEYS = ["year"] as const;
@@ -26,7 +25,10 @@ const KEYS = ["year"] as const;
  * economicImportance("cobalt", { year: 2011 })
  * //=> 7.2
  */
-export function economicImportance(material: MineralId | (string & {}), options?: EconomicImportanceOptions): number | undefined {
+export function economicImportance(
+  material: MineralId | (string & {}),
+  options?: EconomicImportanceOptions,
+): number | undefined {
   const fn = "economicImportance";
   const opts = checkOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, material);

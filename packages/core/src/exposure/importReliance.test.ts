@@ -7,8 +7,14 @@ import { importReliance } from "./importReliance.ts";
 import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const fig2: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "usgs/MCS2025_Fig2_Net_Import_Reliance.csv"), "utf8"), { columns: true });
-const results: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "eu/ec-crm-2023-results.transcribed.csv"), "utf8"), { columns: true });
+const fig2: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "usgs/MCS2025_Fig2_Net_Import_Reliance.csv"), "utf8"),
+  { columns: true },
+);
+const results: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "eu/ec-crm-2023-results.transcribed.csv"), "utf8"),
+  { columns: true },
+);
 
 /** USGS percent text ("76", ">50", "<25") as a fraction; the bound is the figure USGS prints. */
 const usgsFraction = (text: string) => Number(text.replace(/[<>]/g, "").trim()) / 100;
@@ -47,7 +53,7 @@ describe("importReliance, USA (USGS MCS 2025 Figure 2, 2024)", () => {
     expect(importReliance(mineral, "USA")).toBeCloseTo(usgsFraction(usgs(commodity)), 12);
   });
 
-  it("returns the printed bound for \">50\" and \"<25\" (lithium, tellurium)", () => {
+  it('returns the printed bound for ">50" and "<25" (lithium, tellurium)', () => {
     expect(usgs("LITHIUM")).toBe(">50");
     expect(importReliance("lithium", "USA")).toBe(0.5);
     expect(usgs("TELLURIUM")).toBe("<25");
@@ -56,7 +62,8 @@ describe("importReliance, USA (USGS MCS 2025 Figure 2, 2024)", () => {
 
   it("accepts US, USA and United States, case-insensitively", () => {
     const expected = importReliance("cobalt", "USA");
-    for (const economy of ["US", "us", "usa", "United States", "united states of america"]) expect(importReliance("cobalt", economy)).toBe(expected);
+    for (const economy of ["US", "us", "usa", "United States", "united states of america"])
+      expect(importReliance("cobalt", economy)).toBe(expected);
   });
 
   it("is undefined for a material or year USGS does not give", () => {
@@ -74,14 +81,22 @@ describe("importReliance, USA (USGS MCS 2025 Figure 2, 2024)", () => {
 describe("importReliance, EU (EU CRM study 2023)", () => {
   it("defaults to the refined (processing-stage) figure for every material of the results table", () => {
     const mismatches = results
-      .map((r) => ({ material: r.material_name!, expected: euFraction(r.import_reliance_refined), actual: importReliance(material(r.material_name!), "EU") }))
+      .map((r) => ({
+        material: r.material_name!,
+        expected: euFraction(r.import_reliance_refined),
+        actual: importReliance(material(r.material_name!), "EU"),
+      }))
       .filter((r) => r.actual !== r.expected);
     expect(mismatches).toEqual([]);
   });
 
   it("gives the primary (extraction-stage) figure with stage mining", () => {
     const mismatches = results
-      .map((r) => ({ material: r.material_name!, expected: euFraction(r.import_reliance_primary), actual: importReliance(material(r.material_name!), "eu", { stage: "mining" }) }))
+      .map((r) => ({
+        material: r.material_name!,
+        expected: euFraction(r.import_reliance_primary),
+        actual: importReliance(material(r.material_name!), "eu", { stage: "mining" }),
+      }))
       .filter((r) => r.actual !== r.expected);
     expect(mismatches).toEqual([]);
     const cobalt = results.find((r) => r.material_name === "Cobalt")!;
@@ -107,17 +122,33 @@ describe("importReliance, EU (EU CRM study 2023)", () => {
 
 describe("importReliance errors", () => {
   it("suggests the nearest economy and mineral", () => {
-    expect(() => importReliance("cobalt", "UE")).toThrowError(new CritminError("unknown_id", 'importReliance: unknown economy "UE"; did you mean "EU"?'));
-    expect(() => importReliance("cobalt", "USB")).toThrowError(/^importReliance: unknown economy "USB"; did you mean "USA"\?$/);
-    expect(() => importReliance("cobalt", "Japan")).toThrowError(/^importReliance: unknown economy "Japan"; expected EU or USA$/);
-    expect(() => importReliance("lithum", "USA")).toThrowError(/^importReliance: unknown mineral "lithum"; did you mean "lithium"\?$/);
+    expect(() => importReliance("cobalt", "UE")).toThrowError(
+      new CritminError("unknown_id", 'importReliance: unknown economy "UE"; did you mean "EU"?'),
+    );
+    expect(() => importReliance("cobalt", "USB")).toThrowError(
+      /^importReliance: unknown economy "USB"; did you mean "USA"\?$/,
+    );
+    expect(() => importReliance("cobalt", "Japan")).toThrowError(
+      /^importReliance: unknown economy "Japan"; expected EU or USA$/,
+    );
+    expect(() => importReliance("lithum", "USA")).toThrowError(
+      /^importReliance: unknown mineral "lithum"; did you mean "lithium"\?$/,
+    );
   });
 
   it("names the argument of a wrong type", () => {
-    expect(thrown(() => importReliance("cobalt", 1 as never)).message).toMatch(/^importReliance: economy must be a non-empty string/);
+    expect(thrown(() => importReliance("cobalt", 1 as never)).message).toMatch(
+      /^importReliance: economy must be a non-empty string/,
+    );
     expect(thrown(() => importReliance("cobalt", undefined as never)).code).toBe("invalid_argument");
-    expect(thrown(() => importReliance(1 as never, "EU")).message).toMatch(/^importReliance: mineral must be a non-empty string/);
-    expect(thrown(() => importReliance("cobalt", "EU", { stage: 1 as never })).message).toMatch(/^importReliance: stage must be a non-empty string/);
-    expect(thrown(() => importReliance("cobalt", "EU", { source: "usgs-mcs-2025" } as never)).message).toMatch(/^importReliance: unknown option "source"/);
+    expect(thrown(() => importReliance(1 as never, "EU")).message).toMatch(
+      /^importReliance: mineral must be a non-empty string/,
+    );
+    expect(thrown(() => importReliance("cobalt", "EU", { stage: 1 as never })).message).toMatch(
+      /^importReliance: stage must be a non-empty string/,
+    );
+    expect(thrown(() => importReliance("cobalt", "EU", { source: "usgs-mcs-2025" } as never)).message).toMatch(
+      /^importReliance: unknown option "source"/,
+    );
   });
 });

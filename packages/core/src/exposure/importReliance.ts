@@ -9,7 +9,6 @@ import { CritminError } from "../errors.ts";
 import type { Stage } from "../constants.ts";
 import type { ImportRelianceOptions } from "../options.ts";
 
-
 // The option names as a plain list: reading them off the zod schema at run time would keep zod (and
 // its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
 const KEYS = ["stage", "year"] as const;
@@ -27,12 +26,18 @@ const BY_KEY: ReadonlyMap<string, Economy> = new Map(ECONOMIES.map(([name, econo
 
 function parseEconomy(fn: string, input: unknown): Economy {
   if (typeof input !== "string" || input.trim() === "") {
-    throw new CritminError("invalid_argument", `${fn}: economy must be a non-empty string ("EU" or "USA"), got ${describe(input)}`);
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: economy must be a non-empty string ("EU" or "USA"), got ${describe(input)}`,
+    );
   }
   const economy = BY_KEY.get(nameKey(input));
   if (economy) return economy;
   const suggestion = nearest(input, ECONOMIES);
-  throw new CritminError("unknown_id", `${fn}: unknown economy ${describe(input)}; ${suggestion ? `did you mean "${suggestion}"?` : "expected EU or USA"}`);
+  throw new CritminError(
+    "unknown_id",
+    `${fn}: unknown economy ${describe(input)}; ${suggestion ? `did you mean "${suggestion}"?` : "expected EU or USA"}`,
+  );
 }
 
 /**
@@ -73,8 +78,13 @@ export function importReliance(
   const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
   const askedStage = opts.stage === undefined || opts.stage === null ? undefined : parseStage(fn, opts.stage);
   if (who === "USA") {
-    if (askedStage) throw new CritminError("invalid_argument", `${fn}: stage applies to the EU only; USGS net import reliance has no stage`);
-    return lookupIndicator({ fn, indicator: "net-import-reliance", economy: "USA", mineral: id, stage: null, year }).value;
+    if (askedStage)
+      throw new CritminError(
+        "invalid_argument",
+        `${fn}: stage applies to the EU only; USGS net import reliance has no stage`,
+      );
+    return lookupIndicator({ fn, indicator: "net-import-reliance", economy: "USA", mineral: id, stage: null, year })
+      .value;
   }
   const stage: Stage = askedStage ?? "refining";
   return lookupIndicator({ fn, indicator: "import-reliance", economy: "EU", mineral: id, stage, year }).value;

@@ -20,7 +20,12 @@ const CASES = cases([
   ["production", schemas.SupplyOptions, (o) => core.production("cobalt", "CHN", o)],
   ["supplyAtRisk", schemas.SupplyAtRiskOptions, (o) => core.supplyAtRisk("cobalt", "CHN", 0.5, o)],
   ["topProducers", schemas.TopProducersOptions, (o) => core.topProducers("cobalt", o)],
-  ["shareChange", schemas.ShareChangeOptions, (o) => core.shareChange("cobalt", "CHN", o as never), { from: 2023, to: 2030 }],
+  [
+    "shareChange",
+    schemas.ShareChangeOptions,
+    (o) => core.shareChange("cobalt", "CHN", o as never),
+    { from: 2023, to: 2030 },
+  ],
   ["diversificationGap", schemas.DiversificationGapOptions, (o) => core.diversificationGap("cobalt", o)],
   ["crmaCheck", schemas.CrmaCheckOptions, (o) => core.crmaCheck("lithium", "refining", o)],
   ["demand", schemas.DemandOptions, (o) => core.demand("lithium", o)],
@@ -45,7 +50,10 @@ function unknownOption(call: () => unknown): string | undefined {
 describe("option keys match the exported schemas", () => {
   it.each(CASES)("$name accepts every key of its schema and no other", ({ schema, call, required = {} }) => {
     for (const key of Object.keys(schema.shape)) {
-      expect(unknownOption(() => call({ ...required, [key]: required[key] })), key).toBeUndefined();
+      expect(
+        unknownOption(() => call({ ...required, [key]: required[key] })),
+        key,
+      ).toBeUndefined();
     }
     expect(unknownOption(() => call({ ...required, bogus: 1 }))).toMatch(/unknown option "bogus"/);
   });

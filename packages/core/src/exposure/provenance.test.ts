@@ -36,7 +36,9 @@ describe("provenance", () => {
   it("explains a missing figure with the years that exist", () => {
     const p = provenance({ mineral: "cobalt", year: 2019 });
     expect(p.found).toBe(false);
-    expect(p.reason).toMatch(/no cobalt refining figure for 2019; years available: iea-cmde-2025: 2024, 2030, 2035, 2040; iea-cmde-2024: 2023, 2030, 2035, 2040/);
+    expect(p.reason).toMatch(
+      /no cobalt refining figure for 2019; years available: iea-cmde-2025: 2024, 2030, 2035, 2040; iea-cmde-2024: 2023, 2030, 2035, 2040/,
+    );
     expect(p.available.map((a) => a.edition)).toEqual(["iea-cmde-2025", "iea-cmde-2024", "ec-crm-2023"]);
   });
 
@@ -46,7 +48,7 @@ describe("provenance", () => {
     expect(p.reason).toMatch(/lists no mining figure for CHN/);
   });
 
-  it("says withheld, and where, for a USGS \"W\"", () => {
+  it('says withheld, and where, for a USGS "W"', () => {
     const p = provenance({ mineral: "lithium", country: "USA", stage: "mining", source: "usgs-mcs-2025" });
     expect(p.found).toBe(false);
     expect(p.reason).toMatch(/\(withheld\) at MCS2025_World_Data\.csv:row \d+:PROD_EST_ 2024/);
@@ -77,7 +79,12 @@ describe("lists", () => {
     for (const id of ["copper", "cobalt", "lithium", "nickel", "graphite", "rare-earths"]) {
       const m = minerals().find((x) => x.id === id)!;
       for (const edition of ["iea-cmde-2024", "iea-cmde-2025"]) {
-        expect(m.coverage.filter((c) => c.edition === edition).map((c) => c.stage).sort()).toEqual(["mining", "refining"]);
+        expect(
+          m.coverage
+            .filter((c) => c.edition === edition)
+            .map((c) => c.stage)
+            .sort(),
+        ).toEqual(["mining", "refining"]);
       }
     }
   });
@@ -90,11 +97,18 @@ describe("lists", () => {
 
   it("groups() each carry a source; editions() each carry a checksum per file", () => {
     expect(groups().every((g) => g.source.title.length > 0)).toBe(true);
-    expect(editions().flatMap((e) => e.files).every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
+    expect(
+      editions()
+        .flatMap((e) => e.files)
+        .every((f) => /^[0-9a-f]{64}$/.test(f.sha256)),
+    ).toBe(true);
   });
 
   it("datasetVersion() names the newest edition's date", () => {
-    const newest = editions().map((e) => e.date).sort().at(-1);
+    const newest = editions()
+      .map((e) => e.date)
+      .sort()
+      .at(-1);
     expect(datasetVersion().startsWith(`${newest}+`)).toBe(true);
   });
 });

@@ -8,7 +8,6 @@ import type { Resolution } from "../resolve.ts";
 import type { EditionId, Kind, Measure, Stage, Status } from "../constants.ts";
 import type { ProvenanceQuery } from "../options.ts";
 
-
 export interface Provenance {
   readonly found: boolean;
   readonly mineral: string;
@@ -57,13 +56,22 @@ export function provenance(query: ProvenanceQuery | (string & {})): Provenance {
   const fn = "provenance";
   if (typeof query === "string") return provenance({ mineral: query });
   if (typeof query !== "object" || query === null || Array.isArray(query)) {
-    throw new CritminError("invalid_argument", `${fn}: query must be an object like { mineral: "cobalt" } or a mineral name, got ${describe(query)}`);
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: query must be an object like { mineral: "cobalt" } or a mineral name, got ${describe(query)}`,
+    );
   }
   const { mineral, country = "CHN", measure, ...options } = query;
-  const parsed = parseSupplyQuery(fn, mineral, options, { stage: "refining", measure: measure === undefined || measure === null ? "production" : parseMeasure(fn, measure) });
+  const parsed = parseSupplyQuery(fn, mineral, options, {
+    stage: "refining",
+    measure: measure === undefined || measure === null ? "production" : parseMeasure(fn, measure),
+  });
   const code = parseCountry(fn, country);
   const found = lookupRow(parsed, code);
-  const available = coverage(parsed.mineral, parsed.stage, parsed.measure).map((c) => ({ edition: c.edition, years: [...c.years.keys()] }));
+  const available = coverage(parsed.mineral, parsed.stage, parsed.measure).map((c) => ({
+    edition: c.edition,
+    years: [...c.years.keys()],
+  }));
   const base = { mineral: parsed.mineral, country: code, stage: parsed.stage, measure: parsed.measure, available };
   const edition = found.resolution ? dataset().editions.find((e) => e.id === found.resolution!.edition) : undefined;
   const where = found.resolution

@@ -7,14 +7,22 @@ import { reserves } from "./reserves.ts";
 import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const usgsRows: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"), { columns: true });
+const usgsRows: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
+  { columns: true },
+);
 
 const UNIT_FACTOR: Record<string, number> = { "metric tons": 1, "thousand metric tons": 1000, kilograms: 0.001 };
 
 /** Every country row of a commodity's mine production table with a numeric RESERVES_2024, in tonnes. */
 function reserveRows(commodity: string) {
   return usgsRows
-    .filter((r) => r.COMMODITY!.trim() === commodity && r.TYPE!.startsWith("Mine production") && /^\d+$/.test(r.RESERVES_2024!.trim()))
+    .filter(
+      (r) =>
+        r.COMMODITY!.trim() === commodity &&
+        r.TYPE!.startsWith("Mine production") &&
+        /^\d+$/.test(r.RESERVES_2024!.trim()),
+    )
     .map((r) => ({ country: r.COUNTRY!.trim(), tonnes: Number(r.RESERVES_2024) * UNIT_FACTOR[r.UNIT_MEAS!]! }));
 }
 
@@ -48,7 +56,9 @@ describe("reserves", () => {
   });
 
   it("is undefined where USGS gives no reserves figure", () => {
-    const germany = usgsRows.find((r) => r.COMMODITY!.trim() === "Copper" && r.COUNTRY!.trim() === "Germany" && r.TYPE!.startsWith("Mine"))!;
+    const germany = usgsRows.find(
+      (r) => r.COMMODITY!.trim() === "Copper" && r.COUNTRY!.trim() === "Germany" && r.TYPE!.startsWith("Mine"),
+    )!;
     expect(germany.RESERVES_2024).toBe("");
     expect(reserves("copper", "DEU")).toBeUndefined();
     expect(reserves("lithium", "CHL", { year: 2023 })).toBeUndefined();
@@ -56,14 +66,20 @@ describe("reserves", () => {
   });
 
   it("suggests the nearest mineral and country", () => {
-    expect(() => reserves("coper", "CHL")).toThrowError(new CritminError("unknown_id", 'reserves: unknown mineral "coper"; did you mean "copper"?'));
+    expect(() => reserves("coper", "CHL")).toThrowError(
+      new CritminError("unknown_id", 'reserves: unknown mineral "coper"; did you mean "copper"?'),
+    );
     expect(() => reserves("copper", "Chiel")).toThrowError(/^reserves: unknown country "Chiel"; did you mean "CHL"\?$/);
   });
 
   it("rejects wrong types and a stage option, naming the argument", () => {
     expect(thrown(() => reserves(0 as never, "CHL")).message).toMatch(/^reserves: mineral must be a non-empty string/);
-    expect(thrown(() => reserves("copper", 0 as never)).message).toMatch(/^reserves: country must be a non-empty string/);
-    expect(thrown(() => reserves("copper", "CHL", { stage: "mining" } as never)).message).toBe('reserves: unknown option "stage"; expected year, source');
+    expect(thrown(() => reserves("copper", 0 as never)).message).toMatch(
+      /^reserves: country must be a non-empty string/,
+    );
+    expect(thrown(() => reserves("copper", "CHL", { stage: "mining" } as never)).message).toBe(
+      'reserves: unknown option "stage"; expected year, source',
+    );
     expect(thrown(() => reserves("copper", "CHL", { year: 24.5 })).code).toBe("invalid_argument");
   });
 });

@@ -4,7 +4,6 @@ import type { CountryCode, MineralId } from "../data/index.ts";
 import type { Aggregate } from "../constants.ts";
 import type { ReservesOptions } from "../options.ts";
 
-
 /**
  * A country's mineral reserves, in metric tonnes of content on the source's basis.
  *

@@ -11,10 +11,15 @@ import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
-const usgsRows: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"), { columns: true });
+const usgsRows: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
+  { columns: true },
+);
 
 function usgs(commodity: string, country: string, type?: string): Record<string, string> {
-  const row = usgsRows.find((r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country && (!type || r.TYPE!.startsWith(type)));
+  const row = usgsRows.find(
+    (r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country && (!type || r.TYPE!.startsWith(type)),
+  );
   if (!row) throw new Error(`no USGS row ${commodity} ${country}`);
   return row;
 }
@@ -46,7 +51,9 @@ describe("chinaShare", () => {
   });
 
   it("answers a year the newest edition lacks from the edition that has it (2023 → iea-cmde-2024)", () => {
-    const expected = ieaCell("G", "Cobalt - Refining", "China", "H") / ieaCell("G", "Cobalt - Refining", "Total clean technologies", "H");
+    const expected =
+      ieaCell("G", "Cobalt - Refining", "China", "H") /
+      ieaCell("G", "Cobalt - Refining", "Total clean technologies", "H");
     expect(chinaShare("cobalt", { year: 2023 })).toBe(expected);
   });
 
@@ -55,7 +62,7 @@ describe("chinaShare", () => {
     expect(chinaShare("rare-earths", { year: 2035 })).toBe(c.countries.China["2035"] / c.total["2035"]);
   });
 
-  it("is share(mineral, \"CHN\", { stage: \"refining\", ...options })", () => {
+  it('is share(mineral, "CHN", { stage: "refining", ...options })', () => {
     expect(chinaShare("lithium", { stage: "mining" })).toBe(share("lithium", "CHN", { stage: "mining" }));
     expect(chinaShare("graphite")).toBe(share("graphite", "China"));
   });
@@ -77,7 +84,7 @@ describe("share", () => {
     expect(share("lithium", "AUS", { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBe(australia / world);
   });
 
-  it("is undefined, not 0, for a withheld USGS figure (U.S. lithium, \"W\")", () => {
+  it('is undefined, not 0, for a withheld USGS figure (U.S. lithium, "W")', () => {
     expect(usgs("Lithium", "United States").PROD_NOTES).toMatch(/^W\b/);
     expect(share("lithium", "USA", { stage: "mining", source: "usgs-mcs-2025" })).toBeUndefined();
   });
@@ -92,11 +99,15 @@ describe("share", () => {
   });
 
   it("suggests the nearest mineral for a misspelling", () => {
-    expect(() => share("cobolt", "CHN")).toThrowError(new CritminError("unknown_id", 'share: unknown mineral "cobolt"; did you mean "cobalt"?'));
+    expect(() => share("cobolt", "CHN")).toThrowError(
+      new CritminError("unknown_id", 'share: unknown mineral "cobolt"; did you mean "cobalt"?'),
+    );
   });
 
   it("suggests the nearest country and names the function", () => {
-    expect(() => chinaShare("copper", { source: "iea-cmde-2026" as never })).toThrowError(/chinaShare: unknown source "iea-cmde-2026"; did you mean "iea-cmde-2025"\?/);
+    expect(() => chinaShare("copper", { source: "iea-cmde-2026" as never })).toThrowError(
+      /chinaShare: unknown source "iea-cmde-2026"; did you mean "iea-cmde-2025"\?/,
+    );
     expect(() => share("copper", "Chnia")).toThrowError(/share: unknown country "Chnia"; did you mean "CHN"\?/);
   });
 
@@ -112,7 +123,9 @@ describe("share", () => {
     expect(err(() => share(42 as never, "CHN")).code).toBe("invalid_argument");
     expect(err(() => share(42 as never, "CHN")).message).toMatch(/^share: mineral must be/);
     expect(err(() => share("cobalt", "CHN", { year: 2023.5 })).message).toMatch(/^share: year must be a whole number/);
-    expect(err(() => share("cobalt", "CHN", { stge: "mining" } as never)).message).toMatch(/^share: unknown option "stge"/);
+    expect(err(() => share("cobalt", "CHN", { stge: "mining" } as never)).message).toMatch(
+      /^share: unknown option "stge"/,
+    );
     expect(err(() => share("cobalt", "CHN", { stage: "smelting" as never })).code).toBe("unknown_id");
   });
 });
@@ -121,7 +134,9 @@ describe("production", () => {
   it("converts the source unit to tonnes (USGS copper mine production, thousand metric tons)", () => {
     const chile = usgs("Copper", "Chile", "Mine production");
     expect(chile.UNIT_MEAS).toBe("thousand metric tons");
-    expect(production("copper", "Chile", { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBe(Number(chile.PROD_2023) * 1000);
+    expect(production("copper", "Chile", { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBe(
+      Number(chile.PROD_2023) * 1000,
+    );
   });
 
   it("gives the IEA world total for WORLD (kt × 1000)", () => {

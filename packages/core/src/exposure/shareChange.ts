@@ -6,7 +6,6 @@ import { CritminError } from "../errors.ts";
 import type { Aggregate } from "../constants.ts";
 import type { ShareChangeOptions } from "../options.ts";
 
-
 /**
  * The change in a country's share between two years of one edition, `share(to) − share(from)`,
  * in share units (0.05 is 5 percentage points).
@@ -38,7 +37,9 @@ export function shareChange(
   );
   if (!edition) return undefined;
   const shareIn = (year: number) =>
-    block(edition.edition, query.mineral, query.stage, query.measure, year, edition.years.get(year) ?? null)?.rows.get(code)?.share ?? undefined;
+    block(edition.edition, query.mineral, query.stage, query.measure, year, edition.years.get(year) ?? null)?.rows.get(
+      code,
+    )?.share ?? undefined;
   const a = shareIn(from);
   const b = shareIn(to);
   return a === undefined || b === undefined ? undefined : b - a;

@@ -13,7 +13,10 @@ const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
-const usgsRows: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"), { columns: true });
+const usgsRows: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
+  { columns: true },
+);
 
 function usgs(commodity: string, country: string): Record<string, string> {
   const row = usgsRows.find((r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country);
@@ -37,8 +40,13 @@ describe("supplyAtRisk", () => {
   });
 
   it("takes stage, year and source like share (USGS lithium mining 2023, Australia ÷ rounded world total)", () => {
-    const expected = (Number(usgs("Lithium", "Australia").PROD_2023) / Number(usgs("Lithium", "World total (rounded)").PROD_2023)) * 0.25;
-    expect(supplyAtRisk("Li", "Australia", 0.25, { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBeCloseTo(expected, 12);
+    const expected =
+      (Number(usgs("Lithium", "Australia").PROD_2023) / Number(usgs("Lithium", "World total (rounded)").PROD_2023)) *
+      0.25;
+    expect(supplyAtRisk("Li", "Australia", 0.25, { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBeCloseTo(
+      expected,
+      12,
+    );
   });
 
   it("accepts country names and aliases (DRC cobalt mining, IEA 2025)", () => {
@@ -73,26 +81,51 @@ describe("supplyAtRisk", () => {
   });
 
   it("suggests the nearest mineral and country", () => {
-    expect(() => supplyAtRisk("cobolt", "CHN", 0.5)).toThrowError(new CritminError("unknown_id", 'supplyAtRisk: unknown mineral "cobolt"; did you mean "cobalt"?'));
-    expect(() => supplyAtRisk("cobalt", "Chnia", 0.5)).toThrowError(/^supplyAtRisk: unknown country "Chnia"; did you mean "CHN"\?$/);
+    expect(() => supplyAtRisk("cobolt", "CHN", 0.5)).toThrowError(
+      new CritminError("unknown_id", 'supplyAtRisk: unknown mineral "cobolt"; did you mean "cobalt"?'),
+    );
+    expect(() => supplyAtRisk("cobalt", "Chnia", 0.5)).toThrowError(
+      /^supplyAtRisk: unknown country "Chnia"; did you mean "CHN"\?$/,
+    );
     expect(thrown(() => supplyAtRisk("cobalt", "Chnia", 0.5)).code).toBe("unknown_id");
   });
 
   it("rejects wrong types and aggregates, naming the argument", () => {
-    expect(thrown(() => supplyAtRisk(42 as never, "CHN", 0.5)).message).toMatch(/^supplyAtRisk: mineral must be a non-empty string/);
-    expect(thrown(() => supplyAtRisk("cobalt", 42 as never, 0.5)).message).toMatch(/^supplyAtRisk: supplier must be a non-empty string, got 42/);
+    expect(thrown(() => supplyAtRisk(42 as never, "CHN", 0.5)).message).toMatch(
+      /^supplyAtRisk: mineral must be a non-empty string/,
+    );
+    expect(thrown(() => supplyAtRisk("cobalt", 42 as never, 0.5)).message).toMatch(
+      /^supplyAtRisk: supplier must be a non-empty string, got 42/,
+    );
     expect(thrown(() => supplyAtRisk("cobalt", "WORLD", 0.5)).code).toBe("invalid_argument");
-    expect(thrown(() => supplyAtRisk("cobalt", "rest of world", 0.5)).message).toBe('supplyAtRisk: supplier must be a country, not the aggregate "ROW"');
-    expect(thrown(() => supplyAtRisk("cobalt", "CHN", 0.5, { stge: "mining" } as never)).message).toMatch(/^supplyAtRisk: unknown option "stge"/);
-    expect(thrown(() => supplyAtRisk("cobalt", "CHN", 0.5, { year: "2023" as never })).message).toMatch(/^supplyAtRisk: year must be/);
+    expect(thrown(() => supplyAtRisk("cobalt", "rest of world", 0.5)).message).toBe(
+      'supplyAtRisk: supplier must be a country, not the aggregate "ROW"',
+    );
+    expect(thrown(() => supplyAtRisk("cobalt", "CHN", 0.5, { stge: "mining" } as never)).message).toMatch(
+      /^supplyAtRisk: unknown option "stge"/,
+    );
+    expect(thrown(() => supplyAtRisk("cobalt", "CHN", 0.5, { year: "2023" as never })).message).toMatch(
+      /^supplyAtRisk: year must be/,
+    );
   });
 });
 
 describe("supplyAtRisk properties", () => {
   // Every observed country figure with a share, asked for by its own edition and year.
   const cases = supply
-    .filter((r) => r.measure === "production" && r.kind === "observed" && r.share !== null && r.country !== "WORLD" && r.country !== "ROW")
-    .map((r) => ({ mineral: r.mineral, country: r.country, options: { stage: r.stage, year: r.year, source: r.edition } }));
+    .filter(
+      (r) =>
+        r.measure === "production" &&
+        r.kind === "observed" &&
+        r.share !== null &&
+        r.country !== "WORLD" &&
+        r.country !== "ROW",
+    )
+    .map((r) => ({
+      mineral: r.mineral,
+      country: r.country,
+      options: { stage: r.stage, year: r.year, source: r.edition },
+    }));
 
   it("has cases from every edition", () => {
     expect(new Set(cases.map((c) => c.options.source)).size).toBe(4);
@@ -100,15 +133,20 @@ describe("supplyAtRisk properties", () => {
 
   it("is monotone in cut and within [0, share]", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...cases), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (c, a, b) => {
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        const full = share(c.mineral, c.country, c.options)!;
-        const atLow = supplyAtRisk(c.mineral, c.country, low, c.options)!;
-        const atHigh = supplyAtRisk(c.mineral, c.country, high, c.options)!;
-        expect(atLow).toBeLessThanOrEqual(atHigh);
-        expect(atLow).toBeGreaterThanOrEqual(0);
-        expect(atHigh).toBeLessThanOrEqual(full);
-      }),
+      fc.property(
+        fc.constantFrom(...cases),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (c, a, b) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          const full = share(c.mineral, c.country, c.options)!;
+          const atLow = supplyAtRisk(c.mineral, c.country, low, c.options)!;
+          const atHigh = supplyAtRisk(c.mineral, c.country, high, c.options)!;
+          expect(atLow).toBeLessThanOrEqual(atHigh);
+          expect(atLow).toBeGreaterThanOrEqual(0);
+          expect(atHigh).toBeLessThanOrEqual(full);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -6,7 +6,6 @@ import { CritminError } from "../errors.ts";
 import { AGGREGATES } from "../constants.ts";
 import type { SupplyAtRiskOptions } from "../options.ts";
 
-
 /**
  * The share of world supply lost if `supplier` cuts its output by `cut`: `share(mineral, supplier) × cut`.
  *
@@ -40,7 +39,10 @@ export function supplyAtRisk(
     throw new CritminError("invalid_argument", `${fn}: supplier must be a country, not the aggregate "${country}"`);
   }
   if (typeof cut !== "number" || !Number.isFinite(cut) || cut < 0 || cut > 1) {
-    throw new CritminError("invalid_argument", `${fn}: cut must be a number from 0 to 1 (the fraction of the supplier's output lost), got ${describe(cut)}`);
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: cut must be a number from 0 to 1 (the fraction of the supplier's output lost), got ${describe(cut)}`,
+    );
   }
   const share = lookupRow(query, country).row?.share;
   return share === null || share === undefined ? undefined : share * cut;

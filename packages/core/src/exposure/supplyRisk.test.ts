@@ -7,15 +7,26 @@ import { supplyRisk } from "./supplyRisk.ts";
 import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const annex4: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "eu/ec-crm-annex4-sr-ei-2011-2023.csv"), "utf8"), { columns: true });
-const results: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "eu/ec-crm-2023-results.transcribed.csv"), "utf8"), { columns: true });
+const annex4: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "eu/ec-crm-annex4-sr-ei-2011-2023.csv"), "utf8"),
+  { columns: true },
+);
+const results: Record<string, string>[] = parse(
+  readFileSync(path.join(dataDir, "eu/ec-crm-2023-results.transcribed.csv"), "utf8"),
+  { columns: true },
+);
 
 // Study names that are not critmin names: the study's "Titanium" is the ores and concentrates,
 // critmin's `titanium` is the metal (the study's "Titanium metal").
-const STUDY_NAMES: Record<string, string> = { "Kaolin clay": "kaolin", Titanium: "titanium-mineral-concentrates", "Titanium metal": "titanium" };
+const STUDY_NAMES: Record<string, string> = {
+  "Kaolin clay": "kaolin",
+  Titanium: "titanium-mineral-concentrates",
+  "Titanium metal": "titanium",
+};
 const material = (name: string) => STUDY_NAMES[name] ?? name;
 /** A published score: a plain number, else (`-`, blank, a garbled "281%") no score. */
-const score = (text: string | undefined) => (text !== undefined && /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined);
+const score = (text: string | undefined) =>
+  text !== undefined && /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined;
 
 function thrown(f: () => unknown): CritminError {
   try {
@@ -27,10 +38,15 @@ function thrown(f: () => unknown): CritminError {
 }
 
 describe("supplyRisk", () => {
-  it("is the Annex 4 SR of every material and assessment year (\"-\" is undefined)", () => {
+  it('is the Annex 4 SR of every material and assessment year ("-" is undefined)', () => {
     expect(annex4.length).toBeGreaterThan(300);
     const mismatches = annex4
-      .map((r) => ({ material: r.Material!, year: Number(r.Year), expected: score(r.SR), actual: supplyRisk(material(r.Material!), { year: Number(r.Year) }) }))
+      .map((r) => ({
+        material: r.Material!,
+        year: Number(r.Year),
+        expected: score(r.SR),
+        actual: supplyRisk(material(r.Material!), { year: Number(r.Year) }),
+      }))
       .filter((r) => r.actual !== r.expected);
     expect(mismatches).toEqual([]);
   });
@@ -43,7 +59,9 @@ describe("supplyRisk", () => {
 
   it("takes the overall 2023 SR from the results table where Annex 4 lacks the material (praseodymium)", () => {
     expect(annex4.some((r) => r.Material === "Praseodymium")).toBe(false);
-    expect(supplyRisk("praseodymium")).toBe(Number(results.find((r) => r.material_name === "Praseodymium")!.supply_risk));
+    expect(supplyRisk("praseodymium")).toBe(
+      Number(results.find((r) => r.material_name === "Praseodymium")!.supply_risk),
+    );
   });
 
   it("with a stage, is the per-stage SR of the 2023 results table (extraction → mining, processing → refining)", () => {
@@ -54,7 +72,12 @@ describe("supplyRisk", () => {
           ["refining", r.supply_risk_refined],
         ] as const
       )
-        .map(([stage, text]) => ({ material: r.material_name!, stage, expected: score(text), actual: supplyRisk(material(r.material_name!), { stage }) }))
+        .map(([stage, text]) => ({
+          material: r.material_name!,
+          stage,
+          expected: score(text),
+          actual: supplyRisk(material(r.material_name!), { stage }),
+        }))
         .filter((c) => c.actual !== c.expected),
     );
     expect(mismatches).toEqual([]);
@@ -71,14 +94,22 @@ describe("supplyRisk", () => {
   });
 
   it("suggests the nearest material and stage", () => {
-    expect(() => supplyRisk("cobolt")).toThrowError(new CritminError("unknown_id", 'supplyRisk: unknown mineral "cobolt"; did you mean "cobalt"?'));
-    expect(() => supplyRisk("cobalt", { stage: "minig" as never })).toThrowError(/^supplyRisk: unknown stage "minig"; did you mean "mining"\?$/);
+    expect(() => supplyRisk("cobolt")).toThrowError(
+      new CritminError("unknown_id", 'supplyRisk: unknown mineral "cobolt"; did you mean "cobalt"?'),
+    );
+    expect(() => supplyRisk("cobalt", { stage: "minig" as never })).toThrowError(
+      /^supplyRisk: unknown stage "minig"; did you mean "mining"\?$/,
+    );
   });
 
   it("rejects wrong types and unknown options, naming the argument", () => {
     expect(thrown(() => supplyRisk(3 as never)).message).toMatch(/^supplyRisk: mineral must be a non-empty string/);
-    expect(thrown(() => supplyRisk("cobalt", { year: 2023.5 })).message).toMatch(/^supplyRisk: year must be a whole number/);
-    expect(thrown(() => supplyRisk("cobalt", { source: "ec-crm-2023" } as never)).message).toMatch(/^supplyRisk: unknown option "source"; expected year, stage/);
+    expect(thrown(() => supplyRisk("cobalt", { year: 2023.5 })).message).toMatch(
+      /^supplyRisk: year must be a whole number/,
+    );
+    expect(thrown(() => supplyRisk("cobalt", { source: "ec-crm-2023" } as never)).message).toMatch(
+      /^supplyRisk: unknown option "source"; expected year, stage/,
+    );
     expect(thrown(() => supplyRisk("cobalt", 2023 as never)).code).toBe("invalid_argument");
   });
 });

@@ -4,7 +4,6 @@ import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
 import type { SupplyRiskOptions } from "../options.ts";
 
-
 // The option names as a plain list: reading them off the zod schema at run time would keep zod (and
 // its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
 const KEYS = ["year", "stage"] as const;

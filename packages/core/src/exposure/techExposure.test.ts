@@ -21,7 +21,11 @@ beforeAll(async () => {
 
 type Scenario = "STEPS" | "APS" | "NZE";
 type StageName = "mining" | "refining";
-const SCENARIO_TITLES = { STEPS: "Stated Policies scenario", APS: "Announced Pledges scenario", NZE: "Net Zero Emissions by 2050 scenario" } as const;
+const SCENARIO_TITLES = {
+  STEPS: "Stated Policies scenario",
+  APS: "Announced Pledges scenario",
+  NZE: "Net Zero Emissions by 2050 scenario",
+} as const;
 
 function number(cell: ExcelJS.CellValue): number {
   const v = typeof cell === "object" && cell && "result" in cell ? cell.result : cell;
@@ -49,7 +53,12 @@ function techRows2024(sheet: string, scenario: Scenario | null, year: number): [
     const label = ws.getCell(r, 1).value;
     if (label === "Base case") inBlock = true;
     // The block ends at its "Total …" row or, where it has none (4.5), at the next case's heading (a label without figures).
-    else if (inBlock && typeof label === "string" && (label.startsWith("Total ") || ws.getCell(r, column).value === null)) return rows;
+    else if (
+      inBlock &&
+      typeof label === "string" &&
+      (label.startsWith("Total ") || ws.getCell(r, column).value === null)
+    )
+      return rows;
     else if (inBlock && typeof label === "string") rows.push([label, number(ws.getCell(r, column).value)]);
   }
   if (inBlock) return rows;
@@ -69,7 +78,8 @@ function chinaShare2024(title: string, year: number): number | undefined {
         const label = ws.getCell(row, c).value;
         if (label === "China") china = number(ws.getCell(row, yearColumn).value);
         // The cobalt refining block labels its total "Total clean technologies".
-        if (label === "Total" || label === "Total clean technologies") return china === undefined ? undefined : china / number(ws.getCell(row, yearColumn).value);
+        if (label === "Total" || label === "Total clean technologies")
+          return china === undefined ? undefined : china / number(ws.getCell(row, yearColumn).value);
       }
     }
   }
@@ -84,7 +94,10 @@ const SUPPLY_2024: Record<string, Record<StageName, string>> = {
   Lithium: { mining: "Lithium - Mining", refining: "Lithium - Chemicals" },
   Nickel: { mining: "Nickel - Mining", refining: "Nickel - Refining" },
   "Battery-grade graphite": { mining: "Graphite - Mining (natural)", refining: "Graphite - Battery grade" },
-  "Magnet rare earths": { mining: "Magnet rare earth elements - Mining", refining: "Magnet rare earth elements - Refining" },
+  "Magnet rare earths": {
+    mining: "Magnet rare earth elements - Mining",
+    refining: "Magnet rare earth elements - Refining",
+  },
 };
 const SUPPLY_2025: Record<string, string> = {
   Copper: "Copper",
@@ -95,7 +108,12 @@ const SUPPLY_2025: Record<string, string> = {
   "Magnet rare earths": "Rare Earth Elements",
 };
 const MAGNET = new Set(["Neodymium", "Praseodymium", "Dysprosium", "Terbium"]);
-const ID: Record<string, string> = { "Battery-grade graphite": "graphite", "Magnet rare earths": "rare-earths", "PGMs (other than iridum)": "pgms", PGMs: "pgms" };
+const ID: Record<string, string> = {
+  "Battery-grade graphite": "graphite",
+  "Magnet rare earths": "rare-earths",
+  "PGMs (other than iridum)": "pgms",
+  PGMs: "pgms",
+};
 const id = (label: string) => ID[label] ?? label.toLowerCase();
 
 interface Expected {
@@ -136,14 +154,22 @@ function expectMatches(actual: TechExposure | undefined, want: Expected) {
 }
 
 function expected2024(sheet: string, stage: StageName, scenario: Scenario | null, year: number): Expected {
-  return expected(techRows2024(sheet, scenario, year), (label) => (SUPPLY_2024[label] ? chinaShare2024(SUPPLY_2024[label][stage], year) : undefined));
+  return expected(techRows2024(sheet, scenario, year), (label) =>
+    SUPPLY_2024[label] ? chinaShare2024(SUPPLY_2024[label][stage], year) : undefined,
+  );
 }
 
 function expected2025(technology: string, stage: StageName, scenario: Scenario | null, year: number): Expected {
   const minerals = iea2025.byTechnology[technology].minerals as Record<string, Record<string, unknown>>;
   const rows = Object.entries(minerals)
     .filter(([label]) => !label.startsWith("Total"))
-    .map(([label, series]) => [label, (scenario ? (series[scenario] as Record<string, number>)[year] : series[year]) as number] as [string, number]);
+    .map(
+      ([label, series]) =>
+        [label, (scenario ? (series[scenario] as Record<string, number>)[year] : series[year]) as number] as [
+          string,
+          number,
+        ],
+    );
   return expected(rows, (label) => {
     const block = SUPPLY_2025[label] && iea2025.supply[SUPPLY_2025[label]][stage];
     const china = block?.countries.China?.[year];
@@ -155,36 +181,67 @@ describe("techExposure", () => {
   it("iea-cmde-2024: EVs, refining, 2023, from sheets 4.3 (base case) and 2", () => {
     const result = techExposure("EV", { year: 2023, source: "iea-cmde-2024" });
     expectMatches(result, expected2024("4.3 EV", "refining", null, 2023));
-    expect(result).toMatchObject({ technology: "electric-vehicles", edition: "iea-cmde-2024", year: 2023, scenario: null, stage: "refining" });
+    expect(result).toMatchObject({
+      technology: "electric-vehicles",
+      edition: "iea-cmde-2024",
+      year: 2023,
+      scenario: null,
+      stage: "refining",
+    });
   });
 
   it("iea-cmde-2024: wind, mining, NZE 2030 (China is not listed in nickel mining, so nickel is excluded)", () => {
     const want = expected2024("4.2 Wind", "mining", "NZE", 2030);
     expect(want.excluded).toContain("nickel");
-    expectMatches(techExposure("wind", { year: 2030, scenario: "NZE", stage: "mining", source: "iea-cmde-2024" }), want);
+    expectMatches(
+      techExposure("wind", { year: 2030, scenario: "NZE", stage: "mining", source: "iea-cmde-2024" }),
+      want,
+    );
   });
 
   it("iea-cmde-2024: every technology, refining, APS 2040", () => {
-    const sheets = { "solar-pv": "4.1 Solar PV", wind: "4.2 Wind", "electric-vehicles": "4.3 EV", "grid-battery-storage": "4.4 Battery storage", "electricity-networks": "4.5 Electricity networks", hydrogen: "4.6 Hydrogen" } as const;
+    const sheets = {
+      "solar-pv": "4.1 Solar PV",
+      wind: "4.2 Wind",
+      "electric-vehicles": "4.3 EV",
+      "grid-battery-storage": "4.4 Battery storage",
+      "electricity-networks": "4.5 Electricity networks",
+      hydrogen: "4.6 Hydrogen",
+    } as const;
     for (const technology of TECHNOLOGIES) {
-      expectMatches(techExposure(technology, { year: 2040, scenario: "APS", source: "iea-cmde-2024" }), expected2024(sheets[technology], "refining", "APS", 2040));
+      expectMatches(
+        techExposure(technology, { year: 2040, scenario: "APS", source: "iea-cmde-2024" }),
+        expected2024(sheets[technology], "refining", "APS", 2040),
+      );
     }
   });
 
   it("iea-cmde-2025: battery storage, refining, APS 2035 (JSON byTechnology and supply)", () => {
-    expectMatches(techExposure("battery storage", { year: 2035, scenario: "APS" }), expected2025("Grid battery storage", "refining", "APS", 2035));
+    expectMatches(
+      techExposure("battery storage", { year: 2035, scenario: "APS" }),
+      expected2025("Grid battery storage", "refining", "APS", 2035),
+    );
   });
 
   it("defaults to the newest edition's base year, refining (iea-cmde-2025, 2024)", () => {
     const result = techExposure("hydrogen");
-    expect(result).toMatchObject({ technology: "hydrogen", edition: "iea-cmde-2025", year: 2024, scenario: null, stage: "refining" });
+    expect(result).toMatchObject({
+      technology: "hydrogen",
+      edition: "iea-cmde-2025",
+      year: 2024,
+      scenario: null,
+      stage: "refining",
+    });
     expectMatches(result, expected2025("Hydrogen technologies", "refining", null, 2024));
   });
 
   it("reads a projection year under STEPS unless a scenario is given", () => {
     expect(techExposure("EV", { year: 2030 })?.scenario).toBe("STEPS");
     expectMatches(techExposure("EV", { year: 2030 }), expected2025("Electric vehicles", "refining", "STEPS", 2030));
-    expectMatches(techExposure("EV", { year: 2040, scenario: "NZE", stage: "mining" }), expected2025("Electric vehicles", "mining", "NZE", 2040));
+    expectMatches(
+      techExposure("EV", { year: 2040, scenario: "NZE", stage: "mining" }),
+      expected2025("Electric vehicles", "mining", "NZE", 2040),
+    );
   });
 
   it("meets supply and demand years only where both exist: 2045 and 2050 have no supply", () => {
@@ -200,7 +257,9 @@ describe("techExposure", () => {
   it("sums neodymium, praseodymium, dysprosium and terbium into rare-earths, the magnet rare earths block", () => {
     const rows = techRows2024("4.2 Wind", null, 2023).filter(([label]) => MAGNET.has(label));
     expect(rows.map(([label]) => label).sort()).toEqual([...MAGNET].sort());
-    const entry = techExposure("wind", { year: 2023, source: "iea-cmde-2024" })!.breakdown.find((e) => e.mineral === "rare-earths")!;
+    const entry = techExposure("wind", { year: 2023, source: "iea-cmde-2024" })!.breakdown.find(
+      (e) => e.mineral === "rare-earths",
+    )!;
     expect(entry.demandTonnes).toBeCloseTo(rows.reduce((a, [, kt]) => a + kt, 0) * 1000, 5);
     expect(entry.chinaShare).toBeCloseTo(chinaShare2024("Magnet rare earth elements - Refining", 2023)!, 12);
   });
@@ -211,7 +270,9 @@ describe("techExposure", () => {
     const result = techExposure("battery storage", { year: 2040, source: "iea-cmde-2024" })!;
     expect(result.breakdown.map((e) => e.mineral)).not.toContain("cobalt");
     expect(result.excluded).not.toContain("cobalt");
-    expect(techExposure("battery storage", { year: 2030, source: "iea-cmde-2024" })!.breakdown.map((e) => e.mineral)).toContain("cobalt");
+    expect(
+      techExposure("battery storage", { year: 2030, source: "iea-cmde-2024" })!.breakdown.map((e) => e.mineral),
+    ).toContain("cobalt");
   });
 
   it("names the most China-dependent mineral of the breakdown as the weakest link (EVs 2023: magnet rare earths, above graphite)", () => {
@@ -248,11 +309,21 @@ describe("techExposure", () => {
   });
 
   it("suggests the nearest technology, stage or scenario", () => {
-    expect(() => techExposure("wnd")).toThrowError(new CritminError("unknown_id", 'techExposure: unknown technology "wnd"; did you mean "wind"?'));
-    expect(() => techExposure("solr PV")).toThrowError(/^techExposure: unknown technology "solr PV"; did you mean "solar-pv"\?$/);
-    expect(() => techExposure("other uses")).toThrowError(/^techExposure: unknown technology "other uses"; expected one of solar-pv, wind, electric-vehicles/);
-    expect(() => techExposure("EV", { stage: "smelting" as never })).toThrowError(/^techExposure: unknown stage "smelting"/);
-    expect(() => techExposure("EV", { year: 2030, scenario: "APSS" as never })).toThrowError(/^techExposure: unknown scenario "APSS"; did you mean "APS"\?$/);
+    expect(() => techExposure("wnd")).toThrowError(
+      new CritminError("unknown_id", 'techExposure: unknown technology "wnd"; did you mean "wind"?'),
+    );
+    expect(() => techExposure("solr PV")).toThrowError(
+      /^techExposure: unknown technology "solr PV"; did you mean "solar-pv"\?$/,
+    );
+    expect(() => techExposure("other uses")).toThrowError(
+      /^techExposure: unknown technology "other uses"; expected one of solar-pv, wind, electric-vehicles/,
+    );
+    expect(() => techExposure("EV", { stage: "smelting" as never })).toThrowError(
+      /^techExposure: unknown stage "smelting"/,
+    );
+    expect(() => techExposure("EV", { year: 2030, scenario: "APSS" as never })).toThrowError(
+      /^techExposure: unknown scenario "APSS"; did you mean "APS"\?$/,
+    );
   });
 
   it("rejects wrong types with the argument's name", () => {
@@ -264,16 +335,26 @@ describe("techExposure", () => {
       }
       throw new Error("did not throw");
     };
-    expect(err(() => techExposure(42 as never)).message).toMatch(/^techExposure: technology must be a non-empty string, got 42/);
+    expect(err(() => techExposure(42 as never)).message).toMatch(
+      /^techExposure: technology must be a non-empty string, got 42/,
+    );
     expect(err(() => techExposure(42 as never)).code).toBe("invalid_argument");
-    expect(err(() => techExposure("EV", { year: "2030" as never })).message).toMatch(/^techExposure: year must be a whole number/);
-    expect(err(() => techExposure("EV", { mineral: "cobalt" } as never)).message).toMatch(/^techExposure: unknown option "mineral"/);
-    expect(err(() => techExposure("EV", "refining" as never)).message).toMatch(/^techExposure: options must be an object/);
+    expect(err(() => techExposure("EV", { year: "2030" as never })).message).toMatch(
+      /^techExposure: year must be a whole number/,
+    );
+    expect(err(() => techExposure("EV", { mineral: "cobalt" } as never)).message).toMatch(
+      /^techExposure: unknown option "mineral"/,
+    );
+    expect(err(() => techExposure("EV", "refining" as never)).message).toMatch(
+      /^techExposure: options must be an object/,
+    );
   });
 
   const combos = TECHNOLOGIES.flatMap((technology) =>
     (["iea-cmde-2024", "iea-cmde-2025"] as const).flatMap((source) =>
-      [undefined, 2030, 2035, 2040].flatMap((year) => SCENARIOS.flatMap((scenario) => STAGES.map((stage) => ({ technology, source, year, scenario, stage })))),
+      [undefined, 2030, 2035, 2040].flatMap((year) =>
+        SCENARIOS.flatMap((scenario) => STAGES.map((stage) => ({ technology, source, year, scenario, stage }))),
+      ),
     ),
   );
 

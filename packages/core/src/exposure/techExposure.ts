@@ -1,4 +1,12 @@
-import { parseScenario, parseUse, scenarioFor, SUPPLY_MINERAL_OF, technologyCoverage, technologyRows, type DemandCoverage } from "../_lib/demandIndex.ts";
+import {
+  parseScenario,
+  parseUse,
+  scenarioFor,
+  SUPPLY_MINERAL_OF,
+  technologyCoverage,
+  technologyRows,
+  type DemandCoverage,
+} from "../_lib/demandIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseEdition, parseStage, parseYear } from "../_lib/ids.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
@@ -7,9 +15,15 @@ import type { EditionId, Scenario, Stage } from "../constants.ts";
 import type { TechExposureOptions } from "../options.ts";
 
 /** The technologies of the IEA per-technology demand tables. */
-export const TECHNOLOGIES = ["solar-pv", "wind", "electric-vehicles", "grid-battery-storage", "electricity-networks", "hydrogen"] as const satisfies readonly Use[];
+export const TECHNOLOGIES = [
+  "solar-pv",
+  "wind",
+  "electric-vehicles",
+  "grid-battery-storage",
+  "electricity-networks",
+  "hydrogen",
+] as const satisfies readonly Use[];
 export type Technology = (typeof TECHNOLOGIES)[number];
-
 
 /** One mineral's part in a technology's exposure. */
 export interface TechExposureEntry {
@@ -45,11 +59,19 @@ const KEYS = ["year", "scenario", "stage", "source"] as const;
 function chinaShareOf(edition: EditionId, mineral: MineralId, stage: Stage, year: number): number | undefined {
   const series = coverage(mineral, stage, "production").find((c) => c.edition === edition);
   if (!series?.years.has(year)) return undefined;
-  return block(edition, mineral, stage, "production", year, series.years.get(year) ?? null)?.rows.get("CHN")?.share ?? undefined;
+  return (
+    block(edition, mineral, stage, "production", year, series.years.get(year) ?? null)?.rows.get("CHN")?.share ??
+    undefined
+  );
 }
 
 /** Tonnes demanded by the technology per mineral, magnet rare earths summed into `rare-earths`, zero-demand minerals dropped. */
-function demandByMineral(edition: EditionId, technology: Technology, year: number, scenario: Scenario | null): Map<MineralId, number> {
+function demandByMineral(
+  edition: EditionId,
+  technology: Technology,
+  year: number,
+  scenario: Scenario | null,
+): Map<MineralId, number> {
   const totals = new Map<MineralId, number>();
   for (const row of technologyRows(edition, technology, year, scenario)) {
     const mineral = SUPPLY_MINERAL_OF[row.mineral] ?? (row.mineral as MineralId);
@@ -97,7 +119,10 @@ function hasSupplyYear(edition: EditionId, minerals: Iterable<MineralId>, stage:
  * techExposure("EV", { year: 2023, source: "iea-cmde-2024" })?.weakestLink.chinaShare
  * //=> 70.3 / 76.3
  */
-export function techExposure(technologyInput: Technology | (string & {}), options?: TechExposureOptions): TechExposure | undefined {
+export function techExposure(
+  technologyInput: Technology | (string & {}),
+  options?: TechExposureOptions,
+): TechExposure | undefined {
   const fn = "techExposure";
   const opts = checkOptions(fn, options, KEYS);
   const given = (key: (typeof KEYS)[number]) => opts[key] !== undefined && opts[key] !== null;
@@ -109,7 +134,8 @@ export function techExposure(technologyInput: Technology | (string & {}), option
 
   // The newest edition whose technology table and supply both have the year: editions are never mixed.
   const answers = (c: DemandCoverage, y: number) =>
-    c.years.includes(y) && hasSupplyYear(c.edition, demandByMineral(c.edition, technology, y, scenarioFor(c, y, asked)).keys(), stage, y);
+    c.years.includes(y) &&
+    hasSupplyYear(c.edition, demandByMineral(c.edition, technology, y, scenarioFor(c, y, asked)).keys(), stage, y);
   let chosen: { coverage: DemandCoverage; year: number } | undefined;
   for (const c of technologyCoverage(technology)) {
     if (source !== undefined && c.edition !== source) continue;

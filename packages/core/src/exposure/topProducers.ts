@@ -6,7 +6,6 @@ import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import type { TopProducersOptions } from "../options.ts";
 
-
 export interface Producer {
   readonly rank: number;
   /** ISO 3166-1 alpha-3. */
@@ -33,15 +32,27 @@ const countryName = (code: string) => names().get(code) ?? code;
  * topProducers("cobalt", { stage: "mining", n: 2, source: "iea-cmde-2024" }).map((p) => p.country)
  * //=> ["COD", "IDN"]
  */
-export function topProducers(mineral: MineralId | (string & {}), options?: TopProducersOptions): readonly Producer[] | undefined {
+export function topProducers(
+  mineral: MineralId | (string & {}),
+  options?: TopProducersOptions,
+): readonly Producer[] | undefined {
   const query = parseSupplyQuery("topProducers", mineral, options, { stage: "refining" }, ["n"]);
   const n = options?.n ?? 5;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-    throw new CritminError("invalid_argument", `topProducers: n must be a whole number of at least 1, got ${describe(n)}`);
+    throw new CritminError(
+      "invalid_argument",
+      `topProducers: n must be a whole number of at least 1, got ${describe(n)}`,
+    );
   }
   const { block } = resolveBlock(query);
   if (!block) return undefined;
   return rankedCountries(block)
     .slice(0, n)
-    .map((row, i) => ({ rank: i + 1, country: row.country, name: countryName(row.country), share: row.share!, tonnes: row.tonnes ?? undefined }));
+    .map((row, i) => ({
+      rank: i + 1,
+      country: row.country,
+      name: countryName(row.country),
+      share: row.share!,
+      tonnes: row.tonnes ?? undefined,
+    }));
 }

@@ -11,5 +11,8 @@ import { requireNumber, requireNumbers } from "../_lib/numbers.ts";
 export function concentrationRatio(shares: readonly number[], n: number): number {
   const list = requireNumbers("concentrationRatio", "shares", shares);
   const count = requireNumber("concentrationRatio", "n", n);
-  return list.sort((a, b) => b - a).slice(0, Math.max(0, count)).reduce((sum, s) => sum + s, 0);
+  return list
+    .sort((a, b) => b - a)
+    .slice(0, Math.max(0, count))
+    .reduce((sum, s) => sum + s, 0);
 }

@@ -18,16 +18,68 @@ const schemas = {
 } as const;
 
 const VALUES: unknown[] = [
-  undefined, null, "", "x", "ab", "abc", "Bad Id", "cobalt", "CHN", "WORLD", "chn", "smelting", "refining", "observed", "STEPS", "EU", "index", "reported",
-  "base-case", "2024-05", "2024-05-01", "2024", "https://www.iea.org/x", "not a url", "a".repeat(64), "0".repeat(64),
-  -1, 0, 0.5, 1, 1.5, 1899, 1900, 2023, 2023.5, 2100, 2101, 1e9, true, [], ["cobalt"], ["Bad Rule"], ["CHN", "COD"], ["chn"], {}, [{ path: "a", sha256: "0".repeat(64) }], [{ path: "a" }],
+  undefined,
+  null,
+  "",
+  "x",
+  "ab",
+  "abc",
+  "Bad Id",
+  "cobalt",
+  "CHN",
+  "WORLD",
+  "chn",
+  "smelting",
+  "refining",
+  "observed",
+  "STEPS",
+  "EU",
+  "index",
+  "reported",
+  "base-case",
+  "2024-05",
+  "2024-05-01",
+  "2024",
+  "https://www.iea.org/x",
+  "not a url",
+  "a".repeat(64),
+  "0".repeat(64),
+  -1,
+  0,
+  0.5,
+  1,
+  1.5,
+  1899,
+  1900,
+  2023,
+  2023.5,
+  2100,
+  2101,
+  1e9,
+  true,
+  [],
+  ["cobalt"],
+  ["Bad Rule"],
+  ["CHN", "COD"],
+  ["chn"],
+  {},
+  [{ path: "a", sha256: "0".repeat(64) }],
+  [{ path: "a" }],
 ];
 
 const data = bundledDataset();
 const samples = {
-  supply: [data.supply[0]!, data.supply.find((r) => r.kind === "projection")!, data.supply.find((r) => r.value === null)!],
+  supply: [
+    data.supply[0]!,
+    data.supply.find((r) => r.kind === "projection")!,
+    data.supply.find((r) => r.value === null)!,
+  ],
   demand: [data.demand[0]!, data.demand.find((r) => r.scenario !== null)!],
-  indicators: [data.indicators[0]!, data.indicators.find((r) => r.sources !== undefined)!, data.indicators.find((r) => r.stage !== null)!],
+  indicators: [
+    data.indicators[0]!,
+    data.indicators.find((r) => r.sources !== undefined)!,
+    data.indicators.find((r) => r.stage !== null)!,
+  ],
   editions: [...data.editions],
 };
 
@@ -45,7 +97,10 @@ describe("the refresh's row checks agree with the zod row schemas", () => {
           const zodSays = schemas[table].safeParse(mutated).success;
           const checkSays = firstProblem(rowChecks[table], mutated, "row") === undefined;
           compared++;
-          if (zodSays !== checkSays) disagreements.push(`${field} = ${JSON.stringify(value)}: zod ${zodSays ? "accepts" : "rejects"}, the check ${checkSays ? "accepts" : "rejects"}`);
+          if (zodSays !== checkSays)
+            disagreements.push(
+              `${field} = ${JSON.stringify(value)}: zod ${zodSays ? "accepts" : "rejects"}, the check ${checkSays ? "accepts" : "rejects"}`,
+            );
         }
       }
     }
@@ -55,7 +110,9 @@ describe("the refresh's row checks agree with the zod row schemas", () => {
 
   it("every bundled row passes the checks", () => {
     const failures = (["supply", "demand", "indicators", "editions"] as const).flatMap((t) =>
-      (data[t] as readonly unknown[]).map((row, i) => firstProblem(rowChecks[t], row, `${t}[${i}]`)).filter((m) => m !== undefined),
+      (data[t] as readonly unknown[])
+        .map((row, i) => firstProblem(rowChecks[t], row, `${t}[${i}]`))
+        .filter((m) => m !== undefined),
     );
     expect(failures).toEqual([]);
   });

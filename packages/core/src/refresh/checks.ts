@@ -38,8 +38,10 @@ export function number(options: { min?: number; max?: number; int?: boolean; pos
     if (typeof v !== "number" || !Number.isFinite(v)) problem(p, `${path}: expected a number, got ${got(v)}`);
     else if (options.int && !Number.isInteger(v)) problem(p, `${path}: expected an integer, got ${got(v)}`);
     else if (options.positive && v <= 0) problem(p, `${path}: expected a number > 0, got ${got(v)}`);
-    else if (options.min !== undefined && v < options.min) problem(p, `${path}: expected a number ≥ ${options.min}, got ${got(v)}`);
-    else if (options.max !== undefined && v > options.max) problem(p, `${path}: expected a number ≤ ${options.max}, got ${got(v)}`);
+    else if (options.min !== undefined && v < options.min)
+      problem(p, `${path}: expected a number ≥ ${options.min}, got ${got(v)}`);
+    else if (options.max !== undefined && v > options.max)
+      problem(p, `${path}: expected a number ≤ ${options.max}, got ${got(v)}`);
   };
 }
 
@@ -47,7 +49,8 @@ export function oneOf(values: readonly string[]): Check {
   const allowed = new Set(values);
   const list = values.map((v) => JSON.stringify(v)).join(", ");
   return (v, path, p) => {
-    if (typeof v !== "string" || !allowed.has(v)) problem(p, `${path}: expected ${values.length === 1 ? list : `one of ${list}`}, got ${got(v)}`);
+    if (typeof v !== "string" || !allowed.has(v))
+      problem(p, `${path}: expected ${values.length === 1 ? list : `one of ${list}`}, got ${got(v)}`);
   };
 }
 
@@ -70,7 +73,8 @@ export function object(shape: Readonly<Record<string, Check>>, optional: readonl
   const known = new Set(keys);
   const mayLack = new Set(optional);
   return (v, path, p) => {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return problem(p, `${path}: expected an object, got ${got(v)}`);
+    if (v === null || typeof v !== "object" || Array.isArray(v))
+      return problem(p, `${path}: expected an object, got ${got(v)}`);
     const record = v as Record<string, unknown>;
     for (const key of keys) {
       const value = Object.hasOwn(record, key) ? record[key] : undefined;
@@ -78,7 +82,11 @@ export function object(shape: Readonly<Record<string, Check>>, optional: readonl
       shape[key]!(value, path === "" ? key : `${path}.${key}`, p);
     }
     const unknown = Object.keys(record).filter((k) => !known.has(k));
-    if (unknown.length > 0) problem(p, `${path === "" ? "the file" : path}: unknown field${unknown.length === 1 ? "" : "s"} ${unknown.map((k) => JSON.stringify(k)).join(", ")}`);
+    if (unknown.length > 0)
+      problem(
+        p,
+        `${path === "" ? "the file" : path}: unknown field${unknown.length === 1 ? "" : "s"} ${unknown.map((k) => JSON.stringify(k)).join(", ")}`,
+      );
   };
 }
 

@@ -135,7 +135,12 @@ const countryCheck = object({
 });
 
 /** The row checks, one per table (exported for checks.test.ts). */
-export const rowChecks = { supply: supplyCheck, demand: demandCheck, indicators: indicatorCheck, editions: editionCheck } as const;
+export const rowChecks = {
+  supply: supplyCheck,
+  demand: demandCheck,
+  indicators: indicatorCheck,
+  editions: editionCheck,
+} as const;
 
 export const datasetCheck: Check = object({
   format: oneOf([DATASET_FORMAT]),

@@ -51,7 +51,8 @@ function changedCount(before: readonly string[] = [], after: readonly string[] =
 export function editionChange(current: Dataset, next: Dataset): string | undefined {
   const nextEditions = new Map(next.editions.map((e) => [e.id as string, e]));
   const removed = current.editions.filter((e) => !nextEditions.has(e.id)).map((e) => e.id);
-  if (removed.length > 0) return `edition${removed.length === 1 ? "" : "s"} ${removed.join(", ")} ${removed.length === 1 ? "is" : "are"} missing: released editions are never removed`;
+  if (removed.length > 0)
+    return `edition${removed.length === 1 ? "" : "s"} ${removed.join(", ")} ${removed.length === 1 ? "is" : "are"} missing: released editions are never removed`;
   for (const edition of current.editions) {
     if (canonical(edition) !== canonical(nextEditions.get(edition.id))) {
       return `edition ${edition.id} is released and may not change: its title, date, citation or source files differ`;
@@ -69,7 +70,8 @@ export function editionChange(current: Dataset, next: Dataset): string | undefin
       if (changed.length === 0) continue;
       const first = changed[0]!;
       const rows = changedCount(a.get(first), b.get(first));
-      const others = changed.length > 1 ? ` (and ${changed.length - 1} other mineral${changed.length === 2 ? "" : "s"})` : "";
+      const others =
+        changed.length > 1 ? ` (and ${changed.length - 1} other mineral${changed.length === 2 ? "" : "s"})` : "";
       return `edition ${edition.id} is released and may not change: its ${table as Table} rows for ${first} differ (${rows} row${rows === 1 ? "" : "s"} changed, added or removed)${others}; new data needs a new edition id`;
     }
   }

@@ -6,13 +6,31 @@ import { parseDataset } from "./parseDataset.ts";
 
 // The bundled dataset as an organisation would host it: through JSON, as `pnpm data:publish` writes it.
 type Row = Record<string, unknown> & { edition: string; mineral: string };
-type File = { format: string; version: string; editions: Record<string, unknown>[]; supply: Row[]; demand: Row[]; indicators: Row[]; minerals: Record<string, unknown>[]; countries: Record<string, unknown>[] };
+type File = {
+  format: string;
+  version: string;
+  editions: Record<string, unknown>[];
+  supply: Row[];
+  demand: Row[];
+  indicators: Row[];
+  minerals: Record<string, unknown>[];
+  countries: Record<string, unknown>[];
+};
 const hosted = (): File => JSON.parse(JSON.stringify(toDatasetFile(bundledDataset()))) as File;
 const base = hosted();
 const bundled = bundledDataset();
 
 /** Index of the IEA 2024 cobalt refining row for China in 2023 (the doc example's row). */
-const cobaltIndex = base.supply.findIndex((r) => r.edition === "iea-cmde-2024" && r.mineral === "cobalt" && r.stage === "refining" && r.country === "CHN" && r.year === 2023 && r.measure === "production" && r.kind === "observed");
+const cobaltIndex = base.supply.findIndex(
+  (r) =>
+    r.edition === "iea-cmde-2024" &&
+    r.mineral === "cobalt" &&
+    r.stage === "refining" &&
+    r.country === "CHN" &&
+    r.year === 2023 &&
+    r.measure === "production" &&
+    r.kind === "observed",
+);
 
 function replaceSupply(i: number, patch: Record<string, unknown>): File {
   return { ...base, supply: base.supply.map((r, j) => (j === i ? { ...r, ...patch } : r)) };
@@ -21,7 +39,12 @@ function replaceSupply(i: number, patch: Record<string, unknown>): File {
 /** A copy of iea-cmde-2024 under a new id dated 2099-01: what a newer release would add. */
 function withNewEdition(): File {
   const id = "test-edition-2099";
-  const edition = { ...base.editions.find((e) => e.id === "iea-cmde-2024")!, id, date: "2099-01", title: "Test edition" };
+  const edition = {
+    ...base.editions.find((e) => e.id === "iea-cmde-2024")!,
+    id,
+    date: "2099-01",
+    title: "Test edition",
+  };
   const copy = (rows: Row[]) => rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: id }));
   return {
     ...base,
@@ -70,7 +93,10 @@ describe("parseDataset: accepted files", () => {
   });
 
   it("ignores the order of rows and of the keys in a row", () => {
-    const reordered = { ...base, supply: [...base.supply].reverse().map((r) => Object.fromEntries(Object.entries(r).reverse()) as Row) };
+    const reordered = {
+      ...base,
+      supply: [...base.supply].reverse().map((r) => Object.fromEntries(Object.entries(r).reverse()) as Row),
+    };
     expect(parseDataset(reordered, bundled).ok).toBe(true);
   });
 
@@ -86,7 +112,9 @@ describe("parseDataset: accepted files", () => {
 
 describe("parseDataset: schema problems name the field", () => {
   it("a share above 1", () => {
-    expect(message(replaceSupply(cobaltIndex, { share: 1.5 }))).toBe(`supply[${cobaltIndex}].share: expected a number ≤ 1, got 1.5`);
+    expect(message(replaceSupply(cobaltIndex, { share: 1.5 }))).toBe(
+      `supply[${cobaltIndex}].share: expected a number ≤ 1, got 1.5`,
+    );
   });
 
   it("a value given as text", () => {
@@ -95,7 +123,9 @@ describe("parseDataset: schema problems name the field", () => {
 
   it("a missing field", () => {
     const { locator: _, ...row } = base.demand[3]!;
-    expect(message({ ...base, demand: base.demand.map((r, i) => (i === 3 ? row : r)) })).toBe("demand[3].locator: expected a string, got nothing");
+    expect(message({ ...base, demand: base.demand.map((r, i) => (i === 3 ? row : r)) })).toBe(
+      "demand[3].locator: expected a string, got nothing",
+    );
   });
 
   it("an unknown field", () => {
@@ -103,7 +133,9 @@ describe("parseDataset: schema problems name the field", () => {
   });
 
   it("a stage outside the vocabulary", () => {
-    expect(message(replaceSupply(2, { stage: "smelting" }))).toBe('supply[2].stage: expected one of "mining", "refining", got "smelting"');
+    expect(message(replaceSupply(2, { stage: "smelting" }))).toBe(
+      'supply[2].stage: expected one of "mining", "refining", got "smelting"',
+    );
   });
 
   it("counts the other problems", () => {
@@ -112,7 +144,9 @@ describe("parseDataset: schema problems name the field", () => {
   });
 
   it("another format, or not an object at all", () => {
-    expect(message({ ...base, format: "critmin-dataset/2" })).toMatch(/^format: expected "critmin-dataset\/1", got "critmin-dataset\/2"/);
+    expect(message({ ...base, format: "critmin-dataset/2" })).toMatch(
+      /^format: expected "critmin-dataset\/1", got "critmin-dataset\/2"/,
+    );
     expect(message([1, 2])).toBe("the file: expected a critmin dataset (a JSON object), got [1,2]");
     expect(message(null)).toBe("the file: expected a critmin dataset (a JSON object), got null");
   });
@@ -120,22 +154,33 @@ describe("parseDataset: schema problems name the field", () => {
 
 describe("parseDataset: consistency", () => {
   it("a row of an edition the file does not list", () => {
-    expect(message(replaceSupply(5, { edition: "iea-cmde-2099" }))).toBe('supply[5].edition: "iea-cmde-2099" is not among the file\'s editions (iea-cmde-2024, iea-cmde-2025, usgs-mcs-2025, ec-crm-2023)');
+    expect(message(replaceSupply(5, { edition: "iea-cmde-2099" }))).toBe(
+      'supply[5].edition: "iea-cmde-2099" is not among the file\'s editions (iea-cmde-2024, iea-cmde-2025, usgs-mcs-2025, ec-crm-2023)',
+    );
   });
 
   it("a version that does not start with the newest edition's date", () => {
-    expect(message({ ...withNewEdition(), version: base.version })).toBe(`version: expected it to start with the newest edition's date "2099-01+", got "${base.version}"`);
+    expect(message({ ...withNewEdition(), version: base.version })).toBe(
+      `version: expected it to start with the newest edition's date "2099-01+", got "${base.version}"`,
+    );
     expect(message({ ...base, version: "latest" })).toBe('version: expected <yyyy-mm>+<12 hex digits>, got "latest"');
   });
 
   it("an edition listed twice", () => {
-    expect(message({ ...base, editions: [...base.editions, base.editions[0]!] })).toBe("editions: iea-cmde-2024 is listed twice");
+    expect(message({ ...base, editions: [...base.editions, base.editions[0]!] })).toBe(
+      "editions: iea-cmde-2024 is listed twice",
+    );
   });
 
   it("a mineral id that callers use is gone", () => {
-    expect(message({ ...base, minerals: base.minerals.filter((m) => m.id !== "aggregates"), supply: base.supply.filter((r) => r.mineral !== "aggregates"), indicators: base.indicators.filter((r) => r.mineral !== "aggregates") })).toBe(
-      "minerals: aggregates missing: ids in use are never removed",
-    );
+    expect(
+      message({
+        ...base,
+        minerals: base.minerals.filter((m) => m.id !== "aggregates"),
+        supply: base.supply.filter((r) => r.mineral !== "aggregates"),
+        indicators: base.indicators.filter((r) => r.mineral !== "aggregates"),
+      }),
+    ).toBe("minerals: aggregates missing: ids in use are never removed");
   });
 });
 
@@ -143,32 +188,53 @@ describe("parseDataset: released editions are immutable", () => {
   it("one changed supply value of iea-cmde-2024 is rejected, naming the edition, table and mineral", () => {
     const row = base.supply[cobaltIndex]!;
     const msg = message(replaceSupply(cobaltIndex, { value: (row.value as number) + 0.1 }));
-    expect(msg).toBe("edition iea-cmde-2024 is released and may not change: its supply rows for cobalt differ (1 row changed, added or removed); new data needs a new edition id");
+    expect(msg).toBe(
+      "edition iea-cmde-2024 is released and may not change: its supply rows for cobalt differ (1 row changed, added or removed); new data needs a new edition id",
+    );
   });
 
   it("an extra row in a released edition is rejected", () => {
     const row = base.demand.find((r) => r.edition === "iea-cmde-2025" && r.mineral === "lithium")!;
     const msg = message({ ...base, demand: [...base.demand, { ...row, year: 2099 }] });
-    expect(msg).toBe("edition iea-cmde-2025 is released and may not change: its demand rows for lithium differ (1 row changed, added or removed); new data needs a new edition id");
+    expect(msg).toBe(
+      "edition iea-cmde-2025 is released and may not change: its demand rows for lithium differ (1 row changed, added or removed); new data needs a new edition id",
+    );
   });
 
   it("a removed edition is rejected", () => {
     const gone = "usgs-mcs-2025";
     const keep = (r: Row) => r.edition !== gone;
-    const file = { ...base, editions: base.editions.filter((e) => e.id !== gone), supply: base.supply.filter(keep), demand: base.demand.filter(keep), indicators: base.indicators.filter(keep), minerals: base.minerals.map((m) => ({ ...m, coverage: (m.coverage as { edition: string }[]).filter((c) => c.edition !== gone) })) };
+    const file = {
+      ...base,
+      editions: base.editions.filter((e) => e.id !== gone),
+      supply: base.supply.filter(keep),
+      demand: base.demand.filter(keep),
+      indicators: base.indicators.filter(keep),
+      minerals: base.minerals.map((m) => ({
+        ...m,
+        coverage: (m.coverage as { edition: string }[]).filter((c) => c.edition !== gone),
+      })),
+    };
     expect(message(file)).toBe("edition usgs-mcs-2025 is missing: released editions are never removed");
   });
 
   it("changed metadata of a released edition is rejected", () => {
-    const file = { ...base, editions: base.editions.map((e) => (e.id === "ec-crm-2023" ? { ...e, citation: "someone else" } : e)) };
-    expect(message(file)).toBe("edition ec-crm-2023 is released and may not change: its title, date, citation or source files differ");
+    const file = {
+      ...base,
+      editions: base.editions.map((e) => (e.id === "ec-crm-2023" ? { ...e, citation: "someone else" } : e)),
+    };
+    expect(message(file)).toBe(
+      "edition ec-crm-2023 is released and may not change: its title, date, citation or source files differ",
+    );
   });
 
   it("compares with the dataset in use, not only the bundled one", () => {
     const first = parseDataset(withNewEdition(), bundled);
     if (!first.ok) throw new Error(first.message);
     // The bundled file lacks test-edition-2099, which the dataset in use has: it may not come back without it.
-    expect(message(base, first.dataset)).toBe("edition test-edition-2099 is missing: released editions are never removed");
+    expect(message(base, first.dataset)).toBe(
+      "edition test-edition-2099 is missing: released editions are never removed",
+    );
   });
 });
 

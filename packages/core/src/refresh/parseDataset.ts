@@ -43,9 +43,13 @@ function inconsistency(file: DatasetFile): string | undefined {
   const dupCountry = firstDuplicate(file.countries.map((c) => c.code));
   if (dupCountry) return `countries: ${dupCountry} is listed twice`;
 
-  const newest = file.editions.map((e) => e.date).sort().at(-1);
+  const newest = file.editions
+    .map((e) => e.date)
+    .sort()
+    .at(-1);
   if (newest === undefined) return "editions: the file lists no edition";
-  if (!file.version.startsWith(`${newest}+`)) return `version: expected it to start with the newest edition's date "${newest}+", got "${file.version}"`;
+  if (!file.version.startsWith(`${newest}+`))
+    return `version: expected it to start with the newest edition's date "${newest}+", got "${file.version}"`;
 
   const editions = new Set(editionIds);
   const minerals = new Set(file.minerals.map((m) => m.id));
@@ -55,7 +59,8 @@ function inconsistency(file: DatasetFile): string | undefined {
     const rows: readonly { readonly edition: string; readonly mineral: string }[] = file[table];
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      if (!editions.has(row.edition)) return `${table}[${i}].edition: "${row.edition}" is not among the file's editions ${known}`;
+      if (!editions.has(row.edition))
+        return `${table}[${i}].edition: "${row.edition}" is not among the file's editions ${known}`;
       if (!minerals.has(row.mineral)) return `${table}[${i}].mineral: "${row.mineral}" is not in the file's minerals`;
     }
   }
@@ -69,7 +74,8 @@ function inconsistency(file: DatasetFile): string | undefined {
   }
   for (let i = 0; i < file.minerals.length; i++) {
     const missing = file.minerals[i]!.coverage.find((c) => !editions.has(c.edition));
-    if (missing) return `minerals[${i}].coverage: edition "${missing.edition}" is not among the file's editions ${known}`;
+    if (missing)
+      return `minerals[${i}].coverage: edition "${missing.edition}" is not among the file's editions ${known}`;
   }
   return undefined;
 }
@@ -78,10 +84,12 @@ function inconsistency(file: DatasetFile): string | undefined {
 function removedIds(current: Dataset, file: DatasetFile): string | undefined {
   const minerals = new Set(file.minerals.map((m) => m.id));
   const gone = current.minerals.filter((m) => !minerals.has(m.id)).map((m) => m.id);
-  if (gone.length > 0) return `minerals: ${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ", …" : ""} missing: ids in use are never removed`;
+  if (gone.length > 0)
+    return `minerals: ${gone.slice(0, 5).join(", ")}${gone.length > 5 ? ", …" : ""} missing: ids in use are never removed`;
   const countries = new Set(file.countries.map((c) => c.code));
   const goneCountries = current.countries.filter((c) => !countries.has(c.code)).map((c) => c.code);
-  if (goneCountries.length > 0) return `countries: ${goneCountries.slice(0, 5).join(", ")}${goneCountries.length > 5 ? ", …" : ""} missing: codes in use are never removed`;
+  if (goneCountries.length > 0)
+    return `countries: ${goneCountries.slice(0, 5).join(", ")}${goneCountries.length > 5 ? ", …" : ""} missing: codes in use are never removed`;
   return undefined;
 }
 
@@ -102,9 +110,13 @@ function removedIds(current: Dataset, file: DatasetFile): string | undefined {
  * parseDataset.test.ts shows each outcome.)
  */
 export function parseDataset(json: unknown, current: Dataset): ParsedDataset {
-  if (json === null || typeof json !== "object" || Array.isArray(json)) return fail(`the file: expected a critmin dataset (a JSON object), got ${describe(json)}`);
+  if (json === null || typeof json !== "object" || Array.isArray(json))
+    return fail(`the file: expected a critmin dataset (a JSON object), got ${describe(json)}`);
   const format = (json as { format?: unknown }).format;
-  if (format !== DATASET_FORMAT) return fail(`format: expected "${DATASET_FORMAT}", got ${describe(format)}: not a critmin dataset file, or a newer format than this version reads`);
+  if (format !== DATASET_FORMAT)
+    return fail(
+      `format: expected "${DATASET_FORMAT}", got ${describe(format)}: not a critmin dataset file, or a newer format than this version reads`,
+    );
   const bad = firstProblem(datasetCheck, json);
   if (bad) return fail(bad);
   // A copy: the caller's objects are not frozen, and nothing they hold on to can change the rows later.
@@ -126,6 +138,9 @@ export function parseDataset(json: unknown, current: Dataset): ParsedDataset {
   if (changed) return fail(changed);
   const before = new Set<string>(current.editions.map((e) => e.id));
   const added = next.editions.map((e) => e.id as string).filter((id) => !before.has(id));
-  if (next.version === current.version && added.length > 0) return fail(`version: "${next.version}" is the version in use, yet the file adds ${added.join(", ")}: changed data needs a new version`);
+  if (next.version === current.version && added.length > 0)
+    return fail(
+      `version: "${next.version}" is the version in use, yet the file adds ${added.join(", ")}: changed data needs a new version`,
+    );
   return { ok: true, dataset: admitDataset(next), added };
 }

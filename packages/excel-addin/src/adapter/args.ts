@@ -12,7 +12,8 @@ function isErrorValue(value: unknown): boolean {
 /** A value as an error message quotes it; never throws (String() does on a null-prototype object). */
 export function describe(value: unknown): string {
   if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 59)}…` : value}"`;
-  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined)
+    return String(value);
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
@@ -23,7 +24,12 @@ function check(fn: string, name: string, value: unknown): void {
 
 /** An empty cell or omitted argument: null, undefined, "" or (Excel desktop's empty cell) 0. */
 export function isBlank(value: unknown, zeroIsBlank = true): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "") || (zeroIsBlank && value === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === "string" && value.trim() === "") ||
+    (zeroIsBlank && value === 0)
+  );
 }
 
 /** A required name (mineral, country, group): text, or a number written as text. */
@@ -33,9 +39,11 @@ export function text(fn: string, name: string, value: unknown): string {
   // Excel desktop passes an empty cell as 0; no name or code is 0, so say so rather than letting
   // the core suggest a "nearest" name for "0".
   if (value === 0) throw new ArgumentError(`${fn}: ${name} is required, got 0 (an empty cell?)`);
-  if (typeof value === "boolean") throw new ArgumentError(`${fn}: ${name} must be text, got ${value ? "TRUE" : "FALSE"}`);
+  if (typeof value === "boolean")
+    throw new ArgumentError(`${fn}: ${name} must be text, got ${value ? "TRUE" : "FALSE"}`);
   // A cell holds text or a number; anything else (an entity, an object, a symbol) is not a name.
-  if (typeof value !== "string" && typeof value !== "number") throw new ArgumentError(`${fn}: ${name} must be text, got ${describe(value)}`);
+  if (typeof value !== "string" && typeof value !== "number")
+    throw new ArgumentError(`${fn}: ${name} must be text, got ${describe(value)}`);
   return String(value).trim();
 }
 
@@ -54,7 +62,8 @@ export function optionalYear(fn: string, name: string, value: unknown): number |
   check(fn, name, value);
   if (isBlank(value)) return undefined;
   const n = typeof value === "string" ? Number(value.trim()) : value;
-  if (typeof n !== "number" || !Number.isFinite(n)) throw new ArgumentError(`${fn}: ${name} must be a year like 2030, got ${describe(value)}`);
+  if (typeof n !== "number" || !Number.isFinite(n))
+    throw new ArgumentError(`${fn}: ${name} must be a year like 2030, got ${describe(value)}`);
   // Years this dataset could hold are far below the serial numbers of dates since 1908.
   return n > 3000 ? serialToYear(n) : n;
 }
@@ -69,8 +78,10 @@ export function requiredYear(fn: string, name: string, value: unknown): number {
 export function optionalNumber(fn: string, name: string, value: unknown): number | undefined {
   check(fn, name, value);
   if (isBlank(value, false)) return undefined;
-  const n = typeof value === "string" ? Number(value.trim().replace(/%$/, "")) / (value.trim().endsWith("%") ? 100 : 1) : value;
-  if (typeof n !== "number" || !Number.isFinite(n)) throw new ArgumentError(`${fn}: ${name} must be a number, got ${describe(value)}`);
+  const n =
+    typeof value === "string" ? Number(value.trim().replace(/%$/, "")) / (value.trim().endsWith("%") ? 100 : 1) : value;
+  if (typeof n !== "number" || !Number.isFinite(n))
+    throw new ArgumentError(`${fn}: ${name} must be a number, got ${describe(value)}`);
   return n;
 }
 

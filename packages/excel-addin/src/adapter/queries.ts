@@ -29,7 +29,8 @@ export function supplyReason(fn: string, mineral: unknown, country: unknown, raw
     try {
       const p = provenance({ mineral: String(mineral), country: String(country), ...supplyArgs(fn, ...raw) });
       if (!p.found) return `${fn}: ${p.reason ?? "no figure"}`;
-      if (p.share === null) return `${fn}: ${p.edition} gives ${p.country} ${p.tonnes ?? "no"} t of ${p.mineral} in ${p.year} but no world total to take a share of (${p.locator})`;
+      if (p.share === null)
+        return `${fn}: ${p.edition} gives ${p.country} ${p.tonnes ?? "no"} t of ${p.mineral} in ${p.year} but no world total to take a share of (${p.locator})`;
       return `${fn}: ${p.edition} has ${p.mineral} ${p.stage} figures for ${p.year}, but not the ones this function needs (tonnes or enough countries)`;
     } catch {
       return `${fn}: no figure for ${describe(mineral)}`;

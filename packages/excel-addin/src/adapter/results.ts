@@ -10,7 +10,8 @@ export type ExcelValue = number | string | boolean | CustomFunctions.Error;
 export function value(compute: () => number | string | boolean | undefined, missing: () => string): ExcelValue {
   try {
     const result = compute();
-    if (result === undefined || (typeof result === "number" && !Number.isFinite(result))) return excelError("#N/A", missing());
+    if (result === undefined || (typeof result === "number" && !Number.isFinite(result)))
+      return excelError("#N/A", missing());
     return result;
   } catch (error) {
     return errorFor(error);
@@ -56,7 +57,11 @@ function cell(each: (cell: unknown) => ExcelValue, input: unknown): ExcelValue {
 }
 
 /** A table with a header row; blanks are "" (Excel would show null as 0), every row as wide as the header. */
-export function table(compute: () => readonly (readonly (string | number | boolean | undefined | null)[])[] | undefined, header: readonly string[], missing: () => string): ExcelValue[][] {
+export function table(
+  compute: () => readonly (readonly (string | number | boolean | undefined | null)[])[] | undefined,
+  header: readonly string[],
+  missing: () => string,
+): ExcelValue[][] {
   try {
     const rows = compute();
     if (rows === undefined) return [[excelError("#N/A", missing())]];

@@ -6,7 +6,15 @@
 // the wrapper answers cell by cell, so =CRITMIN.CHINA_SHARE(A2:A30) spills a column. The other
 // parameters are single values.
 import * as core from "@critmin/core";
-import { isBlank, optionalNumber, optionalText, optionalYear, requiredNumber, requiredYear, text } from "../adapter/args.ts";
+import {
+  isBlank,
+  optionalNumber,
+  optionalText,
+  optionalYear,
+  requiredNumber,
+  requiredYear,
+  text,
+} from "../adapter/args.ts";
 import { broadcast, table, value, type ExcelValue } from "../adapter/results.ts";
 import { blockReason, supplyArgs, supplyReason } from "../adapter/queries.ts";
 // Edition pinning: a blank `source` follows the workbook's pin (src/workbook/pin.ts), set by the task pane.
@@ -134,7 +142,10 @@ export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, s
     () => {
       const count = optionalNumber(fn, "n", n);
       return core
-        .topProducers(text(fn, "mineral", mineral), { ...supplyArgs(fn, stage, year, pinned), n: count === 0 ? undefined : count })
+        .topProducers(text(fn, "mineral", mineral), {
+          ...supplyArgs(fn, stage, year, pinned),
+          n: count === 0 ? undefined : count,
+        })
         ?.map((p) => [p.rank, p.country, p.name, p.share, p.tonnes]);
     },
     ["Rank", "Country", "Name", "Share", "Tonnes"],
@@ -156,7 +167,10 @@ export function hhi(mineral: any[][], stage?: Stage, year?: any, source?: Editio
   return broadcast(mineral, (m) => {
     const pinned = pinnedSource(m, stage, year, source);
     const fn = "HHI";
-    return value(() => core.hhi(text(fn, "mineral", m), supplyArgs(fn, stage, year, pinned)), blockReason(fn, m, [stage, year, pinned]));
+    return value(
+      () => core.hhi(text(fn, "mineral", m), supplyArgs(fn, stage, year, pinned)),
+      blockReason(fn, m, [stage, year, pinned]),
+    );
   });
 }
 
@@ -237,7 +251,14 @@ export function groupShare(mineral: any[][], group: any, stage?: Stage, year?: a
  * @param [source] Edition to use; the newest with both years when omitted
  * @returns Share in toYear minus share in fromYear
  */
-export function shareChange(mineral: any[][], country: any, fromYear: any, toYear: any, stage?: Stage, source?: Edition): any[][] {
+export function shareChange(
+  mineral: any[][],
+  country: any,
+  fromYear: any,
+  toYear: any,
+  stage?: Stage,
+  source?: Edition,
+): any[][] {
   return broadcast(mineral, (m) => {
     const pinned = pinnedSource(m, stage, null, source);
     const fn = "SHARE_CHANGE";
@@ -266,12 +287,25 @@ export function shareChange(mineral: any[][], country: any, fromYear: any, toYea
  * @param [source] Edition to use; the newest with data when omitted
  * @returns Share of world supply lost, 0–1
  */
-export function supplyAtRisk(mineral: any[][], supplier: any, cut: any, stage?: Stage, year?: any, source?: Edition): any[][] {
+export function supplyAtRisk(
+  mineral: any[][],
+  supplier: any,
+  cut: any,
+  stage?: Stage,
+  year?: any,
+  source?: Edition,
+): any[][] {
   return broadcast(mineral, (m) => {
     const pinned = pinnedSource(m, stage, year, source);
     const fn = "SUPPLY_AT_RISK";
     return value(
-      () => core.supplyAtRisk(text(fn, "mineral", m), text(fn, "supplier", supplier), requiredNumber(fn, "cut", cut), supplyArgs(fn, stage, year, pinned)),
+      () =>
+        core.supplyAtRisk(
+          text(fn, "mineral", m),
+          text(fn, "supplier", supplier),
+          requiredNumber(fn, "cut", cut),
+          supplyArgs(fn, stage, year, pinned),
+        ),
       supplyReason(fn, m, supplier, [stage, year, pinned]),
     );
   });
@@ -289,7 +323,14 @@ export function supplyAtRisk(mineral: any[][], supplier: any, cut: any, stage?: 
  * @param [source] IEA edition to use; the newest with the year when omitted
  * @returns Coverage ratio (1 = demand fully met)
  */
-export function coverageWithout(mineral: any[][], supplier?: any, year?: any, scenario?: Scenario, stage?: Stage, source?: Edition): any[][] {
+export function coverageWithout(
+  mineral: any[][],
+  supplier?: any,
+  year?: any,
+  scenario?: Scenario,
+  stage?: Stage,
+  source?: Edition,
+): any[][] {
   return broadcast(mineral, (m) => {
     const pinned = pinnedSeriesSource("iea-cmde", source);
     const fn = "COVERAGE_WITHOUT";
@@ -319,7 +360,14 @@ export function coverageWithout(mineral: any[][], supplier?: any, year?: any, sc
  * @param [source] Edition to use; the newest with data when omitted
  * @returns Tonnes; 0 when the share is already at or below the target
  */
-export function diversificationGap(mineral: any[][], target?: any, supplier?: any, stage?: Stage, year?: any, source?: Edition): any[][] {
+export function diversificationGap(
+  mineral: any[][],
+  target?: any,
+  supplier?: any,
+  stage?: Stage,
+  year?: any,
+  source?: Edition,
+): any[][] {
   return broadcast(mineral, (m) => {
     const pinned = pinnedSource(m, stage, year, source);
     const fn = "DIVERSIFICATION_GAP";
@@ -348,7 +396,8 @@ export function crmaCheck(mineral: any[][], stage?: Stage): any[][] {
     const fn = "CRMA_CHECK";
     return value(
       () => core.crmaCheck(text(fn, "mineral", m), optionalText(fn, "stage", stage))?.passes,
-      () => `${fn}: no EU sourcing or world supply shares decide ${String(m)}${isBlank(stage) ? "" : ` ${String(stage)}`} (missing, or too much supply not attributed to a country)`,
+      () =>
+        `${fn}: no EU sourcing or world supply shares decide ${String(m)}${isBlank(stage) ? "" : ` ${String(stage)}`} (missing, or too much supply not attributed to a country)`,
     );
   });
 }
@@ -376,7 +425,8 @@ export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector
           sector: optionalText(fn, "sector", sector),
           source: optionalText(fn, "source", pinned) as core.EditionId | undefined,
         }),
-      () => `${fn}: no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, pinned)}${scenario ? ` under ${String(scenario)}` : ""}`,
+      () =>
+        `${fn}: no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, pinned)}${scenario ? ` under ${String(scenario)}` : ""}`,
     );
   });
 }
@@ -392,13 +442,20 @@ export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector
  * @param [source] IEA edition to use
  * @returns Weighted China share, 0–1
  */
-export function techExposure(technology: any[][], year?: any, scenario?: Scenario, stage?: Stage, source?: Edition): any[][] {
+export function techExposure(
+  technology: any[][],
+  year?: any,
+  scenario?: Scenario,
+  stage?: Stage,
+  source?: Edition,
+): any[][] {
   return broadcast(technology, (t) => {
     const pinned = pinnedSeriesSource("iea-cmde", source);
     const fn = "TECH_EXPOSURE";
     return value(
       () => core.techExposure(text(fn, "technology", t), techArgs(fn, year, scenario, stage, pinned))?.exposure,
-      () => `${fn}: no IEA edition has demand and supply for ${String(t)}${asked(year, pinned)} (IEA supply years: the base year, 2030, 2035, 2040)`,
+      () =>
+        `${fn}: no IEA edition has demand and supply for ${String(t)}${asked(year, pinned)} (IEA supply years: the base year, 2030, 2035, 2040)`,
     );
   });
 }
@@ -414,13 +471,23 @@ export function techExposure(technology: any[][], year?: any, scenario?: Scenari
  * @param [source] IEA edition to use
  * @returns A table with a header row
  */
-export function techExposureTable(technology: any, year?: any, scenario?: Scenario, stage?: Stage, source?: Edition): any[][] {
+export function techExposureTable(
+  technology: any,
+  year?: any,
+  scenario?: Scenario,
+  stage?: Stage,
+  source?: Edition,
+): any[][] {
   const fn = "TECH_EXPOSURE_TABLE";
   const pinned = pinnedSeriesSource("iea-cmde", source);
   return table(
-    () => core.techExposure(text(fn, "technology", technology), techArgs(fn, year, scenario, stage, pinned))?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
+    () =>
+      core
+        .techExposure(text(fn, "technology", technology), techArgs(fn, year, scenario, stage, pinned))
+        ?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
     ["Mineral", "Demand (t)", "China share", "Weight"],
-    () => `${fn}: no IEA edition has demand and supply for ${String(technology)}${asked(year, pinned)} (IEA supply years: the base year, 2030, 2035, 2040)`,
+    () =>
+      `${fn}: no IEA edition has demand and supply for ${String(technology)}${asked(year, pinned)} (IEA supply years: the base year, 2030, 2035, 2040)`,
   );
 }
 
@@ -453,8 +520,13 @@ export function supplyRisk(material: any[][], year?: any, stage?: Stage): any[][
   return broadcast(material, (m) => {
     const fn = "SUPPLY_RISK";
     return value(
-      () => core.supplyRisk(text(fn, "material", m), { year: optionalYear(fn, "year", year), stage: optionalText(fn, "stage", stage) as core.Stage | undefined }),
-      () => `${fn}: the EU study has no supply risk for ${String(m)}${asked(year, null)} (assessments: 2011, 2014, 2017, 2020, 2023; per stage: 2023)`,
+      () =>
+        core.supplyRisk(text(fn, "material", m), {
+          year: optionalYear(fn, "year", year),
+          stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
+        }),
+      () =>
+        `${fn}: the EU study has no supply risk for ${String(m)}${asked(year, null)} (assessments: 2011, 2014, 2017, 2020, 2023; per stage: 2023)`,
     );
   });
 }
@@ -472,7 +544,8 @@ export function economicImportance(material: any[][], year?: any): any[][] {
     const fn = "ECONOMIC_IMPORTANCE";
     return value(
       () => core.economicImportance(text(fn, "material", m), { year: optionalYear(fn, "year", year) }),
-      () => `${fn}: the EU study has no economic importance for ${String(m)}${asked(year, null)} (assessments: 2011, 2014, 2017, 2020, 2023)`,
+      () =>
+        `${fn}: the EU study has no economic importance for ${String(m)}${asked(year, null)} (assessments: 2011, 2014, 2017, 2020, 2023)`,
     );
   });
 }
@@ -490,7 +563,10 @@ export function importReliance(mineral: any[][], economy: any, stage?: Stage): a
   return broadcast(mineral, (m) => {
     const fn = "IMPORT_RELIANCE";
     return value(
-      () => core.importReliance(text(fn, "mineral", m), text(fn, "economy", economy), { stage: optionalText(fn, "stage", stage) as core.Stage | undefined }),
+      () =>
+        core.importReliance(text(fn, "mineral", m), text(fn, "economy", economy), {
+          stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
+        }),
       () => `${fn}: no published import reliance for ${String(m)} (${String(economy)})`,
     );
   });
@@ -510,7 +586,10 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
     const pinned = pinnedSeriesSource("usgs-mcs", source);
     const fn = "RESERVES";
     return value(
-      () => core.reserves(text(fn, "mineral", m), text(fn, "country", country), { source: optionalText(fn, "source", pinned) as core.EditionId | undefined }),
+      () =>
+        core.reserves(text(fn, "mineral", m), text(fn, "country", country), {
+          source: optionalText(fn, "source", pinned) as core.EditionId | undefined,
+        }),
       () => `${fn}: no reserves figure for ${String(m)} in ${String(country)}`,
     );
   });
@@ -532,7 +611,12 @@ export function source(mineral: any[][], stage?: Stage, year?: any, source?: Edi
     const pinned = pinnedSource(m, stage, year, source);
     const fn = "SOURCE";
     return value(
-      () => core.cite({ mineral: text(fn, "mineral", m), country: optionalText(fn, "country", country) ?? "CHN", ...supplyArgs(fn, stage, year, pinned) }),
+      () =>
+        core.cite({
+          mineral: text(fn, "mineral", m),
+          country: optionalText(fn, "country", country) ?? "CHN",
+          ...supplyArgs(fn, stage, year, pinned),
+        }),
       supplyReason(fn, m, isBlank(country) ? "CHN" : country, [stage, year, pinned]),
     );
   });
@@ -545,7 +629,11 @@ export function source(mineral: any[][], stage?: Stage, year?: any, source?: Edi
  * @returns A table with a header row
  */
 export function minerals(): any[][] {
-  return table(() => core.minerals().map((m) => [m.id, m.name, m.aliases.join(", ")]), ["Id", "Name", "Aliases"], () => "MINERALS: no data");
+  return table(
+    () => core.minerals().map((m) => [m.id, m.name, m.aliases.join(", ")]),
+    ["Id", "Name", "Aliases"],
+    () => "MINERALS: no data",
+  );
 }
 
 /**
@@ -557,7 +645,11 @@ export function minerals(): any[][] {
  */
 export function countries(group?: any): any[][] {
   const fn = "COUNTRIES";
-  return table(() => core.countries(optionalText(fn, "group", group)).map((c) => [c.code, c.name]), ["Code", "Name"], () => `${fn}: no data`);
+  return table(
+    () => core.countries(optionalText(fn, "group", group)).map((c) => [c.code, c.name]),
+    ["Code", "Name"],
+    () => `${fn}: no data`,
+  );
 }
 
 /**
@@ -567,7 +659,11 @@ export function countries(group?: any): any[][] {
  * @returns A table with a header row
  */
 export function groups(): any[][] {
-  return table(() => core.groups().map((g) => [g.id, g.name, g.members.length, g.source.url ?? g.source.title]), ["Id", "Name", "Members", "Source"], () => "GROUPS: no data");
+  return table(
+    () => core.groups().map((g) => [g.id, g.name, g.members.length, g.source.url ?? g.source.title]),
+    ["Id", "Name", "Members", "Source"],
+    () => "GROUPS: no data",
+  );
 }
 
 /**
@@ -591,5 +687,12 @@ export function editions(): any[][] {
  * @returns Dataset version
  */
 export function dataVersion(): any[][] {
-  return [[value(() => versionLabel(core.datasetVersion()), () => "DATA_VERSION: no data") satisfies ExcelValue]];
+  return [
+    [
+      value(
+        () => versionLabel(core.datasetVersion()),
+        () => "DATA_VERSION: no data",
+      ) satisfies ExcelValue,
+    ],
+  ];
 }

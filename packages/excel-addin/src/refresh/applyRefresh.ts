@@ -28,7 +28,10 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 /** After the data changed: keep it (or forget it) and recalculate; problems become notes, not failures. */
 async function follow(options: RefreshActionOptions, keep: (store: DatasetStore) => Promise<void>): Promise<string[]> {
   const notes: string[] = [];
-  if (options.store) await keep(options.store).catch((error: unknown) => notes.push(`It could not be kept for next time (${reason(error)}).`));
+  if (options.store)
+    await keep(options.store).catch((error: unknown) =>
+      notes.push(`It could not be kept for next time (${reason(error)}).`),
+    );
   if (options.inExcel) {
     try {
       await (options.recalculate ?? excel.recalculate)();
@@ -44,17 +47,28 @@ async function follow(options: RefreshActionOptions, keep: (store: DatasetStore)
 export async function runRefresh(url: string, options: RefreshActionOptions): Promise<ActionOutcome> {
   const result = await refreshDataset(url, options);
   if (!result.ok) {
-    const text = result.code === "cancelled" ? `Refresh cancelled. Still using dataset ${dataset().version}.` : `Refresh failed: ${result.message}. Still using dataset ${dataset().version}; nothing was changed.`;
+    const text =
+      result.code === "cancelled"
+        ? `Refresh cancelled. Still using dataset ${dataset().version}.`
+        : `Refresh failed: ${result.message}. Still using dataset ${dataset().version}; nothing was changed.`;
     return { ok: false, text, result };
   }
-  if (result.status !== "installed") return { ok: true, text: `Already up to date: dataset ${result.version}.`, result };
-  const added = result.added.length > 0 ? ` New edition${result.added.length === 1 ? "" : "s"}: ${result.added.join(", ")}.` : "";
+  if (result.status !== "installed")
+    return { ok: true, text: `Already up to date: dataset ${result.version}.`, result };
+  const added =
+    result.added.length > 0 ? ` New edition${result.added.length === 1 ? "" : "s"}: ${result.added.join(", ")}.` : "";
   const notes = await follow(options, (store) => store.save(result.text));
-  return { ok: true, text: [`Now using dataset ${result.version} (was ${result.previousVersion}).${added}`, ...notes].join(" "), result };
+  return {
+    ok: true,
+    text: [`Now using dataset ${result.version} (was ${result.previousVersion}).${added}`, ...notes].join(" "),
+    result,
+  };
 }
 
 /** Back to the data bundled with the add-in, and forget the kept file. */
-export async function useBundled(options: Pick<RefreshActionOptions, "store" | "inExcel" | "recalculate">): Promise<ActionOutcome> {
+export async function useBundled(
+  options: Pick<RefreshActionOptions, "store" | "inExcel" | "recalculate">,
+): Promise<ActionOutcome> {
   const before = dataset().version;
   useDataset();
   const now = dataset().version;

@@ -33,43 +33,73 @@ async function get(url: URL, options: DownloadOptions): Promise<{ response: Resp
     if (options.signal.aborted) throw options.aborted();
     let response: Response;
     try {
-      response = await options.fetch(target.href, { signal: options.signal, redirect: "manual", cache: "no-store", credentials: "same-origin" });
+      response = await options.fetch(target.href, {
+        signal: options.signal,
+        redirect: "manual",
+        cache: "no-store",
+        credentials: "same-origin",
+      });
     } catch (error) {
       throw abortFailure(error, options, target);
     }
     // A browser hides where a manual redirect goes ("opaqueredirect"): refuse it rather than guess.
-    if (response.type === "opaqueredirect") throw new RefreshFailure("redirect", `${target.href} answered with a redirect, which a refresh does not follow: give the URL the files are at`);
+    if (response.type === "opaqueredirect")
+      throw new RefreshFailure(
+        "redirect",
+        `${target.href} answered with a redirect, which a refresh does not follow: give the URL the files are at`,
+      );
     if (response.status >= 300 && response.status < 400) {
       void response.body?.cancel().catch(() => undefined);
       const location = response.headers.get("location");
       const next = location ? new URL(location, target) : undefined;
-      if (!next) throw new RefreshFailure("redirect", `${target.href} answered HTTP ${response.status} without a Location: give the URL the files are at`);
-      if (next.origin !== url.origin) throw new RefreshFailure("redirect", `${target.href} redirects to ${next.origin}, another origin: refused (nothing was requested there); give the URL the files are at`);
-      if (hop >= MAX_SAME_ORIGIN_REDIRECTS) throw new RefreshFailure("redirect", `${url.href} redirects more than ${MAX_SAME_ORIGIN_REDIRECTS} times`);
+      if (!next)
+        throw new RefreshFailure(
+          "redirect",
+          `${target.href} answered HTTP ${response.status} without a Location: give the URL the files are at`,
+        );
+      if (next.origin !== url.origin)
+        throw new RefreshFailure(
+          "redirect",
+          `${target.href} redirects to ${next.origin}, another origin: refused (nothing was requested there); give the URL the files are at`,
+        );
+      if (hop >= MAX_SAME_ORIGIN_REDIRECTS)
+        throw new RefreshFailure("redirect", `${url.href} redirects more than ${MAX_SAME_ORIGIN_REDIRECTS} times`);
       target = next;
       continue;
     }
     // A fetch that followed a redirect on its own (a stand-in ignoring redirect: "manual") is judged by where it ended.
     if (response.redirected && response.url && new URL(response.url).origin !== url.origin) {
       void response.body?.cancel().catch(() => undefined);
-      throw new RefreshFailure("redirect", `${url.href} was redirected to ${new URL(response.url).origin}, another origin: refused`);
+      throw new RefreshFailure(
+        "redirect",
+        `${url.href} was redirected to ${new URL(response.url).origin}, another origin: refused`,
+      );
     }
     if (!response.ok) {
       void response.body?.cancel().catch(() => undefined);
-      throw new RefreshFailure("http-status", `${target.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+      throw new RefreshFailure(
+        "http-status",
+        `${target.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`,
+      );
     }
     return { response, at: target };
   }
 }
 
 /** The body's bytes, never more than `options.limit`, and the URL they came from (after same-origin redirects). */
-export async function download(url: URL, options: DownloadOptions): Promise<{ bytes: Uint8Array<ArrayBuffer>; at: URL }> {
+export async function download(
+  url: URL,
+  options: DownloadOptions,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; at: URL }> {
   const { response, at } = await get(url, options);
   const header = response.headers.get("content-length");
   const announced = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
   if (announced !== undefined && announced > options.limit) {
     void response.body?.cancel().catch(() => undefined);
-    throw new RefreshFailure("too-large", `${url.href} is ${bytesText(announced)} (Content-Length), over ${options.limitReason} of ${bytesText(options.limit)}: not downloaded`);
+    throw new RefreshFailure(
+      "too-large",
+      `${url.href} is ${bytesText(announced)} (Content-Length), over ${options.limitReason} of ${bytesText(options.limit)}: not downloaded`,
+    );
   }
   if (!response.body) return { bytes: new Uint8Array(await response.arrayBuffer()), at };
   const reader = response.body.getReader();
@@ -83,7 +113,10 @@ export async function download(url: URL, options: DownloadOptions): Promise<{ by
       received += value.byteLength;
       if (received > options.limit) {
         void reader.cancel().catch(() => undefined);
-        throw new RefreshFailure("too-large", `${url.href} sent more than ${options.limitReason} of ${bytesText(options.limit)}: download stopped`);
+        throw new RefreshFailure(
+          "too-large",
+          `${url.href} sent more than ${options.limitReason} of ${bytesText(options.limit)}: download stopped`,
+        );
       }
       chunks.push(value);
       options.onBytes?.(received, announced);

@@ -63,7 +63,10 @@ function checkedUrl(text: string, base?: string): URL {
     throw new RefreshFailure("invalid-url", `"${text}" is not a URL`);
   }
   if (url.protocol === "https:" || (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname))) return url;
-  throw new RefreshFailure("insecure-url", `${url.href} is not an https URL: data is fetched over https only (http only from 127.0.0.1 or localhost, for testing)`);
+  throw new RefreshFailure(
+    "insecure-url",
+    `${url.href} is not an https URL: data is fetched over https only (http only from 127.0.0.1 or localhost, for testing)`,
+  );
 }
 
 /** JSON.parse with a message that says where the text stops making sense. */
@@ -75,7 +78,8 @@ function parseJson(text: string, what: string): unknown {
     const at = /at position (\d+)/.exec(reason);
     const position = at ? Number(at[1]) : text.length;
     const short = reason.replace(/\s*in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
-    const where = position >= text.length ? `its end (character ${text.length})` : `character ${position} of ${text.length}`;
+    const where =
+      position >= text.length ? `its end (character ${text.length})` : `character ${position} of ${text.length}`;
     throw new RefreshFailure("invalid-json", `${what} is truncated or invalid JSON at ${where}: ${short}`);
   }
 }
@@ -90,27 +94,51 @@ function decode(bytes: Uint8Array, what: string): string {
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new RefreshFailure("unsupported", "this browser cannot compute a sha256 checksum (no crypto.subtle: the pane must be served over https)");
+  if (!subtle)
+    throw new RefreshFailure(
+      "unsupported",
+      "this browser cannot compute a sha256 checksum (no crypto.subtle: the pane must be served over https)",
+    );
   const digest = new Uint8Array(await subtle.digest("SHA-256", bytes));
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** The manifest and the dataset file's bytes, checked against each other. */
-async function fetchChecked(url: URL, options: RefreshOptions, signal: AbortSignal, aborted: () => RefreshFailure, current: Dataset): Promise<{ manifest: DatasetManifest; bytes?: Uint8Array<ArrayBuffer> }> {
+async function fetchChecked(
+  url: URL,
+  options: RefreshOptions,
+  signal: AbortSignal,
+  aborted: () => RefreshFailure,
+  current: Dataset,
+): Promise<{ manifest: DatasetManifest; bytes?: Uint8Array<ArrayBuffer> }> {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const progress = options.onProgress;
   progress?.({ stage: "manifest", received: 0, total: undefined });
-  const { bytes: manifestBytes, at: manifestUrl } = await download(url, { fetch: fetchFn, signal, limit: MANIFEST_MAX_BYTES, limitReason: "the manifest limit", aborted });
+  const { bytes: manifestBytes, at: manifestUrl } = await download(url, {
+    fetch: fetchFn,
+    signal,
+    limit: MANIFEST_MAX_BYTES,
+    limitReason: "the manifest limit",
+    aborted,
+  });
   const parsed = parseManifest(parseJson(decode(manifestBytes, "the manifest"), "the manifest"));
   if (!parsed.ok) throw new RefreshFailure("invalid-manifest", `the manifest: ${parsed.message}`);
   const manifest = parsed.manifest;
   if (manifest.version === current.version) return { manifest };
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (manifest.bytes > maxBytes) throw new RefreshFailure("too-large", `the manifest announces a dataset file of ${bytesText(manifest.bytes)}, over the limit of ${bytesText(maxBytes)}: not downloaded`);
+  if (manifest.bytes > maxBytes)
+    throw new RefreshFailure(
+      "too-large",
+      `the manifest announces a dataset file of ${bytesText(manifest.bytes)}, over the limit of ${bytesText(maxBytes)}: not downloaded`,
+    );
   // Relative to where the manifest was found, and on the origin the person named.
   const fileUrl = new URL(manifest.file, manifestUrl);
-  if (fileUrl.origin !== url.origin) throw new RefreshFailure("redirect", `the manifest names a file on ${fileUrl.origin}, another origin than the manifest's: refused`);
+  if (fileUrl.origin !== url.origin)
+    throw new RefreshFailure(
+      "redirect",
+      `the manifest names a file on ${fileUrl.origin}, another origin than the manifest's: refused`,
+    );
   progress?.({ stage: "download", received: 0, total: manifest.bytes });
   const { bytes } = await download(fileUrl, {
     fetch: fetchFn,
@@ -122,10 +150,17 @@ async function fetchChecked(url: URL, options: RefreshOptions, signal: AbortSign
     onBytes: (received) => progress?.({ stage: "download", received, total: manifest.bytes }),
   });
   if (bytes.byteLength !== manifest.bytes) {
-    throw new RefreshFailure("size-mismatch", `${fileUrl.href} sent ${bytesText(bytes.byteLength)}, the manifest announces ${bytesText(manifest.bytes)}: the file is truncated or not the one the manifest describes`);
+    throw new RefreshFailure(
+      "size-mismatch",
+      `${fileUrl.href} sent ${bytesText(bytes.byteLength)}, the manifest announces ${bytesText(manifest.bytes)}: the file is truncated or not the one the manifest describes`,
+    );
   }
   const sum = await sha256Hex(bytes);
-  if (sum !== manifest.sha256) throw new RefreshFailure("checksum", `the dataset file's sha256 is ${sum.slice(0, 12)}…, the manifest says ${manifest.sha256.slice(0, 12)}…: the file is damaged or not the one the manifest describes`);
+  if (sum !== manifest.sha256)
+    throw new RefreshFailure(
+      "checksum",
+      `the dataset file's sha256 is ${sum.slice(0, 12)}…, the manifest says ${manifest.sha256.slice(0, 12)}…: the file is damaged or not the one the manifest describes`,
+    );
   return { manifest, bytes };
 }
 
@@ -150,23 +185,71 @@ export async function refreshDataset(url: string | URL, options: RefreshOptions 
   const aborted = () => why ?? new RefreshFailure("cancelled", "cancelled");
   try {
     const target = checkedUrl(String(url), typeof location === "undefined" ? undefined : location.href);
-    timer = setTimeout(() => stop(new RefreshFailure("timeout", `${target.origin} did not deliver the data within ${timeoutMs / 1000} s: timed out`)), timeoutMs);
+    timer = setTimeout(
+      () =>
+        stop(
+          new RefreshFailure(
+            "timeout",
+            `${target.origin} did not deliver the data within ${timeoutMs / 1000} s: timed out`,
+          ),
+        ),
+      timeoutMs,
+    );
     const { manifest, bytes } = await fetchChecked(target, options, controller.signal, aborted, current);
-    if (!bytes) return { ok: true, status: "up-to-date", version: current.version, previousVersion: current.version, added: [], dataset: current, text: "" };
+    if (!bytes)
+      return {
+        ok: true,
+        status: "up-to-date",
+        version: current.version,
+        previousVersion: current.version,
+        added: [],
+        dataset: current,
+        text: "",
+      };
     if (controller.signal.aborted) throw aborted();
     options.onProgress?.({ stage: "check", received: bytes.byteLength, total: bytes.byteLength });
     const text = decode(bytes, "the dataset file");
     const parsed = parseDataset(parseJson(text, "the dataset file"), current);
     if (!parsed.ok) throw new RefreshFailure("invalid-dataset", `the dataset file: ${parsed.message}`);
-    if (parsed.dataset.version !== manifest.version) throw new RefreshFailure("invalid-dataset", `the dataset file is version ${parsed.dataset.version}, the manifest says ${manifest.version}`);
+    if (parsed.dataset.version !== manifest.version)
+      throw new RefreshFailure(
+        "invalid-dataset",
+        `the dataset file is version ${parsed.dataset.version}, the manifest says ${manifest.version}`,
+      );
     if (controller.signal.aborted) throw aborted();
-    if (options.install === false) return { ok: true, status: "checked", version: parsed.dataset.version, previousVersion: current.version, added: parsed.added, dataset: parsed.dataset, text };
+    if (options.install === false)
+      return {
+        ok: true,
+        status: "checked",
+        version: parsed.dataset.version,
+        previousVersion: current.version,
+        added: parsed.added,
+        dataset: parsed.dataset,
+        text,
+      };
     // The checks were made against `current`: if something else switched the data meanwhile, they no longer hold.
-    if (dataset() !== current) throw new RefreshFailure("changed-meanwhile", "the data in use changed while this refresh ran (another refresh?): try again");
+    if (dataset() !== current)
+      throw new RefreshFailure(
+        "changed-meanwhile",
+        "the data in use changed while this refresh ran (another refresh?): try again",
+      );
     useDataset(parsed.dataset);
-    return { ok: true, status: "installed", version: parsed.dataset.version, previousVersion: current.version, added: parsed.added, dataset: parsed.dataset, text };
+    return {
+      ok: true,
+      status: "installed",
+      version: parsed.dataset.version,
+      previousVersion: current.version,
+      added: parsed.added,
+      dataset: parsed.dataset,
+      text,
+    };
   } catch (error) {
-    const failure = error instanceof RefreshFailure ? error : controller.signal.aborted ? aborted() : new RefreshFailure("network", error instanceof Error ? error.message : String(error));
+    const failure =
+      error instanceof RefreshFailure
+        ? error
+        : controller.signal.aborted
+          ? aborted()
+          : new RefreshFailure("network", error instanceof Error ? error.message : String(error));
     return { ok: false, code: failure.code, message: failure.message };
   } finally {
     clearTimeout(timer);

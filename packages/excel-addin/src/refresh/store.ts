@@ -38,7 +38,10 @@ export function indexedDbStore(): DatasetStore | undefined {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error ?? new Error("IndexedDB could not be opened"));
     }));
-  const inStore = async <T>(mode: IDBTransactionMode, operation: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+  const inStore = async <T>(
+    mode: IDBTransactionMode,
+    operation: (store: IDBObjectStore) => IDBRequest<T>,
+  ): Promise<T> => {
     const req = operation((await open()).transaction(STORE, mode).objectStore(STORE));
     return new Promise<T>((resolve, reject) => {
       req.onsuccess = () => resolve(req.result);
@@ -55,7 +58,10 @@ export function indexedDbStore(): DatasetStore | undefined {
   };
 }
 
-export type Restored = { readonly status: "none" } | { readonly status: "restored"; readonly version: string; readonly added: readonly string[] } | { readonly status: "rejected"; readonly message: string };
+export type Restored =
+  | { readonly status: "none" }
+  | { readonly status: "restored"; readonly version: string; readonly added: readonly string[] }
+  | { readonly status: "rejected"; readonly message: string };
 
 /**
  * Installs the kept dataset, if there is one and it still passes every check against `base` (the

@@ -37,7 +37,8 @@ export class DataBrowser {
 
   constructor(private readonly deps: BrowserDeps) {
     this.fillLists();
-    for (const control of [this.mineral, this.stage, this.edition]) control.addEventListener("change", () => this.refreshYears());
+    for (const control of [this.mineral, this.stage, this.edition])
+      control.addEventListener("change", () => this.refreshYears());
     element<HTMLFormElement>("data-form").addEventListener("submit", (event) => {
       event.preventDefault();
       this.show();
@@ -56,10 +57,16 @@ export class DataBrowser {
     const [mineral, edition] = [this.mineral.value, this.edition.value];
     const minerals = asRows(this.deps.call("MINERALS")).slice(1);
     this.mineral.replaceChildren(...minerals.map(([id, name]) => make("option", { value: String(id) }, String(name))));
-    this.mineral.value = minerals.some((m) => m[0] === mineral) ? mineral : minerals.some((m) => m[0] === "cobalt") ? "cobalt" : String(minerals[0]?.[0] ?? "");
+    this.mineral.value = minerals.some((m) => m[0] === mineral)
+      ? mineral
+      : minerals.some((m) => m[0] === "cobalt")
+        ? "cobalt"
+        : String(minerals[0]?.[0] ?? "");
     const editions = this.deps.editions();
     this.edition.replaceChildren(...editions.map((e) => make("option", { value: e.id }, `${e.id} — ${e.title}`)));
-    const newestIea = [...editions].filter((e) => e.id.startsWith("iea-cmde")).sort((a, b) => b.date.localeCompare(a.date))[0];
+    const newestIea = [...editions]
+      .filter((e) => e.id.startsWith("iea-cmde"))
+      .sort((a, b) => b.date.localeCompare(a.date))[0];
     this.edition.value = editions.some((e) => e.id === edition) ? edition : (newestIea?.id ?? editions[0]?.id ?? "");
   }
 
@@ -77,7 +84,9 @@ export class DataBrowser {
     const points: SharePoint[] = [];
     const published = this.editionYear;
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-      const value = single(this.deps.call("CHINA_SHARE", [[this.mineral.value]], this.stage.value, y, this.edition.value));
+      const value = single(
+        this.deps.call("CHINA_SHARE", [[this.mineral.value]], this.stage.value, y, this.edition.value),
+      );
       // A year after the edition's publication can only be a projection.
       if (typeof value === "number") points.push({ year: y, share: value, projection: y > published });
     }
@@ -87,7 +96,10 @@ export class DataBrowser {
   private refreshYears(): void {
     const points = this.series();
     this.year.replaceChildren(make("option", { value: "" }, "Latest observed year"));
-    for (const p of points) this.year.append(make("option", { value: String(p.year) }, p.projection ? `${p.year} (projection, base case)` : String(p.year)));
+    for (const p of points)
+      this.year.append(
+        make("option", { value: String(p.year) }, p.projection ? `${p.year} (projection, base case)` : String(p.year)),
+      );
     this.year.disabled = points.length === 0;
   }
 
@@ -106,13 +118,25 @@ export class DataBrowser {
     } catch (error) {
       const first = result[0]?.[0];
       const reason = isExcelError(first) ? errorText(first) : error instanceof Error ? error.message : String(error);
-      this.results.append(make("p", { class: "error", role: "alert", id: "data-error" }, `No table for ${mineralName} ${stage} in ${edition}: ${reason}`));
+      this.results.append(
+        make(
+          "p",
+          { class: "error", role: "alert", id: "data-error" },
+          `No table for ${mineralName} ${stage} in ${edition}: ${reason}`,
+        ),
+      );
       this.setInsertEnabled(this.deps.canInsert());
       return;
     }
     const block = this.block;
     const shownYear = year ?? points.filter((p) => !p.projection).at(-1)?.year;
-    this.results.append(make("h3", { id: "data-title" }, `${mineralName}, ${stage}, ${shownYear ?? "latest"}${year !== undefined && year > this.editionYear ? " (projection)" : ""}`));
+    this.results.append(
+      make(
+        "h3",
+        { id: "data-title" },
+        `${mineralName}, ${stage}, ${shownYear ?? "latest"}${year !== undefined && year > this.editionYear ? " (projection)" : ""}`,
+      ),
+    );
     const top = block.rows.slice(0, 8);
     this.results.append(
       barChart(
@@ -121,17 +145,38 @@ export class DataBrowser {
         top.map((r) => ({ label: String(r[2]), share: Number(r[3]), highlight: r[1] === "CHN" })),
       ),
     );
-    this.results.append(shareChart("chart-china", `China's share of ${mineralName} ${stage} by year, ${edition} (dashed: projection)`, points));
+    this.results.append(
+      shareChart(
+        "chart-china",
+        `China's share of ${mineralName} ${stage} by year, ${edition} (dashed: projection)`,
+        points,
+      ),
+    );
     const legend = make("p", { class: "hint legend" });
-    legend.append(make("span", { class: "key observed" }), " observed  ", make("span", { class: "key projection" }), " projection (base case)");
+    legend.append(
+      make("span", { class: "key observed" }),
+      " observed  ",
+      make("span", { class: "key projection" }),
+      " projection (base case)",
+    );
     this.results.append(legend);
     this.results.append(
-      dataTable("data-table", `${mineralName} producers`, ["#", "Country", "Share", "Tonnes"], block.rows.map((r) => [r[0], r[2], r[3], r[4]]), (v, i) =>
-        typeof v === "number" ? formatNumber(v, i === 2) : v === null || v === undefined ? "" : String(v),
+      dataTable(
+        "data-table",
+        `${mineralName} producers`,
+        ["#", "Country", "Share", "Tonnes"],
+        block.rows.map((r) => [r[0], r[2], r[3], r[4]]),
+        (v, i) => (typeof v === "number" ? formatNumber(v, i === 2) : v === null || v === undefined ? "" : String(v)),
       ),
     );
     const citation = single(this.deps.call("SOURCE", [[mineral]], stage, year ?? null, edition));
-    this.results.append(make("p", { class: "source", id: "data-source" }, isExcelError(citation) ? `No citation: ${errorText(citation)}` : `Source: ${String(citation)}`));
+    this.results.append(
+      make(
+        "p",
+        { class: "source", id: "data-source" },
+        isExcelError(citation) ? `No citation: ${errorText(citation)}` : `Source: ${String(citation)}`,
+      ),
+    );
     this.status.textContent = "";
     this.setInsertEnabled(this.deps.canInsert());
   }

@@ -6,7 +6,11 @@ export function element<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
-export function make<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
+export function make<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(key, value);
   if (text !== undefined) node.textContent = text;
@@ -14,14 +18,23 @@ export function make<K extends keyof HTMLElementTagNameMap>(tag: K, props: Parti
 }
 
 export function isExcelError(value: unknown): value is { code: string; message?: string } {
-  return typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string" && (value as { code: string }).code.startsWith("#");
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === "string" &&
+    (value as { code: string }).code.startsWith("#")
+  );
 }
 
 export function errorText(error: { code: string; message?: string }): string {
   return error.message ? `${error.code} — ${error.message}` : error.code;
 }
 
-const percentFormat = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percentFormat = new Intl.NumberFormat("en-US", {
+  style: "percent",
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 
 /** Shares as percentages, large numbers grouped, small ones with a few decimals. */
 export function formatNumber(value: number, asPercent: boolean): string {
@@ -37,7 +50,13 @@ export function asRows(result: unknown): unknown[][] {
 }
 
 /** A plain table: header row, body rows, optional per-column formatter; wrapped to scroll sideways. */
-export function dataTable(id: string, label: string, header: readonly string[], rows: readonly (readonly unknown[])[], format: (value: unknown, column: number) => string = (v) => (v === null || v === undefined ? "" : String(v))): HTMLElement {
+export function dataTable(
+  id: string,
+  label: string,
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  format: (value: unknown, column: number) => string = (v) => (v === null || v === undefined ? "" : String(v)),
+): HTMLElement {
   const wrap = make("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": label });
   const table = make("table", { id });
   const thead = make("thead");
@@ -47,7 +66,15 @@ export function dataTable(id: string, label: string, header: readonly string[], 
   const tbody = make("tbody");
   for (const row of rows) {
     const line = make("tr");
-    row.forEach((value, i) => line.append(make("td", { class: typeof value === "number" ? "num" : isExcelError(value) ? "error" : "" }, isExcelError(value) ? value.code : format(value, i))));
+    row.forEach((value, i) =>
+      line.append(
+        make(
+          "td",
+          { class: typeof value === "number" ? "num" : isExcelError(value) ? "error" : "" },
+          isExcelError(value) ? value.code : format(value, i),
+        ),
+      ),
+    );
     tbody.append(line);
   }
   table.append(thead, tbody);

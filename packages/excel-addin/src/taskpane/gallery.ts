@@ -51,7 +51,8 @@ function preview(meta: GalleryFunction, result: unknown): string {
   if (rows.length === 1 && rows[0]!.length === 1) {
     const value = rows[0]![0];
     if (isExcelError(value)) return errorText(value);
-    if (typeof value === "number") return formatNumber(value, /0\s*[–-]\s*1\b|format as %/.test(meta.description ?? ""));
+    if (typeof value === "number")
+      return formatNumber(value, /0\s*[–-]\s*1\b|format as %/.test(meta.description ?? ""));
     if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
     return String(value);
   }
@@ -59,7 +60,11 @@ function preview(meta: GalleryFunction, result: unknown): string {
 }
 
 /** Renders the gallery into `container`; returns the number of cards. */
-export function renderGallery(container: HTMLElement, functions: readonly GalleryFunction[], deps: GalleryDeps): number {
+export function renderGallery(
+  container: HTMLElement,
+  functions: readonly GalleryFunction[],
+  deps: GalleryDeps,
+): number {
   const list = make("ul", { class: "gallery", id: "gallery-list" });
   for (const meta of functions) {
     const example = EXAMPLES[meta.id] ?? {};
@@ -67,7 +72,15 @@ export function renderGallery(container: HTMLElement, functions: readonly Galler
     const formula = deps.formula(meta.id, values);
     let shown: string;
     try {
-      shown = preview(meta, deps.call(meta.id, ...meta.parameters.map((p, i) => (p.dimensionality === "matrix" && values[i] !== null ? [[values[i]]] : values[i]))));
+      shown = preview(
+        meta,
+        deps.call(
+          meta.id,
+          ...meta.parameters.map((p, i) =>
+            p.dimensionality === "matrix" && values[i] !== null ? [[values[i]]] : values[i],
+          ),
+        ),
+      );
     } catch (error) {
       shown = `#VALUE! — ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -79,7 +92,13 @@ export function renderGallery(container: HTMLElement, functions: readonly Galler
     const result = make("p", { class: "example-result" });
     result.append(make("span", { class: "opt" }, "→ "), make("span", { class: "example-value" }, shown));
     const use = document.createElement("fluent-button");
-    for (const [k, v] of Object.entries({ appearance: "secondary", size: "small", class: "use", "aria-describedby": headingId })) use.setAttribute(k, v);
+    for (const [k, v] of Object.entries({
+      appearance: "secondary",
+      size: "small",
+      class: "use",
+      "aria-describedby": headingId,
+    }))
+      use.setAttribute(k, v);
     use.textContent = "Use example";
     use.addEventListener("click", () => deps.onUse(meta.id, example));
     item.append(code, result, use);

@@ -58,14 +58,22 @@ export class RefreshPanel {
     this.revert.addEventListener("click", () => void this.useBundled());
     element("refresh-cancel").addEventListener("click", () => this.busy?.abort());
     this.showCurrent();
-    if (deps.restored.status === "restored") this.say(`Using the dataset kept from the last refresh (${deps.restored.version}), checked again at start.`);
-    if (deps.restored.status === "rejected") this.say(`The dataset kept from the last refresh was not used: ${deps.restored.message}. Using the bundled data.`, true);
+    if (deps.restored.status === "restored")
+      this.say(`Using the dataset kept from the last refresh (${deps.restored.version}), checked again at start.`);
+    if (deps.restored.status === "rejected")
+      this.say(
+        `The dataset kept from the last refresh was not used: ${deps.restored.message}. Using the bundled data.`,
+        true,
+      );
   }
 
   private showCurrent(): void {
     const data = dataset();
     const bundled = data === bundledDataset();
-    this.current.replaceChildren(make("strong", {}, bundled ? "Bundled data: " : "Refreshed data: "), `dataset ${data.version}, ${data.editions.length} editions`);
+    this.current.replaceChildren(
+      make("strong", {}, bundled ? "Bundled data: " : "Refreshed data: "),
+      `dataset ${data.version}, ${data.editions.length} editions`,
+    );
     this.revert.disabled = this.busy !== undefined || bundled;
   }
 
@@ -87,7 +95,11 @@ export class RefreshPanel {
     this.progressBar.setAttribute("max", String(Math.max(1, total)));
     this.progressBar.setAttribute("value", String(p.received));
     this.progressText.textContent =
-      p.stage === "manifest" ? "Reading the manifest…" : p.stage === "download" ? `Downloading: ${mb(p.received)} of ${mb(total)} MB` : "Checking every row and edition…";
+      p.stage === "manifest"
+        ? "Reading the manifest…"
+        : p.stage === "download"
+          ? `Downloading: ${mb(p.received)} of ${mb(total)} MB`
+          : "Checking every row and edition…";
   }
 
   private async refresh(): Promise<void> {
@@ -105,7 +117,12 @@ export class RefreshPanel {
     this.progressBar.setAttribute("value", "0");
     let outcome: ActionOutcome;
     try {
-      outcome = await runRefresh(url, { signal: controller.signal, store: this.deps.store, inExcel: this.deps.inExcel(), onProgress: (p) => this.onProgress(p) });
+      outcome = await runRefresh(url, {
+        signal: controller.signal,
+        store: this.deps.store,
+        inExcel: this.deps.inExcel(),
+        onProgress: (p) => this.onProgress(p),
+      });
     } finally {
       this.setBusy(undefined);
     }

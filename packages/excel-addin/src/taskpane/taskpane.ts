@@ -49,7 +49,12 @@ interface FunctionMeta {
 }
 interface EnumMeta {
   readonly id: string;
-  readonly values: readonly { readonly name: string; readonly stringValue?: string; readonly numberValue?: number; readonly tooltip?: string }[];
+  readonly values: readonly {
+    readonly name: string;
+    readonly stringValue?: string;
+    readonly numberValue?: number;
+    readonly tooltip?: string;
+  }[];
 }
 interface Metadata {
   readonly functions: readonly FunctionMeta[];
@@ -75,7 +80,8 @@ function record(args: readonly unknown[]): void {
   if (args.length === 2 && typeof args[0] === "string" && typeof args[1] === "function") {
     registry.set(args[0].toUpperCase(), args[1] as AnyFunction);
   } else if (args.length === 1 && typeof args[0] === "object" && args[0] !== null) {
-    for (const [id, fn] of Object.entries(args[0])) if (typeof fn === "function") registry.set(id.toUpperCase(), fn as AnyFunction);
+    for (const [id, fn] of Object.entries(args[0]))
+      if (typeof fn === "function") registry.set(id.toUpperCase(), fn as AnyFunction);
   }
 }
 
@@ -204,10 +210,6 @@ function namespaceFromQuery(): string {
   return ns && /^[A-Z][A-Z0-9_]{0,31}$/.test(ns) ? ns : DEFAULT_NAMESPACE;
 }
 
-
-
-
-
 /** A function whose value is a share (0–1) says so in its description. */
 function returnsShare(meta: FunctionMeta): boolean {
   return /0\s*[–-]\s*1\b|format as %/.test(meta.description ?? "");
@@ -220,17 +222,25 @@ function hasHeaderRow(meta: FunctionMeta): boolean {
 /** Supply functions (mineral, stage, year, source) have a citable figure: SOURCE answers for it. */
 function sourceArguments(meta: FunctionMeta, values: ReadonlyMap<string, Cell>): Cell[] | undefined {
   const names = new Set(meta.parameters.map((p) => p.name));
-  if (meta.id === "SOURCE" || names.has("scenario") || !["mineral", "stage", "year", "source"].every((n) => names.has(n))) return undefined;
+  if (
+    meta.id === "SOURCE" ||
+    names.has("scenario") ||
+    !["mineral", "stage", "year", "source"].every((n) => names.has(n))
+  )
+    return undefined;
   const country = values.get("country") ?? values.get("supplier") ?? null;
-  return [values.get("mineral") ?? null, values.get("stage") ?? null, values.get("year") ?? null, values.get("source") ?? null, country];
+  return [
+    values.get("mineral") ?? null,
+    values.get("stage") ?? null,
+    values.get("year") ?? null,
+    values.get("source") ?? null,
+    country,
+  ];
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // 4. The page.
 // ---------------------------------------------------------------------------------------------
-
-
 
 function renderValue(value: unknown, asPercent: boolean): HTMLElement {
   if (isExcelError(value)) return make("span", { class: "excel-error" }, errorText(value));
@@ -257,9 +267,20 @@ function renderResult(container: HTMLElement, meta: FunctionMeta, result: unknow
   const header = hasHeaderRow(meta) ? rows[0]!.map(String) : undefined;
   const body = header ? rows.slice(1) : rows;
   const percentColumns = (header ?? []).map((h) => /share|weight/i.test(h));
-  const wrap = make("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": `${meta.id} result table` });
+  const wrap = make("div", {
+    class: "table-wrap",
+    tabindex: "0",
+    role: "region",
+    "aria-label": `${meta.id} result table`,
+  });
   const table = make("table", { id: "result-table" });
-  table.append(make("caption", {}, `Spills ${rows.length} rows × ${rows[0]?.length ?? 0} columns${header ? ", header row first" : ""}`));
+  table.append(
+    make(
+      "caption",
+      {},
+      `Spills ${rows.length} rows × ${rows[0]?.length ?? 0} columns${header ? ", header row first" : ""}`,
+    ),
+  );
   if (header) {
     const tr = make("tr");
     for (const h of header) tr.append(make("th", { scope: "col" }, h));
@@ -369,7 +390,14 @@ class Playground {
           control.append(make("option", { value }, v.tooltip ? `${value} — ${v.tooltip}` : value));
         }
       } else {
-        control = make("input", { id, name: p.name, type: "text", autocomplete: "off", spellcheck: "false", "aria-describedby": hintId });
+        control = make("input", {
+          id,
+          name: p.name,
+          type: "text",
+          autocomplete: "off",
+          spellcheck: "false",
+          "aria-describedby": hintId,
+        });
       }
       if (!p.optional) control.setAttribute("aria-required", "true");
       control.value = this.remembered.get(p.name) ?? "";
@@ -407,10 +435,20 @@ class Playground {
     try {
       renderResult(this.result, meta, await fn(...args));
     } catch (error) {
-      this.result.replaceChildren(make("p", { class: "value error", id: "result-value" }, errorText({ code: "#VALUE!", message: error instanceof Error ? error.message : String(error) })));
+      this.result.replaceChildren(
+        make(
+          "p",
+          { class: "value error", id: "result-value" },
+          errorText({ code: "#VALUE!", message: error instanceof Error ? error.message : String(error) }),
+        ),
+      );
     }
     this.source.textContent = await this.citation(meta, values);
-    this.formula.textContent = formulaText(this.namespace, meta.id, meta.parameters.map((p) => values.get(p.name) ?? null));
+    this.formula.textContent = formulaText(
+      this.namespace,
+      meta.id,
+      meta.parameters.map((p) => values.get(p.name) ?? null),
+    );
     this.copyStatus.textContent = "";
   }
 
@@ -459,7 +497,9 @@ class Playground {
     } catch {
       copied = false;
     }
-    this.copyStatus.textContent = copied ? "Copied. Paste it into a cell." : "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
+    this.copyStatus.textContent = copied
+      ? "Copied. Paste it into a cell."
+      : "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
   }
 }
 
@@ -510,36 +550,54 @@ async function start(): Promise<void> {
     // A dataset kept from an earlier refresh is checked again and installed before the lists below
     // are built from its editions.
     const store = indexedDbStore();
-    const restored: Restored = store ? await restoreDataset(store).catch((error: unknown) => ({ status: "rejected", message: String(error) }) as const) : { status: "none" };
+    const restored: Restored = store
+      ? await restoreDataset(store).catch((error: unknown) => ({ status: "rejected", message: String(error) }) as const)
+      : { status: "none" };
     const namespaces = [...new Set([namespace, ...NAMESPACES])];
     const browser = new DataBrowser({
       call,
       editions: coreEditions,
       canInsert: () => inExcel,
       insert: async (block) => {
-        const done = await excel.writeTable(block, coreEditions(), { datasetVersion: datasetVersion(), when: new Date().toISOString() });
+        const done = await excel.writeTable(block, coreEditions(), {
+          datasetVersion: datasetVersion(),
+          when: new Date().toISOString(),
+        });
         return `Inserted the table at ${done.sheet}!${done.address}, with its sources on the Sources sheet.`;
       },
     });
-    const workbook = new WorkbookPanel({ lookup: lookupFrom(metadata), editions: coreEditions, datasetVersion, namespaces });
+    const workbook = new WorkbookPanel({
+      lookup: lookupFrom(metadata),
+      editions: coreEditions,
+      datasetVersion,
+      namespaces,
+    });
     const onChange = () => {
       browser.reload();
       workbook.reload();
     };
-    new RefreshPanel({ defaultUrl: new URL("data/manifest.json", document.baseURI).href, inExcel: () => inExcel, store, restored, onChange });
+    new RefreshPanel({
+      defaultUrl: new URL("data/manifest.json", document.baseURI).href,
+      inExcel: () => inExcel,
+      store,
+      restored,
+      onChange,
+    });
     onExcel = () => {
       element<HTMLButtonElement>("insert").disabled = false;
       browser.setInsertEnabled(true);
       workbook.setEnabled(true);
       workbook.loadPin().catch((error: unknown) => {
-        element("wb-message").textContent = `Could not read the workbook's pin: ${error instanceof Error ? error.message : String(error)}`;
+        element("wb-message").textContent =
+          `Could not read the workbook's pin: ${error instanceof Error ? error.message : String(error)}`;
       });
       // Cells computed before the kept dataset was restored answered from the bundled one.
       if (restored.status === "restored") excel.recalculate().catch(() => undefined);
     };
     ready?.();
     const wantedTab = new URLSearchParams(location.search).get("tab");
-    if (wantedTab && ["functions", "data", "workbook"].includes(wantedTab)) element("tabs").setAttribute("activeid", `tab-${wantedTab}`);
+    if (wantedTab && ["functions", "data", "workbook"].includes(wantedTab))
+      element("tabs").setAttribute("activeid", `tab-${wantedTab}`);
     if (wantedTab === "data") browser.show();
   } catch (error) {
     const message = element<HTMLParagraphElement>("load-error");

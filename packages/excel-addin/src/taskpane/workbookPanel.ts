@@ -3,7 +3,16 @@
 // scan behind the report only reads. Long operations show progress and can be cancelled.
 import { evaluatorFor, type FunctionLookup } from "../workbook/evaluate.ts";
 import * as excel from "../workbook/excel.ts";
-import { currentPin, editionSeries, makePin, newestPin, pinLabel, samePin, setCurrentPin, type Pin } from "../workbook/pin.ts";
+import {
+  currentPin,
+  editionSeries,
+  makePin,
+  newestPin,
+  pinLabel,
+  samePin,
+  setCurrentPin,
+  type Pin,
+} from "../workbook/pin.ts";
 import type { EditionInfo } from "../workbook/sourcesSheet.ts";
 import { Cancelled, displayValue, reportSheetValues, type UpgradeReport } from "../workbook/upgradeReport.ts";
 import { dataTable, element, formatNumber, make } from "./dom.ts";
@@ -66,7 +75,8 @@ export class WorkbookPanel {
       field.append(make("label", { for: id }, list[0]!.publisher));
       const select = make("select", { id, name: series, class: "pin-select" });
       select.append(make("option", { value: "" }, "(not pinned: newest with data)"));
-      for (const e of [...list].sort((a, b) => b.date.localeCompare(a.date))) select.append(make("option", { value: e.id }, `${e.id} (${e.date})`));
+      for (const e of [...list].sort((a, b) => b.date.localeCompare(a.date)))
+        select.append(make("option", { value: e.id }, `${e.id} (${e.date})`));
       select.value = newest.editions.find((x) => editionSeries(x) === series) ?? "";
       field.append(select);
       this.choices.append(field);
@@ -77,7 +87,8 @@ export class WorkbookPanel {
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
     for (const b of this.actions) b.disabled = !enabled || this.busy !== undefined;
-    for (const id of ["report-write", "report-apply"]) element<HTMLButtonElement>(id).disabled = !enabled || this.busy !== undefined || this.report === undefined;
+    for (const id of ["report-write", "report-apply"])
+      element<HTMLButtonElement>(id).disabled = !enabled || this.busy !== undefined || this.report === undefined;
     element("wb-outside").hidden = enabled;
   }
 
@@ -85,7 +96,10 @@ export class WorkbookPanel {
   async loadPin(): Promise<void> {
     const read = await excel.readPin(this.known);
     if (!read.ok) {
-      this.say(`The workbook's pin cannot be used: ${read.reason}. Functions use the newest editions until it is pinned again.`, true);
+      this.say(
+        `The workbook's pin cannot be used: ${read.reason}. Functions use the newest editions until it is pinned again.`,
+        true,
+      );
       return;
     }
     const changed = !samePin(read.pin, currentPin());
@@ -96,14 +110,26 @@ export class WorkbookPanel {
   }
 
   private chosen(): Pin {
-    const ids = Array.from(this.choices.querySelectorAll<HTMLSelectElement>("select")).map((s) => s.value).filter((v) => v !== "");
+    const ids = Array.from(this.choices.querySelectorAll<HTMLSelectElement>("select"))
+      .map((s) => s.value)
+      .filter((v) => v !== "");
     return makePin(ids, this.known, { pinnedAt: new Date().toISOString(), datasetVersion: this.deps.datasetVersion() });
   }
 
   private showPin(): void {
     const pin = currentPin();
-    this.status.replaceChildren(make("strong", {}, pin ? "Pinned: " : "Not pinned. "), pin ? pin.editions.join(", ") : "Functions without an explicit source use the newest edition with data.");
-    if (pin?.pinnedAt) this.status.append(make("span", { class: "hint block" }, `since ${pin.pinnedAt.slice(0, 10)}${pin.datasetVersion ? `, dataset ${pin.datasetVersion}` : ""}`));
+    this.status.replaceChildren(
+      make("strong", {}, pin ? "Pinned: " : "Not pinned. "),
+      pin ? pin.editions.join(", ") : "Functions without an explicit source use the newest edition with data.",
+    );
+    if (pin?.pinnedAt)
+      this.status.append(
+        make(
+          "span",
+          { class: "hint block" },
+          `since ${pin.pinnedAt.slice(0, 10)}${pin.datasetVersion ? `, dataset ${pin.datasetVersion}` : ""}`,
+        ),
+      );
   }
 
   private say(text: string, error = false): void {
@@ -152,7 +178,12 @@ export class WorkbookPanel {
       }
     });
     this.showPin();
-    if (!this.message.classList.contains("error")) this.say(pin ? `Pinned to ${pinLabel(pin)}; the workbook was recalculated.` : "Pin removed; the workbook was recalculated.");
+    if (!this.message.classList.contains("error"))
+      this.say(
+        pin
+          ? `Pinned to ${pinLabel(pin)}; the workbook was recalculated.`
+          : "Pin removed; the workbook was recalculated.",
+      );
   }
 
   private async scan(): Promise<void> {
@@ -166,7 +197,13 @@ export class WorkbookPanel {
     const from = currentPin();
     this.say("");
     const data = await this.task("Scanning the workbook", (options) =>
-      excel.prepareUpgradeReport({ before: evaluatorFor(from, this.deps.lookup, this.deps.namespaces), after: evaluatorFor(to, this.deps.lookup, this.deps.namespaces) }, { ...options, namespaces: this.deps.namespaces }),
+      excel.prepareUpgradeReport(
+        {
+          before: evaluatorFor(from, this.deps.lookup, this.deps.namespaces),
+          after: evaluatorFor(to, this.deps.lookup, this.deps.namespaces),
+        },
+        { ...options, namespaces: this.deps.namespaces },
+      ),
     );
     if (!data) return;
     this.report = { data, to };
@@ -175,19 +212,35 @@ export class WorkbookPanel {
   }
 
   private renderReport(from: Pin | null, to: Pin, data: UpgradeReport): void {
-    const cell = (v: unknown, i: number) => (typeof v === "number" ? (i === 4 ? (v >= 0 ? "+" : "") : "") + formatNumber(v, false) : v === null || v === undefined ? "" : String(v));
+    const cell = (v: unknown, i: number) =>
+      typeof v === "number"
+        ? (i === 4 ? (v >= 0 ? "+" : "") : "") + formatNumber(v, false)
+        : v === null || v === undefined
+          ? ""
+          : String(v);
     this.reportBox.replaceChildren(
-      make("p", { id: "report-summary", role: "status" }, `${data.total} CRITMIN formula${data.total === 1 ? "" : "s"}: ${data.changed.length} would change, ${data.unchanged} unchanged, ${data.notEvaluated.length} not evaluated.`),
+      make(
+        "p",
+        { id: "report-summary", role: "status" },
+        `${data.total} CRITMIN formula${data.total === 1 ? "" : "s"}: ${data.changed.length} would change, ${data.unchanged} unchanged, ${data.notEvaluated.length} not evaluated.`,
+      ),
       make("p", { class: "hint" }, `From ${pinLabel(from)} to ${pinLabel(to)}. Nothing has been changed.`),
     );
     if (data.changed.length > 0) {
       this.reportBox.append(
-        dataTable("report-table", "Cells whose value would change", ["Cell", "Old", "New", "Diff."], data.changed.map((r) => [`${r.sheet}!${r.address}`, displayValue(r.old), displayValue(r.new), r.difference]), (v, i) => cell(v, i === 3 ? 4 : i)),
+        dataTable(
+          "report-table",
+          "Cells whose value would change",
+          ["Cell", "Old", "New", "Diff."],
+          data.changed.map((r) => [`${r.sheet}!${r.address}`, displayValue(r.old), displayValue(r.new), r.difference]),
+          (v, i) => cell(v, i === 3 ? 4 : i),
+        ),
       );
     }
     if (data.notEvaluated.length > 0) {
       const list = make("ul", { class: "hint", id: "report-not-evaluated" });
-      for (const n of data.notEvaluated) list.append(make("li", {}, `${n.sheet}!${n.address}: not evaluated (${n.reason})`));
+      for (const n of data.notEvaluated)
+        list.append(make("li", {}, `${n.sheet}!${n.address}: not evaluated (${n.reason})`));
       this.reportBox.append(make("p", { class: "hint" }, "Not evaluated outside Excel (check these by hand):"), list);
     }
     this.reportBox.hidden = false;
@@ -196,15 +249,28 @@ export class WorkbookPanel {
   private async writeReport(): Promise<void> {
     if (!this.report) return;
     const { data, to } = this.report;
-    const name = await this.task("Writing the report sheet", () => excel.writeReportSheet(reportSheetValues(data, { from: pinLabel(currentPin()), to: pinLabel(to), when: new Date().toISOString() })));
+    const name = await this.task("Writing the report sheet", () =>
+      excel.writeReportSheet(
+        reportSheetValues(data, { from: pinLabel(currentPin()), to: pinLabel(to), when: new Date().toISOString() }),
+      ),
+    );
     if (name) this.say(`Wrote the sheet "${name}". The pin is unchanged until you switch.`);
   }
 
   private async freeze(): Promise<void> {
     this.say("");
-    const result = await this.task("Freezing for sharing", (options) => excel.freezeForSharing(currentPin(), this.deps.editions(), { datasetVersion: this.deps.datasetVersion(), when: new Date().toISOString() }, { ...options, namespaces: this.deps.namespaces }));
+    const result = await this.task("Freezing for sharing", (options) =>
+      excel.freezeForSharing(
+        currentPin(),
+        this.deps.editions(),
+        { datasetVersion: this.deps.datasetVersion(), when: new Date().toISOString() },
+        { ...options, namespaces: this.deps.namespaces },
+      ),
+    );
     if (!result) return;
     const frozen = result.sheets.reduce((n, s) => n + s.frozen, 0);
-    this.say(`Added ${result.sheets.length} frozen sheet${result.sheets.length === 1 ? "" : "s"} (${frozen} CRITMIN formula${frozen === 1 ? "" : "s"} replaced by values) and "${result.sources}" citing ${result.editions.join(", ")}. Move them to a new workbook to share: select the "Frozen – " tabs, right-click, Move or Copy, (new book).`);
+    this.say(
+      `Added ${result.sheets.length} frozen sheet${result.sheets.length === 1 ? "" : "s"} (${frozen} CRITMIN formula${frozen === 1 ? "" : "s"} replaced by values) and "${result.sources}" citing ${result.editions.join(", ")}. Move them to a new workbook to share: select the "Frozen – " tabs, right-click, Move or Copy, (new book).`,
+    );
   }
 }

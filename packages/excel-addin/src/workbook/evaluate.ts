@@ -6,7 +6,9 @@ import { withPin, type Pin } from "./pin.ts";
 
 export type Scalar = string | number | boolean | null;
 /** A value as the report shows it: a scalar, an Excel error code, or a spilled table. */
-export type Evaluated = { readonly ok: true; readonly value: Scalar | readonly (readonly Scalar[])[] } | { readonly ok: false; readonly reason: string };
+export type Evaluated =
+  | { readonly ok: true; readonly value: Scalar | readonly (readonly Scalar[])[] }
+  | { readonly ok: false; readonly reason: string };
 
 export interface FunctionInfo {
   /** The wrapper, as associated with Excel. */
@@ -30,7 +32,8 @@ function scalar(value: unknown): Scalar {
   const code = errorCode(value);
   if (code) return code;
   if (value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null) return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null)
+    return value;
   return String(value);
 }
 

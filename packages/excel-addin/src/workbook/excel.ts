@@ -94,7 +94,9 @@ const SHEETS_PER_SYNC = 8;
  * Every sheet's used range (formulas, and values when asked) and its CRITMIN formulas. One sync for
  * the sheet names, then one per batch of sheets.
  */
-export function scanWorkbook(options: StepOptions & { readonly values?: boolean; readonly namespaces?: readonly string[] } = {}): Promise<ScannedSheet[]> {
+export function scanWorkbook(
+  options: StepOptions & { readonly values?: boolean; readonly namespaces?: readonly string[] } = {},
+): Promise<ScannedSheet[]> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
@@ -115,8 +117,19 @@ export function scanWorkbook(options: StepOptions & { readonly values?: boolean;
           scanned.push({ name, address: "", formulas: [], cells: [] });
           continue;
         }
-        const cells = findCritminFormulas(name, range.formulas, topLeft(range.address), options.namespaces ?? NAMESPACES);
-        scanned.push({ name, address: range.address, formulas: range.formulas, ...(options.values ? { values: range.values } : {}), cells });
+        const cells = findCritminFormulas(
+          name,
+          range.formulas,
+          topLeft(range.address),
+          options.namespaces ?? NAMESPACES,
+        );
+        scanned.push({
+          name,
+          address: range.address,
+          formulas: range.formulas,
+          ...(options.values ? { values: range.values } : {}),
+          cells,
+        });
       }
     }
     options.onProgress?.({ stage: "Scanning sheets", done: names.length, total: names.length });
@@ -153,9 +166,21 @@ export function writeReportSheet(values: readonly (readonly unknown[])[], name =
 }
 
 /** Writes (or extends) the Sources sheet with the given editions. Queued, not synced. */
-function queueSources(context: Excel.RequestContext, existing: Excel.Range | undefined, rows: string[][], notes: string[][], name: string): void {
-  const merged = mergeSources(existing && existing.isNullObject !== true ? (existing.values as unknown[][]) : undefined, rows);
-  const sheet = existing && existing.isNullObject !== true ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
+function queueSources(
+  context: Excel.RequestContext,
+  existing: Excel.Range | undefined,
+  rows: string[][],
+  notes: string[][],
+  name: string,
+): void {
+  const merged = mergeSources(
+    existing && existing.isNullObject !== true ? (existing.values as unknown[][]) : undefined,
+    rows,
+  );
+  const sheet =
+    existing && existing.isNullObject !== true
+      ? context.workbook.worksheets.getItem(name)
+      : context.workbook.worksheets.add(name);
   if (existing && existing.isNullObject !== true) existing.clear("Contents");
   const all = [...merged, SOURCES_HEADER.map(() => ""), ...notes];
   const range = sheet.getRange(blockAddress(0, 0, all.length, SOURCES_HEADER.length));
@@ -177,7 +202,12 @@ const ROWS_PER_SYNC = 5_000;
  * (a cancelled insert leaves the rows written so far, and no table object). Syncs: one to read the
  * active cell and the Sources sheet, one per slice, one for the table and sources.
  */
-export function writeTable(block: TableBlock, editions: readonly EditionInfo[], info: { readonly datasetVersion: string; readonly pin?: string; readonly when?: string }, options: StepOptions = {}): Promise<InsertedTable> {
+export function writeTable(
+  block: TableBlock,
+  editions: readonly EditionInfo[],
+  info: { readonly datasetVersion: string; readonly pin?: string; readonly when?: string },
+  options: StepOptions = {},
+): Promise<InsertedTable> {
   return run(async (context) => {
     const cell = context.workbook.getActiveCell();
     cell.load("address,rowIndex,columnIndex");
@@ -203,7 +233,13 @@ export function writeTable(block: TableBlock, editions: readonly EditionInfo[], 
     block.numberFormats.forEach((format, i) => {
       if (format !== "General") table.columns.getItemAt(i).getDataBodyRange().numberFormat = [[format]];
     });
-    queueSources(context, existing, sourcesRows(block.editions, editions), sourcesNotes({ ...info, note: `Table ${block.name}: ${block.title}` }), SOURCES_SHEET);
+    queueSources(
+      context,
+      existing,
+      sourcesRows(block.editions, editions),
+      sourcesNotes({ ...info, note: `Table ${block.name}: ${block.title}` }),
+      SOURCES_SHEET,
+    );
     await context.sync();
     options.onProgress?.({ stage: "Writing rows", done: values.length, total: values.length });
     return { sheet: sheet.name, address };
@@ -221,7 +257,12 @@ export interface FreezeResult {
  * formulas in the copies by their values, and writes a "Frozen – Sources" sheet listing the
  * editions cited. The original sheets are not changed. Syncs: the scan's, then one for all copies.
  */
-export function freezeForSharing(pin: Pin | null, editions: readonly EditionInfo[], info: { readonly datasetVersion: string; readonly when?: string }, options: StepOptions & { readonly namespaces?: readonly string[] } = {}): Promise<FreezeResult> {
+export function freezeForSharing(
+  pin: Pin | null,
+  editions: readonly EditionInfo[],
+  info: { readonly datasetVersion: string; readonly when?: string },
+  options: StepOptions & { readonly namespaces?: readonly string[] } = {},
+): Promise<FreezeResult> {
   return scanWorkbook({ ...options, values: true }).then((scanned) => {
     throwIfAborted(options.signal);
     return run(async (context) => {
@@ -243,9 +284,23 @@ export function freezeForSharing(pin: Pin | null, editions: readonly EditionInfo
         }
         sheets.push({ from: s.name, to, frozen });
       }
-      const cited = editionsCited(formulas, pin, editions.map((e) => e.id));
+      const cited = editionsCited(
+        formulas,
+        pin,
+        editions.map((e) => e.id),
+      );
       const sourcesName = uniqueSheetName(`Frozen – ${SOURCES_SHEET}`, taken);
-      queueSources(context, undefined, sourcesRows(cited.editions, editions), sourcesNotes({ ...info, ...(pin ? { pin: pin.editions.join(", ") } : {}), note: cited.note ?? `${formulas.length} CRITMIN formulas replaced by their values` }), sourcesName);
+      queueSources(
+        context,
+        undefined,
+        sourcesRows(cited.editions, editions),
+        sourcesNotes({
+          ...info,
+          ...(pin ? { pin: pin.editions.join(", ") } : {}),
+          note: cited.note ?? `${formulas.length} CRITMIN formulas replaced by their values`,
+        }),
+        sourcesName,
+      );
       await context.sync();
       return { sheets, sources: sourcesName, editions: cited.editions };
     });

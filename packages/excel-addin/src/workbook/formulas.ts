@@ -26,7 +26,10 @@ export function withoutStrings(formula: string): string {
 
 /** Matches `NS.FUNCTION(` for the given namespaces (longest first, so CRITMINDEV is not read as CRITMIN). */
 export function callPattern(namespaces: readonly string[] = NAMESPACES): RegExp {
-  const names = [...namespaces].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const names = [...namespaces]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
   return new RegExp(`(?<![A-Za-z0-9_.])(${names})\\.([A-Za-z_][A-Za-z0-9_.]*)\\s*\\(`, "gi");
 }
 
@@ -63,7 +66,12 @@ export function topLeft(address: string): { row: number; column: number } {
 }
 
 /** Every CRITMIN formula in a used range's formulas, with its address in the sheet. */
-export function findCritminFormulas(sheet: string, formulas: readonly (readonly unknown[])[], origin: { row: number; column: number } = { row: 0, column: 0 }, namespaces: readonly string[] = NAMESPACES): FormulaCell[] {
+export function findCritminFormulas(
+  sheet: string,
+  formulas: readonly (readonly unknown[])[],
+  origin: { row: number; column: number } = { row: 0, column: 0 },
+  namespaces: readonly string[] = NAMESPACES,
+): FormulaCell[] {
   const found: FormulaCell[] = [];
   formulas.forEach((cells, r) =>
     cells.forEach((value, c) => {
@@ -77,7 +85,9 @@ export function findCritminFormulas(sheet: string, formulas: readonly (readonly 
   return found;
 }
 
-export type ParsedCall = { readonly ok: true; readonly namespace: string; readonly id: string; readonly args: readonly Literal[] } | { readonly ok: false; readonly reason: string };
+export type ParsedCall =
+  | { readonly ok: true; readonly namespace: string; readonly id: string; readonly args: readonly Literal[] }
+  | { readonly ok: false; readonly reason: string };
 
 /**
  * Parses a formula that is exactly one CRITMIN call with literal arguments:
@@ -86,7 +96,10 @@ export type ParsedCall = { readonly ok: true; readonly namespace: string; readon
  * operator) cannot be evaluated outside Excel and is said so.
  */
 export function parseCall(formula: string, namespaces: readonly string[] = NAMESPACES): ParsedCall {
-  const names = [...namespaces].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const names = [...namespaces]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
   const head = new RegExp(`^=\\s*(${names})\\.([A-Za-z_][A-Za-z0-9_.]*)\\s*\\(`, "i").exec(formula);
   if (!head) return { ok: false, reason: "not a single CRITMIN call" };
   const args: Literal[] = [];
@@ -99,7 +112,9 @@ export function parseCall(formula: string, namespaces: readonly string[] = NAMES
   if (text[i] === ")") {
     i++;
     skip();
-    return i === text.length ? { ok: true, namespace: head[1]!.toUpperCase(), id: head[2]!.toUpperCase(), args } : { ok: false, reason: "more than one CRITMIN call or an operator after it" };
+    return i === text.length
+      ? { ok: true, namespace: head[1]!.toUpperCase(), id: head[2]!.toUpperCase(), args }
+      : { ok: false, reason: "more than one CRITMIN call or an operator after it" };
   }
   for (;;) {
     skip();

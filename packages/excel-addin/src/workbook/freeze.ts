@@ -18,7 +18,11 @@ export interface FrozenGrid {
  * `formulas` entry is already the value), so they come out as constants too and the whole spilled
  * table survives without its formula.
  */
-export function freezeGrid(formulas: readonly (readonly unknown[])[], values: readonly (readonly unknown[])[], namespaces: readonly string[] = NAMESPACES): FrozenGrid {
+export function freezeGrid(
+  formulas: readonly (readonly unknown[])[],
+  values: readonly (readonly unknown[])[],
+  namespaces: readonly string[] = NAMESPACES,
+): FrozenGrid {
   const frozenFormulas: string[] = [];
   const grid = formulas.map((row, r) =>
     row.map((formula, c) => {
@@ -54,7 +58,10 @@ export function editionsCited(formulas: readonly string[], pin: Pin | null, know
   if (unnamed > 0 && pin) pin.editions.forEach((id) => cited.add(id));
   if (unnamed > 0 && !pin) {
     known.forEach((id) => cited.add(id));
-    return { editions: [...cited].sort(), note: `${unnamed} formula${unnamed === 1 ? "" : "s"} name no edition and the workbook is not pinned: each used the newest edition with data, so every edition the add-in carries is listed.` };
+    return {
+      editions: [...cited].sort(),
+      note: `${unnamed} formula${unnamed === 1 ? "" : "s"} name no edition and the workbook is not pinned: each used the newest edition with data, so every edition the add-in carries is listed.`,
+    };
   }
   return { editions: [...cited].sort() };
 }
@@ -62,7 +69,11 @@ export function editionsCited(formulas: readonly string[], pin: Pin | null, know
 /** Sheet names are ≤ 31 characters, without : \ / ? * [ ], unique (case-insensitive). */
 export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
   const used = new Set([...taken].map((n) => n.toLowerCase()));
-  const clean = wanted.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  const clean =
+    wanted
+      .replace(/[:\\/?*[\]]/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Sheet";
   for (let i = 1; ; i++) {
     const suffix = i === 1 ? "" : ` (${i})`;
     const name = clean.slice(0, 31 - suffix.length).trimEnd() + suffix;

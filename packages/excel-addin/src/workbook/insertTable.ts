@@ -25,8 +25,19 @@ const FORMATS: Record<string, string> = { Rank: "0", Share: "0.0%", Tonnes: "#,#
 
 /** "critmin_cobalt_refining_2023_iea_cmde_2025" (≤ 255 characters, a valid table name). */
 export function tableName(selection: BrowserSelection): string {
-  const parts = ["critmin", selection.mineral, selection.stage, selection.year === undefined ? "latest" : String(selection.year), selection.edition];
-  return parts.join("_").toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/_+/g, "_").slice(0, 255);
+  const parts = [
+    "critmin",
+    selection.mineral,
+    selection.stage,
+    selection.year === undefined ? "latest" : String(selection.year),
+    selection.edition,
+  ];
+  return parts
+    .join("_")
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/_+/g, "_")
+    .slice(0, 255);
 }
 
 /**
@@ -37,7 +48,11 @@ export function producersTable(selection: BrowserSelection, result: readonly (re
   const [header, ...body] = result;
   if (!header || header.length < 2 || body.length === 0) {
     const only = result[0]?.[0] as { code?: string; message?: string } | undefined;
-    throw new Error(only && typeof only === "object" && only.code ? `${only.code} ${only.message ?? ""}`.trim() : "no producers for this choice");
+    throw new Error(
+      only && typeof only === "object" && only.code
+        ? `${only.code} ${only.message ?? ""}`.trim()
+        : "no producers for this choice",
+    );
   }
   const names = header.map(String);
   const rows = body.map((row) => row.map((v) => (v === undefined ? null : (v as Scalar))));

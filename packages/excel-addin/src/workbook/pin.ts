@@ -23,7 +23,8 @@ export interface Pin {
   readonly datasetVersion?: string;
 }
 
-export type PinParse = { readonly ok: true; readonly pin: Pin | null } | { readonly ok: false; readonly reason: string };
+export type PinParse =
+  { readonly ok: true; readonly pin: Pin | null } | { readonly ok: false; readonly reason: string };
 
 const EDITION_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{4}$/;
 
@@ -53,7 +54,11 @@ export function pinProblems(editions: readonly string[], known: readonly string[
 }
 
 /** A pin from edition ids; throws with every problem when they cannot be one. */
-export function makePin(editions: readonly string[], known: readonly string[], extra: { pinnedAt?: string; datasetVersion?: string } = {}): Pin {
+export function makePin(
+  editions: readonly string[],
+  known: readonly string[],
+  extra: { pinnedAt?: string; datasetVersion?: string } = {},
+): Pin {
   const problems = pinProblems(editions, known);
   if (problems.length > 0) throw new Error(`invalid edition pin: ${problems.join("; ")}`);
   return { editions: [...editions].sort(), ...extra };
@@ -61,7 +66,12 @@ export function makePin(editions: readonly string[], known: readonly string[], e
 
 /** The settings value: JSON with a format version, so a later add-in can read old workbooks. */
 export function serialisePin(pin: Pin): string {
-  return JSON.stringify({ v: 1, editions: [...pin.editions].sort(), pinnedAt: pin.pinnedAt, datasetVersion: pin.datasetVersion });
+  return JSON.stringify({
+    v: 1,
+    editions: [...pin.editions].sort(),
+    pinnedAt: pin.pinnedAt,
+    datasetVersion: pin.datasetVersion,
+  });
 }
 
 /**
@@ -79,12 +89,18 @@ export function parsePin(value: unknown, known: readonly string[]): PinParse {
       return { ok: false, reason: "the workbook's edition pin is not valid JSON" };
     }
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return { ok: false, reason: "the workbook's edition pin is not an object" };
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    return { ok: false, reason: "the workbook's edition pin is not an object" };
   const record = data as Record<string, unknown>;
-  if (record.v !== 1) return { ok: false, reason: `the workbook's edition pin has format version ${String(record.v)}; this add-in reads version 1` };
+  if (record.v !== 1)
+    return {
+      ok: false,
+      reason: `the workbook's edition pin has format version ${String(record.v)}; this add-in reads version 1`,
+    };
   if (!Array.isArray(record.editions)) return { ok: false, reason: "the workbook's edition pin lists no editions" };
   const problems = pinProblems(record.editions as string[], known);
-  if (problems.length > 0) return { ok: false, reason: `the workbook's edition pin is invalid: ${problems.join("; ")}` };
+  if (problems.length > 0)
+    return { ok: false, reason: `the workbook's edition pin is invalid: ${problems.join("; ")}` };
   const extra: { pinnedAt?: string; datasetVersion?: string } = {};
   if (typeof record.pinnedAt === "string") extra.pinnedAt = record.pinnedAt;
   if (typeof record.datasetVersion === "string") extra.datasetVersion = record.datasetVersion;

@@ -12,13 +12,24 @@ import { currentPin, type Pin } from "./pin.ts";
  * reaching outside the pin. Arguments the core would reject are passed through untouched, for the
  * function to report.
  */
-export function pinnedSource(mineral: unknown, stage: unknown, year: unknown, source: unknown, pin: Pin | null = currentPin()): unknown {
+export function pinnedSource(
+  mineral: unknown,
+  stage: unknown,
+  year: unknown,
+  source: unknown,
+  pin: Pin | null = currentPin(),
+): unknown {
   if (pin === null || pin.editions.length === 0 || !isBlank(source)) return source;
   try {
     const asked = optionalYear("PIN", "year", year);
-    const p = provenance({ mineral: String(mineral), stage: (optionalText("PIN", "stage", stage) ?? "refining") as Stage });
+    const p = provenance({
+      mineral: String(mineral),
+      stage: (optionalText("PIN", "stage", stage) ?? "refining") as Stage,
+    });
     // `available` lists editions newest first, with every year each has for the mineral and stage.
-    const hit = p.available.find((a) => pin.editions.includes(a.edition) && (asked === undefined ? a.years.length > 0 : a.years.includes(asked)));
+    const hit = p.available.find(
+      (a) => pin.editions.includes(a.edition) && (asked === undefined ? a.years.length > 0 : a.years.includes(asked)),
+    );
     if (hit) return hit.edition;
     const pinnedWithData = p.available.find((a) => pin.editions.includes(a.edition));
     return (pinnedWithData?.edition ?? pin.editions[0]) as EditionId;

@@ -31,17 +31,31 @@ export function sourcesRows(ids: Iterable<string>, editions: readonly EditionInf
  * Merges new rows into an existing Sources sheet's values (header first), keeping its rows and
  * adding editions it lacks, so inserting a second table does not drop the first table's sources.
  */
-export function mergeSources(existing: readonly (readonly unknown[])[] | undefined, added: SourcesCell[][]): SourcesCell[][] {
+export function mergeSources(
+  existing: readonly (readonly unknown[])[] | undefined,
+  added: SourcesCell[][],
+): SourcesCell[][] {
   const rows = new Map<string, SourcesCell[]>();
   const header = existing?.[0];
   const compatible = header !== undefined && SOURCES_HEADER.every((h, i) => header[i] === h);
-  if (compatible) for (const row of existing!.slice(1)) if (row[0]) rows.set(String(row[0]), SOURCES_HEADER.map((_, i) => String(row[i] ?? "")));
+  if (compatible)
+    for (const row of existing!.slice(1))
+      if (row[0])
+        rows.set(
+          String(row[0]),
+          SOURCES_HEADER.map((_, i) => String(row[i] ?? "")),
+        );
   for (const row of added.slice(1)) rows.set(row[0]!, row);
   return [[...SOURCES_HEADER], ...[...rows.keys()].sort().map((k) => rows.get(k)!)];
 }
 
 /** Notes written under the table: dataset version, pin, and how the figures were produced. */
-export function sourcesNotes(info: { readonly datasetVersion: string; readonly pin?: string; readonly note?: string; readonly when?: string }): SourcesCell[][] {
+export function sourcesNotes(info: {
+  readonly datasetVersion: string;
+  readonly pin?: string;
+  readonly note?: string;
+  readonly when?: string;
+}): SourcesCell[][] {
   const notes: SourcesCell[][] = [["Dataset version", info.datasetVersion]];
   if (info.pin) notes.push(["Edition pin", info.pin]);
   if (info.when) notes.push(["Written", info.when]);

@@ -56,16 +56,28 @@ export function throwIfAborted(signal?: AbortSignal): void {
 const TOLERANCE = 1e-12;
 
 export function sameValue(a: ReportValue, b: ReportValue): boolean {
-  if (typeof a === "number" && typeof b === "number") return a === b || Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === "number" && typeof b === "number")
+    return a === b || Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((row: readonly Scalar[], i) => row.length === b[i].length && row.every((v, j) => sameValue(v, b[i][j] as Scalar)));
+    return (
+      a.length === b.length &&
+      a.every(
+        (row: readonly Scalar[], i) =>
+          row.length === b[i].length && row.every((v, j) => sameValue(v, b[i][j] as Scalar)),
+      )
+    );
   }
   return a === b;
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function upgradeReport(cells: readonly FormulaCell[], before: Evaluator, after: Evaluator, options: RunOptions = {}): Promise<UpgradeReport> {
+export async function upgradeReport(
+  cells: readonly FormulaCell[],
+  before: Evaluator,
+  after: Evaluator,
+  options: RunOptions = {},
+): Promise<UpgradeReport> {
   const chunk = options.chunk ?? 200;
   const changed: ReportRow[] = [];
   const notEvaluated: NotEvaluated[] = [];
@@ -81,7 +93,12 @@ export async function upgradeReport(cells: readonly FormulaCell[], before: Evalu
     const old: Evaluated = before(cell.formula);
     const next: Evaluated = after(cell.formula);
     if (!old.ok || !next.ok) {
-      notEvaluated.push({ sheet: cell.sheet, address: cell.address, formula: cell.formula, reason: (!old.ok ? old : (next as { reason: string })).reason });
+      notEvaluated.push({
+        sheet: cell.sheet,
+        address: cell.address,
+        formula: cell.formula,
+        reason: (!old.ok ? old : (next as { reason: string })).reason,
+      });
       continue;
     }
     if (sameValue(old.value, next.value)) {
@@ -89,7 +106,14 @@ export async function upgradeReport(cells: readonly FormulaCell[], before: Evalu
       continue;
     }
     const difference = typeof old.value === "number" && typeof next.value === "number" ? next.value - old.value : null;
-    changed.push({ sheet: cell.sheet, address: cell.address, formula: cell.formula, old: old.value, new: next.value, difference });
+    changed.push({
+      sheet: cell.sheet,
+      address: cell.address,
+      formula: cell.formula,
+      old: old.value,
+      new: next.value,
+      difference,
+    });
   }
   options.onProgress?.({ done: cells.length, total: cells.length });
   return { total: cells.length, changed, unchanged, notEvaluated };
@@ -108,7 +132,10 @@ export const REPORT_HEADER = ["Sheet", "Address", "Formula", "Old", "New", "Diff
  * not evaluated. Rectangular (every row as wide as the header), ready for `range.values`. Formulas
  * are written as text (with a leading apostrophe) so the report does not recalculate them.
  */
-export function reportSheetValues(report: UpgradeReport, labels: { readonly from: string; readonly to: string; readonly when?: string }): Scalar[][] {
+export function reportSheetValues(
+  report: UpgradeReport,
+  labels: { readonly from: string; readonly to: string; readonly when?: string },
+): Scalar[][] {
   const width = REPORT_HEADER.length;
   const pad = (row: Scalar[]): Scalar[] => [...row, ...Array<Scalar>(Math.max(0, width - row.length)).fill("")];
   const rows: Scalar[][] = [
@@ -124,6 +151,7 @@ export function reportSheetValues(report: UpgradeReport, labels: { readonly from
     const note = Array.isArray(r.old) || Array.isArray(r.new) ? "spilled table changed" : "";
     rows.push([r.sheet, r.address, `'${r.formula}`, displayValue(r.old), displayValue(r.new), r.difference, note]);
   }
-  for (const n of report.notEvaluated) rows.push([n.sheet, n.address, `'${n.formula}`, "", "", null, `not evaluated: ${n.reason}`]);
+  for (const n of report.notEvaluated)
+    rows.push([n.sheet, n.address, `'${n.formula}`, "", "", null, `not evaluated: ${n.reason}`]);
   return rows;
 }

@@ -8,7 +8,17 @@
 // computed here in Node; does the same for the TOP_PRODUCERS table, errors, Copy, and the in-Excel
 // path with a stand-in Office.js. Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/playground-*.png.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -19,7 +29,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const WIDTH = 320;
 
@@ -63,7 +80,10 @@ const outside: string[] = [];
 function buildScratch(): string {
   scratch = mkdtempSync(path.join(os.tmpdir(), "critmin-taskpane-"));
   for (const part of ["scripts", "src", "manifest", "package.json"]) {
-    cpSync(path.join(addinDir, part), path.join(scratch, part), { recursive: true, filter: (src) => !src.includes(`${path.sep}generated`) });
+    cpSync(path.join(addinDir, part), path.join(scratch, part), {
+      recursive: true,
+      filter: (src) => !src.includes(`${path.sep}generated`),
+    });
   }
   symlinkSync(path.join(addinDir, "node_modules"), path.join(scratch, "node_modules"), "dir");
   const loader = pathToFileURL(path.join(repoRoot, "node_modules/tsx/dist/loader.mjs")).href;
@@ -103,7 +123,9 @@ async function open(query: string, officeJs = ""): Promise<{ page: Page; errors:
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
   });
-  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs }));
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs }),
+  );
   await page.goto(`${base}/taskpane.html${query}`);
   await page.locator("#fn:not([disabled])").waitFor();
   return { page, errors };
@@ -128,17 +150,24 @@ async function screenshot(page: Page, name: string): Promise<void> {
   }
 }
 
-const percent = (v: number) => new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+const percent = (v: number) =>
+  new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install Debian's Chromium (\`apt-get install -y chromium\`); playwright-core never downloads a browser.`);
+    throw new Error(
+      `${CHROMIUM} not found: install Debian's Chromium (\`apt-get install -y chromium\`); playwright-core never downloads a browser.`,
+    );
   }
   const root = buildScratch();
   server = await serve(root);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
-  context = await browser.newContext({ viewport: { width: WIDTH, height: 640 }, deviceScaleFactor: 1, serviceWorkers: "block" });
+  context = await browser.newContext({
+    viewport: { width: WIDTH, height: 640 },
+    deviceScaleFactor: 1,
+    serviceWorkers: "block",
+  });
   await context.route(
     (url) => url.hostname !== "127.0.0.1" && url.href !== OFFICE_JS,
     (route) => {
@@ -156,14 +185,18 @@ afterAll(async () => {
 });
 
 describe("task pane playground, outside Office", () => {
-  it("runs CHINA_SHARE(\"cobalt\") and shows the core's value, its source and the formula", async () => {
+  it('runs CHINA_SHARE("cobalt") and shows the core\'s value, its source and the formula', async () => {
     const { page, errors } = await open("");
     expect(await page.locator("#host").textContent()).toMatch(/^Outside Excel/);
-    const metadata = JSON.parse(readFileSync(path.join(scratch, "dist/dev/functions.json"), "utf8")) as { functions: { id: string }[] };
+    const metadata = JSON.parse(readFileSync(path.join(scratch, "dist/dev/functions.json"), "utf8")) as {
+      functions: { id: string }[];
+    };
     expect(await page.locator("#fn option").allTextContents()).toEqual(metadata.functions.map((f) => f.id));
     expect(await page.locator("#fn").evaluate((el: HTMLSelectElement) => el.value)).toBe("CHINA_SHARE");
     expect(await page.locator("label[for=arg-mineral]").textContent()).toBe("mineral (required)");
-    expect(await page.locator("#arg-stage option").allTextContents()).toContain("refining — Refining (processing, smelting, chemicals)");
+    expect(await page.locator("#arg-stage option").allTextContents()).toContain(
+      "refining — Refining (processing, smelting, chemicals)",
+    );
 
     await runFunction(page, "CHINA_SHARE", { mineral: "cobalt" });
     const expected = core.chinaShare("cobalt")!;
@@ -192,7 +225,9 @@ describe("task pane playground, outside Office", () => {
     expect(await page.locator("#formula").textContent()).toBe('=CRITMINDEV.SHARE("lithium","Australia","mining",2023)');
     const expected = core.share("lithium", "Australia", { stage: "mining", year: 2023 })!;
     expect(await page.locator("#result-value data").textContent()).toBe(percent(expected));
-    expect(await page.locator("#source").textContent()).toBe(core.cite({ mineral: "lithium", country: "Australia", stage: "mining", year: 2023 }));
+    expect(await page.locator("#source").textContent()).toBe(
+      core.cite({ mineral: "lithium", country: "Australia", stage: "mining", year: 2023 }),
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -202,13 +237,28 @@ describe("task pane playground, outside Office", () => {
     expect(await page.locator("#fn").evaluate((el: HTMLSelectElement) => el.value)).toBe("TOP_PRODUCERS");
     await runFunction(page, "TOP_PRODUCERS", { mineral: "cobalt" });
     const producers = core.topProducers("cobalt")!;
-    expect(await page.locator("#result-table thead th").allTextContents()).toEqual(["Rank", "Country", "Name", "Share", "Tonnes"]);
+    expect(await page.locator("#result-table thead th").allTextContents()).toEqual([
+      "Rank",
+      "Country",
+      "Name",
+      "Share",
+      "Tonnes",
+    ]);
     const rows = page.locator("#result-table tbody tr");
     expect(await rows.count()).toBe(producers.length);
     const top = producers[0]!;
-    const tonnes = top.tonnes === undefined ? "" : new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(top.tonnes);
-    expect(await rows.first().locator("td").allTextContents()).toEqual([String(top.rank), top.country, top.name, percent(top.share), tonnes]);
-    expect(await page.locator("#result-table caption").textContent()).toBe(`Spills ${producers.length + 1} rows × 5 columns, header row first`);
+    const tonnes =
+      top.tonnes === undefined ? "" : new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(top.tonnes);
+    expect(await rows.first().locator("td").allTextContents()).toEqual([
+      String(top.rank),
+      top.country,
+      top.name,
+      percent(top.share),
+      tonnes,
+    ]);
+    expect(await page.locator("#result-table caption").textContent()).toBe(
+      `Spills ${producers.length + 1} rows × 5 columns, header row first`,
+    );
     expect(await page.locator("#formula").textContent()).toBe('=CRITMIN.TOP_PRODUCERS("cobalt")');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
     await screenshot(page, "top-producers");
@@ -259,8 +309,12 @@ describe("task pane inside Excel (stand-in Office.js)", () => {
   it("passes the associations through to Excel's runtime and loads with the workbook", async () => {
     const { page, errors } = await open("?ns=CRITMINDEV", FAKE_OFFICE_IN_EXCEL);
     await page.locator("#host", { hasText: "In Excel" }).waitFor();
-    const office = await page.evaluate(() => (window as unknown as { __office: { startup: string[]; associated: string[] } }).__office);
-    const ids = (JSON.parse(readFileSync(path.join(scratch, "dist/dev/functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
+    const office = await page.evaluate(
+      () => (window as unknown as { __office: { startup: string[]; associated: string[] } }).__office,
+    );
+    const ids = (
+      JSON.parse(readFileSync(path.join(scratch, "dist/dev/functions.json"), "utf8")) as { functions: { id: string }[] }
+    ).functions.map((f) => f.id);
     expect(office.associated).toEqual(ids);
     expect(office.startup).toEqual(["Load"]);
     await runFunction(page, "CHINA_SHARE", { mineral: "cobalt" });

@@ -7,7 +7,17 @@
 // adds an edition), so the pane's copy of the SDK and the functions' copy are both seen to switch.
 // Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/pane-{gallery,data,report,refresh}.png.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -20,7 +30,14 @@ import { datasetFileName, manifestFor, publishDataset } from "../../../core/scri
 import { PIN_SETTING, serialisePin } from "../../src/workbook/pin.ts";
 
 const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const WIDTH = 320;
 
@@ -48,11 +65,19 @@ const outside: string[] = [];
 function buildScratch(): string {
   scratch = mkdtempSync(path.join(os.tmpdir(), "critmin-workflows-"));
   for (const part of ["scripts", "src", "manifest", "package.json"]) {
-    cpSync(path.join(addinDir, part), path.join(scratch, part), { recursive: true, filter: (src) => !src.includes(`${path.sep}generated`) });
+    cpSync(path.join(addinDir, part), path.join(scratch, part), {
+      recursive: true,
+      filter: (src) => !src.includes(`${path.sep}generated`),
+    });
   }
   symlinkSync(path.join(addinDir, "node_modules"), path.join(scratch, "node_modules"), "dir");
   const loader = pathToFileURL(path.join(repoRoot, "node_modules/tsx/dist/loader.mjs")).href;
-  const run = spawnSync(process.execPath, ["--import", loader, "scripts/build.ts"], { cwd: scratch, encoding: "utf8", env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" }, timeout: 120_000 });
+  const run = spawnSync(process.execPath, ["--import", loader, "scripts/build.ts"], {
+    cwd: scratch,
+    encoding: "utf8",
+    env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
+    timeout: 120_000,
+  });
   if (run.status !== 0) throw new Error(`add-in build failed:\n${run.stdout}\n${run.stderr}`);
   return path.join(scratch, "dist/dev");
 }
@@ -91,17 +116,27 @@ function hostRefreshFiles(root: string): string {
   // A newer version (the one in use is "already up to date"), whose checksum is not the file's.
   const damaged = "2098-01+0123456789ab";
   write("damaged", { ...manifestFor(damaged, file), sha256: "0".repeat(64) }, file, datasetFileName(damaged));
-  const hosted = JSON.parse(file.toString("utf8")) as Record<string, { edition?: string; id?: string }[]> & { version: string };
-  const copy = (rows: { edition?: string }[]) => rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
-  const edition = { ...hosted.editions!.find((e) => e.id === "iea-cmde-2024")!, id: NEW_EDITION, date: "2099-01", title: "Test edition 2099" };
-  const next = Buffer.from(JSON.stringify({
-    ...hosted,
-    version: NEW_VERSION,
-    editions: [...hosted.editions!, edition],
-    supply: [...hosted.supply!, ...copy(hosted.supply!)],
-    demand: [...hosted.demand!, ...copy(hosted.demand!)],
-    indicators: [...hosted.indicators!, ...copy(hosted.indicators!)],
-  }));
+  const hosted = JSON.parse(file.toString("utf8")) as Record<string, { edition?: string; id?: string }[]> & {
+    version: string;
+  };
+  const copy = (rows: { edition?: string }[]) =>
+    rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
+  const edition = {
+    ...hosted.editions!.find((e) => e.id === "iea-cmde-2024")!,
+    id: NEW_EDITION,
+    date: "2099-01",
+    title: "Test edition 2099",
+  };
+  const next = Buffer.from(
+    JSON.stringify({
+      ...hosted,
+      version: NEW_VERSION,
+      editions: [...hosted.editions!, edition],
+      supply: [...hosted.supply!, ...copy(hosted.supply!)],
+      demand: [...hosted.demand!, ...copy(hosted.demand!)],
+      indicators: [...hosted.indicators!, ...copy(hosted.indicators!)],
+    }),
+  );
   write("new", manifestFor(NEW_VERSION, next), next, datasetFileName(NEW_VERSION));
   return root;
 }
@@ -121,10 +156,15 @@ async function open(query: string, workbook?: unknown): Promise<Opened> {
     if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} in ${e.sourceFile.split("/").pop()}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} in ${e.sourceFile.split("/").pop()}`),
+    );
   });
-  if (workbook) await page.addInitScript((w) => ((window as unknown as { __workbook: unknown }).__workbook = w), workbook);
-  await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: workbook ? FAKE_EXCEL : "" }));
+  if (workbook)
+    await page.addInitScript((w) => ((window as unknown as { __workbook: unknown }).__workbook = w), workbook);
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: workbook ? FAKE_EXCEL : "" }),
+  );
   await page.goto(`${base}/taskpane.html${query}`);
   await page.locator("#fn:not([disabled])").waitFor({ state: "attached" });
   return { page, errors };
@@ -135,7 +175,11 @@ async function expectRendered(page: Page, panel: string): Promise<void> {
   const text = (await page.locator(`#${panel}`).innerText()).trim();
   expect(text.length).toBeGreaterThan(100);
   expect(await page.locator("#load-error").isHidden()).toBe(true);
-  expect(await page.evaluate(() => customElements.get("fluent-tab") !== undefined && document.querySelector("fluent-tab")!.shadowRoot !== null)).toBe(true);
+  expect(
+    await page.evaluate(
+      () => customElements.get("fluent-tab") !== undefined && document.querySelector("fluent-tab")!.shadowRoot !== null,
+    ),
+  ).toBe(true);
   const box = await page.locator("fluent-tablist").boundingBox();
   expect(box!.height).toBeGreaterThan(20);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
@@ -143,7 +187,10 @@ async function expectRendered(page: Page, panel: string): Promise<void> {
 
 /** The whole page, or its top `height` pixels (the gallery's page is several screens long). */
 async function screenshot(page: Page, name: string, height?: number): Promise<void> {
-  const png = await page.screenshot({ fullPage: true, ...(height ? { clip: { x: 0, y: 0, width: WIDTH, height } } : {}) });
+  const png = await page.screenshot({
+    fullPage: true,
+    ...(height ? { clip: { x: 0, y: 0, width: WIDTH, height } } : {}),
+  });
   expect(png.length).toBeGreaterThan(5_000);
   if (UPDATE) {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -151,14 +198,22 @@ async function screenshot(page: Page, name: string, height?: number): Promise<vo
   }
 }
 
-const percent = (v: number) => new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+const percent = (v: number) =>
+  new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's Chromium (\`apt-get install -y chromium\`); playwright-core never downloads a browser.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} not found: install Debian's Chromium (\`apt-get install -y chromium\`); playwright-core never downloads a browser.`,
+    );
   server = await serve(hostRefreshFiles(buildScratch()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
-  context = await browser.newContext({ viewport: { width: WIDTH, height: 640 }, deviceScaleFactor: 1, serviceWorkers: "block" });
+  context = await browser.newContext({
+    viewport: { width: WIDTH, height: 640 },
+    deviceScaleFactor: 1,
+    serviceWorkers: "block",
+  });
   await context.route(
     (url) => url.hostname !== "127.0.0.1" && url.href !== OFFICE_JS,
     (route) => {
@@ -178,17 +233,23 @@ afterAll(async () => {
 describe("function gallery", () => {
   it("lists every function with a worked example computed by the function itself; Use fills the form", async () => {
     const { page, errors } = await open("");
-    const ids = (JSON.parse(readFileSync(path.join(scratch, "dist/dev/functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
+    const ids = (
+      JSON.parse(readFileSync(path.join(scratch, "dist/dev/functions.json"), "utf8")) as { functions: { id: string }[] }
+    ).functions.map((f) => f.id);
     expect(await page.locator("#gallery-list h3").allTextContents()).toEqual(ids);
     expect(await page.locator("#gallery-CHINA_SHARE .example").textContent()).toBe('=CRITMIN.CHINA_SHARE("cobalt")');
-    expect(await page.locator("#gallery-CHINA_SHARE .example-value").textContent()).toBe(percent(core.chinaShare("cobalt")!));
+    expect(await page.locator("#gallery-CHINA_SHARE .example-value").textContent()).toBe(
+      percent(core.chinaShare("cobalt")!),
+    );
     // Worked examples are examples that work: no error values.
     expect((await page.locator(".example-value").allTextContents()).filter((t) => t.startsWith("#"))).toEqual([]);
 
     await page.locator("#gallery-SHARE fluent-button").click();
     await page.locator("#formula", { hasText: "SHARE" }).waitFor();
     expect(await page.locator("#formula").textContent()).toBe('=CRITMIN.SHARE("lithium","Australia","mining")');
-    expect(await page.locator("#result-value data").textContent()).toBe(percent(core.share("lithium", "Australia", { stage: "mining" })!));
+    expect(await page.locator("#result-value data").textContent()).toBe(
+      percent(core.share("lithium", "Australia", { stage: "mining" })!),
+    );
     // Outside Excel, inserting is off.
     expect(await page.locator("#insert").evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -199,7 +260,10 @@ describe("function gallery", () => {
   });
 
   it("inserts the form's formula into the active cell (mocked Excel)", async () => {
-    const { page, errors } = await open("", { sheets: { Sheet1: { address: "A1", formulas: [[""]], values: [[""]] } }, settings: {} });
+    const { page, errors } = await open("", {
+      sheets: { Sheet1: { address: "A1", formulas: [[""]], values: [[""]] } },
+      settings: {},
+    });
     await page.locator("#host", { hasText: "In Excel" }).waitFor();
     await page.locator("#gallery-HHI fluent-button").click();
     await page.locator("#formula", { hasText: "HHI" }).waitFor();
@@ -224,17 +288,26 @@ describe("data browser", () => {
     const expected = core.topProducers("cobalt", { year: 2035, source: "iea-cmde-2025", n: 50 })!;
     const rows = page.locator("#data-table tbody tr");
     expect(await rows.count()).toBe(expected.length);
-    expect(await rows.first().locator("td").allTextContents()).toEqual(["1", expected[0]!.name, percent(expected[0]!.share), new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(expected[0]!.tonnes!)]);
+    expect(await rows.first().locator("td").allTextContents()).toEqual([
+      "1",
+      expected[0]!.name,
+      percent(expected[0]!.share),
+      new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(expected[0]!.tonnes!),
+    ]);
     expect(await page.locator("#data-title").textContent()).toMatch(/\(projection\)$/);
     // China's share: one point per year the edition has, projections dashed.
-    const years = core.provenance({ mineral: "cobalt", source: "iea-cmde-2025" }).available.find((a) => a.edition === "iea-cmde-2025")!.years;
+    const years = core
+      .provenance({ mineral: "cobalt", source: "iea-cmde-2025" })
+      .available.find((a) => a.edition === "iea-cmde-2025")!.years;
     expect(await page.locator("#chart-china circle").count()).toBe(years.length);
     expect(await page.locator("#chart-china circle.projection").count()).toBe(years.filter((y) => y > 2025).length);
     expect(await page.locator("#chart-china path.projection").count()).toBe(1);
     expect(await page.locator("#chart-china desc").textContent()).toContain(`2035 (projection): `);
     expect(await page.locator("#chart-top rect").count()).toBe(Math.min(8, expected.length));
     expect(await page.locator("#chart-top rect.highlight").count()).toBe(1);
-    expect(await page.locator("#data-source").textContent()).toBe(`Source: ${core.cite({ mineral: "cobalt", year: 2035, source: "iea-cmde-2025" })}`);
+    expect(await page.locator("#data-source").textContent()).toBe(
+      `Source: ${core.cite({ mineral: "cobalt", year: 2035, source: "iea-cmde-2025" })}`,
+    );
     expect(await page.locator("#data-insert").evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await expectRendered(page, "panel-data");
     await screenshot(page, "data");
@@ -275,7 +348,11 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
     expect(await page.locator("#pin-status").textContent()).toContain(OLD.join(", "));
     expect(await page.locator("#wb-outside").isHidden()).toBe(true);
     // The functions follow the pin: DATA_VERSION says so.
-    const version = await page.evaluate(() => (window as unknown as { __wb: { associated: Record<string, () => unknown[][]> } }).__wb.associated.DATA_VERSION!()[0]![0]);
+    const version = await page.evaluate(
+      () =>
+        (window as unknown as { __wb: { associated: Record<string, () => unknown[][]> } }).__wb.associated
+          .DATA_VERSION!()[0]![0],
+    );
     expect(version).toBe(`${core.datasetVersion()} (pinned: ${OLD.join(", ")})`);
 
     expect(await page.locator("#pin-iea-cmde").inputValue()).toBe("iea-cmde-2025");
@@ -283,11 +360,20 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
     await page.locator("#report-summary").waitFor();
     const old = (m: string) => core.chinaShare(m, { source: "iea-cmde-2024" })!;
     const now = (m: string) => core.chinaShare(m, { source: "iea-cmde-2025" })!;
-    const changed = ["cobalt", "lithium"].filter((m) => old(m) !== now(m)).length + (core.hhi("cobalt", { source: "iea-cmde-2024" }) !== core.hhi("cobalt", { source: "iea-cmde-2025" }) ? 1 : 0);
-    expect(await page.locator("#report-summary").textContent()).toBe(`5 CRITMIN formulas: ${changed} would change, ${4 - changed} unchanged, 1 not evaluated.`);
+    const changed =
+      ["cobalt", "lithium"].filter((m) => old(m) !== now(m)).length +
+      (core.hhi("cobalt", { source: "iea-cmde-2024" }) !== core.hhi("cobalt", { source: "iea-cmde-2025" }) ? 1 : 0);
+    expect(await page.locator("#report-summary").textContent()).toBe(
+      `5 CRITMIN formulas: ${changed} would change, ${4 - changed} unchanged, 1 not evaluated.`,
+    );
     const first = page.locator("#report-table tbody tr").first();
     const fmt = (v: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 }).format(v);
-    expect(await first.locator("td").allTextContents()).toEqual(["Summary!B2", fmt(old("cobalt")), fmt(now("cobalt")), `${now("cobalt") >= old("cobalt") ? "+" : ""}${fmt(now("cobalt") - old("cobalt"))}`]);
+    expect(await first.locator("td").allTextContents()).toEqual([
+      "Summary!B2",
+      fmt(old("cobalt")),
+      fmt(now("cobalt")),
+      `${now("cobalt") >= old("cobalt") ? "+" : ""}${fmt(now("cobalt") - old("cobalt"))}`,
+    ]);
     expect(await page.locator("#report-not-evaluated").textContent()).toContain("Summary!B4: not evaluated");
     type WbState = { writes: unknown[]; settings: Record<string, string>; calculations: string[] };
     const state = () => page.evaluate(() => (window as unknown as { __wb: WbState }).__wb);
@@ -301,13 +387,23 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
     await page.locator("#report-write:not([disabled])").click();
     await page.locator("#wb-message", { hasText: "Wrote the sheet" }).waitFor();
     wb = await state();
-    const sheet = (wb.writes as { sheet?: string; values?: unknown[][] }[]).find((w) => w.sheet === "CRITMIN upgrade report" && w.values)!;
-    expect(sheet.values!.some((r) => r[0] === "Summary" && r[1] === "B2" && r[3] === old("cobalt") && r[4] === now("cobalt"))).toBe(true);
+    const sheet = (wb.writes as { sheet?: string; values?: unknown[][] }[]).find(
+      (w) => w.sheet === "CRITMIN upgrade report" && w.values,
+    )!;
+    expect(
+      sheet.values!.some(
+        (r) => r[0] === "Summary" && r[1] === "B2" && r[3] === old("cobalt") && r[4] === now("cobalt"),
+      ),
+    ).toBe(true);
     expect(JSON.parse(wb.settings["critmin.editionPin"]!).editions).toEqual(OLD);
     await page.locator("#report-apply:not([disabled])").click();
     await page.locator("#pin-status", { hasText: "iea-cmde-2025" }).waitFor();
     wb = await state();
-    expect(JSON.parse(wb.settings["critmin.editionPin"]!).editions).toEqual(["ec-crm-2023", "iea-cmde-2025", "usgs-mcs-2025"]);
+    expect(JSON.parse(wb.settings["critmin.editionPin"]!).editions).toEqual([
+      "ec-crm-2023",
+      "iea-cmde-2025",
+      "usgs-mcs-2025",
+    ]);
     expect(wb.calculations.at(-1)).toBe("Full");
     expect(errors).toEqual([]);
     await page.close();
@@ -316,7 +412,8 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
   it("outside Excel, the workbook actions are off and say why", async () => {
     const { page, errors } = await open("?tab=workbook");
     expect(await page.locator("#wb-outside").isVisible()).toBe(true);
-    for (const id of ["pin-apply", "report-scan", "freeze"]) expect(await page.locator(`#${id}`).evaluate((b) => (b as HTMLButtonElement).disabled), id).toBe(true);
+    for (const id of ["pin-apply", "report-scan", "freeze"])
+      expect(await page.locator(`#${id}`).evaluate((b) => (b as HTMLButtonElement).disabled), id).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -327,8 +424,11 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
 });
 
 describe("data refresh (mocked Excel)", () => {
-  type Wb = { __wb: { associated: Record<string, () => unknown[][]>; settings: Record<string, string>; writes: unknown[] } };
-  const dataVersion = (page: Page) => page.evaluate(() => (window as unknown as Wb).__wb.associated.DATA_VERSION!()[0]![0]);
+  type Wb = {
+    __wb: { associated: Record<string, () => unknown[][]>; settings: Record<string, string>; writes: unknown[] };
+  };
+  const dataVersion = (page: Page) =>
+    page.evaluate(() => (window as unknown as Wb).__wb.associated.DATA_VERSION!()[0]![0]);
 
   it("refuses a damaged file and says why; installs one that adds an edition, for the pane and the functions alike", async () => {
     const { page, errors } = await open("?tab=data", MINISTRY);
@@ -355,7 +455,8 @@ describe("data refresh (mocked Excel)", () => {
     expect(await dataVersion(page)).toBe(`${NEW_VERSION} (pinned: ${OLD.join(", ")})`);
     expect(await page.locator("#refresh-message").textContent()).toContain(NEW_EDITION);
     // The pane's lists follow: the data browser and the workbook pin offer the new edition.
-    const options = (select: string) => page.locator(`${select} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const options = (select: string) =>
+      page.locator(`${select} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(await options("#data-edition")).toContain(NEW_EDITION);
     expect(await options("#pin-choices select")).toContain(NEW_EDITION);
 

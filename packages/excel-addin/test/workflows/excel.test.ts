@@ -6,7 +6,17 @@ import * as core from "@critmin/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as functions from "../../src/functions/functions.ts";
 import { evaluatorFor, type FunctionLookup } from "../../src/workbook/evaluate.ts";
-import { freezeForSharing, insertFormula, prepareUpgradeReport, readPin, REPORT_SHEET, scanWorkbook, writePin, writeReportSheet, writeTable } from "../../src/workbook/excel.ts";
+import {
+  freezeForSharing,
+  insertFormula,
+  prepareUpgradeReport,
+  readPin,
+  REPORT_SHEET,
+  scanWorkbook,
+  writePin,
+  writeReportSheet,
+  writeTable,
+} from "../../src/workbook/excel.ts";
 import { producersTable } from "../../src/workbook/insertTable.ts";
 import { makePin, PIN_SETTING, pinLabel, serialisePin } from "../../src/workbook/pin.ts";
 import { SOURCES_HEADER } from "../../src/workbook/sourcesSheet.ts";
@@ -39,7 +49,7 @@ function use(mock: MockExcel): MockExcel {
 function ministryWorkbook(extraRows = 0) {
   const formulas: unknown[][] = [
     ["Mineral", "China share", "Note"],
-    ["cobalt", '=CRITMIN.CHINA_SHARE("cobalt")', "=A2&\" refined\""],
+    ["cobalt", '=CRITMIN.CHINA_SHARE("cobalt")', '=A2&" refined"'],
     ["lithium", '=CRITMIN.CHINA_SHARE("lithium",,,"iea-cmde-2025")', ""],
     ["nickel", "=CRITMIN.CHINA_SHARE(A4)", ""],
   ];
@@ -55,7 +65,11 @@ function ministryWorkbook(extraRows = 0) {
   }
   return {
     Summary: { address: `B2:D${formulas.length + 1}`, formulas, values },
-    Notes: { address: "A1:A2", formulas: [["Written by the ministry"], ["=1+1"]], values: [["Written by the ministry"], [2]] },
+    Notes: {
+      address: "A1:A2",
+      formulas: [["Written by the ministry"], ["=1+1"]],
+      values: [["Written by the ministry"], [2]],
+    },
     Empty: undefined as never,
   };
 }
@@ -70,22 +84,48 @@ describe("insert", () => {
   });
 
   it("writes a table at the active cell and a Sources sheet with every edition's citation, licence and URL", async () => {
-    const mock = use(mockExcel({ Data: { address: "A1", formulas: [[""]], values: [[""]] } }, { active: { sheet: "Data", row: 2, column: 1 } }));
+    const mock = use(
+      mockExcel(
+        { Data: { address: "A1", formulas: [[""]], values: [[""]] } },
+        { active: { sheet: "Data", row: 2, column: 1 } },
+      ),
+    );
     const selection = { mineral: "cobalt", stage: "refining", year: 2030, edition: "iea-cmde-2025" };
-    const block = producersTable(selection, functions.topProducers("cobalt", "refining" as never, 50, 2030, "iea-cmde-2025" as never));
+    const block = producersTable(
+      selection,
+      functions.topProducers("cobalt", "refining" as never, 50, 2030, "iea-cmde-2025" as never),
+    );
     const inserted = await writeTable(block, core.editions(), { datasetVersion: core.datasetVersion() });
     const rows = block.rows.length + 1;
     expect(inserted).toEqual({ sheet: "Data", address: `B3:F${rows + 2}` });
-    expect(mock.tables).toEqual([expect.objectContaining({ sheet: "Data", address: `Data!B3:F${rows + 2}`, name: "critmin_cobalt_refining_2030_iea_cmde_2025" })]);
+    expect(mock.tables).toEqual([
+      expect.objectContaining({
+        sheet: "Data",
+        address: `Data!B3:F${rows + 2}`,
+        name: "critmin_cobalt_refining_2030_iea_cmde_2025",
+      }),
+    ]);
     const body = mock.writes.find((w) => w.sheet === "Data" && w.values)!;
     expect(body.values![0]).toEqual(["Rank", "Country", "Name", "Share", "Tonnes"]);
     expect(body.values![1]![3]).toBe(core.topProducers("cobalt", { year: 2030, source: "iea-cmde-2025" })![0]!.share);
-    expect(mock.writes.filter((w) => w.numberFormat).map((w) => w.numberFormat)).toEqual([[["0"]], [["0.0%"]], [["#,##0"]]]);
+    expect(mock.writes.filter((w) => w.numberFormat).map((w) => w.numberFormat)).toEqual([
+      [["0"]],
+      [["0.0%"]],
+      [["#,##0"]],
+    ]);
     expect(mock.sheetNames()).toContain("Sources");
     const sources = mock.writes.find((w) => w.sheet === "Sources" && w.values)!.values!;
     const edition = core.editions().find((e) => e.id === "iea-cmde-2025")!;
     expect(sources[0]).toEqual([...SOURCES_HEADER]);
-    expect(sources[1]).toEqual([edition.id, edition.title, edition.publisher, edition.date, edition.citation, edition.licence, edition.url]);
+    expect(sources[1]).toEqual([
+      edition.id,
+      edition.title,
+      edition.publisher,
+      edition.date,
+      edition.citation,
+      edition.licence,
+      edition.url,
+    ]);
     expect(sources.flat()).toContain(core.datasetVersion());
     expect(mock.syncs()).toBe(3);
   });
@@ -94,9 +134,21 @@ describe("insert", () => {
     use(mockExcel({ Data: { address: "A1", formulas: [[""]], values: [[""]] } }));
     const controller = new AbortController();
     const rows = Array.from({ length: 12_000 }, (_, i) => [i + 1, "CHN", "China", 0.5, 10]);
-    const block = { name: "big", title: "big", header: ["Rank", "Country", "Name", "Share", "Tonnes"], rows, numberFormats: ["0", "General", "General", "0.0%", "#,##0"], editions: ["iea-cmde-2025"] };
+    const block = {
+      name: "big",
+      title: "big",
+      header: ["Rank", "Country", "Name", "Share", "Tonnes"],
+      rows,
+      numberFormats: ["0", "General", "General", "0.0%", "#,##0"],
+      editions: ["iea-cmde-2025"],
+    };
     const progress: number[] = [];
-    const run = writeTable(block, core.editions(), { datasetVersion: "x" }, { signal: controller.signal, onProgress: (p) => (progress.push(p.done), p.done >= 5_000 && controller.abort()) });
+    const run = writeTable(
+      block,
+      core.editions(),
+      { datasetVersion: "x" },
+      { signal: controller.signal, onProgress: (p) => (progress.push(p.done), p.done >= 5_000 && controller.abort()) },
+    );
     await expect(run).rejects.toBeInstanceOf(Cancelled);
     expect(progress).toEqual([0, 5_000]);
   });
@@ -116,8 +168,16 @@ describe("pin", () => {
   });
 
   it("reports a pin it cannot honour instead of dropping it", async () => {
-    use(mockExcel({ Sheet1: { address: "A1", formulas: [[""]], values: [[""]] } }, { settings: { [PIN_SETTING]: serialisePin({ editions: ["iea-cmde-2031"] }) } }));
-    expect(await readPin(KNOWN)).toEqual({ ok: false, reason: expect.stringContaining("iea-cmde-2031 is not an edition this add-in carries") });
+    use(
+      mockExcel(
+        { Sheet1: { address: "A1", formulas: [[""]], values: [[""]] } },
+        { settings: { [PIN_SETTING]: serialisePin({ editions: ["iea-cmde-2031"] }) } },
+      ),
+    );
+    expect(await readPin(KNOWN)).toEqual({
+      ok: false,
+      reason: expect.stringContaining("iea-cmde-2031 is not an edition this add-in carries"),
+    });
   });
 });
 
@@ -135,7 +195,16 @@ describe("upgrade report", () => {
     const report = await prepareUpgradeReport({ before: evaluatorFor(OLD, lookup), after: evaluatorFor(NEW, lookup) });
     const oldShare = core.chinaShare("cobalt", { source: "iea-cmde-2024" })!;
     const newShare = core.chinaShare("cobalt", { source: "iea-cmde-2025" })!;
-    expect(report.changed).toEqual([{ sheet: "Summary", address: "C3", formula: '=CRITMIN.CHINA_SHARE("cobalt")', old: oldShare, new: newShare, difference: newShare - oldShare }]);
+    expect(report.changed).toEqual([
+      {
+        sheet: "Summary",
+        address: "C3",
+        formula: '=CRITMIN.CHINA_SHARE("cobalt")',
+        old: oldShare,
+        new: newShare,
+        difference: newShare - oldShare,
+      },
+    ]);
     expect(report.unchanged).toBe(1);
     expect(report.notEvaluated.map((n) => n.address)).toEqual(["C5"]);
     expect(mock.writes).toEqual([]);
@@ -149,12 +218,25 @@ describe("upgrade report", () => {
     const written = mock.writes.find((w) => w.sheet === REPORT_SHEET)!;
     const header = written.values!.findIndex((r) => r[0] === "Sheet");
     expect(written.values![header]).toEqual(["Sheet", "Address", "Formula", "Old", "New", "Difference", "Note"]);
-    expect(written.values![header + 1]).toEqual(["Summary", "C3", `'=CRITMIN.CHINA_SHARE("cobalt")`, oldShare, newShare, newShare - oldShare, ""]);
+    expect(written.values![header + 1]).toEqual([
+      "Summary",
+      "C3",
+      `'=CRITMIN.CHINA_SHARE("cobalt")`,
+      oldShare,
+      newShare,
+      newShare - oldShare,
+      "",
+    ]);
     expect(written.address).toBe(`A1:G${written.values!.length}`);
   });
 
   it("scans a workbook of many sheets with few syncs, and can be cancelled", async () => {
-    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`S${i}`, { address: "A1:A2", formulas: [['=CRITMIN.HHI("cobalt")'], ["x"]], values: [[1], ["x"]] }]));
+    const many = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [
+        `S${i}`,
+        { address: "A1:A2", formulas: [['=CRITMIN.HHI("cobalt")'], ["x"]], values: [[1], ["x"]] },
+      ]),
+    );
     const mock = use(mockExcel(many));
     const progress: number[] = [];
     const scanned = await scanWorkbook({ onProgress: (p) => progress.push(p.done) });
@@ -162,7 +244,9 @@ describe("upgrade report", () => {
     expect(mock.syncs()).toBe(1 + Math.ceil(30 / 8));
     expect(progress).toEqual([0, 8, 16, 24, 30]);
     const controller = new AbortController();
-    await expect(scanWorkbook({ signal: controller.signal, onProgress: (p) => p.done >= 8 && controller.abort() })).rejects.toBeInstanceOf(Cancelled);
+    await expect(
+      scanWorkbook({ signal: controller.signal, onProgress: (p) => p.done >= 8 && controller.abort() }),
+    ).rejects.toBeInstanceOf(Cancelled);
   });
 });
 
@@ -180,7 +264,7 @@ describe("freeze for sharing", () => {
     expect(frozen.address).toBe("B2:D5");
     expect(frozen.formulas).toEqual([
       ["Mineral", "China share", "Note"],
-      ["cobalt", 0.76, "=A2&\" refined\""],
+      ["cobalt", 0.76, '=A2&" refined"'],
       ["lithium", 0.7, ""],
       ["nickel", 0.6, ""],
     ]);

@@ -5,10 +5,28 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as functions from "../../src/functions/functions.ts";
 import { callFormula, evaluatorFor, type FunctionLookup } from "../../src/workbook/evaluate.ts";
-import { cellAddress, columnName, findCritminFormulas, functionsCalled, isCritminFormula, parseCall, topLeft } from "../../src/workbook/formulas.ts";
+import {
+  cellAddress,
+  columnName,
+  findCritminFormulas,
+  functionsCalled,
+  isCritminFormula,
+  parseCall,
+  topLeft,
+} from "../../src/workbook/formulas.ts";
 import { editionsCited, freezeGrid, uniqueSheetName } from "../../src/workbook/freeze.ts";
 import { producersTable, tableName, tableValues } from "../../src/workbook/insertTable.ts";
-import { currentPin, makePin, newestPin, parsePin, pinLabel, pinProblems, serialisePin, setCurrentPin, withPin } from "../../src/workbook/pin.ts";
+import {
+  currentPin,
+  makePin,
+  newestPin,
+  parsePin,
+  pinLabel,
+  pinProblems,
+  serialisePin,
+  setCurrentPin,
+  withPin,
+} from "../../src/workbook/pin.ts";
 import { pinnedSource } from "../../src/workbook/pinSource.ts";
 import { mergeSources, sourcesRows, SOURCES_HEADER } from "../../src/workbook/sourcesSheet.ts";
 import { Cancelled, reportSheetValues, upgradeReport, REPORT_HEADER } from "../../src/workbook/upgradeReport.ts";
@@ -31,16 +49,30 @@ afterAll(() => {
 
 describe("pin", () => {
   it("round-trips through the settings value and validates edition ids", () => {
-    const pin = makePin(["usgs-mcs-2025", "iea-cmde-2024"], KNOWN, { pinnedAt: "2025-06-01T00:00:00Z", datasetVersion: core.datasetVersion() });
+    const pin = makePin(["usgs-mcs-2025", "iea-cmde-2024"], KNOWN, {
+      pinnedAt: "2025-06-01T00:00:00Z",
+      datasetVersion: core.datasetVersion(),
+    });
     const stored = serialisePin(pin);
     expect(JSON.parse(stored)).toMatchObject({ v: 1, editions: ["iea-cmde-2024", "usgs-mcs-2025"] });
     expect(parsePin(stored, KNOWN)).toEqual({ ok: true, pin });
     expect(parsePin(null, KNOWN)).toEqual({ ok: true, pin: null });
     expect(parsePin("", KNOWN)).toEqual({ ok: true, pin: null });
-    expect(parsePin("{not json", KNOWN)).toMatchObject({ ok: false, reason: expect.stringContaining("not valid JSON") });
-    expect(parsePin(JSON.stringify({ v: 2, editions: [] }), KNOWN)).toMatchObject({ ok: false, reason: expect.stringContaining("version 2") });
-    expect(parsePin(JSON.stringify({ v: 1, editions: ["iea-cmde-2030"] }), KNOWN)).toMatchObject({ ok: false, reason: expect.stringContaining("iea-cmde-2030 is not an edition this add-in carries") });
-    expect(pinProblems(["iea-cmde-2024", "iea-cmde-2025"], KNOWN)).toEqual(["iea-cmde-2024 and iea-cmde-2025 are two editions of one source: pin one"]);
+    expect(parsePin("{not json", KNOWN)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("not valid JSON"),
+    });
+    expect(parsePin(JSON.stringify({ v: 2, editions: [] }), KNOWN)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("version 2"),
+    });
+    expect(parsePin(JSON.stringify({ v: 1, editions: ["iea-cmde-2030"] }), KNOWN)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("iea-cmde-2030 is not an edition this add-in carries"),
+    });
+    expect(pinProblems(["iea-cmde-2024", "iea-cmde-2025"], KNOWN)).toEqual([
+      "iea-cmde-2024 and iea-cmde-2025 are two editions of one source: pin one",
+    ]);
     expect(pinProblems(["DROP TABLE"], KNOWN)[0]).toMatch(/not an edition id/);
     expect(pinProblems([], KNOWN)).toEqual(["a pin needs at least one edition"]);
     expect(() => makePin(["x"], KNOWN)).toThrow(/invalid edition pin/);
@@ -61,9 +93,11 @@ describe("pin", () => {
     expect(currentPin()).toBeNull();
     expect(withPin(OLD, () => currentPin())).toBe(OLD);
     expect(currentPin()).toBeNull();
-    expect(() => withPin(NEW, () => {
-      throw new Error("x");
-    })).toThrow("x");
+    expect(() =>
+      withPin(NEW, () => {
+        throw new Error("x");
+      }),
+    ).toThrow("x");
     expect(currentPin()).toBeNull();
   });
 
@@ -82,8 +116,12 @@ describe("pin", () => {
     setCurrentPin(OLD);
     try {
       expect(cell(functions.chinaShare([["cobalt"]]))).toBe(core.chinaShare("cobalt", { source: "iea-cmde-2024" }));
-      expect(cell(functions.chinaShare([["cobalt"]], undefined, undefined, "iea-cmde-2025" as never))).toBe(core.chinaShare("cobalt", { source: "iea-cmde-2025" }));
-      expect(cell(functions.dataVersion())).toBe(`${core.datasetVersion()} (pinned: ec-crm-2023, iea-cmde-2024, usgs-mcs-2025)`);
+      expect(cell(functions.chinaShare([["cobalt"]], undefined, undefined, "iea-cmde-2025" as never))).toBe(
+        core.chinaShare("cobalt", { source: "iea-cmde-2025" }),
+      );
+      expect(cell(functions.dataVersion())).toBe(
+        `${core.datasetVersion()} (pinned: ec-crm-2023, iea-cmde-2024, usgs-mcs-2025)`,
+      );
       expect(cell(functions.demand([["lithium"]]))).toBe(core.demand("lithium", { source: "iea-cmde-2024" }));
     } finally {
       setCurrentPin(null);
@@ -106,12 +144,18 @@ describe("formulas", () => {
   });
 
   it("addresses cells from the used range's origin", () => {
-    expect([columnName(0), columnName(25), columnName(26), columnName(701), columnName(702)]).toEqual(["A", "Z", "AA", "ZZ", "AAA"]);
+    expect([columnName(0), columnName(25), columnName(26), columnName(701), columnName(702)]).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "ZZ",
+      "AAA",
+    ]);
     expect(topLeft("'My sheet'!$C$4:F9")).toEqual({ row: 3, column: 2 });
     expect(cellAddress(3, 2)).toBe("C4");
     const grid = [
       ["Mineral", "Share", ""],
-      ["cobalt", '=CRITMIN.CHINA_SHARE(A2)', "=A2&\"x\""],
+      ["cobalt", "=CRITMIN.CHINA_SHARE(A2)", '=A2&"x"'],
       [1, 2, '=CRITMINDEV.HHI("nickel")'],
     ];
     expect(findCritminFormulas("Data", grid, topLeft("Data!B2:D4"))).toEqual([
@@ -121,11 +165,24 @@ describe("formulas", () => {
   });
 
   it("parses literal calls and refuses references and nesting", () => {
-    expect(parseCall('=CRITMIN.SHARE("lithium","AUS",,2023)')).toEqual({ ok: true, namespace: "CRITMIN", id: "SHARE", args: ["lithium", "AUS", null, 2023] });
-    expect(parseCall('=critmindev.supply_at_risk("cobalt", "DRC", 50%)')).toEqual({ ok: true, namespace: "CRITMINDEV", id: "SUPPLY_AT_RISK", args: ["cobalt", "DRC", 0.5] });
+    expect(parseCall('=CRITMIN.SHARE("lithium","AUS",,2023)')).toEqual({
+      ok: true,
+      namespace: "CRITMIN",
+      id: "SHARE",
+      args: ["lithium", "AUS", null, 2023],
+    });
+    expect(parseCall('=critmindev.supply_at_risk("cobalt", "DRC", 50%)')).toEqual({
+      ok: true,
+      namespace: "CRITMINDEV",
+      id: "SUPPLY_AT_RISK",
+      args: ["cobalt", "DRC", 0.5],
+    });
     expect(parseCall('=CRITMIN.SOURCE("say ""hi""",TRUE)')).toMatchObject({ ok: true, args: ['say "hi"', true] });
     expect(parseCall("=CRITMIN.MINERALS()")).toMatchObject({ ok: true, id: "MINERALS", args: [] });
-    expect(parseCall("=CRITMIN.CHINA_SHARE(A2)")).toMatchObject({ ok: false, reason: expect.stringContaining("cell reference") });
+    expect(parseCall("=CRITMIN.CHINA_SHARE(A2)")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("cell reference"),
+    });
     expect(parseCall('=CRITMIN.CHINA_SHARE("cobalt")*100')).toMatchObject({ ok: false });
     expect(parseCall('=CRITMIN.CHINA_SHARE(LOWER("X"))')).toMatchObject({ ok: false });
     expect(parseCall('=1+CRITMIN.HHI("x")')).toMatchObject({ ok: false });
@@ -134,12 +191,27 @@ describe("formulas", () => {
 
 describe("evaluation and the upgrade report", () => {
   it("evaluates a formula with the wrapper Excel calls, under a pin", () => {
-    expect(callFormula('=CRITMIN.CHINA_SHARE("cobalt")', lookup)).toEqual({ ok: true, value: core.chinaShare("cobalt") });
-    expect(evaluatorFor(OLD, lookup)('=CRITMIN.CHINA_SHARE("cobalt")')).toEqual({ ok: true, value: core.chinaShare("cobalt", { source: "iea-cmde-2024" }) });
+    expect(callFormula('=CRITMIN.CHINA_SHARE("cobalt")', lookup)).toEqual({
+      ok: true,
+      value: core.chinaShare("cobalt"),
+    });
+    expect(evaluatorFor(OLD, lookup)('=CRITMIN.CHINA_SHARE("cobalt")')).toEqual({
+      ok: true,
+      value: core.chinaShare("cobalt", { source: "iea-cmde-2024" }),
+    });
     expect(callFormula('=CRITMIN.CHINA_SHARE("cobolt")', lookup)).toEqual({ ok: true, value: "#VALUE!" });
-    expect(callFormula('=CRITMIN.NOPE("x")', lookup)).toMatchObject({ ok: false, reason: expect.stringContaining("NOPE") });
+    expect(callFormula('=CRITMIN.NOPE("x")', lookup)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("NOPE"),
+    });
     const table = callFormula('=CRITMIN.TOP_PRODUCERS("cobalt")', lookup);
-    expect(table.ok && Array.isArray(table.value) && table.value[0]).toEqual(["Rank", "Country", "Name", "Share", "Tonnes"]);
+    expect(table.ok && Array.isArray(table.value) && table.value[0]).toEqual([
+      "Rank",
+      "Country",
+      "Name",
+      "Share",
+      "Tonnes",
+    ]);
   });
 
   it("lists the cells whose value changes, old and new side by side, and what it could not evaluate", async () => {
@@ -151,29 +223,64 @@ describe("evaluation and the upgrade report", () => {
       { sheet: "T", address: "B9", row: 8, column: 1, formula: '=CRITMIN.SUPPLY_RISK("cobalt")' },
     ];
     const progress: number[] = [];
-    const report = await upgradeReport(cells, evaluatorFor(OLD, lookup), evaluatorFor(NEW, lookup), { chunk: 2, onProgress: (p) => progress.push(p.done) });
+    const report = await upgradeReport(cells, evaluatorFor(OLD, lookup), evaluatorFor(NEW, lookup), {
+      chunk: 2,
+      onProgress: (p) => progress.push(p.done),
+    });
     const oldShare = core.chinaShare("cobalt", { source: "iea-cmde-2024" })!;
     const newShare = core.chinaShare("cobalt", { source: "iea-cmde-2025" })!;
     expect(oldShare).not.toBe(newShare);
     expect(report.total).toBe(5);
-    expect(report.changed[0]).toEqual({ sheet: "S", address: "A1", formula: cells[0]!.formula, old: oldShare, new: newShare, difference: newShare - oldShare });
+    expect(report.changed[0]).toEqual({
+      sheet: "S",
+      address: "A1",
+      formula: cells[0]!.formula,
+      old: oldShare,
+      new: newShare,
+      difference: newShare - oldShare,
+    });
     expect(report.changed.map((r) => r.address)).toEqual(["A1", "A3"]);
     expect(report.unchanged).toBe(2);
-    expect(report.notEvaluated).toEqual([{ sheet: "S", address: "A4", formula: "=CRITMIN.CHINA_SHARE(B4)", reason: expect.stringContaining("cell reference") }]);
+    expect(report.notEvaluated).toEqual([
+      {
+        sheet: "S",
+        address: "A4",
+        formula: "=CRITMIN.CHINA_SHARE(B4)",
+        reason: expect.stringContaining("cell reference"),
+      },
+    ]);
     expect(progress).toEqual([0, 2, 4, 5]);
 
     const sheet = reportSheetValues(report, { from: pinLabel(OLD), to: pinLabel(NEW) });
     expect(new Set(sheet.map((r) => r.length))).toEqual(new Set([REPORT_HEADER.length]));
     const header = sheet.findIndex((r) => r[0] === "Sheet");
-    expect(sheet[header + 1]).toEqual(["S", "A1", `'${cells[0]!.formula}`, oldShare, newShare, newShare - oldShare, ""]);
+    expect(sheet[header + 1]).toEqual([
+      "S",
+      "A1",
+      `'${cells[0]!.formula}`,
+      oldShare,
+      newShare,
+      newShare - oldShare,
+      "",
+    ]);
     expect(sheet[header + 2]![3]).toMatch(/^table \d+×5$/);
     expect(sheet.at(-1)![6]).toMatch(/^not evaluated: /);
   });
 
   it("stops when cancelled", async () => {
     const controller = new AbortController();
-    const cells = Array.from({ length: 50 }, (_, i) => ({ sheet: "S", address: `A${i + 1}`, row: i, column: 0, formula: '=CRITMIN.HHI("cobalt")' }));
-    const run = upgradeReport(cells, evaluatorFor(OLD, lookup), evaluatorFor(NEW, lookup), { chunk: 10, signal: controller.signal, onProgress: (p) => p.done >= 20 && controller.abort() });
+    const cells = Array.from({ length: 50 }, (_, i) => ({
+      sheet: "S",
+      address: `A${i + 1}`,
+      row: i,
+      column: 0,
+      formula: '=CRITMIN.HHI("cobalt")',
+    }));
+    const run = upgradeReport(cells, evaluatorFor(OLD, lookup), evaluatorFor(NEW, lookup), {
+      chunk: 10,
+      signal: controller.signal,
+      onProgress: (p) => p.done >= 20 && controller.abort(),
+    });
     await expect(run).rejects.toBeInstanceOf(Cancelled);
   });
 });
@@ -197,9 +304,16 @@ describe("freeze, sources and tables", () => {
       ["=A2", "'=odd text", "", ""],
     ]);
     expect(frozen.frozen).toBe(3);
-    expect(editionsCited(frozen.formulas, null, KNOWN)).toEqual({ editions: [...KNOWN].sort(), note: expect.stringContaining("2 formulas name no edition") });
-    expect(editionsCited(frozen.formulas, OLD, KNOWN)).toEqual({ editions: ["ec-crm-2023", "iea-cmde-2024", "usgs-mcs-2025"] });
-    expect(editionsCited(['=CRITMIN.HHI("x",,,"usgs-mcs-2025")'], null, KNOWN)).toEqual({ editions: ["usgs-mcs-2025"] });
+    expect(editionsCited(frozen.formulas, null, KNOWN)).toEqual({
+      editions: [...KNOWN].sort(),
+      note: expect.stringContaining("2 formulas name no edition"),
+    });
+    expect(editionsCited(frozen.formulas, OLD, KNOWN)).toEqual({
+      editions: ["ec-crm-2023", "iea-cmde-2024", "usgs-mcs-2025"],
+    });
+    expect(editionsCited(['=CRITMIN.HHI("x",,,"usgs-mcs-2025")'], null, KNOWN)).toEqual({
+      editions: ["usgs-mcs-2025"],
+    });
     expect(uniqueSheetName("Frozen – A very long sheet name that goes on", ["x"]).length).toBeLessThanOrEqual(31);
     expect(uniqueSheetName("Sources", ["sources", "Sources (2)"])).toBe("Sources (3)");
     expect(uniqueSheetName("a/b[c]", [])).toBe("a b c");
@@ -222,11 +336,22 @@ describe("freeze, sources and tables", () => {
     const block = producersTable(selection, result);
     const expected = core.topProducers("cobalt", { stage: "refining", year: 2035, source: "iea-cmde-2025", n: 50 })!;
     expect(block.rows).toHaveLength(expected.length);
-    expect(block.rows[0]).toEqual([1, expected[0]!.country, expected[0]!.name, expected[0]!.share, expected[0]!.tonnes]);
+    expect(block.rows[0]).toEqual([
+      1,
+      expected[0]!.country,
+      expected[0]!.name,
+      expected[0]!.share,
+      expected[0]!.tonnes,
+    ]);
     expect(block.numberFormats).toEqual(["0", "General", "General", "0.0%", "#,##0"]);
     expect(block.editions).toEqual(["iea-cmde-2025"]);
     expect(tableName(selection)).toBe("critmin_cobalt_refining_2035_iea_cmde_2025");
     expect(tableValues(block)[0]).toEqual(["Rank", "Country", "Name", "Share", "Tonnes"]);
-    expect(() => producersTable(selection, functions.topProducers("cobalt", "refining" as never, 5, 1999, "iea-cmde-2025" as never))).toThrow(/#N\/A/);
+    expect(() =>
+      producersTable(
+        selection,
+        functions.topProducers("cobalt", "refining" as never, 5, 1999, "iea-cmde-2025" as never),
+      ),
+    ).toThrow(/#N\/A/);
   });
 });

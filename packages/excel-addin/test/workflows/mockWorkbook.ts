@@ -34,7 +34,10 @@ export interface MockExcel {
 
 const nullObject = () => ({ isNullObject: true, load() {}, delete() {}, values: undefined });
 
-export function mockExcel(data: Record<string, SheetData>, options: { settings?: Record<string, string>; active?: { sheet: string; row: number; column: number } } = {}): MockExcel {
+export function mockExcel(
+  data: Record<string, SheetData>,
+  options: { settings?: Record<string, string>; active?: { sheet: string; row: number; column: number } } = {},
+): MockExcel {
   let syncs = 0;
   const pending: OfficeMockObject[] = [];
   const writes: Write[] = [];
@@ -62,7 +65,14 @@ export function mockExcel(data: Record<string, SheetData>, options: { settings?:
       getUsedRangeOrNullObject() {
         const content = sheets.get(name);
         if (!content) return nullObject();
-        return track(new OfficeMockObject({ address: `${name}!${content.address}`, formulas: content.formulas, values: content.values, isNullObject: false }) as never);
+        return track(
+          new OfficeMockObject({
+            address: `${name}!${content.address}`,
+            formulas: content.formulas,
+            values: content.values,
+            isNullObject: false,
+          }) as never,
+        );
       },
       getRange(address: string) {
         return rangeWriter(name, address);
@@ -84,7 +94,11 @@ export function mockExcel(data: Record<string, SheetData>, options: { settings?:
         add(address: string) {
           const table = { sheet: name, address, name: undefined as string | undefined };
           tables.push(table);
-          return Object.assign(table, { columns: { getItemAt: (i: number) => ({ getDataBodyRange: () => rangeWriter(name, `${address}#column${i}`) }) } });
+          return Object.assign(table, {
+            columns: {
+              getItemAt: (i: number) => ({ getDataBodyRange: () => rangeWriter(name, `${address}#column${i}`) }),
+            },
+          });
         },
       },
       activate() {},
@@ -123,7 +137,11 @@ export function mockExcel(data: Record<string, SheetData>, options: { settings?:
     return Object.assign(mock, rest);
   };
 
-  const activeCell = new OfficeMockObject({ address: `${active.sheet}!A1`, rowIndex: active.row, columnIndex: active.column });
+  const activeCell = new OfficeMockObject({
+    address: `${active.sheet}!A1`,
+    rowIndex: active.row,
+    columnIndex: active.column,
+  });
 
   const settingsMock = {
     getItemOrNullObject(key: string) {

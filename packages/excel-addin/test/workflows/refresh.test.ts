@@ -15,13 +15,24 @@ import { installStubRuntime, uninstallStubRuntime } from "../stub-runtime.ts";
 import { mockExcel, type MockExcel } from "./mockWorkbook.ts";
 
 type Row = Record<string, unknown> & { edition: string; mineral: string };
-type HostedFile = Record<string, unknown> & { version: string; editions: Record<string, unknown>[]; supply: Row[]; demand: Row[]; indicators: Row[] };
+type HostedFile = Record<string, unknown> & {
+  version: string;
+  editions: Record<string, unknown>[];
+  supply: Row[];
+  demand: Row[];
+  indicators: Row[];
+};
 
 const BASE = "https://data.ministry.example/critmin";
 const NEW_EDITION = "test-edition-2099";
 const scope = globalThis as { Excel?: unknown };
 const KNOWN = core.editions().map((e) => e.id);
-const PIN = serialisePin(makePin(["iea-cmde-2024", "usgs-mcs-2025", "ec-crm-2023"], KNOWN, { pinnedAt: "2026-01-15T09:00:00.000Z", datasetVersion: core.datasetVersion() }));
+const PIN = serialisePin(
+  makePin(["iea-cmde-2024", "usgs-mcs-2025", "ec-crm-2023"], KNOWN, {
+    pinnedAt: "2026-01-15T09:00:00.000Z",
+    datasetVersion: core.datasetVersion(),
+  }),
+);
 
 let base: HostedFile;
 /** path under BASE → the answer; anything else is a 404. */
@@ -38,14 +49,25 @@ const fetchStub = (async (input: string | URL) => {
 function serve(folder: string, file: Buffer, version: string, manifest: Record<string, unknown> = {}): string {
   const m = { ...manifestFor(version, file), ...manifest };
   site.set(`${folder}/manifest.json`, () => Response.json(m));
-  site.set(`${folder}/${m.file as string}`, () => new Response(new Uint8Array(file), { headers: { "content-length": String(file.length) } }));
+  site.set(
+    `${folder}/${m.file as string}`,
+    () => new Response(new Uint8Array(file), { headers: { "content-length": String(file.length) } }),
+  );
   return `${BASE}/${folder}/manifest.json`;
 }
 
 function withNewEdition(): HostedFile {
   const edition = { ...base.editions.find((e) => e.id === "iea-cmde-2024")!, id: NEW_EDITION, date: "2099-01" };
-  const copy = (rows: Row[]) => rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
-  return { ...base, version: "2099-01+0123456789ab", editions: [...base.editions, edition], supply: [...base.supply, ...copy(base.supply)], demand: [...base.demand, ...copy(base.demand)], indicators: [...base.indicators, ...copy(base.indicators)] };
+  const copy = (rows: Row[]) =>
+    rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
+  return {
+    ...base,
+    version: "2099-01+0123456789ab",
+    editions: [...base.editions, edition],
+    supply: [...base.supply, ...copy(base.supply)],
+    demand: [...base.demand, ...copy(base.demand)],
+    indicators: [...base.indicators, ...copy(base.indicators)],
+  };
 }
 
 const bytes = (file: HostedFile) => Buffer.from(JSON.stringify(file));
@@ -55,9 +77,26 @@ beforeAll(() => {
   const published = publishDataset(core.bundledDataset());
   base = JSON.parse(published.file.toString("utf8")) as HostedFile;
   serve("good", bytes(withNewEdition()), "2099-01+0123456789ab");
-  const cobalt = base.supply.findIndex((r) => r.edition === "iea-cmde-2024" && r.mineral === "cobalt" && r.country === "CHN" && r.stage === "refining" && r.year === 2023);
-  serve("changed", bytes({ ...base, version: "2025-05+cccccccccccc", supply: base.supply.map((r, i) => (i === cobalt ? { ...r, value: (r.value as number) * 2 } : r)) }), "2025-05+cccccccccccc");
-  serve("checksum", bytes({ ...base, version: "2025-05+bbbbbbbbbbbb" }), "2025-05+bbbbbbbbbbbb", { sha256: "0".repeat(64) });
+  const cobalt = base.supply.findIndex(
+    (r) =>
+      r.edition === "iea-cmde-2024" &&
+      r.mineral === "cobalt" &&
+      r.country === "CHN" &&
+      r.stage === "refining" &&
+      r.year === 2023,
+  );
+  serve(
+    "changed",
+    bytes({
+      ...base,
+      version: "2025-05+cccccccccccc",
+      supply: base.supply.map((r, i) => (i === cobalt ? { ...r, value: (r.value as number) * 2 } : r)),
+    }),
+    "2025-05+cccccccccccc",
+  );
+  serve("checksum", bytes({ ...base, version: "2025-05+bbbbbbbbbbbb" }), "2025-05+bbbbbbbbbbbb", {
+    sha256: "0".repeat(64),
+  });
   site.set("down/manifest.json", () => new Response("busy", { status: 503, statusText: "Service Unavailable" }));
 }, 120_000);
 afterAll(() => uninstallStubRuntime());
@@ -70,7 +109,19 @@ afterEach(() => {
 /** A pinned ministry workbook with one CRITMIN formula. */
 function pinnedWorkbook(): MockExcel {
   const mock = mockExcel(
-    { Summary: { address: "A1:B2", formulas: [["Mineral", "China share"], ["cobalt", '=CRITMIN.CHINA_SHARE("cobalt")']], values: [["Mineral", "China share"], ["cobalt", 0.76]] } },
+    {
+      Summary: {
+        address: "A1:B2",
+        formulas: [
+          ["Mineral", "China share"],
+          ["cobalt", '=CRITMIN.CHINA_SHARE("cobalt")'],
+        ],
+        values: [
+          ["Mineral", "China share"],
+          ["cobalt", 0.76],
+        ],
+      },
+    },
     { settings: { [PIN_SETTING]: PIN } },
   );
   scope.Excel = mock.Excel;
@@ -82,7 +133,10 @@ const pinnedCobalt = () => functions.chinaShare([["cobalt"]], "refining" as neve
 
 describe("a failed refresh changes neither the data nor the workbook", () => {
   it.each([
-    ["changed", "the dataset file: edition iea-cmde-2024 is released and may not change: its supply rows for cobalt differ (1 row changed, added or removed); new data needs a new edition id"],
+    [
+      "changed",
+      "the dataset file: edition iea-cmde-2024 is released and may not change: its supply rows for cobalt differ (1 row changed, added or removed); new data needs a new edition id",
+    ],
     ["checksum", "the dataset file's sha256 is "],
     ["down", `${BASE}/down/manifest.json answered HTTP 503 Service Unavailable`],
     ["missing", `${BASE}/missing/manifest.json answered HTTP 404 Not Found`],
@@ -106,7 +160,9 @@ describe("a failed refresh changes neither the data nor the workbook", () => {
   it("an http URL is refused before any request", async () => {
     const mock = pinnedWorkbook();
     const outcome = await runRefresh("http://data.ministry.example/manifest.json", { fetch: fetchStub, inExcel: true });
-    expect(outcome.text).toBe(`Refresh failed: http://data.ministry.example/manifest.json is not an https URL: data is fetched over https only (http only from 127.0.0.1 or localhost, for testing). Still using dataset ${core.datasetVersion()}; nothing was changed.`);
+    expect(outcome.text).toBe(
+      `Refresh failed: http://data.ministry.example/manifest.json is not an https URL: data is fetched over https only (http only from 127.0.0.1 or localhost, for testing). Still using dataset ${core.datasetVersion()}; nothing was changed.`,
+    );
     expect(requested).toEqual([]);
     expect(mock.syncs()).toBe(0);
   });
@@ -115,7 +171,11 @@ describe("a failed refresh changes neither the data nor the workbook", () => {
     const mock = pinnedWorkbook();
     const controller = new AbortController();
     controller.abort();
-    const outcome = await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, signal: controller.signal, inExcel: true });
+    const outcome = await runRefresh(`${BASE}/good/manifest.json`, {
+      fetch: fetchStub,
+      signal: controller.signal,
+      inExcel: true,
+    });
     expect(outcome.text).toBe(`Refresh cancelled. Still using dataset ${core.datasetVersion()}.`);
     expect(core.dataset()).toBe(core.bundledDataset());
     expect(mock.calculations).toEqual([]);
@@ -128,7 +188,9 @@ describe("a successful refresh", () => {
     const store = memoryStore();
     const pinned = pinnedCobalt();
     const outcome = await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, store, inExcel: true });
-    expect(outcome.text).toBe(`Now using dataset 2099-01+0123456789ab (was ${core.bundledDataset().version}). New edition: ${NEW_EDITION}. The workbook was recalculated.`);
+    expect(outcome.text).toBe(
+      `Now using dataset 2099-01+0123456789ab (was ${core.bundledDataset().version}). New edition: ${NEW_EDITION}. The workbook was recalculated.`,
+    );
     expect(core.datasetVersion()).toBe("2099-01+0123456789ab");
     expect(functions.dataVersion()[0]![0]).toContain("2099-01+0123456789ab");
     expect(mock.calculations).toEqual(["Full"]);
@@ -141,13 +203,23 @@ describe("a successful refresh", () => {
 
   it("outside Excel it only switches the data", async () => {
     const outcome = await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, inExcel: false });
-    expect(outcome.text).toBe(`Now using dataset 2099-01+0123456789ab (was ${core.bundledDataset().version}). New edition: ${NEW_EDITION}.`);
+    expect(outcome.text).toBe(
+      `Now using dataset 2099-01+0123456789ab (was ${core.bundledDataset().version}). New edition: ${NEW_EDITION}.`,
+    );
   });
 
   it("a recalculation Excel refuses is a note, not a failure: the data did change", async () => {
-    const outcome = await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, inExcel: true, recalculate: () => Promise.reject(new Error("GeneralException")) });
+    const outcome = await runRefresh(`${BASE}/good/manifest.json`, {
+      fetch: fetchStub,
+      inExcel: true,
+      recalculate: () => Promise.reject(new Error("GeneralException")),
+    });
     expect(outcome.ok).toBe(true);
-    expect(outcome.text.endsWith("Recalculate the workbook (Ctrl+Alt+F9): it could not be done from here (GeneralException).")).toBe(true);
+    expect(
+      outcome.text.endsWith(
+        "Recalculate the workbook (Ctrl+Alt+F9): it could not be done from here (GeneralException).",
+      ),
+    ).toBe(true);
     expect(core.datasetVersion()).toBe("2099-01+0123456789ab");
   });
 
@@ -156,7 +228,9 @@ describe("a successful refresh", () => {
     await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, store, inExcel: false });
     const mock = pinnedWorkbook();
     const outcome = await useBundled({ store, inExcel: true });
-    expect(outcome.text).toBe(`Using the bundled data again: dataset ${core.bundledDataset().version} (was 2099-01+0123456789ab). The workbook was recalculated.`);
+    expect(outcome.text).toBe(
+      `Using the bundled data again: dataset ${core.bundledDataset().version} (was 2099-01+0123456789ab). The workbook was recalculated.`,
+    );
     expect(core.dataset()).toBe(core.bundledDataset());
     expect(await store.load()).toBeUndefined();
     expect(mock.calculations).toEqual(["Full"]);
@@ -167,7 +241,11 @@ describe("a successful refresh", () => {
 describe("the kept dataset at the next start", () => {
   it("is checked again and installed", async () => {
     const store = memoryStore(JSON.stringify(withNewEdition()));
-    expect(await restoreDataset(store)).toEqual({ status: "restored", version: "2099-01+0123456789ab", added: [NEW_EDITION] });
+    expect(await restoreDataset(store)).toEqual({
+      status: "restored",
+      version: "2099-01+0123456789ab",
+      added: [NEW_EDITION],
+    });
     expect(core.datasetVersion()).toBe("2099-01+0123456789ab");
   });
 
@@ -177,14 +255,19 @@ describe("the kept dataset at the next start", () => {
     const store = memoryStore(JSON.stringify(changed));
     const restored = await restoreDataset(store);
     expect(restored.status).toBe("rejected");
-    expect(restored.status === "rejected" && restored.message).toMatch(/^edition [a-z0-9-]+ is released and may not change: its demand rows for [a-z-]+ differ/);
+    expect(restored.status === "rejected" && restored.message).toMatch(
+      /^edition [a-z0-9-]+ is released and may not change: its demand rows for [a-z-]+ differ/,
+    );
     expect(core.dataset()).toBe(core.bundledDataset());
     expect(await store.load()).toBeUndefined();
   });
 
   it("is dropped when it is damaged", async () => {
     const store = memoryStore(JSON.stringify(withNewEdition()).slice(0, 1000));
-    expect(await restoreDataset(store)).toEqual({ status: "rejected", message: "the kept dataset is not valid JSON any more" });
+    expect(await restoreDataset(store)).toEqual({
+      status: "rejected",
+      message: "the kept dataset is not valid JSON any more",
+    });
     expect(core.dataset()).toBe(core.bundledDataset());
   });
 });
@@ -192,7 +275,9 @@ describe("the kept dataset at the next start", () => {
 describe("CRITMIN_DATA_ORIGIN", () => {
   const html = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self'">`;
   it("adds an https origin to the pane's connect-src, and nothing without it", () => {
-    expect(taskpaneHtml(html, "https://data.ministry.example")).toBe(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self' https://data.ministry.example">`);
+    expect(taskpaneHtml(html, "https://data.ministry.example")).toBe(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self' https://data.ministry.example">`,
+    );
     expect(taskpaneHtml(html, "")).toBe(html);
   });
   it("refuses http and anything beyond an origin", () => {

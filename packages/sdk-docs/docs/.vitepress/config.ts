@@ -27,7 +27,13 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: "Data refresh (hosting)", link: "/guide/refresh" },
     ],
   },
-  { text: "Reference", items: [{ text: "Methodology", link: "/methodology" }, { text: "Changelog", link: "/changelog" }] },
+  {
+    text: "Reference",
+    items: [
+      { text: "Methodology", link: "/methodology" },
+      { text: "Changelog", link: "/changelog" },
+    ],
+  },
 ];
 
 const data: DefaultTheme.SidebarItem[] = [
@@ -79,7 +85,8 @@ export default defineConfig({
     search: { provider: "local" },
     outline: { level: [2, 3] },
     footer: {
-      message: "Generated from the code and the data of critmin. Data: IEA (CC BY 4.0), USGS (public domain), European Commission (CC BY 4.0).",
+      message:
+        "Generated from the code and the data of critmin. Data: IEA (CC BY 4.0), USGS (public domain), European Commission (CC BY 4.0).",
     },
   },
 });

@@ -38,13 +38,26 @@ export function changelogPage(repoRoot: string): string {
   const packages = readdirSync(packagesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(packagesDir, d.name, "package.json")))
     .map((d) => {
-      const pkg = JSON.parse(readFileSync(path.join(packagesDir, d.name, "package.json"), "utf8")) as { name: string; version: string; private?: boolean };
+      const pkg = JSON.parse(readFileSync(path.join(packagesDir, d.name, "package.json"), "utf8")) as {
+        name: string;
+        version: string;
+        private?: boolean;
+      };
       const changelog = path.join(packagesDir, d.name, "CHANGELOG.md");
-      return { dir: d.name, name: pkg.name, version: pkg.version, private: pkg.private === true, changelog: existsSync(changelog) ? readFileSync(changelog, "utf8") : undefined };
+      return {
+        dir: d.name,
+        name: pkg.name,
+        version: pkg.version,
+        private: pkg.private === true,
+        changelog: existsSync(changelog) ? readFileSync(changelog, "utf8") : undefined,
+      };
     });
 
   const parts = [
-    generatedHeader(".changeset/*.md and packages/*/package.json (and packages/*/CHANGELOG.md once releases are versioned)", { title: "Changelog" }),
+    generatedHeader(
+      ".changeset/*.md and packages/*/package.json (and packages/*/CHANGELOG.md once releases are versioned)",
+      { title: "Changelog" },
+    ),
     "# Changelog",
     "",
     `Every user-visible change to a published package comes with a changeset (${code("pnpm changeset")}). This page lists the changes not released yet, then each package's released history.`,
@@ -61,7 +74,9 @@ export function changelogPage(repoRoot: string): string {
   ];
   if (changesets.length === 0) parts.push("Nothing pending.", "");
   for (const c of changesets) {
-    parts.push(`- ${c.releases.map((r) => `${code(r.name)} ${r.type}`).join(", ")}: ${prose(c.summary)} <small>(${code(`.changeset/${c.id}.md`)})</small>`);
+    parts.push(
+      `- ${c.releases.map((r) => `${code(r.name)} ${r.type}`).join(", ")}: ${prose(c.summary)} <small>(${code(`.changeset/${c.id}.md`)})</small>`,
+    );
   }
   parts.push("");
   for (const p of packages.filter((x) => x.changelog)) {

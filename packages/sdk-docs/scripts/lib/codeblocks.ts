@@ -53,7 +53,8 @@ export function extractCodeBlocks(file: string, markdown: string): CodeBlock[] {
       if (close.startsWith(fence![0]!.repeat(fence!.length)) && close.replace(/[`~]/g, "") === "") break;
       body.push(lines[j]!.startsWith(indent!) ? lines[j]!.slice(indent!.length) : lines[j]!);
     }
-    if (RUNNABLE.has(lang.toLowerCase()) && !/\bno-run\b/.test(info)) blocks.push({ file, line: i + 1, lang: lang.toLowerCase(), code: body.join("\n") });
+    if (RUNNABLE.has(lang.toLowerCase()) && !/\bno-run\b/.test(info))
+      blocks.push({ file, line: i + 1, lang: lang.toLowerCase(), code: body.join("\n") });
     i = j;
   }
   return blocks;
@@ -71,7 +72,14 @@ export function matches(actual: unknown, expected: unknown, expectedSource: stri
 
 /** A value as the docs print it: numbers in full, otherwise JSON where it can be, else Node's inspect. */
 export function show(value: unknown): string {
-  if (typeof value === "number" || value === undefined || typeof value === "bigint" || typeof value === "function" || typeof value === "symbol") return String(value);
+  if (
+    typeof value === "number" ||
+    value === undefined ||
+    typeof value === "bigint" ||
+    typeof value === "function" ||
+    typeof value === "symbol"
+  )
+    return String(value);
   let out: string | undefined;
   try {
     out = JSON.stringify(value);
@@ -89,7 +97,10 @@ interface Rewrite {
 }
 
 /** The program with imports turned into lookups and each `//=>` turned into a recorded check. */
-export function instrument(code: string): { program: string; checks: { line: number; source: string; expected: string }[] } {
+export function instrument(code: string): {
+  program: string;
+  checks: { line: number; source: string; expected: string }[];
+} {
   const file = ts.createSourceFile("block.ts", code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const rewrites: Rewrite[] = [];
   const checks: { line: number; source: string; expected: string }[] = [];
@@ -105,7 +116,9 @@ export function instrument(code: string): { program: string; checks: { line: num
       const bindings = clause.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) parts.push(`const ${bindings.name.text} = ${load};`);
       if (bindings && ts.isNamedImports(bindings)) {
-        const names = bindings.elements.filter((e) => !e.isTypeOnly).map((e) => (e.propertyName ? `${e.propertyName.text}: ${e.name.text}` : e.name.text));
+        const names = bindings.elements
+          .filter((e) => !e.isTypeOnly)
+          .map((e) => (e.propertyName ? `${e.propertyName.text}: ${e.name.text}` : e.name.text));
         if (names.length > 0) parts.push(`const { ${names.join(", ")} } = ${load};`);
       }
     }
@@ -129,18 +142,31 @@ export function instrument(code: string): { program: string; checks: { line: num
     if (ts.isExpressionStatement(statement)) {
       const expr = statement.expression.getText(file);
       checks.push({ line, source: expr, expected });
-      rewrites.push({ start: statement.getStart(), end: statement.getEnd(), text: `__check(${index}, (${expr}), ${thunk});` });
-    } else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 && ts.isIdentifier(statement.declarationList.declarations[0]!.name)) {
+      rewrites.push({
+        start: statement.getStart(),
+        end: statement.getEnd(),
+        text: `__check(${index}, (${expr}), ${thunk});`,
+      });
+    } else if (
+      ts.isVariableStatement(statement) &&
+      statement.declarationList.declarations.length === 1 &&
+      ts.isIdentifier(statement.declarationList.declarations[0]!.name)
+    ) {
       const name = statement.declarationList.declarations[0]!.name.text;
       checks.push({ line, source: name, expected });
-      rewrites.push({ start: statement.getEnd(), end: statement.getEnd(), text: `\n__check(${index}, ${name}, ${thunk});` });
+      rewrites.push({
+        start: statement.getEnd(),
+        end: statement.getEnd(),
+        text: `\n__check(${index}, ${name}, ${thunk});`,
+      });
     } else {
       throw new Error(`line ${line}: "//=> ${expected}" must follow an expression or a single const/let declaration`);
     }
   }
 
   let program = code;
-  for (const r of [...rewrites].sort((a, b) => b.start - a.start)) program = program.slice(0, r.start) + r.text + program.slice(r.end);
+  for (const r of [...rewrites].sort((a, b) => b.start - a.start))
+    program = program.slice(0, r.start) + r.text + program.slice(r.end);
   return { program, checks };
 }
 
@@ -148,14 +174,21 @@ export function instrument(code: string): { program: string; checks: { line: num
  * Runs one block. `modules` maps import specifiers to module objects; `scope` holds the names a
  * block without imports may use (the exports of @critmin/core).
  */
-export async function runBlock(code: string, modules: Readonly<Record<string, unknown>>, scope: Readonly<Record<string, unknown>> = {}): Promise<RunResult> {
+export async function runBlock(
+  code: string,
+  modules: Readonly<Record<string, unknown>>,
+  scope: Readonly<Record<string, unknown>> = {},
+): Promise<RunResult> {
   const { program, checks: planned } = instrument(code);
-  const js = ts.transpileModule(`export async function __main() {\n${program}\n}`, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false },
-    reportDiagnostics: false,
-  }).outputText.replace(/^export /m, "");
+  const js = ts
+    .transpileModule(`export async function __main() {\n${program}\n}`, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false },
+      reportDiagnostics: false,
+    })
+    .outputText.replace(/^export /m, "");
   const output: string[] = [];
-  const record = (...args: unknown[]) => void output.push(args.map((a) => (typeof a === "string" ? a : show(a))).join(" "));
+  const record = (...args: unknown[]) =>
+    void output.push(args.map((a) => (typeof a === "string" ? a : show(a))).join(" "));
   const fakeConsole = { log: record, info: record, warn: record, error: record, table: record };
   const checks: Check[] = [];
   const __check = (index: number, actual: unknown, expected: () => unknown) => {
@@ -164,17 +197,22 @@ export async function runBlock(code: string, modules: Readonly<Record<string, un
     checks.push({ ...plan, actual, expectedValue, ok: matches(actual, expectedValue, plan.expected) });
   };
   const __import = async (spec: string) => {
-    if (!(spec in modules)) throw new Error(`the docs' code blocks may import ${Object.keys(modules).join(", ")}; not ${spec}`);
+    if (!(spec in modules))
+      throw new Error(`the docs' code blocks may import ${Object.keys(modules).join(", ")}; not ${spec}`);
     return modules[spec];
   };
   // CommonJS examples: require() of a mapped module.
   const require = (spec: string) => {
-    if (!(spec in modules)) throw new Error(`the docs' code blocks may require ${Object.keys(modules).join(", ")}; not ${spec}`);
+    if (!(spec in modules))
+      throw new Error(`the docs' code blocks may require ${Object.keys(modules).join(", ")}; not ${spec}`);
     return modules[spec];
   };
   const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !["require", "console"].includes(n));
-  const main = new Function("__check", "__import", "console", "require", ...names, `${js}\nreturn __main();`) as (...args: unknown[]) => Promise<void>;
+  const main = new Function("__check", "__import", "console", "require", ...names, `${js}\nreturn __main();`) as (
+    ...args: unknown[]
+  ) => Promise<void>;
   await main(__check, __import, fakeConsole, require, ...names.map((n) => scope[n]));
-  if (checks.length !== planned.length) throw new Error(`${planned.length - checks.length} of ${planned.length} checks did not run`);
+  if (checks.length !== planned.length)
+    throw new Error(`${planned.length - checks.length} of ${planned.length} checks did not run`);
   return { checks, output };
 }

@@ -29,7 +29,10 @@ function countBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, nu
 }
 
 /** Rule id → rows touched, per table. */
-export function ruleCounts(): Map<string, { supply: number; demand: number; indicators: number; editions: Set<string> }> {
+export function ruleCounts(): Map<
+  string,
+  { supply: number; demand: number; indicators: number; editions: Set<string> }
+> {
   const counts = new Map<string, { supply: number; demand: number; indicators: number; editions: Set<string> }>();
   const add = (rows: readonly Row[], table: "supply" | "demand" | "indicators") => {
     for (const row of rows) {
@@ -54,7 +57,9 @@ function editionsPage(): string {
   const demand = countBy(core.dataset().demand, (r) => r.edition);
   const indicators = countBy(core.dataset().indicators, (r) => r.edition);
   const parts = [
-    generatedHeader("the bundled dataset (@critmin/core editions() and dataset())", { title: "Data: editions and sources" }),
+    generatedHeader("the bundled dataset (@critmin/core editions() and dataset())", {
+      title: "Data: editions and sources",
+    }),
     "# Data",
     "",
     `Every number critmin returns comes from one of these source editions, with a locator to the sheet and cell or the file and row it was read from. The bundled dataset is release ${code(core.datasetVersion())}: ${num(core.dataset().supply.length, 0)} supply rows, ${num(core.dataset().demand.length, 0)} demand rows and ${num(core.dataset().indicators.length, 0)} indicator rows over ${core.mineralEntries.length} minerals and ${core.countryEntries.length} countries.`,
@@ -69,7 +74,15 @@ function editionsPage(): string {
     "",
     table(
       ["Edition", "Publisher", "Date", "Licence", "Rows (supply / demand / indicators)"],
-      core.editions().map((e) => [`[${code(e.id)}](#${e.id})`, text(e.publisher), e.date, text(e.licence), `${num(supply.get(e.id) ?? 0, 0)} / ${num(demand.get(e.id) ?? 0, 0)} / ${num(indicators.get(e.id) ?? 0, 0)}`]),
+      core
+        .editions()
+        .map((e) => [
+          `[${code(e.id)}](#${e.id})`,
+          text(e.publisher),
+          e.date,
+          text(e.licence),
+          `${num(supply.get(e.id) ?? 0, 0)} / ${num(demand.get(e.id) ?? 0, 0)} / ${num(indicators.get(e.id) ?? 0, 0)}`,
+        ]),
     ),
     "",
   ];
@@ -81,10 +94,12 @@ function editionsPage(): string {
       "",
       `Cite as: ${text(e.citation)}`,
       "",
-      compact(table(
-        ["File", "SHA-256"],
-        e.files.map((f) => [code(f.path), code(f.sha256)]),
-      )),
+      compact(
+        table(
+          ["File", "SHA-256"],
+          e.files.map((f) => [code(f.path), code(f.sha256)]),
+        ),
+      ),
       "",
     );
   }
@@ -117,7 +132,12 @@ function coveragePage(): string {
     const k = `${r.edition}|${r.mineral}|${r.stage}|${r.measure}`;
     (projected.get(k) ?? projected.set(k, new Set()).get(k)!).add(r.year);
   }
-  const ABBR: Record<string, string> = { production: "", capacity: "capacity ", reserves: "reserves ", "eu-sourcing": "EU sourcing " };
+  const ABBR: Record<string, string> = {
+    production: "",
+    capacity: "capacity ",
+    reserves: "reserves ",
+    "eu-sourcing": "EU sourcing ",
+  };
   const rows: string[][] = [];
   for (const m of core.mineralEntries) {
     for (const stage of core.STAGES) {
@@ -126,8 +146,14 @@ function coveragePage(): string {
       const cells = editions.map((ed) =>
         cov
           .filter((c) => c.edition === ed)
-          .sort((a, b) => core.MEASURES.indexOf(a.measure as core.Measure) - core.MEASURES.indexOf(b.measure as core.Measure))
-          .map((c) => `${ABBR[c.measure] ?? `${c.measure} `}${yearsText(c.years, projected.get(`${ed}|${m.id}|${stage}|${c.measure}`) ?? new Set())}`)
+          .sort(
+            (a, b) =>
+              core.MEASURES.indexOf(a.measure as core.Measure) - core.MEASURES.indexOf(b.measure as core.Measure),
+          )
+          .map(
+            (c) =>
+              `${ABBR[c.measure] ?? `${c.measure} `}${yearsText(c.years, projected.get(`${ed}|${m.id}|${stage}|${c.measure}`) ?? new Set())}`,
+          )
           .join("<br>"),
       );
       rows.push([text(m.name), stage, ...cells]);
@@ -139,7 +165,9 @@ function coveragePage(): string {
   for (const r of core.dataset().demand) {
     if (r.table !== "total-demand" || r.use !== "total") continue;
     const perEdition = byMineral.get(r.mineral) ?? byMineral.set(r.mineral, new Map()).get(r.mineral)!;
-    const e = perEdition.get(r.edition) ?? perEdition.set(r.edition, { years: new Set(), scenarios: new Set() }).get(r.edition)!;
+    const e =
+      perEdition.get(r.edition) ??
+      perEdition.set(r.edition, { years: new Set(), scenarios: new Set() }).get(r.edition)!;
     e.years.add(r.year);
     if (r.scenario) e.scenarios.add(r.scenario);
   }
@@ -149,7 +177,9 @@ function coveragePage(): string {
       text(mineralName(mineral)),
       ...demandEditions.map((ed) => {
         const e = perEdition.get(ed);
-        return e ? `${[...e.years].sort().join(", ")}${e.scenarios.size > 0 ? ` (${[...e.scenarios].join(", ")})` : ""}` : "";
+        return e
+          ? `${[...e.years].sort().join(", ")}${e.scenarios.size > 0 ? ` (${[...e.scenarios].join(", ")})` : ""}`
+          : "";
       }),
     ]);
   }
@@ -182,7 +212,13 @@ function coveragePage(): string {
     "",
     table(
       ["Indicator", "Values by economy and year"],
-      [...indicatorCounts].map(([ind, m]) => [code(ind), [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k}: ${n}`).join(", ")]),
+      [...indicatorCounts].map(([ind, m]) => [
+        code(ind),
+        [...m]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, n]) => `${k}: ${n}`)
+          .join(", "),
+      ]),
     ),
     "",
   ].join("\n");
@@ -195,12 +231,22 @@ function quirksPage(pipelineRuleIds: readonly string[]): string {
   const ids = [...new Set([...pipelineRuleIds, ...counts.keys()])];
   const missing = ids.filter((id) => !RULES[id]);
   if (missing.length > 0) {
-    throw new Error(`pipeline rules without a description in packages/sdk-docs/scripts/lib/rules.ts: ${missing.join(", ")}`);
+    throw new Error(
+      `pipeline rules without a description in packages/sdk-docs/scripts/lib/rules.ts: ${missing.join(", ")}`,
+    );
   }
   const publishers: readonly Publisher[] = ["IEA", "USGS", "EU"];
-  const editionsOf = (p: Publisher) => core.editions().filter((e) => PUBLISHER_OF_EDITION[e.id] === p).map((e) => `[${code(e.id)}](/data/#${e.id})`).join(", ");
+  const editionsOf = (p: Publisher) =>
+    core
+      .editions()
+      .filter((e) => PUBLISHER_OF_EDITION[e.id] === p)
+      .map((e) => `[${code(e.id)}](/data/#${e.id})`)
+      .join(", ");
   const parts = [
-    generatedHeader("the rows' `rules` in the bundled dataset and packages/core/pipeline", { title: "Data: source quirks and pipeline rules", aside: false }),
+    generatedHeader("the rows' `rules` in the bundled dataset and packages/core/pipeline", {
+      title: "Data: source quirks and pipeline rules",
+      aside: false,
+    }),
     "# Source quirks and pipeline rules",
     "",
     "The source files are never edited. Where one says something odd (a double count, a wrong unit, a damaged name, a withheld value), the pipeline (`packages/core/pipeline`, one reader per file) handles it with a **named rule**, tested on its own, and every row the rule touched lists it in its `rules`. The counts below are the rows of the bundled dataset that carry each rule; a rule that skips rows (so that no row carries it) shows 0.",
@@ -216,24 +262,40 @@ function quirksPage(pipelineRuleIds: readonly string[]): string {
     const rules = ids.filter((id) => RULES[id]!.publisher === p).sort();
     parts.push(`## ${p} {#${p.toLowerCase()}}`, "", `Editions: ${editionsOf(p)}.`, "");
     parts.push(
-      compact(table(
-        ["Rule", "Quirk in the source", "How it is handled", "Rows"],
-        rules.map((id) => {
-          const c = counts.get(id);
-          const n = c ? [c.supply && `${num(c.supply, 0)} supply`, c.demand && `${num(c.demand, 0)} demand`, c.indicators && `${num(c.indicators, 0)} indicator`].filter(Boolean).join(", ") : "0 (skips rows)";
-          return [`<span id="${id}">${code(id)}</span>`, text(RULES[id]!.quirk), text(RULES[id]!.handling), n];
-        }),
-        ["l", "l", "l", "r"],
-      )),
+      compact(
+        table(
+          ["Rule", "Quirk in the source", "How it is handled", "Rows"],
+          rules.map((id) => {
+            const c = counts.get(id);
+            const n = c
+              ? [
+                  c.supply && `${num(c.supply, 0)} supply`,
+                  c.demand && `${num(c.demand, 0)} demand`,
+                  c.indicators && `${num(c.indicators, 0)} indicator`,
+                ]
+                  .filter(Boolean)
+                  .join(", ")
+              : "0 (skips rows)";
+            return [`<span id="${id}">${code(id)}</span>`, text(RULES[id]!.quirk), text(RULES[id]!.handling), n];
+          }),
+          ["l", "l", "l", "r"],
+        ),
+      ),
       "",
     );
     const others = OTHER_QUIRKS.filter((q) => q.publisher === p);
     if (others.length > 0) {
-      parts.push("Handled without a rule id on the rows:", "", ...others.map((q) => `- ${text(q.quirk)} ${text(q.handling)}`), "");
+      parts.push(
+        "Handled without a rule id on the rows:",
+        "",
+        ...others.map((q) => `- ${text(q.quirk)} ${text(q.handling)}`),
+        "",
+      );
     }
   }
   const all = OTHER_QUIRKS.filter((q) => q.publisher === "All");
-  if (all.length > 0) parts.push("## Every source", "", ...all.map((q) => `- ${text(q.quirk)} ${text(q.handling)}`), "");
+  if (all.length > 0)
+    parts.push("## Every source", "", ...all.map((q) => `- ${text(q.quirk)} ${text(q.handling)}`), "");
   return parts.join("\n");
 }
 
@@ -249,12 +311,19 @@ const CHART_YEARS = [2023, 2024, 2030, 2035, 2040] as const;
 
 function chinaRefiningPanels(): { panels: Panel[]; minerals: string[] } {
   const minerals = core.mineralEntries
-    .filter((m) => IEA.every((ed) => m.coverage.some((c) => c.edition === ed && c.stage === "refining" && c.measure === "production")))
+    .filter((m) =>
+      IEA.every((ed) =>
+        m.coverage.some((c) => c.edition === ed && c.stage === "refining" && c.measure === "production"),
+      ),
+    )
     .map((m) => m.id);
   const panels = minerals.map((m) => ({
     title: mineralName(m),
     series: IEA.map((ed) => ({
-      label: `${ed} (${core.editions().find((e) => e.id === ed)!.title.replace(/^Critical Minerals Data Explorer \((.*)\)$/, "$1")})`,
+      label: `${ed} (${core
+        .editions()
+        .find((e) => e.id === ed)!
+        .title.replace(/^Critical Minerals Data Explorer \((.*)\)$/, "$1")})`,
       color: COLORS[ed]!,
       points: CHART_YEARS.flatMap((year) => {
         const value = core.chinaShare(m, { year, source: ed });
@@ -277,14 +346,30 @@ function hhiRows(): { rows: HeatRow[]; table: string[][] } {
       cells: cells.map(({ stage, c }) =>
         c === undefined
           ? { value: undefined, tooltip: `${m.name}, ${stage}: no production shares` }
-          : { value: c.hhi, prefix: c.lowerBound ? "≥" : "", tooltip: `${m.name}, ${stage}: HHI ${Math.round(c.hhi)}${c.lowerBound ? " (lower bound)" : ""}, ${c.resolution.edition}, ${c.resolution.year}` },
+          : {
+              value: c.hhi,
+              prefix: c.lowerBound ? "≥" : "",
+              tooltip: `${m.name}, ${stage}: HHI ${Math.round(c.hhi)}${c.lowerBound ? " (lower bound)" : ""}, ${c.resolution.edition}, ${c.resolution.year}`,
+            },
       ),
     };
     list.push({
       row,
       max: Math.max(...cells.map((x) => x.c?.hhi ?? -1)),
       table: cells.flatMap(({ stage, c }) =>
-        c ? [[text(m.name), stage, `${c.lowerBound ? "≥ " : ""}${num(c.hhi, 0)}`, num(c.effectiveSuppliers ?? 0, 1), pct(c.cr3), `[${code(c.resolution.edition)}](/data/#${c.resolution.edition})`, String(c.resolution.year)]] : [],
+        c
+          ? [
+              [
+                text(m.name),
+                stage,
+                `${c.lowerBound ? "≥ " : ""}${num(c.hhi, 0)}`,
+                num(c.effectiveSuppliers ?? 0, 1),
+                pct(c.cr3),
+                `[${code(c.resolution.edition)}](/data/#${c.resolution.edition})`,
+                String(c.resolution.year),
+              ],
+            ]
+          : [],
       ),
     });
   }
@@ -310,10 +395,15 @@ function chartsPage(): { md: string; svgs: Map<string, string> } {
   });
   const dataRows: string[][] = [];
   for (const p of panels) {
-    for (const s of p.series) dataRows.push([text(p.title), text(s.label.split(" ")[0]!), ...CHART_YEARS.map((y) => {
-      const pt = s.points.find((x) => x.year === y);
-      return pt ? `${pct(pt.value)}${pt.projection ? "ᵖ" : ""}` : "";
-    })]);
+    for (const s of p.series)
+      dataRows.push([
+        text(p.title),
+        text(s.label.split(" ")[0]!),
+        ...CHART_YEARS.map((y) => {
+          const pt = s.points.find((x) => x.year === y);
+          return pt ? `${pct(pt.value)}${pt.projection ? "ᵖ" : ""}` : "";
+        }),
+      ]);
   }
   const md = [
     generatedHeader("the bundled dataset (chinaShare, concentration)", { title: "Data: charts" }),
@@ -325,7 +415,7 @@ function chartsPage(): { md: string; svgs: Map<string, string> } {
     "",
     "![China's share of world refining per mineral, 2023 to 2040, by IEA edition](./charts/china-refining-share.svg)",
     "",
-    `Each figure is ${code('chinaShare(mineral, { year, source })')} (Excel: ${code('=CRITMIN.CHINA_SHARE(mineral, "refining", year, source)')}). Projections (ᵖ) are the IEA's base case: announced projects, not a scenario. The two editions are shown side by side, never mixed.`,
+    `Each figure is ${code("chinaShare(mineral, { year, source })")} (Excel: ${code('=CRITMIN.CHINA_SHARE(mineral, "refining", year, source)')}). Projections (ᵖ) are the IEA's base case: announced projects, not a scenario. The two editions are shown side by side, never mixed.`,
     "",
     compact(table(["Mineral", "Edition", ...CHART_YEARS.map(String)], dataRows, ["l", "l", "r", "r", "r", "r", "r"])),
     "",
@@ -337,12 +427,28 @@ function chartsPage(): { md: string; svgs: Map<string, string> } {
     "",
     "::: details The numbers behind the heat map",
     "",
-    compact(table(["Mineral", "Stage", "HHI", "Effective suppliers", "Top 3 share", "Edition", "Year"], hhi.table, ["l", "l", "r", "r", "r", "l", "r"])),
+    compact(
+      table(["Mineral", "Stage", "HHI", "Effective suppliers", "Top 3 share", "Edition", "Year"], hhi.table, [
+        "l",
+        "l",
+        "r",
+        "r",
+        "r",
+        "l",
+        "r",
+      ]),
+    ),
     "",
     ":::",
     "",
   ].join("\n");
-  return { md, svgs: new Map([["china-refining-share.svg", china], ["hhi-heatmap.svg", heat]]) };
+  return {
+    md,
+    svgs: new Map([
+      ["china-refining-share.svg", china],
+      ["hhi-heatmap.svg", heat],
+    ]),
+  };
 }
 
 export function dataPages(pipelineRuleIds: readonly string[]): Map<string, string> {

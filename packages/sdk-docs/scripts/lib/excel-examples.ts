@@ -20,8 +20,14 @@ export const EXCEL_EXAMPLES: Readonly<Record<string, readonly ExcelExample[]>> =
   CHINA_SHARE: [
     { args: ["cobalt"], note: "Refining, newest edition with observed data, latest observed year." },
     { args: ["lithium", "mining"], note: "Mining instead of refining." },
-    { args: ["cobalt", "refining", 2023, "iea-cmde-2024"], note: "Pinned to an edition and a year: this value never changes." },
-    { args: ["rare earths", null, 2040], note: "A projection year (IEA base case); the alias \"rare earths\" is accepted." },
+    {
+      args: ["cobalt", "refining", 2023, "iea-cmde-2024"],
+      note: "Pinned to an edition and a year: this value never changes.",
+    },
+    {
+      args: ["rare earths", null, 2040],
+      note: 'A projection year (IEA base case); the alias "rare earths" is accepted.',
+    },
     { args: [col("cobalt", "lithium", "nickel", "graphite")], note: "A range spills one result per cell." },
     { args: ["cobalt", null, 2019], note: "No source has 2019: #N/A with the years that exist." },
     { args: ["cobolt"], note: "A misspelt mineral: #VALUE! with the nearest valid name." },
@@ -44,7 +50,10 @@ export const EXCEL_EXAMPLES: Readonly<Record<string, readonly ExcelExample[]>> =
   HHI: [
     { args: ["cobalt"] },
     { args: ["graphite", "mining"] },
-    { args: ["rare earths", "refining", 2023, "iea-cmde-2024"], note: "A lower bound: the source lumps part of supply into rest of world." },
+    {
+      args: ["rare earths", "refining", 2023, "iea-cmde-2024"],
+      note: "A lower bound: the source lumps part of supply into rest of world.",
+    },
     { args: [col("copper", "lithium", "nickel"), "refining"] },
   ],
   CONCENTRATION_RATIO: [
@@ -99,15 +108,9 @@ export const EXCEL_EXAMPLES: Readonly<Record<string, readonly ExcelExample[]>> =
     { args: ["LREE", 2014], note: "An earlier assessment." },
   ],
   ECONOMIC_IMPORTANCE: [{ args: ["cobalt"] }, { args: ["aluminium", 2011] }],
-  IMPORT_RELIANCE: [
-    { args: ["cobalt", "USA"] },
-    { args: ["lithium", "EU", "refining"] },
-  ],
+  IMPORT_RELIANCE: [{ args: ["cobalt", "USA"] }, { args: ["lithium", "EU", "refining"] }],
   RESERVES: [{ args: ["lithium", "Chile"] }, { args: ["lithium", "World"] }],
-  SOURCE: [
-    { args: ["cobalt"] },
-    { args: ["lithium", "mining", 2023, "iea-cmde-2024", "Australia"] },
-  ],
+  SOURCE: [{ args: ["cobalt"] }, { args: ["lithium", "mining", 2023, "iea-cmde-2024", "Australia"] }],
   MINERALS: [{ args: [] }],
   COUNTRIES: [{ args: ["QUAD"] }],
   GROUPS: [{ args: [] }],
@@ -129,4 +132,9 @@ export const PERCENT_FUNCTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Functions whose single values are tonnes. */
-export const TONNE_FUNCTIONS: ReadonlySet<string> = new Set(["PRODUCTION", "DIVERSIFICATION_GAP", "DEMAND", "RESERVES"]);
+export const TONNE_FUNCTIONS: ReadonlySet<string> = new Set([
+  "PRODUCTION",
+  "DIVERSIFICATION_GAP",
+  "DEMAND",
+  "RESERVES",
+]);

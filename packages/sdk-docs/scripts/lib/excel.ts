@@ -4,7 +4,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { EXCEL_EXAMPLES, PERCENT_FUNCTIONS, TONNE_FUNCTIONS, type ExcelArg, type ExcelExample } from "./excel-examples.ts";
+import {
+  EXCEL_EXAMPLES,
+  PERCENT_FUNCTIONS,
+  TONNE_FUNCTIONS,
+  type ExcelArg,
+  type ExcelExample,
+} from "./excel-examples.ts";
 import { code, generatedHeader, num, pct, table, text } from "./markdown.ts";
 
 export interface ParameterMeta {
@@ -57,7 +63,10 @@ export async function loadExcel(): Promise<ExcelContext> {
   const { installStubRuntime } = await import("../../../excel-addin/test/stub-runtime.ts");
   if (!(globalThis as { CustomFunctions?: unknown }).CustomFunctions) installStubRuntime();
   const { generateMetadata } = await import("../../../excel-addin/scripts/build.ts");
-  const functions = (await import("../../../excel-addin/src/functions/functions.ts")) as unknown as Record<string, Wrapper>;
+  const functions = (await import("../../../excel-addin/src/functions/functions.ts")) as unknown as Record<
+    string,
+    Wrapper
+  >;
   const { json, associate } = await generateMetadata();
   const metadata = JSON.parse(json) as Metadata;
   const source = readFileSync(path.join(addinDir, "src/functions/functions.ts"), "utf8");
@@ -73,7 +82,8 @@ export async function loadExcel(): Promise<ExcelContext> {
 }
 
 function readSource(source: string, id: string, functionName: string): Omit<FunctionSource, "functionName"> {
-  const doc = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*?@customfunction ${id}\\b[\\s\\S]*?)\\*/`).exec(source)?.[1] ?? "";
+  const doc =
+    new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*?@customfunction ${id}\\b[\\s\\S]*?)\\*/`).exec(source)?.[1] ?? "";
   const returns = /@returns\s+([^\n]*)/.exec(doc)?.[1]?.trim() ?? "";
   const start = source.indexOf(`export function ${functionName}(`);
   const end = source.indexOf("\nexport function ", start + 1);
@@ -112,7 +122,8 @@ export function callAsExcel(meta: FunctionMeta, fn: Wrapper, args: readonly Exce
     return p.dimensionality === "matrix" && !Array.isArray(arg) ? [[arg]] : arg;
   });
   const out = fn(...values);
-  if (!Array.isArray(out) || !out.every(Array.isArray)) throw new Error(`${meta.id} returned ${String(out)}, not a 2-D array`);
+  if (!Array.isArray(out) || !out.every(Array.isArray))
+    throw new Error(`${meta.id} returned ${String(out)}, not a 2-D array`);
   return (out as unknown[][]).map((row) => row.map(showCell));
 }
 
@@ -138,11 +149,21 @@ export interface ComputedExample {
   readonly cells: ShownCell[][];
 }
 
-export function computeExamples(ctx: ExcelContext, id: string, examples: readonly ExcelExample[] = EXCEL_EXAMPLES[id] ?? []): ComputedExample[] {
+export function computeExamples(
+  ctx: ExcelContext,
+  id: string,
+  examples: readonly ExcelExample[] = EXCEL_EXAMPLES[id] ?? [],
+): ComputedExample[] {
   const meta = ctx.metadata.functions.find((f) => f.id === id);
   const fn = ctx.wrappers.get(id);
   if (!meta || !fn) throw new Error(`no function ${id}`);
-  return examples.map((e) => ({ id, formula: formula(ctx.namespace, id, e.args), args: e.args, ...(e.note ? { note: e.note } : {}), cells: callAsExcel(meta, fn, e.args) }));
+  return examples.map((e) => ({
+    id,
+    formula: formula(ctx.namespace, id, e.args),
+    args: e.args,
+    ...(e.note ? { note: e.note } : {}),
+    cells: callAsExcel(meta, fn, e.args),
+  }));
 }
 
 /** Examples that show a #VALUE! and a #N/A for a function whose listed examples show none. */
@@ -150,7 +171,12 @@ function errorProbes(meta: FunctionMeta, examples: readonly ExcelExample[]): Exc
   const first = meta.parameters[0];
   const base = examples[0]?.args ?? [];
   const probes: ExcelExample[] = [];
-  const misspelt: Record<string, string> = { mineral: "cobolt", material: "cobolt", technology: "solar panel", group: "G8" };
+  const misspelt: Record<string, string> = {
+    mineral: "cobolt",
+    material: "cobolt",
+    technology: "solar panel",
+    group: "G8",
+  };
   if (first && misspelt[first.name]) probes.push({ args: [misspelt[first.name]!, ...base.slice(1)] });
   const yearAt = meta.parameters.findIndex((p) => p.name === "year");
   if (yearAt >= 0 && base.length > 0) {
@@ -165,7 +191,12 @@ function errorProbes(meta: FunctionMeta, examples: readonly ExcelExample[]): Exc
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-const ARG_KIND: Record<string, string> = { any: "text or a number", number: "a number", string: "text", boolean: "TRUE or FALSE" };
+const ARG_KIND: Record<string, string> = {
+  any: "text or a number",
+  number: "a number",
+  string: "text",
+  boolean: "TRUE or FALSE",
+};
 
 function argumentRows(meta: FunctionMeta, enums: readonly EnumMeta[]): string[][] {
   return meta.parameters.map((p) => {
@@ -182,7 +213,10 @@ function argumentRows(meta: FunctionMeta, enums: readonly EnumMeta[]): string[][
 }
 
 function isTable(meta: FunctionMeta, source: FunctionSource | undefined): boolean {
-  return (meta.parameters[0]?.dimensionality !== "matrix" && /header row/i.test(`${meta.description ?? ""} ${source?.returns ?? ""}`));
+  return (
+    meta.parameters[0]?.dimensionality !== "matrix" &&
+    /header row/i.test(`${meta.description ?? ""} ${source?.returns ?? ""}`)
+  );
 }
 
 function gloss(id: string, cell: ShownCell): string {
@@ -202,9 +236,16 @@ function cellMarkdown(id: string, cell: ShownCell): string {
 
 const MAX_ROWS = 12;
 
-function gridMarkdown(id: string, example: ComputedExample, tableFunction: boolean, inputName: string | undefined): string {
+function gridMarkdown(
+  id: string,
+  example: ComputedExample,
+  tableFunction: boolean,
+  inputName: string | undefined,
+): string {
   const rows = example.cells;
-  const range = Array.isArray(example.args[0]) ? (example.args[0] as readonly (readonly (string | number | boolean)[])[]) : undefined;
+  const range = Array.isArray(example.args[0])
+    ? (example.args[0] as readonly (readonly (string | number | boolean)[])[])
+    : undefined;
   let header: string[];
   let body: string[][];
   if (tableFunction && rows.length > 0 && rows[0]!.every((c) => c.kind === "text")) {
@@ -217,7 +258,10 @@ function gridMarkdown(id: string, example: ComputedExample, tableFunction: boole
     header = rows[0]!.map((_, i) => `column ${i + 1}`);
     body = rows.map((r) => r.map((c) => cellMarkdown(id, c)));
   }
-  const more = body.length > MAX_ROWS ? `\n\n… and ${body.length - MAX_ROWS} more rows (${rows.length} rows spilled in all, header included).` : "";
+  const more =
+    body.length > MAX_ROWS
+      ? `\n\n… and ${body.length - MAX_ROWS} more rows (${rows.length} rows spilled in all, header included).`
+      : "";
   return `${table(header, body.slice(0, MAX_ROWS))}${more}`;
 }
 
@@ -227,14 +271,26 @@ function formulaCell(e: ComputedExample, link = false): string {
   return e.note ? `${f}<br><small>${text(e.note)}</small>` : f;
 }
 
-function examplesMarkdown(id: string, examples: readonly ComputedExample[], tableFunction: boolean, inputName: string | undefined): string {
+function examplesMarkdown(
+  id: string,
+  examples: readonly ComputedExample[],
+  tableFunction: boolean,
+  inputName: string | undefined,
+): string {
   const scalar = examples.filter((e) => e.cells.length === 1 && e.cells[0]!.length === 1);
   const parts: string[] = [];
   if (scalar.length > 0) {
-    parts.push(table(["Formula", "Result"], scalar.map((e) => [formulaCell(e), cellMarkdown(id, e.cells[0]![0]!)])));
+    parts.push(
+      table(
+        ["Formula", "Result"],
+        scalar.map((e) => [formulaCell(e), cellMarkdown(id, e.cells[0]![0]!)]),
+      ),
+    );
   }
   for (const e of examples.filter((x) => !scalar.includes(x))) {
-    parts.push(`${code(e.formula)}${e.note ? `: ${text(e.note)}` : ""}\n\n${gridMarkdown(id, e, tableFunction, inputName)}`);
+    parts.push(
+      `${code(e.formula)}${e.note ? `: ${text(e.note)}` : ""}\n\n${gridMarkdown(id, e, tableFunction, inputName)}`,
+    );
   }
   return parts.join("\n\n");
 }
@@ -283,8 +339,14 @@ export function excelPages(ctx: ExcelContext, datasetVersion: string): ExcelPage
     const listed = EXCEL_EXAMPLES[id] ?? [];
     const examples = computeExamples(ctx, id, listed);
     const probes = computeExamples(ctx, id, errorProbes(meta, listed));
-    const valueProbe = examples.concat(probes).flatMap((e) => e.cells.flat().map((c) => ({ e, c }))).find((x) => x.c.value === "#VALUE!");
-    const naProbe = examples.concat(probes).flatMap((e) => e.cells.flat().map((c) => ({ e, c }))).find((x) => x.c.value === "#N/A");
+    const valueProbe = examples
+      .concat(probes)
+      .flatMap((e) => e.cells.flat().map((c) => ({ e, c })))
+      .find((x) => x.c.value === "#VALUE!");
+    const naProbe = examples
+      .concat(probes)
+      .flatMap((e) => e.cells.flat().map((c) => ({ e, c })))
+      .find((x) => x.c.value === "#N/A");
     all.push(...examples);
     const tableFunction = isTable(meta, source);
     const syntax = `=${ctx.namespace}.${id}(${meta.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
@@ -294,17 +356,26 @@ export function excelPages(ctx: ExcelContext, datasetVersion: string): ExcelPage
       : first?.dimensionality === "matrix"
         ? `One value per cell of ${code(first.name)}: a single cell gives one value; a range spills a result of the same shape, each cell answered (or failing) on its own.`
         : "One value.";
-    const format = PERCENT_FUNCTIONS.has(id) ? " Shares are fractions from 0 to 1: format the cell as a percentage." : TONNE_FUNCTIONS.has(id) ? " Volumes are metric tonnes of content on the source's basis." : "";
+    const format = PERCENT_FUNCTIONS.has(id)
+      ? " Shares are fractions from 0 to 1: format the cell as a percentage."
+      : TONNE_FUNCTIONS.has(id)
+        ? " Volumes are metric tonnes of content on the source's basis."
+        : "";
     const errors = [
       `- **${code("#VALUE!")}**: an argument is wrong: an unknown name (the message suggests the nearest valid one), text where a number is expected, a number out of range, or a range where a single value is expected.${valueProbe ? ` For example ${code(valueProbe.e.formula)} gives ${code("#VALUE!")} with the message “${text(valueProbe.c.message ?? "")}”.` : ""}`,
       tableFunction || meta.parameters.length === 0
         ? `- **${code("#N/A")}**: the dataset has nothing to list (not expected with the bundled data).`
         : `- **${code("#N/A")}**: the data does not exist (no edition has this mineral, stage, year or country), with the reason in the message. Missing data is never shown as 0.${naProbe ? ` For example ${code(naProbe.e.formula)} gives ${code("#N/A")} with the message “${text(naProbe.c.message ?? "")}”.` : ""}`,
     ];
-    const sdk = source?.coreFunction ? `In code the same number comes from ${code(`${source.coreFunction}()`)} in ${code("@critmin/core")}: see [${source.coreFunction}](/api/functions/${source.coreFunction}).` : "";
+    const sdk = source?.coreFunction
+      ? `In code the same number comes from ${code(`${source.coreFunction}()`)} in ${code("@critmin/core")}: see [${source.coreFunction}](/api/functions/${source.coreFunction}).`
+      : "";
     const method = METHOD[id] ? ` How it is computed: [methodology](/methodology#${METHOD[id]}).` : "";
     const md = [
-      generatedHeader("functions.json and packages/excel-addin/src/functions/functions.ts", { title: `${ctx.namespace}.${id}`, outline: [2, 3] }),
+      generatedHeader("functions.json and packages/excel-addin/src/functions/functions.ts", {
+        title: `${ctx.namespace}.${id}`,
+        outline: [2, 3],
+      }),
       `# ${ctx.namespace}.${id}`,
       "",
       text(meta.description ?? ""),
@@ -315,7 +386,9 @@ export function excelPages(ctx: ExcelContext, datasetVersion: string): ExcelPage
       syntax,
       "```",
       "",
-      meta.parameters.length > 0 ? "## Arguments\n\n" + table(["Argument", "Accepts", "Description"], argumentRows(meta, enums)) : "This function takes no arguments.",
+      meta.parameters.length > 0
+        ? "## Arguments\n\n" + table(["Argument", "Accepts", "Description"], argumentRows(meta, enums))
+        : "This function takes no arguments.",
       "",
       "## Result",
       "",
@@ -325,7 +398,9 @@ export function excelPages(ctx: ExcelContext, datasetVersion: string): ExcelPage
       "",
       `Each result below was computed when this page was built (dataset ${code(datasetVersion)}), by calling the add-in's own ${code(id)} function the way Excel calls it.`,
       "",
-      examples.length > 0 ? examplesMarkdown(id, examples, tableFunction, first?.name) : "_No examples yet: add some to packages/sdk-docs/scripts/lib/excel-examples.ts._",
+      examples.length > 0
+        ? examplesMarkdown(id, examples, tableFunction, first?.name)
+        : "_No examples yet: add some to packages/sdk-docs/scripts/lib/excel-examples.ts._",
       "",
       "## Errors",
       "",
@@ -339,7 +414,11 @@ export function excelPages(ctx: ExcelContext, datasetVersion: string): ExcelPage
       "",
     ].join("\n");
     files.set(`excel/${id}.md`, md);
-    index.push([`[${id}](/excel/${id})`, text(meta.description ?? ""), source?.coreFunction ? `[${code(source.coreFunction)}](/api/functions/${source.coreFunction})` : ""]);
+    index.push([
+      `[${id}](/excel/${id})`,
+      text(meta.description ?? ""),
+      source?.coreFunction ? `[${code(source.coreFunction)}](/api/functions/${source.coreFunction})` : "",
+    ]);
   }
   files.set(
     "excel/index.md",
@@ -355,7 +434,10 @@ export function excelPages(ctx: ExcelContext, datasetVersion: string): ExcelPage
   );
   return {
     files,
-    sidebar: [{ text: "All functions", link: "/excel/" }, ...ctx.metadata.functions.map((f) => ({ text: f.id, link: `/excel/${f.id}` }))],
+    sidebar: [
+      { text: "All functions", link: "/excel/" },
+      ...ctx.metadata.functions.map((f) => ({ text: f.id, link: `/excel/${f.id}` })),
+    ],
     examples: all,
   };
 }
@@ -365,17 +447,45 @@ export function excelPages(ctx: ExcelContext, datasetVersion: string): ExcelPage
 
 const GUIDE_SNIPPETS: Readonly<Record<string, readonly (readonly [id: string, example: ExcelExample])[]>> = {
   "first-formulas": [
-    ["CHINA_SHARE", { args: ["cobalt"], note: "China's share of cobalt refining: the newest edition with data, its latest observed year." }],
+    [
+      "CHINA_SHARE",
+      {
+        args: ["cobalt"],
+        note: "China's share of cobalt refining: the newest edition with data, its latest observed year.",
+      },
+    ],
     ["SOURCE", { args: ["cobalt"], note: "Where that number comes from: the citation, edition and cell." }],
     ["SHARE", { args: ["lithium", "Australia", "mining"], note: "Any country, by name, ISO code or alias." }],
     ["HHI", { args: ["rare earths", "mining"], note: "How concentrated a stage is (0–10,000)." }],
-    ["SUPPLY_AT_RISK", { args: ["cobalt", "China", 0.5], note: "Share of world refining lost if China halved its output." }],
+    [
+      "SUPPLY_AT_RISK",
+      { args: ["cobalt", "China", 0.5], note: "Share of world refining lost if China halved its output." },
+    ],
   ],
-  spill: [["CHINA_SHARE", { args: [col("cobalt", "lithium", "nickel", "graphite", "copper", "rare earths")], note: "The minerals in A2:A7; the formula sits in B2 and fills B2:B7." }]],
-  "table-spill": [["TOP_PRODUCERS", { args: ["nickel", null, 3], note: "A table function: the header row and three rows spill from one cell." }]],
+  spill: [
+    [
+      "CHINA_SHARE",
+      {
+        args: [col("cobalt", "lithium", "nickel", "graphite", "copper", "rare earths")],
+        note: "The minerals in A2:A7; the formula sits in B2 and fills B2:B7.",
+      },
+    ],
+  ],
+  "table-spill": [
+    [
+      "TOP_PRODUCERS",
+      { args: ["nickel", null, 3], note: "A table function: the header row and three rows spill from one cell." },
+    ],
+  ],
   pin: [
-    ["CHINA_SHARE", { args: ["cobalt", "refining", 2023, "iea-cmde-2024"], note: "Pinned: the same value in every later release." }],
-    ["CHINA_SHARE", { args: ["cobalt", "refining", 2024, "iea-cmde-2025"], note: "The newer edition, for comparison." }],
+    [
+      "CHINA_SHARE",
+      { args: ["cobalt", "refining", 2023, "iea-cmde-2024"], note: "Pinned: the same value in every later release." },
+    ],
+    [
+      "CHINA_SHARE",
+      { args: ["cobalt", "refining", 2024, "iea-cmde-2025"], note: "The newer edition, for comparison." },
+    ],
     ["CHINA_SHARE", { args: ["cobalt"], note: "Not pinned: follows the newest edition with data." }],
     ["DATA_VERSION", { args: [], note: "The dataset release the add-in carries." }],
   ],
@@ -399,12 +509,23 @@ export function guideSnippets(ctx: ExcelContext): { files: Map<string, string>; 
     const scalar = computed.filter((e) => e.cells.length === 1 && e.cells[0]!.length === 1);
     const grids = computed.filter((e) => !scalar.includes(e));
     const parts: string[] = [];
-    if (scalar.length > 0) parts.push(table(["Formula", "Result"], scalar.map((e) => [formulaCell(e, true), cellMarkdown(e.id, e.cells[0]![0]!)])));
+    if (scalar.length > 0)
+      parts.push(
+        table(
+          ["Formula", "Result"],
+          scalar.map((e) => [formulaCell(e, true), cellMarkdown(e.id, e.cells[0]![0]!)]),
+        ),
+      );
     for (const e of grids) {
       const meta = ctx.metadata.functions.find((f) => f.id === e.id)!;
-      parts.push(`[${code(e.formula)}](/excel/${e.id})${e.note ? `: ${text(e.note)}` : ""}\n\n${gridMarkdown(e.id, e, isTable(meta, ctx.sources.get(e.id)), meta.parameters[0]?.name)}`);
+      parts.push(
+        `[${code(e.formula)}](/excel/${e.id})${e.note ? `: ${text(e.note)}` : ""}\n\n${gridMarkdown(e.id, e, isTable(meta, ctx.sources.get(e.id)), meta.parameters[0]?.name)}`,
+      );
     }
-    files.set(`parts/excel-${name}.md`, `<!-- Generated by packages/sdk-docs/scripts/generate.ts: computed by the add-in's functions. -->\n${parts.join("\n\n")}\n`);
+    files.set(
+      `parts/excel-${name}.md`,
+      `<!-- Generated by packages/sdk-docs/scripts/generate.ts: computed by the add-in's functions. -->\n${parts.join("\n\n")}\n`,
+    );
   }
   return { files, examples };
 }

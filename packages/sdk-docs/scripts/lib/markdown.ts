@@ -34,7 +34,11 @@ export function code(value: unknown): string {
 }
 
 /** A markdown table; cells are written as given (escape them with `text` or `code`). */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ("l" | "r" | "c")[]): string {
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly ("l" | "r" | "c")[],
+): string {
   const sep = header.map((_, i) => ({ l: "---", r: "--:", c: ":-:" })[align?.[i] ?? "l"]);
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   return [line(header), line(sep), ...rows.map(line)].join("\n");
@@ -72,7 +76,9 @@ export function pct(value: number, digits = 1): string {
 export function prose(value: string): string {
   return value
     .split(/(`+[^`]*`+)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("{{", "&#123;&#123;")))
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("{{", "&#123;&#123;"),
+    )
     .join("")
     .replaceAll("\n", " ");
 }

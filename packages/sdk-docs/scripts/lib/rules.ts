@@ -47,12 +47,13 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
   },
   "usgs-trailing-spaces-and-footnotes": {
     publisher: "USGS",
-    quirk: 'Country and commodity labels carry trailing spaces ("Canada ", "Barite  ") and footnote digits ("World total (rounded) 10").',
+    quirk:
+      'Country and commodity labels carry trailing spaces ("Canada ", "Barite  ") and footnote digits ("World total (rounded) 10").',
     handling: "Labels are trimmed and footnote digits dropped before they are mapped to ISO codes and minerals.",
   },
   "usgs-estimated-series": {
     publisher: "USGS",
-    quirk: "Some series are estimates by their TYPE (\"… estimated\").",
+    quirk: 'Some series are estimates by their TYPE ("… estimated").',
     handling: "Their rows get status estimated.",
   },
   "usgs-titanium-concentrates-unit": {
@@ -62,7 +63,8 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
   },
   "usgs-vanadium-reserves-unit": {
     publisher: "USGS",
-    quirk: 'Vanadium reserves are in thousand metric tons while UNIT_MEAS says metric tons (RESERVE_NOTES: "Reserve data is thousand metric tons").',
+    quirk:
+      'Vanadium reserves are in thousand metric tons while UNIT_MEAS says metric tons (RESERVE_NOTES: "Reserve data is thousand metric tons").',
     handling: "The reserves unit is corrected; the rule checks that the note still says so.",
   },
   "usgs-molybdenum-reserves-unit": {
@@ -72,7 +74,8 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
   },
   "usgs-magnesium-reserves-are-capacity": {
     publisher: "USGS",
-    quirk: 'The magnesium-metal RESERVES_2024 column repeats the 2024 capacity ("Moved to capacity column not a reserve").',
+    quirk:
+      'The magnesium-metal RESERVES_2024 column repeats the 2024 capacity ("Moved to capacity column not a reserve").',
     handling: "No reserves are emitted for magnesium metal.",
   },
   "usgs-pgm-reserves-are-combined": {
@@ -87,7 +90,8 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
   },
   "usgs-series-world-label": {
     publisher: "USGS",
-    quirk: 'Some series name their own world total ("World total (ilmenite, rounded)", "World total (rounded), natural").',
+    quirk:
+      'Some series name their own world total ("World total (ilmenite, rounded)", "World total (rounded), natural").',
     handling: "These labels are read as the series' WORLD row.",
   },
   "usgs-titanium-combined-world-total": {
@@ -98,7 +102,8 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
   "usgs-country-qualifier": {
     publisher: "USGS",
     quirk: 'Country labels with a qualifier ("Brazil (beneficiated)", "United States (includes Puerto Rico)").',
-    handling: "Mapped to the country only where the row is the country's whole figure for the series; each label is decided one by one.",
+    handling:
+      "Mapped to the country only where the row is the country's whole figure for the series; each label is decided one by one.",
   },
   "usgs-joint-country-row": {
     publisher: "USGS",
@@ -113,7 +118,8 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
   "eu-reference-period-average": {
     publisher: "EU",
     quirk: "Appendix 7 shares are averages over the study's multi-year reference period, not a single year.",
-    handling: "They are labelled with the assessment year, 2023, and carry this rule so no one reads them as 2023 output.",
+    handling:
+      "They are labelled with the assessment year, 2023, and carry this rule so no one reads them as 2023 output.",
   },
   "eu-below-threshold": {
     publisher: "EU",
@@ -152,27 +158,44 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
   },
   "eu-results-percent-in-index": {
     publisher: "EU",
-    quirk: 'The transcription holds "281%" as the light rare earths\' extraction supply risk: an index cannot be a percent.',
+    quirk:
+      'The transcription holds "281%" as the light rare earths\' extraction supply risk: an index cannot be a percent.',
     handling: "Not available: the intended number cannot be recovered.",
   },
   "eu-results-overall-where-annex4-lacks": {
     publisher: "EU",
     quirk: "The results table repeats Annex 4's overall scores for 2023.",
-    handling: "Annex 4, the Commission's own table, wins; the results table's overall scores are kept only for materials Annex 4 does not list (individual rare earths, platinum-group metals).",
+    handling:
+      "Annex 4, the Commission's own table, wins; the results table's overall scores are kept only for materials Annex 4 does not list (individual rare earths, platinum-group metals).",
   },
 };
 
 /** Source quirks handled without a rule id on the rows (names mapped, rows recognised as aggregates). */
 export const OTHER_QUIRKS: readonly { publisher: Publisher | "All"; quirk: string; handling: string }[] = [
-  { publisher: "IEA", quirk: 'Rows "Top 3 share" are derived values, not countries.', handling: "Skipped; critmin computes concentration itself." },
   {
     publisher: "IEA",
-    quirk: 'The May 2025 edition comes as a third party\'s JSON conversion whose label says "(2024)"; its base-year column is 2024.',
-    handling: "Read as the May 2025 edition (base year 2024); its world totals were checked against an independent parse.",
+    quirk: 'Rows "Top 3 share" are derived values, not countries.',
+    handling: "Skipped; critmin computes concentration itself.",
   },
-  { publisher: "USGS", quirk: '"Other Countries" and "World total (rounded)" are not countries.', handling: "Read as the aggregates ROW and WORLD, never counted as countries." },
+  {
+    publisher: "IEA",
+    quirk:
+      'The May 2025 edition comes as a third party\'s JSON conversion whose label says "(2024)"; its base-year column is 2024.',
+    handling:
+      "Read as the May 2025 edition (base year 2024); its world totals were checked against an independent parse.",
+  },
+  {
+    publisher: "USGS",
+    quirk: '"Other Countries" and "World total (rounded)" are not countries.',
+    handling: "Read as the aggregates ROW and WORLD, never counted as countries.",
+  },
   { publisher: "USGS", quirk: 'Cells hold "NA" and blanks.', handling: "Not available: no row value, never 0." },
-  { publisher: "USGS", quirk: "Units vary by commodity and row (metric tons, thousand metric tons, kilograms, thousand metric dry tons); the content basis is in TYPE.", handling: "Every value is converted to metric tonnes; the basis is kept on each row." },
+  {
+    publisher: "USGS",
+    quirk:
+      "Units vary by commodity and row (metric tons, thousand metric tons, kilograms, thousand metric dry tons); the content basis is in TYPE.",
+    handling: "Every value is converted to metric tonnes; the basis is kept on each row.",
+  },
   {
     publisher: "EU",
     quirk: 'Shares are text ("4%", "<0.1%").',
@@ -180,7 +203,8 @@ export const OTHER_QUIRKS: readonly { publisher: Publisher | "All"; quirk: strin
   },
   {
     publisher: "All",
-    quirk: "Country names differ across sources (Burma/Myanmar, Congo (Kinshasa)/Democratic Republic of Congo, Korea, Republic of/South Korea, Türkiye/Turkey).",
+    quirk:
+      "Country names differ across sources (Burma/Myanmar, Congo (Kinshasa)/Democratic Republic of Congo, Korea, Republic of/South Korea, Türkiye/Turkey).",
     handling: "Every name is mapped to ISO 3166-1 alpha-3; a test fails if a source name is left unmapped.",
   },
 ];
