@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import * as core from "@critmin/core";
 import { EU_INDICATOR_RULES } from "../../core/pipeline/readers/eu-indicators.ts";
 import { EU_SHARE_RULES } from "../../core/pipeline/readers/eu-shares.ts";
-import { USGS_RULES } from "../../core/pipeline/readers/usgs-world.ts";
+import { USGS_RULES } from "../../core/pipeline/readers/usgs-rules.ts";
 import { apiPages } from "./lib/api.ts";
 import { changelogPage } from "./lib/changelog.ts";
 import { dataPages } from "./lib/data.ts";
