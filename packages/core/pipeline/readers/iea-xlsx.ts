@@ -5,6 +5,7 @@ import type { DemandTable, Scenario } from "../../src/schema.ts";
 import { cellLocator } from "../locators.ts";
 import { SourceError, SourceProblems } from "../problems.ts";
 import type { ReaderOutput } from "../types.ts";
+import type { IeaDemandCell, IeaSupplyBlock, Located } from "./iea-common.ts";
 import {
   demandRows,
   isDerivedLabel,
@@ -12,9 +13,6 @@ import {
   SCENARIO_LABELS,
   supplyBlockInfo,
   supplyRows,
-  type IeaDemandCell,
-  type IeaSupplyBlock,
-  type Located,
 } from "./iea-common.ts";
 
 export const IEA_2024_FILE = "iea/IEA_CM_Data_Explorer_2024-05.xlsx";
@@ -68,8 +66,7 @@ export async function readIea2024(dataDir: string): Promise<ReaderOutput> {
 function cellValue(cell: ExcelJS.Cell): unknown {
   const v = cell.value;
   if (v && typeof v === "object" && "result" in v) return (v as { result: unknown }).result;
-  if (v && typeof v === "object" && "richText" in v)
-    return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+  if (v && typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("");
   return v;
 }
 
@@ -92,7 +89,7 @@ function readSupplySheet(ws: ExcelJS.Worksheet, file: string, problems: SourcePr
     const years = side.valueCols.map((c) => Number(cellValue(ws.getCell(4, c))));
     if (years.some((y) => !Number.isInteger(y))) {
       problems.add(
-        cellLocator(file, ws.name, ws.getCell(4, side.valueCols[0]!).address),
+        cellLocator(file, ws.name, ws.getCell(4, side.valueCols[0]).address),
         "expected year headers in row 4",
       );
       continue;
