@@ -7,7 +7,7 @@ import type { DemandTable, Scenario } from "../../src/schema.ts";
 import { jsonLocator } from "../locators.ts";
 import { SourceError, SourceProblems } from "../problems.ts";
 import type { ReaderOutput } from "../types.ts";
-import type { IeaDemandCell, IeaSupplyBlock, Located } from "./iea-common.ts";
+import type { IeaDemandCell, IeaEdition, IeaSupplyBlock, Located } from "./iea-common.ts";
 import {
   demandRows,
   isDerivedLabel,
@@ -18,8 +18,8 @@ import {
 } from "./iea-common.ts";
 
 export const IEA_2025_FILE = "iea/IEA_CM_Data_Explorer_2025-05.parsed.json";
-const EDITION = "iea-cmde-2025";
 export const IEA_2025_BASE_YEAR = 2024;
+const EDITION: IeaEdition = { id: "iea-cmde-2025", baseYear: IEA_2025_BASE_YEAR };
 const SCENARIOS = Object.values(SCENARIO_LABELS);
 
 type Json = unknown;
@@ -94,8 +94,8 @@ export function readIea2025(dataDir: string): ReaderOutput {
     }
   }
   problems.throwIfAny(IEA_2025_FILE);
-  const supply = supplyRows(EDITION, IEA_2025_BASE_YEAR, blocks, problems);
-  const demand = demandRows(EDITION, IEA_2025_BASE_YEAR, cells, problems);
+  const supply = supplyRows(EDITION, blocks, problems);
+  const demand = demandRows(EDITION, cells, problems);
   problems.throwIfAny(IEA_2025_FILE);
   return { supply, demand, indicators: [] };
 }

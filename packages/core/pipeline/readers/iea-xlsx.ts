@@ -5,7 +5,7 @@ import type { DemandTable, Scenario } from "../../src/schema.ts";
 import { cellLocator } from "../locators.ts";
 import { SourceError, SourceProblems } from "../problems.ts";
 import type { ReaderOutput } from "../types.ts";
-import type { IeaDemandCell, IeaSupplyBlock, Located } from "./iea-common.ts";
+import type { IeaDemandCell, IeaEdition, IeaSupplyBlock, Located } from "./iea-common.ts";
 import {
   demandRows,
   isDerivedLabel,
@@ -16,8 +16,7 @@ import {
 } from "./iea-common.ts";
 
 export const IEA_2024_FILE = "iea/IEA_CM_Data_Explorer_2024-05.xlsx";
-const EDITION = "iea-cmde-2024";
-const BASE_YEAR = 2023;
+const EDITION: IeaEdition = { id: "iea-cmde-2024", baseYear: 2023 };
 const SUPPLY_SHEET = "2 Total supply for key minerals";
 
 /** Demand sheets and how their rows are grouped. */
@@ -56,8 +55,8 @@ export async function readIea2024(dataDir: string): Promise<ReaderOutput> {
     return ws ? readDemandSheet(ws, spec, fileName, problems) : [];
   });
   problems.throwIfAny(IEA_2024_FILE);
-  const supply = supplyRows(EDITION, BASE_YEAR, blocks, problems);
-  const demand = demandRows(EDITION, BASE_YEAR, cells, problems);
+  const supply = supplyRows(EDITION, blocks, problems);
+  const demand = demandRows(EDITION, cells, problems);
   problems.throwIfAny(IEA_2024_FILE);
   return { supply, demand, indicators: [] };
 }
