@@ -17,6 +17,7 @@ import "@fluentui/web-components/progress-bar.js";
 import "@fluentui/web-components/tab.js";
 import "@fluentui/web-components/tablist.js";
 import { setTheme } from "@fluentui/web-components/theme/index.js";
+import { webLightTheme } from "@fluentui/tokens";
 import { datasetVersion, editions as coreEditions } from "@critmin/core";
 import { indexedDbStore, restoreDataset, type Restored } from "../refresh/store.ts";
 import type { FunctionInfo, FunctionLookup } from "../workbook/evaluate.ts";
@@ -26,7 +27,6 @@ import { DataBrowser } from "./dataBrowser.ts";
 import { asRows, element, errorText, formatNumber, isExcelError, make } from "./dom.ts";
 import { renderGallery } from "./gallery.ts";
 import { RefreshPanel } from "./refreshPanel.ts";
-import { webLightTheme } from "./theme.ts";
 import { WorkbookPanel } from "./workbookPanel.ts";
 
 export { errorText, formatNumber };
