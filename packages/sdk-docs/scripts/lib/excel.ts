@@ -60,7 +60,7 @@ export const addinDir = fileURLToPath(new URL("../../../excel-addin", import.met
 
 /** functions.json (as the add-in build makes it) and the wrappers, with the runtime stand-in installed. */
 export async function loadExcel(): Promise<ExcelContext> {
-  const { installStubRuntime } = await import("../../../excel-addin/test/stub-runtime.ts");
+  const { installStubRuntime } = await import("../../../excel-addin/scripts/runtime-stub.ts");
   if (!(globalThis as { CustomFunctions?: unknown }).CustomFunctions) installStubRuntime();
   const { generateMetadata } = await import("../../../excel-addin/scripts/build.ts");
   const functions = (await import("../../../excel-addin/src/functions/functions.ts")) as unknown as Record<
