@@ -19,7 +19,6 @@ import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { build } from "esbuild";
-import ts from "typescript";
 
 process.env.OFFICE_ADDIN_USAGE_DATA_OPT_OUT ??= "true";
 
@@ -79,36 +78,38 @@ export function taskpaneHtml(html: string, dataOrigin = process.env.CRITMIN_DATA
   return html.replace("connect-src 'self'", `connect-src 'self' ${origin}`);
 }
 
-export interface GeneratedMetadata {
-  readonly json: string;
-  readonly associate: { id: string; functionName: string }[];
-  /** Each function's JSDoc `@returns` text by id, which functions.json leaves out (the docs show it). */
-  readonly returns: ReadonlyMap<string, string>;
-}
-
 /** functions.json and the associations, straight from the JSDoc tags; any tag error fails the build. */
-export async function generateMetadata(): Promise<GeneratedMetadata> {
+export async function generateMetadata(): Promise<{ json: string; associate: { id: string; functionName: string }[] }> {
   const result = await generateCustomFunctionsMetadata(FUNCTIONS_SOURCE, false);
   if (result.errors.length > 0) throw new Error(`custom function metadata:\n  ${result.errors.join("\n  ")}`);
-  const associate = result.associate.map((a) => ({ id: a.id, functionName: a.functionName }));
-  const byName = returnsTags(FUNCTIONS_SOURCE);
   return {
     json: result.metadataJson,
-    associate,
-    returns: new Map(associate.map((a) => [a.id, byName.get(a.functionName) ?? ""])),
+    associate: result.associate.map((a) => ({ id: a.id, functionName: a.functionName })),
   };
 }
 
-/** Function name → `@returns` text, parsed by the TypeScript compiler as custom-functions-metadata does. */
-function returnsTags(file: string): Map<string, string> {
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
-  const out = new Map<string, string>();
+/**
+ * Each function's JSDoc `@returns` text by id, which functions.json leaves out (the docs show it),
+ * parsed by the TypeScript compiler as custom-functions-metadata parses the other tags. Only the
+ * docs ask for it, so the add-in build does not load the compiler.
+ */
+export async function returnsTexts(
+  associate: readonly { id: string; functionName: string }[],
+): Promise<Map<string, string>> {
+  const { default: ts } = await import("typescript");
+  const source = ts.createSourceFile(
+    FUNCTIONS_SOURCE,
+    readFileSync(FUNCTIONS_SOURCE, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  const byName = new Map<string, string>();
   for (const statement of source.statements) {
     if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;
     const tag = ts.getJSDocReturnTag(statement);
-    if (tag) out.set(statement.name.text, ts.getTextOfJSDocComment(tag.comment)?.trim() ?? "");
+    if (tag) byName.set(statement.name.text, ts.getTextOfJSDocComment(tag.comment)?.trim() ?? "");
   }
-  return out;
+  return new Map(associate.map((a) => [a.id, byName.get(a.functionName) ?? ""]));
 }
 
 export function entrySource(associate: readonly { id: string; functionName: string }[]): string {

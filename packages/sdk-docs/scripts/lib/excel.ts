@@ -42,12 +42,13 @@ export interface ExcelContext {
 export async function loadExcel(): Promise<ExcelContext> {
   const { installStubRuntime } = await import("../../../excel-addin/scripts/runtime-stub.ts");
   if (!(globalThis as { CustomFunctions?: unknown }).CustomFunctions) installStubRuntime();
-  const { generateMetadata } = await import("../../../excel-addin/scripts/build.ts");
+  const { generateMetadata, returnsTexts } = await import("../../../excel-addin/scripts/build.ts");
   const functions = (await import("../../../excel-addin/src/functions/functions.ts")) as unknown as Record<
     string,
     Wrapper
   >;
-  const { json, associate, returns } = await generateMetadata();
+  const { json, associate } = await generateMetadata();
+  const returns = await returnsTexts(associate);
   const metadata = JSON.parse(json) as Metadata;
   const wrappers = new Map<string, Wrapper>();
   for (const { id, functionName } of associate) {
