@@ -3,6 +3,7 @@
 // top producers. Every figure comes from the CRITMIN functions (TOP_PRODUCERS, CHINA_SHARE,
 // SOURCE), so the pane shows exactly what the formulas would. "Insert as table" writes the table
 // and its Sources sheet into the workbook (in Excel only).
+import { textOf } from "../workbook/text.ts";
 import { producersTable, type TableBlock } from "../workbook/insertTable.ts";
 import { barChart, shareChart, type SharePoint } from "./charts.ts";
 import { asRows, type Call, dataTable, element, errorText, formatNumber, isExcelError, make, single } from "./dom.ts";
@@ -61,7 +62,7 @@ export class DataBrowser {
       ? mineral
       : minerals.some((m) => m[0] === "cobalt")
         ? "cobalt"
-        : String(minerals[0]?.[0] ?? "");
+        : textOf(minerals[0]?.[0]);
     const editions = this.deps.editions();
     this.edition.replaceChildren(...editions.map((e) => make("option", { value: e.id }, `${e.id} — ${e.title}`)));
     const newestIea = [...editions]
@@ -166,7 +167,7 @@ export class DataBrowser {
         `${mineralName} producers`,
         ["#", "Country", "Share", "Tonnes"],
         block.rows.map((r) => [r[0], r[2], r[3], r[4]]),
-        (v, i) => (typeof v === "number" ? formatNumber(v, i === 2) : v === null || v === undefined ? "" : String(v)),
+        (v, i) => (typeof v === "number" ? formatNumber(v, i === 2) : textOf(v)),
       ),
     );
     const citation = single(this.deps.call("SOURCE", [[mineral]], stage, year ?? null, edition));

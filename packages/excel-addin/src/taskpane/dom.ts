@@ -1,4 +1,5 @@
 // Small DOM and formatting helpers shared by the task pane's panels.
+import { textOf } from "../workbook/text.ts";
 
 export function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -55,7 +56,7 @@ export function dataTable(
   label: string,
   header: readonly string[],
   rows: readonly (readonly unknown[])[],
-  format: (value: unknown, column: number) => string = (v) => (v === null || v === undefined ? "" : String(v)),
+  format: (value: unknown, column: number) => string = textOf,
 ): HTMLElement {
   const wrap = make("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": label });
   const table = make("table", { id });

@@ -15,6 +15,7 @@ import {
 } from "../workbook/pin.ts";
 import type { EditionInfo } from "../workbook/sourcesSheet.ts";
 import { Cancelled, displayValue, reportSheetValues, type UpgradeReport } from "../workbook/upgradeReport.ts";
+import { textOf } from "../workbook/text.ts";
 import { dataTable, element, formatNumber, make } from "./dom.ts";
 
 export interface WorkbookDeps {
@@ -213,11 +214,7 @@ export class WorkbookPanel {
 
   private renderReport(from: Pin | null, to: Pin, data: UpgradeReport): void {
     const cell = (v: unknown, i: number) =>
-      typeof v === "number"
-        ? (i === 4 ? (v >= 0 ? "+" : "") : "") + formatNumber(v, false)
-        : v === null || v === undefined
-          ? ""
-          : String(v);
+      typeof v === "number" ? (i === 4 ? (v >= 0 ? "+" : "") : "") + formatNumber(v, false) : textOf(v);
     this.reportBox.replaceChildren(
       make(
         "p",
