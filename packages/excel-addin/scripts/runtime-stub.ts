@@ -5,15 +5,9 @@
 // extends the platform Error and carries `code` and `message`; `ErrorCode` has the same string
 // values; `associate(id, fn)` registers a function (here: records the call).
 
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+import { ErrorCode } from "../src/taskpane/errorCodes.ts";
+
+export { ErrorCode };
 
 export type StubErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
