@@ -6,6 +6,7 @@ import { runRefresh, useBundled, type ActionOutcome } from "../refresh/applyRefr
 import type { RefreshProgress } from "../refresh/refreshDataset.ts";
 import type { DatasetStore, Restored } from "../refresh/store.ts";
 import { element, make } from "./dom.ts";
+import { Progress, say } from "./progress.ts";
 
 export interface RefreshPanelDeps {
   /** Where the manifest is by default: `<add-in base>/data/manifest.json` (same origin: the CSP allows it). */
@@ -44,9 +45,7 @@ export class RefreshPanel {
   private readonly revert = element<HTMLButtonElement>("refresh-revert");
   private readonly current = element<HTMLElement>("refresh-current");
   private readonly message = element<HTMLElement>("refresh-message");
-  private readonly progress = element<HTMLElement>("refresh-progress");
-  private readonly progressBar = element<HTMLElement>("refresh-progress-bar");
-  private readonly progressText = element<HTMLElement>("refresh-progress-text");
+  private readonly progress = new Progress("refresh", "Reading the manifest…", () => this.busy?.abort());
   private busy: AbortController | undefined;
 
   constructor(private readonly deps: RefreshPanelDeps) {
@@ -56,7 +55,6 @@ export class RefreshPanel {
       void this.refresh();
     });
     this.revert.addEventListener("click", () => void this.useBundled());
-    element("refresh-cancel").addEventListener("click", () => this.busy?.abort());
     this.showCurrent();
     if (deps.restored.status === "restored")
       this.say(`Using the dataset kept from the last refresh (${deps.restored.version}), checked again at start.`);
@@ -78,28 +76,29 @@ export class RefreshPanel {
   }
 
   private say(text: string, error = false): void {
-    this.message.textContent = text;
-    this.message.classList.toggle("error", error);
+    say(this.message, text, error);
   }
 
   private setBusy(controller: AbortController | undefined): void {
     this.busy = controller;
     this.run.disabled = controller !== undefined;
     this.url.disabled = controller !== undefined;
-    this.progress.hidden = controller === undefined;
+    if (controller) this.progress.show();
+    else this.progress.stop();
     this.showCurrent();
   }
 
   private onProgress(p: RefreshProgress): void {
     const total = p.total ?? 0;
-    this.progressBar.setAttribute("max", String(Math.max(1, total)));
-    this.progressBar.setAttribute("value", String(p.received));
-    this.progressText.textContent =
+    this.progress.update(
+      p.received,
+      total,
       p.stage === "manifest"
         ? "Reading the manifest…"
         : p.stage === "download"
           ? `Downloading: ${mb(p.received)} of ${mb(total)} MB`
-          : "Checking every row and edition…";
+          : "Checking every row and edition…",
+    );
   }
 
   private async refresh(): Promise<void> {
@@ -114,7 +113,7 @@ export class RefreshPanel {
     const controller = new AbortController();
     this.setBusy(controller);
     this.say("");
-    this.progressBar.setAttribute("value", "0");
+    this.progress.start();
     let outcome: ActionOutcome;
     try {
       outcome = await runRefresh(url, {
