@@ -1,10 +1,12 @@
-// functions.json as the pane reads it: the function list, argument names and choices come from
-// the metadata Excel itself reads, so the pane never lists a function Excel does not have.
+// functions.json's shape (the parts the pane and the docs read), and its loading in the pane: the
+// function list, argument names and choices come from the metadata Excel itself reads, so the pane
+// never lists a function Excel does not have.
 
 export interface ParameterMeta {
   readonly name: string;
   readonly description?: string;
   readonly optional?: boolean;
+  readonly type?: string;
   readonly dimensionality?: "scalar" | "matrix";
   readonly customEnumId?: string;
 }
@@ -12,7 +14,9 @@ export interface FunctionMeta {
   readonly id: string;
   readonly name: string;
   readonly description?: string;
+  readonly helpUrl?: string;
   readonly parameters: readonly ParameterMeta[];
+  readonly result?: { readonly dimensionality?: string };
 }
 export interface EnumMeta {
   readonly id: string;

@@ -2,31 +2,9 @@
 // table (packages/excel-addin/src/functions/traits.ts) and the add-in's own functions, called the way
 // Excel calls them against the stand-in CustomFunctions runtime (excel-addin/scripts/runtime-stub.ts).
 import { TRAITS, type ExcelArg, type ExcelExample } from "../../../excel-addin/src/functions/traits.ts";
+import type { FunctionMeta, Metadata } from "../../../excel-addin/src/taskpane/metadata.ts";
 
-export interface ParameterMeta {
-  readonly name: string;
-  readonly description?: string;
-  readonly optional?: boolean;
-  readonly type?: string;
-  readonly dimensionality?: "scalar" | "matrix";
-  readonly customEnumId?: string;
-}
-export interface FunctionMeta {
-  readonly id: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly helpUrl?: string;
-  readonly parameters: readonly ParameterMeta[];
-  readonly result?: { readonly dimensionality?: string };
-}
-export interface EnumMeta {
-  readonly id: string;
-  readonly values: readonly { readonly name: string; readonly stringValue?: string; readonly tooltip?: string }[];
-}
-export interface Metadata {
-  readonly functions: readonly FunctionMeta[];
-  readonly enums?: readonly EnumMeta[];
-}
+export type { EnumMeta, FunctionMeta, Metadata, ParameterMeta } from "../../../excel-addin/src/taskpane/metadata.ts";
 
 type Wrapper = (...args: unknown[]) => unknown;
 
