@@ -52,6 +52,11 @@ interface Common {
 export type FunctionTraits =
   (Common & { readonly kind: "value"; readonly unit: ValueUnit }) | (Common & { readonly kind: "table" });
 
+/** A reference list without arguments (every mineral, group or edition): a table, shown as it is. */
+function listing(coreFunction: keyof typeof core): FunctionTraits {
+  return { kind: "table", category: "reference", core: coreFunction, examples: [{ args: [] }], gallery: {} };
+}
+
 export const TRAITS: Readonly<Record<string, FunctionTraits>> = {
   CHINA_SHARE: {
     kind: "value",
@@ -316,13 +321,7 @@ export const TRAITS: Readonly<Record<string, FunctionTraits>> = {
     examples: [{ args: ["cobalt"] }, { args: ["lithium", "mining", 2023, "iea-cmde-2024", "Australia"] }],
     gallery: { mineral: "cobalt" },
   },
-  MINERALS: {
-    kind: "table",
-    category: "reference",
-    core: "minerals",
-    examples: [{ args: [] }],
-    gallery: {},
-  },
+  MINERALS: listing("minerals"),
   COUNTRIES: {
     kind: "table",
     category: "reference",
@@ -330,20 +329,8 @@ export const TRAITS: Readonly<Record<string, FunctionTraits>> = {
     examples: [{ args: ["QUAD"] }],
     gallery: { group: "G7" },
   },
-  GROUPS: {
-    kind: "table",
-    category: "reference",
-    core: "groups",
-    examples: [{ args: [] }],
-    gallery: {},
-  },
-  EDITIONS: {
-    kind: "table",
-    category: "reference",
-    core: "editions",
-    examples: [{ args: [] }],
-    gallery: {},
-  },
+  GROUPS: listing("groups"),
+  EDITIONS: listing("editions"),
   DATA_VERSION: {
     kind: "value",
     unit: "text",
