@@ -2,7 +2,7 @@
 // formula to paste or insert into the active cell.
 import * as excel from "../workbook/excel.ts";
 import { formulaText, parseArgument, type Cell } from "./arguments.ts";
-import { asRows, element, errorText, isExcelError, make } from "./dom.ts";
+import { asRows, element, elements, errorText, isExcelError, make } from "./dom.ts";
 import type { EnumMeta, FunctionMeta, Metadata } from "./metadata.ts";
 import { renderResult } from "./result.ts";
 import { registered } from "./runtime.ts";
@@ -27,15 +27,17 @@ function sourceArguments(meta: FunctionMeta, values: ReadonlyMap<string, Cell>):
 }
 
 export class Playground {
-  private readonly select = element<HTMLSelectElement>("fn");
-  private readonly description = element<HTMLParagraphElement>("fn-description");
-  private readonly fieldset = element<HTMLFieldSetElement>("args");
-  private readonly runButton = element<HTMLButtonElement>("run");
-  private readonly output = element<HTMLElement>("output");
-  private readonly result = element<HTMLDivElement>("result");
-  private readonly source = element<HTMLParagraphElement>("source");
-  private readonly formula = element<HTMLElement>("formula");
-  private readonly copyStatus = element<HTMLParagraphElement>("copy-status");
+  private readonly ui = elements("", {
+    fn: "select",
+    fnDescription: "p",
+    args: "fieldset",
+    run: "button",
+    output: "section",
+    result: "div",
+    source: "p",
+    formula: "code",
+    copyStatus: "p",
+  });
   private readonly remembered = new Map<string, string>();
   private readonly functions: Map<string, FunctionMeta>;
   private readonly enums: Map<string, EnumMeta>;
@@ -46,12 +48,12 @@ export class Playground {
   ) {
     this.functions = new Map(metadata.functions.filter((f) => registered(f.id)).map((f) => [f.id, f]));
     this.enums = new Map((metadata.enums ?? []).map((e) => [e.id, e]));
-    for (const f of this.functions.values()) this.select.append(make("option", { value: f.id }, f.id));
+    for (const f of this.functions.values()) this.ui.fn.append(make("option", { value: f.id }, f.id));
     const wanted = new URLSearchParams(location.search).get("fn")?.toUpperCase();
-    if (wanted && this.functions.has(wanted)) this.select.value = wanted;
-    this.select.disabled = false;
-    this.runButton.disabled = false;
-    this.select.addEventListener("change", () => this.showFunction());
+    if (wanted && this.functions.has(wanted)) this.ui.fn.value = wanted;
+    this.ui.fn.disabled = false;
+    this.ui.run.disabled = false;
+    this.ui.fn.addEventListener("change", () => this.showFunction());
     element<HTMLFormElement>("playground").addEventListener("submit", (event) => {
       event.preventDefault();
       void this.run();
@@ -64,23 +66,23 @@ export class Playground {
   /** The gallery's "Use example": fill the form with the example and run it. */
   use(id: string, example: Readonly<Record<string, string>>): void {
     if (!this.functions.has(id)) return;
-    this.select.value = id;
+    this.ui.fn.value = id;
     this.remembered.clear();
     this.showFunction();
     for (const input of this.inputs()) input.value = example[input.name] ?? "";
     void this.run();
-    this.select.scrollIntoView({ block: "nearest" });
-    this.select.focus();
+    this.ui.fn.scrollIntoView({ block: "nearest" });
+    this.ui.fn.focus();
   }
 
   private async insert(): Promise<void> {
-    const formula = this.formula.textContent ?? "";
+    const formula = this.ui.formula.textContent ?? "";
     if (!formula) return;
     try {
       const address = await excel.insertFormula(formula);
-      this.copyStatus.textContent = `Inserted into ${address}.`;
+      this.ui.copyStatus.textContent = `Inserted into ${address}.`;
     } catch (error) {
-      this.copyStatus.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
+      this.ui.copyStatus.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 
@@ -90,18 +92,18 @@ export class Playground {
   }
 
   private get current(): FunctionMeta {
-    return this.functions.get(this.select.value)!;
+    return this.functions.get(this.ui.fn.value)!;
   }
 
   private inputs(): (HTMLInputElement | HTMLSelectElement)[] {
-    return Array.from(this.fieldset.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select"));
+    return Array.from(this.ui.args.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select"));
   }
 
   private showFunction(): void {
     for (const input of this.inputs()) if (input.value !== "") this.remembered.set(input.name, input.value);
     const meta = this.current;
-    this.description.textContent = meta.description ?? "";
-    this.fieldset.replaceChildren(make("legend", {}, meta.parameters.length > 0 ? "Arguments" : "No arguments"));
+    this.ui.fnDescription.textContent = meta.description ?? "";
+    this.ui.args.replaceChildren(make("legend", {}, meta.parameters.length > 0 ? "Arguments" : "No arguments"));
     for (const p of meta.parameters) {
       const id = `arg-${p.name}`;
       const field = make("div", { class: "field" });
@@ -131,9 +133,9 @@ export class Playground {
       control.value = this.remembered.get(p.name) ?? "";
       if (control instanceof HTMLSelectElement && control.selectedIndex < 0) control.value = "";
       field.append(label, control, make("p", { id: hintId, class: "hint" }, p.description ?? ""));
-      this.fieldset.append(field);
+      this.ui.args.append(field);
     }
-    this.output.hidden = true;
+    this.ui.output.hidden = true;
   }
 
   private async run(): Promise<void> {
@@ -159,11 +161,11 @@ export class Playground {
       const value = values.get(p.name) ?? null;
       return p.dimensionality === "matrix" && value !== null ? [[value]] : value;
     });
-    this.output.hidden = false;
+    this.ui.output.hidden = false;
     try {
-      renderResult(this.result, meta, await fn(...args));
+      renderResult(this.ui.result, meta, await fn(...args));
     } catch (error) {
-      this.result.replaceChildren(
+      this.ui.result.replaceChildren(
         make(
           "p",
           { class: "value error", id: "result-value" },
@@ -171,13 +173,13 @@ export class Playground {
         ),
       );
     }
-    this.source.textContent = await this.citation(meta, values);
-    this.formula.textContent = formulaText(
+    this.ui.source.textContent = await this.citation(meta, values);
+    this.ui.formula.textContent = formulaText(
       this.namespace,
       meta.id,
       meta.parameters.map((p) => values.get(p.name) ?? null),
     );
-    this.copyStatus.textContent = "";
+    this.ui.copyStatus.textContent = "";
   }
 
   private async citation(meta: FunctionMeta, values: ReadonlyMap<string, Cell>): Promise<string> {
@@ -197,25 +199,25 @@ export class Playground {
   }
 
   private showOutput(message: string, source: string, formula: string): void {
-    this.output.hidden = false;
-    this.result.replaceChildren(make("p", { class: "value error", id: "result-value" }, message));
-    this.source.textContent = source;
-    this.formula.textContent = formula;
-    this.copyStatus.textContent = "";
+    this.ui.output.hidden = false;
+    this.ui.result.replaceChildren(make("p", { class: "value error", id: "result-value" }, message));
+    this.ui.source.textContent = source;
+    this.ui.formula.textContent = formula;
+    this.ui.copyStatus.textContent = "";
   }
 
   private async copy(): Promise<void> {
-    const text = this.formula.textContent ?? "";
+    const text = this.ui.formula.textContent ?? "";
     if (!text) return;
     try {
       await navigator.clipboard.writeText(text);
-      this.copyStatus.textContent = "Copied. Paste it into a cell.";
+      this.ui.copyStatus.textContent = "Copied. Paste it into a cell.";
       return;
     } catch {
       // No clipboard API (insecure origin, or blocked in the Office webview): select the text instead.
     }
     const range = document.createRange();
-    range.selectNodeContents(this.formula);
+    range.selectNodeContents(this.ui.formula);
     const selection = getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
@@ -225,7 +227,7 @@ export class Playground {
     } catch {
       copied = false;
     }
-    this.copyStatus.textContent = copied
+    this.ui.copyStatus.textContent = copied
       ? "Copied. Paste it into a cell."
       : "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
   }

@@ -5,7 +5,7 @@ import { bundledDataset, dataset } from "@critmin/core";
 import { runRefresh, useBundled, type ActionOutcome } from "../refresh/applyRefresh.ts";
 import type { RefreshProgress } from "../refresh/refreshDataset.ts";
 import type { DatasetStore, Restored } from "../refresh/store.ts";
-import { element, make } from "./dom.ts";
+import { element, elements, make } from "./dom.ts";
 import { Progress, say } from "./progress.ts";
 
 export interface RefreshPanelDeps {
@@ -40,21 +40,23 @@ function remember(url: string): void {
 }
 
 export class RefreshPanel {
-  private readonly url = element<HTMLInputElement>("refresh-url");
-  private readonly run = element<HTMLButtonElement>("refresh-run");
-  private readonly revert = element<HTMLButtonElement>("refresh-revert");
-  private readonly current = element<HTMLElement>("refresh-current");
-  private readonly message = element<HTMLElement>("refresh-message");
+  private readonly ui = elements("refresh", {
+    url: "input",
+    run: "button",
+    revert: "button",
+    current: "p",
+    message: "p",
+  });
   private readonly progress = new Progress("refresh", "Reading the manifest…", () => this.busy?.abort());
   private busy: AbortController | undefined;
 
   constructor(private readonly deps: RefreshPanelDeps) {
-    this.url.value = rememberedUrl() ?? deps.defaultUrl;
+    this.ui.url.value = rememberedUrl() ?? deps.defaultUrl;
     element<HTMLFormElement>("refresh-form").addEventListener("submit", (event) => {
       event.preventDefault();
       void this.refresh();
     });
-    this.revert.addEventListener("click", () => void this.useBundled());
+    this.ui.revert.addEventListener("click", () => void this.useBundled());
     this.showCurrent();
     if (deps.restored.status === "restored")
       this.say(`Using the dataset kept from the last refresh (${deps.restored.version}), checked again at start.`);
@@ -68,21 +70,21 @@ export class RefreshPanel {
   private showCurrent(): void {
     const data = dataset();
     const bundled = data === bundledDataset();
-    this.current.replaceChildren(
+    this.ui.current.replaceChildren(
       make("strong", {}, bundled ? "Bundled data: " : "Refreshed data: "),
       `dataset ${data.version}, ${data.editions.length} editions`,
     );
-    this.revert.disabled = this.busy !== undefined || bundled;
+    this.ui.revert.disabled = this.busy !== undefined || bundled;
   }
 
   private say(text: string, error = false): void {
-    say(this.message, text, error);
+    say(this.ui.message, text, error);
   }
 
   private setBusy(controller: AbortController | undefined): void {
     this.busy = controller;
-    this.run.disabled = controller !== undefined;
-    this.url.disabled = controller !== undefined;
+    this.ui.run.disabled = controller !== undefined;
+    this.ui.url.disabled = controller !== undefined;
     if (controller) this.progress.show();
     else this.progress.stop();
     this.showCurrent();
@@ -102,14 +104,14 @@ export class RefreshPanel {
   }
 
   private async refresh(): Promise<void> {
-    const url = this.url.value.trim();
+    const url = this.ui.url.value.trim();
     if (url === "") {
-      this.url.setAttribute("aria-invalid", "true");
+      this.ui.url.setAttribute("aria-invalid", "true");
       this.say("Enter the URL of the manifest.json your organisation hosts.", true);
-      this.url.focus();
+      this.ui.url.focus();
       return;
     }
-    this.url.removeAttribute("aria-invalid");
+    this.ui.url.removeAttribute("aria-invalid");
     const controller = new AbortController();
     this.setBusy(controller);
     this.say("");
