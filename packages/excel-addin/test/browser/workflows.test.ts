@@ -411,7 +411,9 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
 
   it("outside Excel, the workbook actions are off and say why", async () => {
     const { page, errors } = await open("?tab=workbook");
-    expect(await page.locator("#wb-outside").isVisible()).toBe(true);
+    // isVisible() does not wait, and the workbook tab shows only once the pane has started: wait for it
+    // (waitFor fails after the page's 20 s timeout if the note never shows).
+    await page.locator("#wb-outside").waitFor({ state: "visible" });
     for (const id of ["pin-apply", "report-scan", "freeze"])
       expect(await page.locator(`#${id}`).evaluate((b) => (b as HTMLButtonElement).disabled), id).toBe(true);
     expect(errors).toEqual([]);
