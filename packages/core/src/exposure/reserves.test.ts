@@ -1,16 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { reserves } from "./reserves.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readCsv } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const usgsRows: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
-  { columns: true },
-);
+const usgsRows = readCsv(RAW.usgsWorld);
 
 const UNIT_FACTOR: Record<string, number> = { "metric tons": 1, "thousand metric tons": 1000, kilograms: 0.001 };
 
@@ -24,15 +19,6 @@ function reserveRows(commodity: string) {
         /^\d+$/.test(r.RESERVES_2024!.trim()),
     )
     .map((r) => ({ country: r.COUNTRY!.trim(), tonnes: Number(r.RESERVES_2024) * UNIT_FACTOR[r.UNIT_MEAS!]! }));
-}
-
-function thrown(f: () => unknown): CritminError {
-  try {
-    f();
-  } catch (e) {
-    return e as CritminError;
-  }
-  throw new Error("did not throw");
 }
 
 describe("reserves", () => {

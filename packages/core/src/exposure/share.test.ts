@@ -1,48 +1,25 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { chinaShare } from "./chinaShare.ts";
 import { production } from "./production.ts";
 import { share } from "./share.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readCsv, readJson, readWorkbook, ieaSupplyCell, usgsRow } from "../../../../test/support/raw.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
-const usgsRows: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
-  { columns: true },
-);
+const iea2025 = readJson(RAW.ieaParsed2025);
+const usgsRows = readCsv(RAW.usgsWorld);
 
-function usgs(commodity: string, country: string, type?: string): Record<string, string> {
-  const row = usgsRows.find(
-    (r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country && (!type || r.TYPE!.startsWith(type)),
-  );
-  if (!row) throw new Error(`no USGS row ${commodity} ${country}`);
-  return row;
-}
+const usgs = (commodity: string, country: string, type?: string) => usgsRow(usgsRows, commodity, country, type);
 
 let supplySheet: ExcelJS.Worksheet;
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2024-05.xlsx"));
-  supplySheet = wb.getWorksheet("2 Total supply for key minerals")!;
+  supplySheet = (await readWorkbook(RAW.ieaWorkbook2024)).getWorksheet("2 Total supply for key minerals")!;
 });
 
-function ieaCell(labelCol: "A" | "G", block: string, label: string, yearCol: string): number {
-  let inBlock = false;
-  for (let r = 1; r <= supplySheet.rowCount; r++) {
-    const v = supplySheet.getCell(`${labelCol}${r}`).value;
-    if (v === block) inBlock = true;
-    else if (inBlock && v === label) {
-      const cell = supplySheet.getCell(`${yearCol}${r}`).value;
-      return (typeof cell === "object" && cell && "result" in cell ? cell.result : cell) as number;
-    }
-  }
-  throw new Error(`${block} / ${label} not found`);
-}
+/** A kt figure of the IEA 2024 workbook's supply sheet. */
+const ieaCell = (labelCol: "A" | "G", block: string, label: string, yearCol: string) =>
+  ieaSupplyCell(supplySheet, labelCol, block, label, yearCol);
 
 describe("chinaShare", () => {
   it("defaults to refining in the newest edition with an observed figure (iea-cmde-2025, 2024)", () => {

@@ -1,37 +1,19 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import { share } from "./share.ts";
 import { supplyAtRisk } from "./supplyAtRisk.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readCsv, readJson, usgsRow } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
-const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
-const usgsRows: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
-  { columns: true },
-);
+const iea2025 = readJson(RAW.ieaParsed2025);
+const usgsRows = readCsv(RAW.usgsWorld);
 
-function usgs(commodity: string, country: string): Record<string, string> {
-  const row = usgsRows.find((r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country);
-  if (!row) throw new Error(`no USGS row ${commodity} ${country}`);
-  return row;
-}
-
-function thrown(f: () => unknown): CritminError {
-  try {
-    f();
-  } catch (e) {
-    return e as CritminError;
-  }
-  throw new Error("did not throw");
-}
+const usgs = (commodity: string, country: string) => usgsRow(usgsRows, commodity, country);
 
 describe("supplyAtRisk", () => {
   it("is China's share × cut, by default refining in the newest edition (iea-cmde-2025, 2024)", () => {
