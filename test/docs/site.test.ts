@@ -10,9 +10,8 @@
 //
 // Needs /usr/bin/chromium for (e) (`apt-get install -y chromium`); never downloads a browser.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import type http from "node:http";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as core from "../../packages/core/src/index.ts";
 import * as schemas from "../../packages/core/src/schemas.ts";
@@ -26,8 +25,8 @@ import {
 } from "../../packages/sdk-docs/scripts/lib/excel.ts";
 import { checkLinks, htmlFiles, resolveSitePath } from "./lib/links.ts";
 import { BASE, buildSite, docsPackage, serveSite, type BuiltSite } from "./lib/site.ts";
+import { launchChromium, loopbackOnly, requireChromium, type Loopback } from "../support/index.ts";
 
-const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
 const SCREENSHOTS = path.join(docsPackage, "screenshots");
 
 let site: BuiltSite;
@@ -165,11 +164,7 @@ describe("(c) code examples", () => {
     let checks = 0;
     for (const block of blocks) {
       try {
-        const result = await runBlock(
-          block.code,
-          { "@critmin/core": core, "@critmin/core/schema": schemas },
-          core as unknown as Record<string, unknown>,
-        );
+        const result = await runBlock(block.code, { "@critmin/core": core, "@critmin/core/schema": schemas }, core);
         checks += result.checks.length;
         for (const c of result.checks.filter((x) => !x.ok))
           failures.push(
@@ -263,34 +258,17 @@ describe("(d) Excel function pages", () => {
 });
 
 describe("(e) in headless Chromium", () => {
-  let server: http.Server | undefined;
+  let server: Loopback | undefined;
   let origin = "";
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   const blocked: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} not found: install Debian's Chromium with \`apt-get install -y chromium\` (.ci/run does this in CI). playwright-core never downloads a browser.`,
-      );
-    }
-    ({ server, origin } = await serveSite(site.outDir));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-quic",
-        "--disable-sync",
-      ],
-      timeout: 30_000,
-    });
+    requireChromium();
+    server = await serveSite(site.outDir);
+    origin = server.origin;
+    browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 1280, height: 1300 },
       deviceScaleFactor: 1,
@@ -298,21 +276,12 @@ describe("(e) in headless Chromium", () => {
       serviceWorkers: "block",
     });
     // Only loopback: anything else is recorded and refused.
-    await context.route(
-      (url) => url.hostname !== "127.0.0.1",
-      (route) => {
-        blocked.push(route.request().url());
-        return route.abort("blockedbyclient");
-      },
-    );
+    await loopbackOnly(context, blocked);
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
-    if (server) {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server!.close(() => resolve()));
-    }
+    await server?.close();
   }, 30_000);
 
   it.each([
