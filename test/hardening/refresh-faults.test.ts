@@ -6,8 +6,7 @@
 // with its message and the data in use stays: the same dataset() object, version and answers. A
 // valid file with one new edition switches over atomically. The fixtures are made here with
 // data:publish's own functions; nothing but 127.0.0.1 is contacted.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
 import {
   bundledDataset,
   chinaShare,
@@ -23,46 +22,36 @@ import { parseDataset } from "../../packages/core/src/schemas.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { manifestFor, publishDataset } from "../../packages/core/scripts/publish-dataset.ts";
 import {
+  NEW_EDITION,
+  NEW_VERSION,
+  cobaltRowIndex,
+  patchedSupply,
+  withNewEdition,
+  type HostedFile,
+  type HostedRow,
+} from "../support/hosted.ts";
+import { listenLoopback, type Loopback } from "../support/serve.ts";
+import {
   refreshDataset,
   type RefreshOptions,
   type RefreshResult,
 } from "../../packages/excel-addin/src/refresh/refreshDataset.ts";
 
-type Row = Record<string, unknown> & { edition: string; mineral: string };
-interface HostedFile {
-  format: string;
-  version: string;
-  editions: Record<string, unknown>[];
-  supply: Row[];
-  demand: Row[];
-  indicators: Row[];
-  minerals: Record<string, unknown>[];
-  countries: Record<string, unknown>[];
-}
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 const MB50 = 50 * 1024 * 1024;
-const NEW_EDITION = "test-edition-2099";
-const NEW_VERSION = "2099-01+0123456789ab";
 
 const routes = new Map<string, Handler>();
 const hits = new Map<string, number>();
 const otherHits: string[] = [];
-let server: http.Server;
-let other: http.Server;
+let server: Loopback;
+let other: Loopback;
 let origin: string;
 let otherOrigin: string;
 let published: ReturnType<typeof publishDataset>;
 let base: HostedFile;
 /** Bytes the 50 MB handlers managed to write before the client hung up. */
 const streamed = new Map<string, number>();
-
-function listen(handler: Handler): Promise<[http.Server, string]> {
-  return new Promise((resolve) => {
-    const s = http.createServer(handler);
-    s.listen(0, "127.0.0.1", () => resolve([s, `http://127.0.0.1:${(s.address() as AddressInfo).port}`]));
-  });
-}
 
 function json(res: http.ServerResponse, body: Buffer | string, headers: http.OutgoingHttpHeaders = {}): void {
   const bytes = typeof body === "string" ? Buffer.from(body) : body;
@@ -74,30 +63,10 @@ function json(res: http.ServerResponse, body: Buffer | string, headers: http.Out
 function host(folder: string, file: Buffer, version: string, manifest: Record<string, unknown> = {}): void {
   const m = { ...manifestFor(version, file), ...manifest };
   routes.set(`/${folder}/manifest.json`, (_, res) => json(res, JSON.stringify(m)));
-  routes.set(`/${folder}/${m.file as string}`, (_, res) => json(res, file));
+  routes.set(`/${folder}/${m.file}`, (_, res) => json(res, file));
 }
 
 const variant = (patch: Partial<HostedFile>): Buffer => Buffer.from(JSON.stringify({ ...base, ...patch }));
-
-/** A copy of iea-cmde-2024 under a new id dated 2099-01: what a newer release would add. */
-function withNewEdition(): HostedFile {
-  const edition = {
-    ...base.editions.find((e) => e.id === "iea-cmde-2024")!,
-    id: NEW_EDITION,
-    date: "2099-01",
-    title: "Test edition 2099",
-  };
-  const copy = (rows: Row[]) =>
-    rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
-  return {
-    ...base,
-    version: NEW_VERSION,
-    editions: [...base.editions, edition],
-    supply: [...base.supply, ...copy(base.supply)],
-    demand: [...base.demand, ...copy(base.demand)],
-    indicators: [...base.indicators, ...copy(base.indicators)],
-  };
-}
 
 /** Streams `total` bytes of JSON-ish filler in 64 KiB chunks, honouring backpressure, until the client leaves. */
 function stream50(key: string, headers: http.OutgoingHttpHeaders): Handler {
@@ -121,33 +90,25 @@ function stream50(key: string, headers: http.OutgoingHttpHeaders): Handler {
 beforeAll(async () => {
   published = publishDataset(bundledDataset());
   base = JSON.parse(published.file.toString("utf8")) as HostedFile;
-  [server, origin] = await listen((req, res) => {
+  server = await listenLoopback((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const handler = routes.get(path);
     if (handler) handler(req, res);
     else res.writeHead(404).end();
   });
-  [other, otherOrigin] = await listen((req, res) => {
+  other = await listenLoopback((req, res) => {
     otherHits.push(req.url ?? "");
     json(res, JSON.stringify(published.manifest));
   });
+  origin = server.origin;
+  otherOrigin = other.origin;
 
   const version = published.manifest.version;
-  const cobalt = base.supply.findIndex(
-    (r) =>
-      r.edition === "iea-cmde-2024" &&
-      r.mineral === "cobalt" &&
-      r.stage === "refining" &&
-      r.country === "CHN" &&
-      r.year === 2023 &&
-      r.measure === "production" &&
-      r.kind === "observed",
-  );
-  const changed = (i: number, patch: Record<string, unknown>) =>
-    base.supply.map((r, j) => (j === i ? { ...r, ...patch } : r));
+  const cobalt = cobaltRowIndex(base);
+  const changed = (i: number, patch: Record<string, unknown>) => patchedSupply(base, i, patch);
 
-  host("new-edition", variant(withNewEdition()), NEW_VERSION);
+  host("new-edition", variant(withNewEdition(base)), NEW_VERSION);
   // The bundled data under a new version id: nothing added, nothing changed.
   host("same-data", variant({ version: "2025-05+aaaaaaaaaaaa" }), "2025-05+aaaaaaaaaaaa");
   host("current", published.file, version);
@@ -173,7 +134,7 @@ beforeAll(async () => {
     variant({ version: "2025-05+cccccccccccc", supply: changed(cobalt, { value: original + 0.1 }) }),
     "2025-05+cccccccccccc",
   );
-  const keep = (r: Row) => r.edition !== "usgs-mcs-2025";
+  const keep = (r: HostedRow) => r.edition !== "usgs-mcs-2025";
   host(
     "removed-edition",
     variant({
@@ -234,10 +195,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const s of [server, other]) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  await Promise.all([server?.close(), other?.close()]);
 });
 
 afterEach(() => useDataset());
@@ -334,16 +292,7 @@ describe("a successful refresh", () => {
 
 describe("faults: each is rejected with its reason and the data in use stays", () => {
   it("wrong schema: names the row and field", async () => {
-    const cobalt = base.supply.findIndex(
-      (r) =>
-        r.edition === "iea-cmde-2024" &&
-        r.mineral === "cobalt" &&
-        r.stage === "refining" &&
-        r.country === "CHN" &&
-        r.year === 2023 &&
-        r.measure === "production" &&
-        r.kind === "observed",
-    );
+    const cobalt = cobaltRowIndex(base);
     const failure = await rejected("schema");
     expect(failure).toEqual({
       ok: false,
@@ -517,9 +466,9 @@ describe("faults: each is rejected with its reason and the data in use stays", (
 
   it("a plain-http URL on another host is refused before any request", async () => {
     const calls: string[] = [];
-    const fetchSpy = (async (input: string) => {
+    const fetchSpy = ((input: string) => {
       calls.push(input);
-      throw new Error("must not be called");
+      return Promise.reject(new Error("must not be called"));
     }) as unknown as typeof fetch;
     const before = dataset();
     const result = await refreshDataset("http://data.example.org/manifest.json", { fetch: fetchSpy });
@@ -534,8 +483,9 @@ describe("faults: each is rejected with its reason and the data in use stays", (
   });
 
   it("a server that is not there", async () => {
-    const [closed, url] = await listen(() => undefined);
-    await new Promise((r) => closed.close(r));
+    const closed = await listenLoopback(() => undefined);
+    await closed.close();
+    const url = closed.origin;
     const before = dataset();
     const result = await refreshDataset(`${url}/manifest.json`);
     expect(result.ok === false && result.code).toBe("network");

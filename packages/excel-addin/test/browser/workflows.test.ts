@@ -13,14 +13,12 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { datasetFileName, manifestFor, publishDataset } from "../../../core/scripts/publish-dataset.ts";
 import { PIN_SETTING, serialisePin } from "../../src/workbook/pin.ts";
+import { NEW_EDITION, NEW_VERSION, withNewEdition, type HostedFile } from "../../../../test/support/hosted.ts";
 import { WIDTH, addinDir, functionIds, openPane, percent, screenshot, startPane, type Pane } from "./pane.ts";
 
 const FAKE_EXCEL = readFileSync(path.join(addinDir, "test/browser/fake-excel.js"), "utf8");
 
 let pane: Pane;
-
-const NEW_EDITION = "test-edition-2099";
-const NEW_VERSION = "2099-01+0123456789ab";
 
 /**
  * Beside the built pane: data/damaged/ (a manifest whose checksum is not the file's) and data/new/
@@ -36,27 +34,7 @@ function hostRefreshFiles(root: string): void {
   // A newer version (the one in use is "already up to date"), whose checksum is not the file's.
   const damaged = "2098-01+0123456789ab";
   write("damaged", { ...manifestFor(damaged, file), sha256: "0".repeat(64) }, file, datasetFileName(damaged));
-  const hosted = JSON.parse(file.toString("utf8")) as Record<string, { edition?: string; id?: string }[]> & {
-    version: string;
-  };
-  const copy = (rows: { edition?: string }[]) =>
-    rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
-  const edition = {
-    ...hosted.editions!.find((e) => e.id === "iea-cmde-2024")!,
-    id: NEW_EDITION,
-    date: "2099-01",
-    title: "Test edition 2099",
-  };
-  const next = Buffer.from(
-    JSON.stringify({
-      ...hosted,
-      version: NEW_VERSION,
-      editions: [...hosted.editions!, edition],
-      supply: [...hosted.supply!, ...copy(hosted.supply!)],
-      demand: [...hosted.demand!, ...copy(hosted.demand!)],
-      indicators: [...hosted.indicators!, ...copy(hosted.indicators!)],
-    }),
-  );
+  const next = Buffer.from(JSON.stringify(withNewEdition(JSON.parse(file.toString("utf8")) as HostedFile)));
   write("new", manifestFor(NEW_VERSION, next), next, datasetFileName(NEW_VERSION));
 }
 
