@@ -4,6 +4,7 @@ import { CritminError } from "../errors.ts";
 import { DemandOptions } from "../options.ts";
 import { demand } from "./demand.ts";
 import { RAW, readJson, readWorkbook, cellNumber, IEA_SCENARIO_TITLES } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = readJson(RAW.ieaParsed2025);
@@ -140,28 +141,20 @@ describe("demand", () => {
   });
 
   it("rejects wrong types with the argument's name", () => {
-    const err = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return e as CritminError;
-      }
-      throw new Error("did not throw");
-    };
-    expect(err(() => demand(42 as never)).message).toMatch(/^demand: mineral must be a non-empty string/);
-    expect(err(() => demand("copper", { year: "2030" as never })).message).toMatch(
+    expect(thrown(() => demand(42 as never)).message).toMatch(/^demand: mineral must be a non-empty string/);
+    expect(thrown(() => demand("copper", { year: "2030" as never })).message).toMatch(
       /^demand: year must be a whole number/,
     );
-    expect(err(() => demand("copper", { sector: 5 as never })).message).toMatch(
+    expect(thrown(() => demand("copper", { sector: 5 as never })).message).toMatch(
       /^demand: sector must be a non-empty string/,
     );
-    expect(err(() => demand("copper", { scenario: 1 as never })).message).toMatch(
+    expect(thrown(() => demand("copper", { scenario: 1 as never })).message).toMatch(
       /^demand: scenario must be a non-empty string/,
     );
-    expect(err(() => demand("copper", { scenaro: "NZE" } as never)).message).toMatch(
+    expect(thrown(() => demand("copper", { scenaro: "NZE" } as never)).message).toMatch(
       /^demand: unknown option "scenaro"/,
     );
-    expect(err(() => demand("copper", { scenaro: "NZE" } as never)).code).toBe("invalid_argument");
+    expect(thrown(() => demand("copper", { scenaro: "NZE" } as never)).code).toBe("invalid_argument");
   });
 
   it("treats null options as omitted (Excel passes null)", () => {

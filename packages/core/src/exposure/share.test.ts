@@ -5,6 +5,7 @@ import { chinaShare } from "./chinaShare.ts";
 import { production } from "./production.ts";
 import { share } from "./share.ts";
 import { RAW, readCsv, readJson, readWorkbook, ieaSupplyCell, usgsRow } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = readJson(RAW.ieaParsed2025);
@@ -89,21 +90,15 @@ describe("share", () => {
   });
 
   it("rejects wrong types with the argument's name", () => {
-    const err = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return e as CritminError;
-      }
-      throw new Error("did not throw");
-    };
-    expect(err(() => share(42 as never, "CHN")).code).toBe("invalid_argument");
-    expect(err(() => share(42 as never, "CHN")).message).toMatch(/^share: mineral must be/);
-    expect(err(() => share("cobalt", "CHN", { year: 2023.5 })).message).toMatch(/^share: year must be a whole number/);
-    expect(err(() => share("cobalt", "CHN", { stge: "mining" } as never)).message).toMatch(
+    expect(thrown(() => share(42 as never, "CHN")).code).toBe("invalid_argument");
+    expect(thrown(() => share(42 as never, "CHN")).message).toMatch(/^share: mineral must be/);
+    expect(thrown(() => share("cobalt", "CHN", { year: 2023.5 })).message).toMatch(
+      /^share: year must be a whole number/,
+    );
+    expect(thrown(() => share("cobalt", "CHN", { stge: "mining" } as never)).message).toMatch(
       /^share: unknown option "stge"/,
     );
-    expect(err(() => share("cobalt", "CHN", { stage: "smelting" as never })).code).toBe("unknown_id");
+    expect(thrown(() => share("cobalt", "CHN", { stage: "smelting" as never })).code).toBe("unknown_id");
   });
 });
 

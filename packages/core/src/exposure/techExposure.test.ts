@@ -6,6 +6,7 @@ import { SCENARIOS, STAGES } from "../schema.ts";
 import { TechExposureOptions } from "../options.ts";
 import { TECHNOLOGIES, techExposure, type TechExposure } from "./techExposure.ts";
 import { RAW, readJson, readWorkbook, cellNumber, IEA_SCENARIO_TITLES } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline. The dataset stores
 // tonnes to the gram, so weighted shares agree with the raw kt figures to about 1e-11: compared to 10 digits.
@@ -313,25 +314,17 @@ describe("techExposure", () => {
   });
 
   it("rejects wrong types with the argument's name", () => {
-    const err = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return e as CritminError;
-      }
-      throw new Error("did not throw");
-    };
-    expect(err(() => techExposure(42 as never)).message).toMatch(
+    expect(thrown(() => techExposure(42 as never)).message).toMatch(
       /^techExposure: technology must be a non-empty string, got 42/,
     );
-    expect(err(() => techExposure(42 as never)).code).toBe("invalid_argument");
-    expect(err(() => techExposure("EV", { year: "2030" as never })).message).toMatch(
+    expect(thrown(() => techExposure(42 as never)).code).toBe("invalid_argument");
+    expect(thrown(() => techExposure("EV", { year: "2030" as never })).message).toMatch(
       /^techExposure: year must be a whole number/,
     );
-    expect(err(() => techExposure("EV", { mineral: "cobalt" } as never)).message).toMatch(
+    expect(thrown(() => techExposure("EV", { mineral: "cobalt" } as never)).message).toMatch(
       /^techExposure: unknown option "mineral"/,
     );
-    expect(err(() => techExposure("EV", "refining" as never)).message).toMatch(
+    expect(thrown(() => techExposure("EV", "refining" as never)).message).toMatch(
       /^techExposure: options must be an object/,
     );
   });
