@@ -73,18 +73,25 @@ export function ieaSupplyCell(
   throw new Error(`${block} / ${label} not found`);
 }
 
+let usgsWorldRows: Record<string, string>[] | undefined;
+
+/** The USGS MCS 2025 World Data table, read once. */
+export function usgsWorld(): Record<string, string>[] {
+  return (usgsWorldRows ??= readCsv(RAW.usgsWorld));
+}
+
 /** The first USGS World Data row of a commodity and country (and, given, a TYPE prefix). */
-export function usgsRow(
-  rows: readonly Record<string, string>[],
-  commodity: string,
-  country: string,
-  type?: string,
-): Record<string, string> {
-  const row = rows.find(
+export function usgsRow(commodity: string, country: string, type?: string): Record<string, string> {
+  const row = usgsWorld().find(
     (r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country && (!type || r.TYPE!.startsWith(type)),
   );
   if (!row) throw new Error(`no USGS row ${commodity} ${country}`);
   return row;
+}
+
+/** The IEA 2024 workbook's sheet "2 Total supply for key minerals". */
+export async function ieaSupplySheet2024(): Promise<ExcelJS.Worksheet> {
+  return (await readWorkbook(RAW.ieaWorkbook2024)).getWorksheet("2 Total supply for key minerals")!;
 }
 
 /** The EU study's names that are not critmin names: its "Titanium" is the ores and concentrates. */

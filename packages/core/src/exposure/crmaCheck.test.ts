@@ -5,12 +5,11 @@ import { MINERALS } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
 import { crmaCheck } from "./crmaCheck.ts";
-import { RAW, readCsv, readJson } from "../../../../test/support/raw.ts";
+import { RAW, readCsv, readJson, usgsWorld } from "../../../../test/support/raw.ts";
 import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = readJson(RAW.ieaParsed2025);
-const usgsRows = readCsv(RAW.usgsWorld);
 const EU_SOURCING_FILE = path.basename(RAW.euSourcing);
 const euSourcing = readCsv(RAW.euSourcing);
 
@@ -159,7 +158,7 @@ describe("crmaCheck", () => {
   });
 
   it("forces a basis and follows year and source for world production (USGS lithium mining 2023)", () => {
-    const lithium = usgsRows.filter((r) => r.COMMODITY!.trim() === "Lithium" && r.TYPE!.startsWith("Mine"));
+    const lithium = usgsWorld().filter((r) => r.COMMODITY!.trim() === "Lithium" && r.TYPE!.startsWith("Mine"));
     const world = Number(lithium.find((r) => r.COUNTRY!.trim() === "World total (rounded)")!.PROD_2023);
     const australia = Number(lithium.find((r) => r.COUNTRY!.trim() === "Australia")!.PROD_2023);
     const result = crmaCheck("lithium", "mining", { basis: "global-supply", source: "usgs-mcs-2025", year: 2023 })!;

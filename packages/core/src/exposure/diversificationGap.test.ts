@@ -4,25 +4,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import { diversificationGap } from "./diversificationGap.ts";
-import { RAW, readCsv, readJson, readWorkbook, ieaSupplyCell, usgsRow } from "../../../../test/support/raw.ts";
+import { RAW, readJson, ieaSupplyCell, ieaSupplySheet2024, usgsRow } from "../../../../test/support/raw.ts";
 import { thrown } from "../../../../test/support/thrown.ts";
 
 const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = readJson(RAW.ieaParsed2025);
-const usgsRows = readCsv(RAW.usgsWorld);
-
-const usgs = (commodity: string, country: string, type?: string) => usgsRow(usgsRows, commodity, country, type);
 
 let supplySheet: ExcelJS.Worksheet;
 beforeAll(async () => {
-  supplySheet = (await readWorkbook(RAW.ieaWorkbook2024)).getWorksheet("2 Total supply for key minerals")!;
+  supplySheet = await ieaSupplySheet2024();
 });
-
-/** A kt figure of the IEA 2024 workbook's supply sheet. */
-const ieaCell = (labelCol: "A" | "G", block: string, label: string, yearCol: string) =>
-  ieaSupplyCell(supplySheet, labelCol, block, label, yearCol);
 
 describe("diversificationGap", () => {
   it("is (China ÷ 0.65 − total) × 1000 t by default: cobalt refining, iea-cmde-2025, 2024", () => {
@@ -31,8 +24,8 @@ describe("diversificationGap", () => {
   });
 
   it("reads a pinned year from the IEA 2024 workbook (cobalt refining 2023)", () => {
-    const china = ieaCell("G", "Cobalt - Refining", "China", "H");
-    const total = ieaCell("G", "Cobalt - Refining", "Total clean technologies", "H");
+    const china = ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "China", "H");
+    const total = ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "Total clean technologies", "H");
     expect(diversificationGap("cobalt", { year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(
       (china / 0.65 - total) * 1000,
       6,
@@ -47,8 +40,8 @@ describe("diversificationGap", () => {
   });
 
   it("uses the edition's own world total (USGS copper refinery 2023, rounded world total)", () => {
-    const china = Number(usgs("Copper", "China", "Refinery").PROD_2023);
-    const world = Number(usgs("Copper", "World total (rounded)", "Refinery").PROD_2023);
+    const china = Number(usgsRow("Copper", "China", "Refinery").PROD_2023);
+    const world = Number(usgsRow("Copper", "World total (rounded)", "Refinery").PROD_2023);
     const options = { stage: "refining", year: 2023, source: "usgs-mcs-2025", target: 0.3 } as const;
     expect(diversificationGap("copper", options)).toBeCloseTo((china / 0.3 - world) * 1000, 6);
   });
@@ -71,7 +64,7 @@ describe("diversificationGap", () => {
     expect(Object.keys(iea2025.supply.Cobalt.mining.countries)).not.toContain("China");
     expect(diversificationGap("cobalt", { stage: "mining" })).toBeUndefined();
     // withheld (USGS "W")
-    expect(usgs("Lithium", "United States", "Mine").PROD_NOTES).toMatch(/^W\b/);
+    expect(usgsRow("Lithium", "United States", "Mine").PROD_NOTES).toMatch(/^W\b/);
     expect(
       diversificationGap("lithium", { supplier: "USA", stage: "mining", source: "usgs-mcs-2025" }),
     ).toBeUndefined();

@@ -1,17 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { reserves } from "./reserves.ts";
-import { RAW, readCsv } from "../../../../test/support/raw.ts";
+import { usgsWorld } from "../../../../test/support/raw.ts";
 import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const usgsRows = readCsv(RAW.usgsWorld);
 
 const UNIT_FACTOR: Record<string, number> = { "metric tons": 1, "thousand metric tons": 1000, kilograms: 0.001 };
 
 /** Every country row of a commodity's mine production table with a numeric RESERVES_2024, in tonnes. */
 function reserveRows(commodity: string) {
-  return usgsRows
+  return usgsWorld()
     .filter(
       (r) =>
         r.COMMODITY!.trim() === commodity &&
@@ -42,7 +41,7 @@ describe("reserves", () => {
   });
 
   it("is undefined where USGS gives no reserves figure", () => {
-    const germany = usgsRows.find(
+    const germany = usgsWorld().find(
       (r) => r.COMMODITY!.trim() === "Copper" && r.COUNTRY!.trim() === "Germany" && r.TYPE!.startsWith("Mine"),
     )!;
     expect(germany.RESERVES_2024).toBe("");

@@ -4,23 +4,16 @@ import { CritminError } from "../errors.ts";
 import { chinaShare } from "./chinaShare.ts";
 import { production } from "./production.ts";
 import { share } from "./share.ts";
-import { RAW, readCsv, readJson, readWorkbook, ieaSupplyCell, usgsRow } from "../../../../test/support/raw.ts";
+import { RAW, readJson, ieaSupplyCell, ieaSupplySheet2024, usgsRow } from "../../../../test/support/raw.ts";
 import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = readJson(RAW.ieaParsed2025);
-const usgsRows = readCsv(RAW.usgsWorld);
-
-const usgs = (commodity: string, country: string, type?: string) => usgsRow(usgsRows, commodity, country, type);
 
 let supplySheet: ExcelJS.Worksheet;
 beforeAll(async () => {
-  supplySheet = (await readWorkbook(RAW.ieaWorkbook2024)).getWorksheet("2 Total supply for key minerals")!;
+  supplySheet = await ieaSupplySheet2024();
 });
-
-/** A kt figure of the IEA 2024 workbook's supply sheet. */
-const ieaCell = (labelCol: "A" | "G", block: string, label: string, yearCol: string) =>
-  ieaSupplyCell(supplySheet, labelCol, block, label, yearCol);
 
 describe("chinaShare", () => {
   it("defaults to refining in the newest edition with an observed figure (iea-cmde-2025, 2024)", () => {
@@ -30,8 +23,8 @@ describe("chinaShare", () => {
 
   it("answers a year the newest edition lacks from the edition that has it (2023 → iea-cmde-2024)", () => {
     const expected =
-      ieaCell("G", "Cobalt - Refining", "China", "H") /
-      ieaCell("G", "Cobalt - Refining", "Total clean technologies", "H");
+      ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "China", "H") /
+      ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "Total clean technologies", "H");
     expect(chinaShare("cobalt", { year: 2023 })).toBe(expected);
   });
 
@@ -57,13 +50,13 @@ describe("share", () => {
   });
 
   it("pins an edition: USGS lithium mining 2023, Australia over the rounded world total", () => {
-    const australia = Number(usgs("Lithium", "Australia").PROD_2023);
-    const world = Number(usgs("Lithium", "World total (rounded)").PROD_2023);
+    const australia = Number(usgsRow("Lithium", "Australia").PROD_2023);
+    const world = Number(usgsRow("Lithium", "World total (rounded)").PROD_2023);
     expect(share("lithium", "AUS", { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBe(australia / world);
   });
 
   it('is undefined, not 0, for a withheld USGS figure (U.S. lithium, "W")', () => {
-    expect(usgs("Lithium", "United States").PROD_NOTES).toMatch(/^W\b/);
+    expect(usgsRow("Lithium", "United States").PROD_NOTES).toMatch(/^W\b/);
     expect(share("lithium", "USA", { stage: "mining", source: "usgs-mcs-2025" })).toBeUndefined();
   });
 
@@ -104,7 +97,7 @@ describe("share", () => {
 
 describe("production", () => {
   it("converts the source unit to tonnes (USGS copper mine production, thousand metric tons)", () => {
-    const chile = usgs("Copper", "Chile", "Mine production");
+    const chile = usgsRow("Copper", "Chile", "Mine production");
     expect(chile.UNIT_MEAS).toBe("thousand metric tons");
     expect(production("copper", "Chile", { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBe(
       Number(chile.PROD_2023) * 1000,
@@ -112,7 +105,7 @@ describe("production", () => {
   });
 
   it("gives the IEA world total for WORLD (kt × 1000)", () => {
-    const total = ieaCell("A", "Lithium - Mining", "Total", "B");
+    const total = ieaSupplyCell(supplySheet, "A", "Lithium - Mining", "Total", "B");
     expect(production("lithium", "WORLD", { stage: "mining", year: 2023, source: "iea-cmde-2024" })).toBe(total * 1000);
   });
 

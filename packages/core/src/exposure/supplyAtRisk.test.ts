@@ -4,16 +4,13 @@ import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import { share } from "./share.ts";
 import { supplyAtRisk } from "./supplyAtRisk.ts";
-import { RAW, readCsv, readJson, usgsRow } from "../../../../test/support/raw.ts";
+import { RAW, readJson, usgsRow } from "../../../../test/support/raw.ts";
 import { thrown } from "../../../../test/support/thrown.ts";
 
 const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = readJson(RAW.ieaParsed2025);
-const usgsRows = readCsv(RAW.usgsWorld);
-
-const usgs = (commodity: string, country: string) => usgsRow(usgsRows, commodity, country);
 
 describe("supplyAtRisk", () => {
   it("is China's share × cut, by default refining in the newest edition (iea-cmde-2025, 2024)", () => {
@@ -23,7 +20,8 @@ describe("supplyAtRisk", () => {
 
   it("takes stage, year and source like share (USGS lithium mining 2023, Australia ÷ rounded world total)", () => {
     const expected =
-      (Number(usgs("Lithium", "Australia").PROD_2023) / Number(usgs("Lithium", "World total (rounded)").PROD_2023)) *
+      (Number(usgsRow("Lithium", "Australia").PROD_2023) /
+        Number(usgsRow("Lithium", "World total (rounded)").PROD_2023)) *
       0.25;
     expect(supplyAtRisk("Li", "Australia", 0.25, { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBeCloseTo(
       expected,
@@ -47,7 +45,7 @@ describe("supplyAtRisk", () => {
   it("is undefined, not 0, when the supplier has no figure, even for a cut of 0", () => {
     expect(Object.keys(iea2025.supply.Cobalt.mining.countries)).not.toContain("China");
     expect(supplyAtRisk("cobalt", "CHN", 0, { stage: "mining", source: "iea-cmde-2025" })).toBeUndefined();
-    expect(usgs("Lithium", "United States").PROD_NOTES).toMatch(/^W\b/);
+    expect(usgsRow("Lithium", "United States").PROD_NOTES).toMatch(/^W\b/);
     expect(supplyAtRisk("lithium", "USA", 0.5, { stage: "mining", source: "usgs-mcs-2025" })).toBeUndefined();
     expect(supplyAtRisk("cobalt", "CHN", 0.5, { year: 2019 })).toBeUndefined();
   });
