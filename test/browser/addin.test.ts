@@ -9,14 +9,15 @@
 //
 // Needs /usr/bin/chromium (`apt-get install -y chromium`; .ci/run installs it). Never downloads a
 // browser. Set UPDATE_SCREENSHOTS=1 to rewrite packages/excel-addin/test/screenshots/runtime.png.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as core from "../../packages/core/src/index.ts";
-import { addinDir, buildAddin } from "../../packages/excel-addin/scripts/build.ts";
+import { addinDir } from "../../packages/excel-addin/scripts/build.ts";
+import { buildAddinSnapshot } from "../../packages/excel-addin/test/buildSnapshot.ts";
 import {
   CONTENT_TYPES,
   fileUnder,
@@ -107,13 +108,13 @@ async function call(id: string, args: unknown[], label?: string): Promise<Cell[]
 
 beforeAll(async () => {
   requireChromium();
-  await buildAddin();
   // Serve a copy, so a concurrent rebuild of dist/ by another test cannot change files mid-run.
   snapshot = mkdtempSync(path.join(os.tmpdir(), "critmin-addin-browser-"));
-  cpSync(path.join(addinDir, "dist/dev"), snapshot, { recursive: true });
-  metadata = JSON.parse(readFileSync(path.join(snapshot, "functions.json"), "utf8")) as Metadata;
+  await buildAddinSnapshot(snapshot);
+  const dev = path.join(snapshot, "dev");
+  metadata = JSON.parse(readFileSync(path.join(dev, "functions.json"), "utf8")) as Metadata;
 
-  server = await serve(snapshot);
+  server = await serve(dev);
   base = server.origin;
   browser = await launchChromium();
   context = await browser.newContext({

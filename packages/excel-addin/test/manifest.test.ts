@@ -4,20 +4,14 @@
 // office-addin-manifest CLI's offline `info` parse. Never `office-addin-manifest validate`: it
 // uploads the manifest to a Microsoft service.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  addinDir,
-  buildAddin,
-  environments,
-  generateMetadata,
-  manifestXml,
-  type Environment,
-} from "../scripts/build.ts";
+import { addinDir, environments, generateMetadata, manifestXml, type Environment } from "../scripts/build.ts";
+import { buildAddinSnapshot } from "./buildSnapshot.ts";
 
 const ENVS = environments();
 const PROD = ENVS.find((e) => e.name === "prod")!;
@@ -293,21 +287,7 @@ let built: string;
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), "critmin-manifest-"));
   built = path.join(scratch, "dist");
-  // One build of both environments into dist/, as `pnpm --filter @critmin/excel-addin build` does.
-  // buildAddin() stages bundles in the shared dist/.bundles, so a build running at the same time
-  // in another test file can pull files from under this one: retry, then snapshot.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await buildAddin(ENVS);
-      for (const env of ENVS)
-        cpSync(path.join(addinDir, "dist", env.name), path.join(built, env.name), { recursive: true });
-      break;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      rmSync(built, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-    }
-  }
+  await buildAddinSnapshot(built, ENVS);
 }, 120_000);
 
 afterAll(() => {
