@@ -23,7 +23,7 @@ import {
   type ComputedExample,
   type ExcelContext,
 } from "../../packages/sdk-docs/scripts/lib/excel.ts";
-import { checkLinks, htmlFiles, resolveSitePath } from "./lib/links.ts";
+import { checkLinks, decodeEntities, htmlFiles, resolveSitePath } from "./lib/links.ts";
 import { BASE, buildSite, docsPackage, serveSite, type BuiltSite } from "./lib/site.ts";
 import { launchChromium, loopbackOnly, requireChromium, type Loopback } from "../support/index.ts";
 
@@ -53,17 +53,7 @@ const page = (rel: string) => readFileSync(path.join(site.outDir, rel), "utf8");
 /** Visible text of a built page's main content, tags stripped and entities decoded. */
 function pageText(html: string): string {
   const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? html;
-  return main
-    .replace(/<script[\s\S]*?<\/script>/g, "")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&")
-    .replace(/\s+/g, " ");
+  return decodeEntities(main.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, "")).replace(/\s+/g, " ");
 }
 
 describe("(a) the docs build", () => {
