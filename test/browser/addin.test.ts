@@ -23,7 +23,7 @@ import {
   fileUnder,
   launchChromium,
   listenLoopback,
-  loopbackOnly,
+  loopbackContext,
   requireChromium,
   type Loopback,
 } from "../support/index.ts";
@@ -117,13 +117,8 @@ beforeAll(async () => {
   server = await serve(dev);
   base = server.origin;
   browser = await launchChromium();
-  context = await browser.newContext({
-    viewport: { width: 1100, height: 700 },
-    deviceScaleFactor: 1,
-    serviceWorkers: "block",
-  });
   // Only loopback: anything else (Microsoft's telemetry frame, a CDN) is recorded and refused here.
-  await loopbackOnly(context, blocked);
+  context = await loopbackContext(browser, { viewport: { width: 1100, height: 700 } }, blocked);
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on("console", (m) => consoleMessages.push({ type: m.type(), text: m.text() }));

@@ -25,7 +25,7 @@ import {
 } from "../../packages/sdk-docs/scripts/lib/excel.ts";
 import { checkLinks, decodeEntities, htmlFiles, resolveSitePath } from "./lib/links.ts";
 import { BASE, buildSite, docsPackage, serveSite, type BuiltSite } from "./lib/site.ts";
-import { launchChromium, loopbackOnly, requireChromium, type Loopback } from "../support/index.ts";
+import { launchChromium, loopbackContext, requireChromium, type Loopback } from "../support/index.ts";
 
 const SCREENSHOTS = path.join(docsPackage, "screenshots");
 
@@ -259,14 +259,12 @@ describe("(e) in headless Chromium", () => {
     server = await serveSite(site.outDir);
     origin = server.origin;
     browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 1300 },
-      deviceScaleFactor: 1,
-      colorScheme: "light",
-      serviceWorkers: "block",
-    });
     // Only loopback: anything else is recorded and refused.
-    await loopbackOnly(context, blocked);
+    context = await loopbackContext(
+      browser,
+      { viewport: { width: 1280, height: 1300 }, colorScheme: "light" },
+      blocked,
+    );
   }, 60_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core: never a browser download, never the network.
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "playwright-core";
 
 export const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -39,4 +39,19 @@ export async function loopbackOnly(context: BrowserContext, blocked: string[], a
       return route.abort("blockedbyclient");
     },
   );
+}
+
+/**
+ * A context at 1 CSS pixel per device pixel, without service workers, that reaches only 127.0.0.1
+ * (and `allowed`); refused URLs are recorded in `blocked`.
+ */
+export async function loopbackContext(
+  browser: Browser,
+  options: BrowserContextOptions,
+  blocked: string[],
+  allowed?: string,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ deviceScaleFactor: 1, serviceWorkers: "block", ...options });
+  await loopbackOnly(context, blocked, allowed);
+  return context;
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
-import { launchChromium, loopbackOnly, serveStatic, type Loopback } from "../../../../test/support/index.ts";
+import { launchChromium, loopbackContext, serveStatic, type Loopback } from "../../../../test/support/index.ts";
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const WIDTH = 320;
@@ -63,13 +63,8 @@ export async function startPane(name: string, host: (dist: string) => void = () 
     const dist = buildScratch(scratch);
     host(dist);
     server = await serveStatic(dist);
-    const context = await browser.newContext({
-      viewport: { width: WIDTH, height: 640 },
-      deviceScaleFactor: 1,
-      serviceWorkers: "block",
-    });
     const outside: string[] = [];
-    await loopbackOnly(context, outside, OFFICE_JS);
+    const context = await loopbackContext(browser, { viewport: { width: WIDTH, height: 640 } }, outside, OFFICE_JS);
     return { dist, base: server.origin, context, outside, close };
   } catch (error) {
     await close();
