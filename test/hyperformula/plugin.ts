@@ -67,9 +67,10 @@ export const SPECS: readonly Spec[] = [
 }));
 
 // ---------------------------------------------------------------------------------------------
-// Between HyperFormula values and Excel values.
+// Between HyperFormula values and Excel values (exported for any other host of the functions in
+// HyperFormula, such as test/bench/excel.ts).
 
-const TO_HF: Readonly<Record<string, ErrorType>> = {
+export const TO_HF: Readonly<Record<string, ErrorType>> = {
   "#N/A": ErrorType.NA,
   "#VALUE!": ErrorType.VALUE,
   "#DIV/0!": ErrorType.DIV_BY_ZERO,
@@ -82,7 +83,7 @@ const TO_EXCEL: Readonly<Partial<Record<ErrorType, string>>> = Object.fromEntrie
 );
 
 /** One value as Excel hands it to a custom function. */
-function excelScalar(value: unknown): unknown {
+export function excelScalar(value: unknown): unknown {
   if (value === undefined || value === EmptyValue) return null;
   if (value instanceof CellError)
     return new StubError((TO_EXCEL[value.type] ?? "#VALUE!") as StubErrorCode, value.message);
@@ -90,16 +91,16 @@ function excelScalar(value: unknown): unknown {
   if (typeof value === "object" && value !== null && "val" in value && typeof value.val === "number") return value.val;
   return value;
 }
-const excelArgument = (value: unknown): unknown =>
+export const excelArgument = (value: unknown): unknown =>
   value instanceof SimpleRangeValue ? value.data.map((row) => row.map(excelScalar)) : excelScalar(value);
 
 /** One cell of an Excel answer as a HyperFormula value. */
-function hfScalar(value: unknown): unknown {
+export function hfScalar(value: unknown): unknown {
   if (value instanceof StubError) return new CellError(TO_HF[value.code] ?? ErrorType.ERROR, value.message);
   if (value === null || value === undefined) return EmptyValue;
   return value;
 }
-function hfResult(result: unknown[][]): unknown {
+export function hfResult(result: unknown[][]): unknown {
   if (result.length === 1 && result[0]!.length === 1) return hfScalar(result[0]![0]);
   return SimpleRangeValue.onlyValues(result.map((row) => row.map(hfScalar)) as never);
 }
