@@ -1,23 +1,15 @@
 // The shipped add-in outside Excel, for the benchmarks: the built functions.js (dist/prod) is run
 // with a CustomFunctions stub that records what it associates, and its functions are hosted in
 // HyperFormula under their Excel names, described by the built functions.json. So the workbooks time
-// exactly the code and metadata Excel would load. The plugin follows test/hyperformula.test.ts (read
-// its header for the HyperFormula API choices); this copy keeps the benchmark independent of it.
+// exactly the code and metadata Excel would load. The plugin follows test/hyperformula/plugin.ts (read
+// its header for the HyperFormula API choices) and shares its value conversions (values.ts), but
+// not its import of the add-in's source.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
-import {
-  ArraySize,
-  CellError,
-  EmptyValue,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-  SimpleRangeValue,
-  type ImplementedFunctions,
-} from "hyperformula";
+import { ArraySize, FunctionArgumentType, FunctionPlugin, HyperFormula, type ImplementedFunctions } from "hyperformula";
 import { ErrorCode, StubError } from "../../packages/excel-addin/test/stub-runtime.ts";
+import { excelArgument, hfResult } from "../hyperformula/values.ts";
 
 export { StubError };
 
@@ -65,30 +57,6 @@ export function callAsExcel(bundle: AddinBundle, id: string, args: readonly unkn
   for (let i = 0; i < arity; i++) values.push(i < args.length ? args[i] : null);
   values.push({ functionName: id, address: "Sheet1!A1" });
   return bundle.functions.get(id)!(...values) as unknown[][];
-}
-
-const TO_HF: Readonly<Record<string, ErrorType>> = {
-  "#N/A": ErrorType.NA,
-  "#VALUE!": ErrorType.VALUE,
-  "#DIV/0!": ErrorType.DIV_BY_ZERO,
-  "#NUM!": ErrorType.NUM,
-};
-
-function excelScalar(value: unknown): unknown {
-  if (value === undefined || value === EmptyValue) return null;
-  if (typeof value === "object" && value !== null && "val" in value && typeof value.val === "number") return value.val;
-  return value;
-}
-const excelArgument = (value: unknown): unknown =>
-  value instanceof SimpleRangeValue ? value.data.map((row) => row.map(excelScalar)) : excelScalar(value);
-function hfScalar(value: unknown): unknown {
-  if (value instanceof StubError) return new CellError(TO_HF[value.code] ?? ErrorType.ERROR, value.message);
-  if (value === null || value === undefined) return EmptyValue;
-  return value;
-}
-function hfResult(result: unknown[][]): unknown {
-  if (result.length === 1 && result[0]!.length === 1) return hfScalar(result[0]![0]);
-  return SimpleRangeValue.onlyValues(result.map((row) => row.map(hfScalar)) as never);
 }
 
 interface AstNode {

@@ -25,18 +25,9 @@
 //   cannot be sized before evaluation; it gets one cell and evaluates to #VALUE! (the limit
 //   HyperFormula documents for its own SEQUENCE with non-literal dimensions).
 import { readFileSync } from "node:fs";
-import {
-  ArraySize,
-  CellError,
-  EmptyValue,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  SimpleRangeValue,
-  type ImplementedFunctions,
-} from "hyperformula";
+import { ArraySize, FunctionArgumentType, FunctionPlugin, type ImplementedFunctions } from "hyperformula";
 import * as functions from "../../packages/excel-addin/src/functions/functions.ts";
-import { StubError, type StubErrorCode } from "../../packages/excel-addin/test/stub-runtime.ts";
+import { excelArgument, hfResult } from "./values.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The shipped functions, read from the JSDoc that custom-functions-metadata reads.
@@ -65,45 +56,6 @@ export const SPECS: readonly Spec[] = [
   })),
   broadcasts: /^\s*\w+\s*:\s*any\[\]\[\]/.test(signature!),
 }));
-
-// ---------------------------------------------------------------------------------------------
-// Between HyperFormula values and Excel values (exported for any other host of the functions in
-// HyperFormula, such as test/bench/excel.ts).
-
-export const TO_HF: Readonly<Record<string, ErrorType>> = {
-  "#N/A": ErrorType.NA,
-  "#VALUE!": ErrorType.VALUE,
-  "#DIV/0!": ErrorType.DIV_BY_ZERO,
-  "#NUM!": ErrorType.NUM,
-  "#NAME?": ErrorType.NAME,
-  "#REF!": ErrorType.REF,
-};
-const TO_EXCEL: Readonly<Partial<Record<ErrorType, string>>> = Object.fromEntries(
-  Object.entries(TO_HF).map(([code, type]) => [type, code]),
-);
-
-/** One value as Excel hands it to a custom function. */
-export function excelScalar(value: unknown): unknown {
-  if (value === undefined || value === EmptyValue) return null;
-  if (value instanceof CellError)
-    return new StubError((TO_EXCEL[value.type] ?? "#VALUE!") as StubErrorCode, value.message);
-  // Dates, percentages and currencies are numbers with a format (HyperFormula's RichNumber).
-  if (typeof value === "object" && value !== null && "val" in value && typeof value.val === "number") return value.val;
-  return value;
-}
-export const excelArgument = (value: unknown): unknown =>
-  value instanceof SimpleRangeValue ? value.data.map((row) => row.map(excelScalar)) : excelScalar(value);
-
-/** One cell of an Excel answer as a HyperFormula value. */
-export function hfScalar(value: unknown): unknown {
-  if (value instanceof StubError) return new CellError(TO_HF[value.code] ?? ErrorType.ERROR, value.message);
-  if (value === null || value === undefined) return EmptyValue;
-  return value;
-}
-export function hfResult(result: unknown[][]): unknown {
-  if (result.length === 1 && result[0]!.length === 1) return hfScalar(result[0]![0]);
-  return SimpleRangeValue.onlyValues(result.map((row) => row.map(hfScalar)) as never);
-}
 
 /** A literal argument of a formula (text, number, omitted), as Excel would pass it; else `NOT_LITERAL`. */
 const NOT_LITERAL = Symbol("not literal");
