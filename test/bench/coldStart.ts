@@ -6,11 +6,10 @@
 //    custom-functions runtime, then either an empty script or the built functions.js, then the first
 //    answer (CHINA_SHARE of "cobalt" through the runtime's association). The time is the page's own
 //    clock (performance.now(), from navigation start) when the answer is in.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../support/chromium.ts";
+import { listenLoopback, type Loopback } from "../support/serve.ts";
 import type { Artifacts, Core } from "./builds.ts";
 import { addinDir, interleavedTasks, round, summarize, timeNodeProcess, type Mode, type Samples } from "./lib.ts";
 
@@ -77,17 +76,6 @@ export function measureNodeColdStart(artifacts: Artifacts, mode: Mode): NodeCold
   };
 }
 
-export const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-sync",
-];
 const MS_DIST = path.join(addinDir, "node_modules/@microsoft/office-js/dist");
 const MS_FILES = ["custom-functions-runtime.js", "o15apptofilemappingtable.js"];
 
@@ -110,9 +98,9 @@ function page(script: string): string {
 </head><body></body></html>`;
 }
 
-function serve(root: string): Promise<http.Server> {
+function serve(root: string): Promise<Loopback> {
   const pages: Record<string, string> = { "/empty.html": page("empty.js"), "/addin.html": page("functions.js") };
-  const server = http.createServer((req, res) => {
+  return listenLoopback((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const headers = { "cache-control": "no-store" };
     if (pages[url.pathname])
@@ -130,10 +118,6 @@ function serve(root: string): Promise<http.Server> {
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { ...headers, "content-type": "text/javascript; charset=utf-8" }).end(readFileSync(file));
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
-  });
 }
 
 export async function measureChromiumColdStart(
@@ -141,18 +125,9 @@ export async function measureChromiumColdStart(
   core: Core,
   mode: Mode,
 ): Promise<ChromiumColdStart> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `${CHROMIUM} not found: install Debian's Chromium (apt-get install -y chromium); playwright-core never downloads a browser`,
-    );
   const server = await serve(artifacts.addinDir);
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    timeout: 30_000,
-  });
+  const base = server.origin;
+  const browser = await launchChromium();
   const expected = core.chinaShare("cobalt");
   try {
     const sample = async (which: "empty" | "addin") => {
@@ -205,7 +180,6 @@ export async function measureChromiumColdStart(
     };
   } finally {
     await browser.close().catch(() => undefined);
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
 }
