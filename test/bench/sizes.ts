@@ -6,6 +6,7 @@ import { createReadStream, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createGzip } from "node:zlib";
 import { build } from "esbuild";
+import { BUNDLE_OPTIONS } from "../../packages/excel-addin/scripts/bundleOptions.ts";
 import type { Artifacts } from "./builds.ts";
 import { addinDir, repoRoot } from "./lib.ts";
 
@@ -50,19 +51,12 @@ function origin(input: string): string {
 
 /**
  * What the add-in bundle is made of. Rebuilds the functions entry with the add-in build's esbuild
- * options (packages/excel-addin/scripts/build.ts, `bundle()`) plus a metafile, in memory.
+ * options (packages/excel-addin/scripts/bundleOptions.ts) plus a metafile, in memory.
  */
 export async function addinBreakdown(): Promise<Record<string, number>> {
   const result = await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [path.join(addinDir, "src/generated/entry.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    minify: true,
-    legalComments: "none",
-    conditions: ["@critmin/source"],
-    logLevel: "error",
     write: false,
     metafile: true,
     outfile: "functions.js",

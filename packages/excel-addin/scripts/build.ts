@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { build } from "esbuild";
+import { BUNDLE_OPTIONS } from "./bundleOptions.ts";
 
 process.env.OFFICE_ADDIN_USAGE_DATA_OPT_OUT ??= "true";
 
@@ -172,18 +173,7 @@ export function iconPng(size: number): Buffer {
 }
 
 async function bundle(entry: string, outfile: string): Promise<void> {
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    minify: true,
-    legalComments: "none",
-    conditions: ["@critmin/source"],
-    logLevel: "error",
-  });
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile });
 }
 
 export async function buildAddin(envs = environments()): Promise<void> {
