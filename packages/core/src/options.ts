@@ -13,6 +13,8 @@ export const SupplyOptions = /* @__PURE__ */ z
     year: z.number().int().min(1900).max(2100).optional(),
     /** Pin an edition; default: see `resolveSource`. */
     source: z.enum(EDITION_IDS).optional(),
+    /** The editions allowed when `source` is not given (a workbook's pin); see `resolveSource`. */
+    within: z.array(z.enum(EDITION_IDS)).min(1).readonly().optional(),
   })
   .strict();
 export type SupplyOptions = z.input<typeof SupplyOptions>;
@@ -118,14 +120,15 @@ export const ProvenanceQuery = /* @__PURE__ */ z
     measure: z.enum(MEASURES).optional(),
     year: z.number().int().optional(),
     source: z.enum(EDITION_IDS).optional(),
+    within: z.array(z.enum(EDITION_IDS)).min(1).readonly().optional(),
   })
   .strict();
 export type ProvenanceQuery = z.input<typeof ProvenanceQuery>;
 
 // reserves
 /** Options of {@link reserves}: `year` and `source`, as for {@link share} (reserves have no stage). */
-export const ReservesOptions = /* @__PURE__ */ SupplyOptions.omit({ stage: true }).strict();
-export type ReservesOptions = Omit<SupplyOptions, "stage">;
+export const ReservesOptions = /* @__PURE__ */ SupplyOptions.omit({ stage: true, within: true }).strict();
+export type ReservesOptions = Omit<SupplyOptions, "stage" | "within">;
 
 // shareChange
 export const ShareChangeOptions = /* @__PURE__ */ z
@@ -134,6 +137,7 @@ export const ShareChangeOptions = /* @__PURE__ */ z
     to: z.number().int(),
     stage: z.enum(STAGES).optional(),
     source: z.enum(EDITION_IDS).optional(),
+    within: z.array(z.enum(EDITION_IDS)).min(1).readonly().optional(),
   })
   .strict();
 export type ShareChangeOptions = z.input<typeof ShareChangeOptions>;

@@ -8,7 +8,7 @@ import type { DiversificationGapOptions } from "../options.ts";
 
 // The option names as a plain list: reading them off the zod schema at run time would keep zod (and
 // its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
-const KEYS = ["stage", "year", "source", "target", "supplier"] as const;
+const KEYS = ["stage", "year", "source", "within", "target", "supplier"] as const;
 
 const DEFAULT_TARGET = 0.65;
 
