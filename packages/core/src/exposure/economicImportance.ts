@@ -1,5 +1,5 @@
 import { parseMineral, parseYear } from "../_lib/ids.ts";
-import { lookupIndicator } from "../_lib/indicatorIndex.ts";
+import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
 import type { EconomicImportanceOptions } from "../options.ts";
@@ -34,4 +34,17 @@ export function economicImportance(
   const mineral = parseMineral(fn, material);
   const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
   return lookupIndicator({ fn, indicator: "economic-importance", economy: "EU", mineral, stage: null, year }).value;
+}
+
+/**
+ * Why {@link economicImportance} has no score, naming the assessments the dataset in use holds.
+ * `subject` is what was asked, as the caller words it (`"gold"`, `"gold in 2019"`).
+ *
+ * @example
+ * economicImportanceReason("gold in 2019")
+ * //=> "the EU study has no economic importance for gold in 2019 (assessments: 2011, 2014, 2017, 2020, 2023)"
+ */
+export function economicImportanceReason(subject: string): string {
+  const years = indicatorYears("economic-importance", "EU", "overall").join(", ");
+  return `the EU study has no economic importance for ${subject} (assessments: ${years})`;
 }

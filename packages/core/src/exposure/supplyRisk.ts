@@ -1,5 +1,5 @@
 import { parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
-import { lookupIndicator } from "../_lib/indicatorIndex.ts";
+import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
 import type { SupplyRiskOptions } from "../options.ts";
@@ -36,4 +36,17 @@ export function supplyRisk(material: MineralId | (string & {}), options?: Supply
   const stage = opts.stage === undefined || opts.stage === null ? null : parseStage(fn, opts.stage);
   const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
   return lookupIndicator({ fn, indicator: "supply-risk", economy: "EU", mineral, stage, year }).value;
+}
+
+/**
+ * Why {@link supplyRisk} has no score, naming the assessments the dataset in use holds.
+ * `subject` is what was asked, as the caller words it (`"gold"`, `"gold in 2019"`).
+ *
+ * @example
+ * supplyRiskReason("gold in 2019")
+ * //=> "the EU study has no supply risk for gold in 2019 (assessments: 2011, 2014, 2017, 2020, 2023; per stage: 2023)"
+ */
+export function supplyRiskReason(subject: string): string {
+  const years = (by: "overall" | "staged") => indicatorYears("supply-risk", "EU", by).join(", ");
+  return `the EU study has no supply risk for ${subject} (assessments: ${years("overall")}; per stage: ${years("staged")})`;
 }
