@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as functions from "../src/functions/functions.ts";
 import { ErrorCode, installStubRuntime, isExcelError, StubError, uninstallStubRuntime } from "./stub-runtime.ts";
 
-// Excel passes anything to these functions; `any` parameters let the tests call them with whatever Excel (or worse) might send.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Excel passes anything: the tests call the functions with whatever Excel (or worse) might send.
 type Fn = (...args: any[]) => unknown;
 type Grid = unknown[][];
 

@@ -1,0 +1,71 @@
+// The shapes the CRITMIN.* wrappers share, so each wrapper in functions.ts is only its core call:
+// a function answering per cell of a range, the supply functions' trailing arguments and reasons,
+// and the words of an #N/A reason built from the arguments as Excel passed them.
+import type { EditionId, Scenario, Stage } from "@critmin/core";
+import { optionalText, optionalYear, text } from "./args.ts";
+import { blockReason, supplyArgs, supplyReason, type RawSupplyArgs, type SupplyArgs } from "./queries.ts";
+import { broadcast, value, type ExcelValue } from "./results.ts";
+
+type Answer = number | string | boolean | undefined;
+
+/**
+ * A supply function over a range of minerals: `compute` gets each mineral as text and the trailing
+ * `[stage], [year], [source]` to parse after its own arguments (so a bad argument is reported in
+ * parameter order). Missing: the reason for one `country`'s figure, or for the whole block.
+ */
+export function supplyCells(
+  fn: string,
+  mineral: unknown,
+  raw: RawSupplyArgs,
+  missing: { readonly country: unknown } | "block",
+  compute: (mineral: string, args: () => SupplyArgs) => Answer,
+): ExcelValue[][] {
+  return broadcast(mineral, (m) =>
+    value(
+      () => compute(text(fn, "mineral", m), () => supplyArgs(fn, ...raw)),
+      missing === "block" ? blockReason(fn, m, raw) : supplyReason(fn, m, missing.country, raw),
+    ),
+  );
+}
+
+/**
+ * A function over a range of identifiers (mineral, material, technology) with a fixed reason:
+ * `compute` gets each identifier as text, `missing` the cell as Excel passed it.
+ */
+export function cells(
+  fn: string,
+  name: string,
+  input: unknown,
+  compute: (id: string) => Answer,
+  missing: (cell: unknown) => string,
+): ExcelValue[][] {
+  return broadcast(input, (cell) =>
+    value(
+      () => compute(text(fn, name, cell)),
+      () => `${fn}: ${missing(cell)}`,
+    ),
+  );
+}
+
+/** `[source]` as an edition id; throws on a bad argument. */
+export function editionArg(fn: string, source: unknown): EditionId | undefined {
+  return optionalText(fn, "source", source) as EditionId | undefined;
+}
+
+/** " in 2019 (iea-cmde-2024)" for a #N/A message, from the arguments as Excel passed them. */
+export function asked(year: unknown, source: unknown): string {
+  const given = (arg: unknown) => !(arg === null || arg === undefined || arg === 0 || arg === "");
+  const y = given(year) ? ` in ${String(year)}` : "";
+  const s = given(source) ? ` (${String(source)})` : "";
+  return y || s ? `${y}${s}` : " in the base year";
+}
+
+/** `[year], [scenario], [stage]` and the source of the IEA technology functions. */
+export function techArgs(fn: string, year: unknown, scenario: unknown, stage: unknown, source: unknown) {
+  return {
+    year: optionalYear(fn, "year", year),
+    scenario: optionalText(fn, "scenario", scenario) as Scenario | undefined,
+    stage: optionalText(fn, "stage", stage) as Stage | undefined,
+    source: editionArg(fn, source),
+  };
+}
