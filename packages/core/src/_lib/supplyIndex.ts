@@ -49,7 +49,8 @@ function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): I
     block.rows.set(row.country, row);
     if (row.value === null) continue;
     const series = seriesKey(row.mineral, row.stage, row.measure);
-    const byEdition = years.get(series) ?? new Map();
+    const byEdition =
+      years.get(series) ?? new Map<EditionId, { observed: Set<number>; all: Map<number, string | null> }>();
     years.set(series, byEdition);
     const entry = byEdition.get(row.edition) ?? { observed: new Set<number>(), all: new Map<number, string | null>() };
     byEdition.set(row.edition, entry);
