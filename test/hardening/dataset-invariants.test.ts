@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { tonnesPerUnit } from "../../packages/core/pipeline/units.ts";
 import { bundledDataset } from "../../packages/core/src/data/dataset.ts";
-import type { DemandRow, SupplyRow } from "../../packages/core/src/schema.ts";
+import type { DemandRow, SupplyRow } from "../../packages/core/src/schema/rows.ts";
 
 const { demand, indicators, supply } = bundledDataset();
 

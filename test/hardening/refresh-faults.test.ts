@@ -19,7 +19,7 @@ import {
   type Dataset,
   type EditionId,
 } from "../../packages/core/src/index.ts";
-import { parseDataset } from "../../packages/core/src/schemas.ts";
+import { parseDataset } from "../../packages/core/src/schema/index.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { manifestFor, publishDataset } from "../../packages/core/scripts/publish-dataset.ts";
 import {

@@ -16,7 +16,7 @@ import {
   type DemandRow,
   type IndicatorRow,
   type SupplyRow,
-} from "../src/schema.ts";
+} from "../src/schema/rows.ts";
 import { GROUPS } from "../src/groups.ts";
 import { encodeColumns, same } from "./columns.ts";
 import { countryRegistry, mineralRegistry, sha256, type Dataset } from "./build.ts";
@@ -245,7 +245,7 @@ export function renderFiles(dataset: Dataset): Files {
   );
   files.set(
     `${GEN_DIR}/editions.gen.ts`,
-    `${HEADER}import type { Edition } from "../../schema.ts";\n\nexport const editions: readonly Edition[] = ${JSON.stringify(dataset.editions, null, 2)};\n`,
+    `${HEADER}import type { Edition } from "../../schema/rows.ts";\n\nexport const editions: readonly Edition[] = ${JSON.stringify(dataset.editions, null, 2)};\n`,
   );
   files.set(
     `${GEN_DIR}/registry.gen.ts`,

@@ -1,4 +1,4 @@
-import type { DemandRow, IndicatorRow, SupplyRow } from "../src/schema.ts";
+import type { DemandRow, IndicatorRow, SupplyRow } from "../src/schema/rows.ts";
 
 /** What each reader returns: rows for one edition, plus the source names it saw, for the mapping tests. */
 export interface ReaderOutput {

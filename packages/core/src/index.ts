@@ -30,7 +30,7 @@ export type {
   Stage,
   Status,
 } from "./constants.ts";
-export type { DemandRow, Edition, IndicatorRow, SupplyRow } from "./schema.ts";
+export type { DemandRow, Edition, IndicatorRow, SupplyRow } from "./schema/rows.ts";
 export type {
   CoverageWithoutOptions,
   CrmaCheckOptions,
@@ -46,7 +46,7 @@ export type {
   SupplyRiskOptions,
   TechExposureOptions,
   TopProducersOptions,
-} from "./options.ts";
+} from "./schema/options.ts";
 
 // errors
 export { CritminError } from "./errors.ts";

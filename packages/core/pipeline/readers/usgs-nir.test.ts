@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { IndicatorRow } from "../../src/schema.ts";
+import { IndicatorRow } from "../../src/schema/rows.ts";
 import { countryCode } from "../countries.ts";
 import { USGS_RULES } from "./usgs-world.ts";
 import {

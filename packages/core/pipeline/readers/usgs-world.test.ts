@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SupplyRow } from "../../src/schema.ts";
+import { SupplyRow } from "../../src/schema/rows.ts";
 import { cleanName } from "../countries.ts";
 import {
   RESERVES_COLUMN_NOT_RESERVES,

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { SupplyRow, type EditionId, type Measure, type Stage, type Status } from "../../src/schema.ts";
+import { SupplyRow, type EditionId, type Measure, type Stage, type Status } from "../../src/schema/rows.ts";
 import { cleanName, countryCode } from "../countries.ts";
 import { csvLocator } from "../locators.ts";
 import { SourceProblems } from "../problems.ts";

@@ -3,7 +3,7 @@ import type { Dataset } from "../data/dataset.ts";
 import type { MineralId, Use } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { SCENARIOS, type DemandTable, type EditionId, type Scenario } from "../constants.ts";
-import type { DemandRow } from "../schema.ts";
+import type { DemandRow } from "../schema/rows.ts";
 import { describe } from "./describe.ts";
 import { nameKey } from "./normalize.ts";
 import { nearest } from "./nearest.ts";

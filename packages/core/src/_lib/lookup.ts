@@ -1,8 +1,8 @@
 import type { EditionId, Measure, Stage } from "../constants.ts";
-import type { SupplyRow } from "../schema.ts";
+import type { SupplyRow } from "../schema/rows.ts";
 import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import type { SupplyOptions } from "../options.ts";
+import type { SupplyOptions } from "../schema/options.ts";
 import { resolveSource, type Resolution } from "../resolve.ts";
 import { describe } from "./describe.ts";
 import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "./ids.ts";

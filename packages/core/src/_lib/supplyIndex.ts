@@ -2,7 +2,7 @@
 // that is a few Map reads and a first answer reads only its mineral's rows.
 import { bundledDataset, bundledSupplyOf, type Dataset } from "../data/dataset.ts";
 import type { EditionId, Measure, Stage } from "../constants.ts";
-import type { SupplyRow } from "../schema.ts";
+import type { SupplyRow } from "../schema/rows.ts";
 import { perDataset } from "./perDataset.ts";
 
 export interface Block {

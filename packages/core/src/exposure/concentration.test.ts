@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mineralEntries } from "../data/index.ts";
-import { EDITION_IDS, STAGES } from "../schema.ts";
+import { EDITION_IDS, STAGES } from "../schema/rows.ts";
 import { concentration } from "./concentration.ts";
 import { crN } from "./crN.ts";
 import { effectiveSuppliers } from "./effectiveSuppliers.ts";

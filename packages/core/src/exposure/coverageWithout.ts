@@ -6,8 +6,8 @@ import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES, type EditionId, type Scenario, SUPPLY_CASES } from "../constants.ts";
-import type { SupplyRow } from "../schema.ts";
-import type { CoverageWithoutOptions } from "../options.ts";
+import type { SupplyRow } from "../schema/rows.ts";
+import type { CoverageWithoutOptions } from "../schema/options.ts";
 
 const KEYS = ["supplier", "year", "supplyCase", "demandScenario", "stage", "source"] as const;
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
-import { DemandOptions } from "../options.ts";
+import { DemandOptions } from "../schema/options.ts";
 import { demand } from "./demand.ts";
 import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 

@@ -2,10 +2,9 @@ import { parseMineral, parseYear } from "../_lib/ids.ts";
 import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
-import type { EconomicImportanceOptions } from "../options.ts";
+import type { EconomicImportanceOptions } from "../schema/options.ts";
 
-// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
-// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
+// The option names as a plain list (why not the zod schema: schema/index.ts).
 const KEYS = ["year"] as const;
 
 /**

@@ -4,7 +4,7 @@ import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import type { Aggregate } from "../constants.ts";
-import type { ShareChangeOptions } from "../options.ts";
+import type { ShareChangeOptions } from "../schema/options.ts";
 import { withinEdition } from "../resolve.ts";
 
 /**

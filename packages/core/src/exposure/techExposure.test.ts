@@ -4,8 +4,8 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
-import { SCENARIOS, STAGES } from "../schema.ts";
-import { TechExposureOptions } from "../options.ts";
+import { SCENARIOS, STAGES } from "../schema/rows.ts";
+import { TechExposureOptions } from "../schema/options.ts";
 import { TECHNOLOGIES, techExposure, type TechExposure } from "./techExposure.ts";
 import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 

@@ -1,8 +1,8 @@
 // The options objects of the exposure functions as zod schemas, for callers that validate user
 // input before calling (exported from @critmin/core/schema; the functions check their own options).
 import { z } from "zod";
-import { CRMA_BASES as BASES, EDITION_IDS, MEASURES, SCENARIOS, STAGES, SUPPLY_CASES } from "./constants.ts";
-import type { CountryCode, Use } from "./data/index.ts";
+import { CRMA_BASES as BASES, EDITION_IDS, MEASURES, SCENARIOS, STAGES, SUPPLY_CASES } from "../constants.ts";
+import type { CountryCode, Use } from "../data/index.ts";
 
 /** Options of the supply lookups (`share`, `production`, `chinaShare`), for callers that validate user input. */
 export const SupplyOptions = /* @__PURE__ */ z

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { DEMAND_TABLES, EDITION_IDS, INDICATORS, KINDS, MEASURES, SCENARIOS, STAGES, STATUSES } from "./constants.ts";
+import { DEMAND_TABLES, EDITION_IDS, INDICATORS, KINDS, MEASURES, SCENARIOS, STAGES, STATUSES } from "../constants.ts";
 
-export * from "./constants.ts";
+export * from "../constants.ts";
 
 export const EditionId = /* @__PURE__ */ z.enum(EDITION_IDS);
 export type EditionId = z.infer<typeof EditionId>;
