@@ -1,4 +1,4 @@
-import { describe } from "./_lib/describe.ts";
+import { describe, describeYears as describeEditionYears } from "./_lib/describe.ts";
 import { coverage, stagesWithData, type EditionCoverage } from "./_lib/supplyIndex.ts";
 import { CritminError } from "./errors.ts";
 import type { EditionId, Measure, Stage } from "./constants.ts";
@@ -34,7 +34,7 @@ export interface ResolveQuery {
 }
 
 function describeYears(list: readonly EditionCoverage[]): string {
-  return list.map((c) => `${c.edition}: ${[...c.years.keys()].join(", ")}`).join("; ");
+  return describeEditionYears(list.map((c) => ({ edition: c.edition, years: c.years.keys() })));
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from "../constants.ts";
 import { describe } from "./describe.ts";
 import { nameKey } from "./normalize.ts";
-import { nearest } from "./nearest.ts";
+import { nearest, unknownId } from "./nearest.ts";
 import { perDataset } from "./perDataset.ts";
 import { editionsNewestFirst } from "./supplyIndex.ts";
 
@@ -54,18 +54,8 @@ const countryLookup = perDataset((data: Dataset) =>
   ]),
 );
 
-function unknown(
-  fn: string,
-  what: string,
-  input: unknown,
-  suggestion: string | undefined,
-  valid?: readonly string[],
-): CritminError {
-  const hint = suggestion ? `; did you mean "${suggestion}"?` : valid ? `; expected one of ${valid.join(", ")}` : "";
-  return new CritminError("unknown_id", `${fn}: unknown ${what} ${describe(input)}${hint}`);
-}
-
-function requireString(fn: string, argument: string, input: unknown): string {
+/** A non-empty string, or an `invalid_argument` error naming the argument. */
+export function requireString(fn: string, argument: string, input: unknown): string {
   if (typeof input !== "string" || input.trim() === "") {
     throw new CritminError("invalid_argument", `${fn}: ${argument} must be a non-empty string, got ${describe(input)}`);
   }
@@ -81,7 +71,7 @@ export function parseMineral(fn: string, input: unknown): MineralId {
   const text = requireString(fn, "mineral", input);
   const found = table.byKey.get(nameKey(text));
   if (found !== undefined) return found;
-  throw unknown(fn, "mineral", input, nearest(text, table.names));
+  throw unknownId(fn, "mineral", input, nearest(text, table.names));
 }
 
 /** An ISO alpha-3 code (or WORLD/ROW) from a code, a name or an alias ("DRC", "China", "Congo (Kinshasa)"). */
@@ -92,14 +82,14 @@ export function parseCountry(fn: string, input: unknown): CountryCode | Aggregat
   const text = requireString(fn, "country", input);
   const found = table.byKey.get(nameKey(text));
   if (found !== undefined) return found;
-  throw unknown(fn, "country", input, nearest(text, table.names));
+  throw unknownId(fn, "country", input, nearest(text, table.names));
 }
 
 export function parseStage(fn: string, input: unknown): Stage {
   if (input === "refining" || input === "mining") return input;
   const text = requireString(fn, "stage", input).trim().toLowerCase();
   if ((STAGES as readonly string[]).includes(text)) return text as Stage;
-  throw unknown(
+  throw unknownId(
     fn,
     "stage",
     input,
@@ -114,7 +104,7 @@ export function parseStage(fn: string, input: unknown): Stage {
 export function parseMeasure(fn: string, input: unknown): Measure {
   const text = requireString(fn, "measure", input).trim().toLowerCase();
   if ((MEASURES as readonly string[]).includes(text)) return text as Measure;
-  throw unknown(
+  throw unknownId(
     fn,
     "measure",
     input,
@@ -133,7 +123,7 @@ export function parseEdition(fn: string, input: unknown): EditionId {
   if (data.editions.some((e) => e.id === text)) return text as EditionId;
   // Newest first, so a near-miss year suggests the newest of the equally close editions.
   const ids = editionsNewestFirst(data);
-  throw unknown(
+  throw unknownId(
     fn,
     "source",
     input,

@@ -1,4 +1,7 @@
-import { demandCoverage, demandRow, materialOf, parseScenario, scenarioFor } from "../_lib/demandIndex.ts";
+import { demandCoverage, demandRow } from "../_lib/demandIndex.ts";
+import { parseScenario } from "../_lib/demandTerms.ts";
+import { materialOf } from "../_lib/materials.ts";
+import { scenarioFor } from "../_lib/resolveDemand.ts";
 import { describe } from "../_lib/describe.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "../_lib/ids.ts";

@@ -1,4 +1,5 @@
-import { lookupDemand, parseScenario, parseUse } from "../_lib/demandIndex.ts";
+import { parseScenario, parseUse } from "../_lib/demandTerms.ts";
+import { lookupDemand } from "../_lib/resolveDemand.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseEdition, parseMineral, parseYear } from "../_lib/ids.ts";
 import { USES, type MineralId } from "../data/index.ts";

@@ -1,12 +1,7 @@
-import {
-  parseScenario,
-  parseUse,
-  scenarioFor,
-  SUPPLY_MINERAL_OF,
-  technologyCoverage,
-  technologyRows,
-  type DemandCoverage,
-} from "../_lib/demandIndex.ts";
+import { technologyCoverage, technologyRows, type DemandCoverage } from "../_lib/demandIndex.ts";
+import { parseScenario, parseUse } from "../_lib/demandTerms.ts";
+import { SUPPLY_MINERAL_OF } from "../_lib/materials.ts";
+import { scenarioFor } from "../_lib/resolveDemand.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseEdition, parseStage, parseYear } from "../_lib/ids.ts";
 import { perDataset } from "../_lib/perDataset.ts";
