@@ -29,15 +29,15 @@ export function supplyCells(
 }
 
 /**
- * A function over a range of identifiers (mineral, material, technology) with a fixed reason:
- * `compute` gets each identifier as text, `missing` the cell as Excel passed it.
+ * A function over a range of identifiers (`name`: mineral, material or technology): `compute` gets
+ * each identifier as text; `missing` says why one has no answer, from the cell as Excel passed it.
  */
 export function cells(
   fn: string,
-  name: string,
   input: unknown,
   compute: (id: string) => Answer,
   missing: (cell: unknown) => string,
+  name: "mineral" | "material" | "technology" = "mineral",
 ): ExcelValue[][] {
   return broadcast(input, (cell) =>
     value(

@@ -229,7 +229,6 @@ export function shareChange(
   const fn = "SHARE_CHANGE";
   return cells(
     fn,
-    "mineral",
     mineral,
     (m) => {
       const c = text(fn, "country", country);
@@ -291,7 +290,6 @@ export function coverageWithout(
   const pinned = pinnedSeriesSource("iea-cmde", source);
   return cells(
     fn,
-    "mineral",
     mineral,
     (m) =>
       core.coverageWithout(m, {
@@ -347,7 +345,6 @@ export function crmaCheck(mineral: any[][], stage?: Stage): any[][] {
   const fn = "CRMA_CHECK";
   return cells(
     fn,
-    "mineral",
     mineral,
     (m) => core.crmaCheck(m, optionalText(fn, "stage", stage))?.passes,
     (m) =>
@@ -371,7 +368,6 @@ export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector
   const pinned = pinnedSeriesSource("iea-cmde", source);
   return cells(
     fn,
-    "mineral",
     mineral,
     (m) =>
       core.demand(m, {
@@ -407,10 +403,10 @@ export function techExposure(
   const pinned = pinnedSeriesSource("iea-cmde", source);
   return cells(
     fn,
-    "technology",
     technology,
     (t) => core.techExposure(t, techArgs(fn, year, scenario, stage, pinned))?.exposure,
     (t) => core.techExposureReason(`${String(t)}${asked(year, pinned)}`),
+    "technology",
   );
 }
 
@@ -457,7 +453,6 @@ export function supplyRisk(material: any[][], year?: any, stage?: Stage): any[][
   const fn = "SUPPLY_RISK";
   return cells(
     fn,
-    "material",
     material,
     (m) =>
       core.supplyRisk(m, {
@@ -465,6 +460,7 @@ export function supplyRisk(material: any[][], year?: any, stage?: Stage): any[][
         stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
       }),
     (m) => core.supplyRiskReason(`${String(m)}${asked(year, null)}`),
+    "material",
   );
 }
 
@@ -480,10 +476,10 @@ export function economicImportance(material: any[][], year?: any): any[][] {
   const fn = "ECONOMIC_IMPORTANCE";
   return cells(
     fn,
-    "material",
     material,
     (m) => core.economicImportance(m, { year: optionalYear(fn, "year", year) }),
     (m) => core.economicImportanceReason(`${String(m)}${asked(year, null)}`),
+    "material",
   );
 }
 
@@ -500,7 +496,6 @@ export function importReliance(mineral: any[][], economy: any, stage?: Stage): a
   const fn = "IMPORT_RELIANCE";
   return cells(
     fn,
-    "mineral",
     mineral,
     (m) =>
       core.importReliance(m, text(fn, "economy", economy), {
@@ -524,7 +519,6 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
   const pinned = pinnedSeriesSource("usgs-mcs", source);
   return cells(
     fn,
-    "mineral",
     mineral,
     (m) => core.reserves(m, text(fn, "country", country), { source: editionArg(fn, pinned) }),
     (m) => `no reserves figure for ${String(m)} in ${String(country)}`,
