@@ -55,6 +55,10 @@ function describeYears(list: readonly EditionCoverage[]): string {
  * @example
  * resolveSource({ mineral: "cobalt", stage: "refining", year: 2035, within: ["iea-cmde-2024", "usgs-mcs-2025"] })
  * //=> { ok: true, resolution: { edition: "iea-cmde-2024", year: 2035, case: "base-case", rule: "pinned" } }
+ * resolveSource({ mineral: "cobalt", stage: "refining", within: ["iea-cmde-2024", "usgs-mcs-2025"] })
+ * //=> { ok: true, resolution: { edition: "iea-cmde-2024", year: 2023, case: null, rule: "pinned" } }
+ * resolveSource({ mineral: "cobalt", stage: "refining", year: 2019, within: ["iea-cmde-2025"] }).ok
+ * //=> false
  */
 export function resolveSource(query: ResolveQuery): ResolveResult {
   checkQuery(query);
