@@ -5,6 +5,7 @@ import type { EditionId, Scenario, Stage } from "@critmin/core";
 import { optionalText, optionalYear, text } from "./args.ts";
 import { blockReason, supplyArgs, supplyReason, type RawSupplyArgs, type SupplyArgs } from "./queries.ts";
 import { broadcast, value, type ExcelValue } from "./results.ts";
+import { pinnedSeriesSource } from "../workbook/pinSource.ts";
 
 type Answer = number | string | boolean | undefined;
 
@@ -47,6 +48,40 @@ export function cells(
   );
 }
 
+/**
+ * {@link cells} for a function that reads one series (IEA demand and exposure: `"iea-cmde"`, USGS
+ * reserves: `"usgs-mcs"`): a blank `source` follows the pin's edition of that series. `compute`
+ * parses the source (`edition()`) where its argument order puts it; `missing` gets the source as
+ * the reason quotes it (the pinned edition when the pin chose it).
+ */
+export function seriesCells(
+  fn: string,
+  [series, source]: readonly [series: string, source: unknown],
+  input: unknown,
+  compute: (id: string, edition: () => EditionId | undefined) => Answer,
+  missing: (cell: unknown, source: unknown) => string,
+  name: "mineral" | "technology" = "mineral",
+): ExcelValue[][] {
+  const pinned = pinnedSeriesSource(series, source);
+  return cells(
+    fn,
+    input,
+    (id) => compute(id, () => editionArg(fn, pinned)),
+    (cell) => missing(cell, pinned),
+    name,
+  );
+}
+
+/** `[scenario]` as an IEA scenario; throws on a bad argument. */
+export function scenarioArg(fn: string, scenario: unknown): Scenario | undefined {
+  return optionalText(fn, "scenario", scenario) as Scenario | undefined;
+}
+
+/** `[stage]` as a stage; throws on a bad argument. */
+export function stageArg(fn: string, stage: unknown): Stage | undefined {
+  return optionalText(fn, "stage", stage) as Stage | undefined;
+}
+
 /** `[source]` as an edition id; throws on a bad argument. */
 export function editionArg(fn: string, source: unknown): EditionId | undefined {
   return optionalText(fn, "source", source) as EditionId | undefined;
@@ -60,12 +95,7 @@ export function asked(year: unknown, source: unknown): string {
   return y || s ? `${y}${s}` : " in the base year";
 }
 
-/** `[year], [scenario], [stage]` and the source of the IEA technology functions. */
-export function techArgs(fn: string, year: unknown, scenario: unknown, stage: unknown, source: unknown) {
-  return {
-    year: optionalYear(fn, "year", year),
-    scenario: optionalText(fn, "scenario", scenario) as Scenario | undefined,
-    stage: optionalText(fn, "stage", stage) as Stage | undefined,
-    source: editionArg(fn, source),
-  };
+/** `[year], [scenario], [stage]` of the IEA technology functions (their source follows). */
+export function techArgs(fn: string, year: unknown, scenario: unknown, stage: unknown) {
+  return { year: optionalYear(fn, "year", year), scenario: scenarioArg(fn, scenario), stage: stageArg(fn, stage) };
 }

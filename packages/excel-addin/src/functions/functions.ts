@@ -17,7 +17,16 @@ import {
 } from "../adapter/args.ts";
 import { blockReason, supplyArgs } from "../adapter/queries.ts";
 import { table, value, type ExcelValue } from "../adapter/results.ts";
-import { asked, cells, editionArg, supplyCells, techArgs } from "../adapter/wrappers.ts";
+import {
+  asked,
+  cells,
+  editionArg,
+  scenarioArg,
+  seriesCells,
+  stageArg,
+  supplyCells,
+  techArgs,
+} from "../adapter/wrappers.ts";
 // Edition pinning: a blank `source` follows the workbook's pin (src/workbook/pin.ts), set by the task pane.
 import { pinnedSeriesSource, versionLabel } from "../workbook/pinSource.ts";
 
@@ -287,19 +296,19 @@ export function coverageWithout(
   source?: Edition,
 ): any[][] {
   const fn = "COVERAGE_WITHOUT";
-  const pinned = pinnedSeriesSource("iea-cmde", source);
-  return cells(
+  return seriesCells(
     fn,
+    ["iea-cmde", source],
     mineral,
-    (m) =>
+    (m, edition) =>
       core.coverageWithout(m, {
         supplier: optionalText(fn, "supplier", supplier),
         year: optionalYear(fn, "year", year),
-        demandScenario: optionalText(fn, "scenario", scenario) as core.Scenario | undefined,
-        stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
-        source: editionArg(fn, pinned),
+        demandScenario: scenarioArg(fn, scenario),
+        stage: stageArg(fn, stage),
+        source: edition(),
       }),
-    (m) => `no IEA edition has both supply and demand for ${String(m)}${asked(year, pinned)}`,
+    (m, pinned) => `no IEA edition has both supply and demand for ${String(m)}${asked(year, pinned)}`,
   );
 }
 
@@ -365,18 +374,18 @@ export function crmaCheck(mineral: any[][], stage?: Stage): any[][] {
  */
 export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector?: any, source?: Edition): any[][] {
   const fn = "DEMAND";
-  const pinned = pinnedSeriesSource("iea-cmde", source);
-  return cells(
+  return seriesCells(
     fn,
+    ["iea-cmde", source],
     mineral,
-    (m) =>
+    (m, edition) =>
       core.demand(m, {
         year: optionalYear(fn, "year", year),
-        scenario: optionalText(fn, "scenario", scenario) as core.Scenario | undefined,
+        scenario: scenarioArg(fn, scenario),
         sector: optionalText(fn, "sector", sector),
-        source: editionArg(fn, pinned),
+        source: edition(),
       }),
-    (m) =>
+    (m, pinned) =>
       `no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, pinned)}${scenario ? ` under ${String(scenario)}` : ""}`,
   );
 }
@@ -400,12 +409,12 @@ export function techExposure(
   source?: Edition,
 ): any[][] {
   const fn = "TECH_EXPOSURE";
-  const pinned = pinnedSeriesSource("iea-cmde", source);
-  return cells(
+  return seriesCells(
     fn,
+    ["iea-cmde", source],
     technology,
-    (t) => core.techExposure(t, techArgs(fn, year, scenario, stage, pinned))?.exposure,
-    (t) => core.techExposureReason(`${String(t)}${asked(year, pinned)}`),
+    (t, edition) => core.techExposure(t, { ...techArgs(fn, year, scenario, stage), source: edition() })?.exposure,
+    (t, pinned) => core.techExposureReason(`${String(t)}${asked(year, pinned)}`),
     "technology",
   );
 }
@@ -433,7 +442,10 @@ export function techExposureTable(
   return table(
     () =>
       core
-        .techExposure(text(fn, "technology", technology), techArgs(fn, year, scenario, stage, pinned))
+        .techExposure(text(fn, "technology", technology), {
+          ...techArgs(fn, year, scenario, stage),
+          source: editionArg(fn, pinned),
+        })
         ?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
     ["Mineral", "Demand (t)", "China share", "Weight"],
     () => `${fn}: ${core.techExposureReason(`${String(technology)}${asked(year, pinned)}`)}`,
@@ -454,11 +466,7 @@ export function supplyRisk(material: any[][], year?: any, stage?: Stage): any[][
   return cells(
     fn,
     material,
-    (m) =>
-      core.supplyRisk(m, {
-        year: optionalYear(fn, "year", year),
-        stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
-      }),
+    (m) => core.supplyRisk(m, { year: optionalYear(fn, "year", year), stage: stageArg(fn, stage) }),
     (m) => core.supplyRiskReason(`${String(m)}${asked(year, null)}`),
     "material",
   );
@@ -497,10 +505,7 @@ export function importReliance(mineral: any[][], economy: any, stage?: Stage): a
   return cells(
     fn,
     mineral,
-    (m) =>
-      core.importReliance(m, text(fn, "economy", economy), {
-        stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
-      }),
+    (m) => core.importReliance(m, text(fn, "economy", economy), { stage: stageArg(fn, stage) }),
     (m) => `no published import reliance for ${String(m)} (${String(economy)})`,
   );
 }
@@ -516,11 +521,11 @@ export function importReliance(mineral: any[][], economy: any, stage?: Stage): a
  */
 export function reserves(mineral: any[][], country: any, source?: Edition): any[][] {
   const fn = "RESERVES";
-  const pinned = pinnedSeriesSource("usgs-mcs", source);
-  return cells(
+  return seriesCells(
     fn,
+    ["usgs-mcs", source],
     mineral,
-    (m) => core.reserves(m, text(fn, "country", country), { source: editionArg(fn, pinned) }),
+    (m, edition) => core.reserves(m, text(fn, "country", country), { source: edition() }),
     (m) => `no reserves figure for ${String(m)} in ${String(country)}`,
   );
 }
