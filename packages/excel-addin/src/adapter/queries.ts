@@ -1,7 +1,7 @@
 // Argument sets shared by many functions, and the reasons given with #N/A.
 import { provenance, type EditionId, type Stage } from "@critmin/core";
 import { currentPin, type Pin } from "../workbook/pin.ts";
-import { describe, optionalText, optionalYear } from "./args.ts";
+import { describe, editionArg, optionalYear, stageArg } from "./args.ts";
 
 export interface SupplyArgs {
   readonly stage?: Stage;
@@ -22,14 +22,9 @@ export function supplyArgs(
   source: unknown,
   pin: Pin | null = currentPin(),
 ): SupplyArgs {
-  const edition = optionalText(fn, "source", source) as EditionId | undefined;
-  const pinned = edition === undefined && pin !== null && pin.editions.length > 0;
-  return {
-    stage: optionalText(fn, "stage", stage) as Stage | undefined,
-    year: optionalYear(fn, "year", year),
-    source: edition,
-    ...(pinned ? { within: pin.editions as readonly EditionId[] } : {}),
-  };
+  const args = { stage: stageArg(fn, stage), year: optionalYear(fn, "year", year), source: editionArg(fn, source) };
+  const pinned = args.source === undefined && pin !== null && pin.editions.length > 0;
+  return pinned ? { ...args, within: pin.editions as readonly EditionId[] } : args;
 }
 
 export type RawSupplyArgs = readonly [stage: unknown, year: unknown, source: unknown];

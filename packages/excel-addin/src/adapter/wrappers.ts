@@ -1,8 +1,8 @@
 // The shapes the CRITMIN.* wrappers share, so each wrapper in functions.ts is only its core call:
 // a function answering per cell of a range, the supply functions' trailing arguments and reasons,
 // and the words of an #N/A reason built from the arguments as Excel passed them.
-import type { EditionId, Scenario, Stage } from "@critmin/core";
-import { optionalText, optionalYear, text } from "./args.ts";
+import type { EditionId } from "@critmin/core";
+import { editionArg, optionalYear, scenarioArg, stageArg, text } from "./args.ts";
 import { blockReason, supplyArgs, supplyReason, type RawSupplyArgs, type SupplyArgs } from "./queries.ts";
 import { broadcast, value, type ExcelValue } from "./results.ts";
 import { pinnedSeriesSource } from "../workbook/pinSource.ts";
@@ -70,21 +70,6 @@ export function seriesCells(
     (cell) => missing(cell, pinned),
     name,
   );
-}
-
-/** `[scenario]` as an IEA scenario; throws on a bad argument. */
-export function scenarioArg(fn: string, scenario: unknown): Scenario | undefined {
-  return optionalText(fn, "scenario", scenario) as Scenario | undefined;
-}
-
-/** `[stage]` as a stage; throws on a bad argument. */
-export function stageArg(fn: string, stage: unknown): Stage | undefined {
-  return optionalText(fn, "stage", stage) as Stage | undefined;
-}
-
-/** `[source]` as an edition id; throws on a bad argument. */
-export function editionArg(fn: string, source: unknown): EditionId | undefined {
-  return optionalText(fn, "source", source) as EditionId | undefined;
 }
 
 /** " in 2019 (iea-cmde-2024)" for a #N/A message, from the arguments as Excel passed them. */

@@ -7,26 +7,20 @@
 // parameters are single values.
 import * as core from "@critmin/core";
 import {
+  editionArg,
   isBlank,
   optionalNumber,
   optionalText,
   optionalYear,
   requiredNumber,
   requiredYear,
+  scenarioArg,
+  stageArg,
   text,
 } from "../adapter/args.ts";
 import { blockReason, supplyArgs } from "../adapter/queries.ts";
 import { table, value, type ExcelValue } from "../adapter/results.ts";
-import {
-  asked,
-  cells,
-  editionArg,
-  scenarioArg,
-  seriesCells,
-  stageArg,
-  supplyCells,
-  techArgs,
-} from "../adapter/wrappers.ts";
+import { asked, cells, seriesCells, supplyCells, techArgs } from "../adapter/wrappers.ts";
 // Edition pinning: a blank `source` follows the workbook's pin (src/workbook/pin.ts), set by the task pane.
 import { pinnedSeriesSource, versionLabel } from "../workbook/pinSource.ts";
 
