@@ -1,4 +1,4 @@
-import { parseMineral, parseYear } from "../_lib/ids.ts";
+import { parseMineral, parseYear, requireString } from "../_lib/ids.ts";
 import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
@@ -39,11 +39,13 @@ export function economicImportance(
  * Why {@link economicImportance} has no score, naming the assessments the dataset in use holds.
  * `subject` is what was asked, as the caller words it (`"gold"`, `"gold in 2019"`).
  *
+ * @throws {@link CritminError} `invalid_argument` when `subject` is not a non-empty string
  * @example
  * economicImportanceReason("gold in 2019")
  * //=> "the EU study has no economic importance for gold in 2019 (assessments: 2011, 2014, 2017, 2020, 2023)"
  */
 export function economicImportanceReason(subject: string): string {
+  requireString("economicImportanceReason", "subject", subject);
   const years = indicatorYears("economic-importance", "EU", "overall").join(", ");
   return `the EU study has no economic importance for ${subject} (assessments: ${years})`;
 }

@@ -1,4 +1,4 @@
-import { parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
+import { parseMineral, parseStage, parseYear, requireString } from "../_lib/ids.ts";
 import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
@@ -41,11 +41,13 @@ export function supplyRisk(material: MineralId | (string & {}), options?: Supply
  * Why {@link supplyRisk} has no score, naming the assessments the dataset in use holds.
  * `subject` is what was asked, as the caller words it (`"gold"`, `"gold in 2019"`).
  *
+ * @throws {@link CritminError} `invalid_argument` when `subject` is not a non-empty string
  * @example
  * supplyRiskReason("gold in 2019")
  * //=> "the EU study has no supply risk for gold in 2019 (assessments: 2011, 2014, 2017, 2020, 2023; per stage: 2023)"
  */
 export function supplyRiskReason(subject: string): string {
+  requireString("supplyRiskReason", "subject", subject);
   const years = (by: "overall" | "staged") => indicatorYears("supply-risk", "EU", by).join(", ");
   return `the EU study has no supply risk for ${subject} (assessments: ${years("overall")}; per stage: ${years("staged")})`;
 }

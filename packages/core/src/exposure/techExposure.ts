@@ -3,7 +3,7 @@ import { parseScenario, parseUse } from "../_lib/demandTerms.ts";
 import { SUPPLY_MINERAL_OF } from "../_lib/materials.ts";
 import { scenarioFor } from "../_lib/resolveDemand.ts";
 import { checkOptions } from "../_lib/lookup.ts";
-import { parseEdition, parseStage, parseYear } from "../_lib/ids.ts";
+import { parseEdition, parseStage, parseYear, requireString } from "../_lib/ids.ts";
 import { perDataset } from "../_lib/perDataset.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { Dataset } from "../data/dataset.ts";
@@ -187,11 +187,13 @@ const supplyProjectionYears = perDataset((data: Dataset) => {
  * (demand and supply meet only there). `subject` is what was asked, as the caller words it
  * (`"EV in 2032"`).
  *
+ * @throws {@link CritminError} `invalid_argument` when `subject` is not a non-empty string
  * @example
  * techExposureReason("EV in 2032")
  * //=> "no IEA edition has demand and supply for EV in 2032 (IEA supply years: the base year, 2030, 2035, 2040)"
  */
 export function techExposureReason(subject: string): string {
+  requireString("techExposureReason", "subject", subject);
   const years = ["the base year", ...supplyProjectionYears()].join(", ");
   return `no IEA edition has demand and supply for ${subject} (IEA supply years: ${years})`;
 }
