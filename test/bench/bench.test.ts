@@ -60,7 +60,7 @@ function checkShape(results: Results): void {
   // Every answer in the workbooks matched the dataset, native and CRITMIN alike.
   for (const size of results.spreadsheet.sizes) {
     for (const [name, w] of Object.entries(size.workbooks))
-      expect(w!.correct, `${name} ×${size.questions}`).toBe(size.questions);
+      expect(w.correct, `${name} ×${size.questions}`).toBe(size.questions);
   }
   expect(results.goals.map((g) => g.id)).toEqual([
     "hotPath",

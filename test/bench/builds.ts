@@ -9,9 +9,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type * as CoreModule from "../../packages/core/src/index.ts";
 import { addinDir, coreDir } from "./lib.ts";
 
-export type Core = typeof import("../../packages/core/src/index.ts");
+export type Core = typeof CoreModule;
 
 export interface Artifacts {
   readonly work: string;

@@ -5,6 +5,7 @@
 // its header for the HyperFormula API choices); this copy keeps the benchmark independent of it.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import {
   ArraySize,
   CellError,
@@ -47,7 +48,12 @@ export function loadAddinBundle(dir: string): AddinBundle {
     ErrorCode,
     associate: (id: string, fn: ExcelFunction) => void functions.set(id, fn),
   };
-  new Function("CustomFunctions", code)(stub);
+  // A function of the one global the bundle expects, run in this realm: a separate vm context would
+  // hand back arrays and objects of its own.
+  const run = vm.runInThisContext(`(function (CustomFunctions) {\n${code}\n})`, {
+    filename: path.join(dir, "functions.js"),
+  }) as (customFunctions: typeof stub) => void;
+  run(stub);
   for (const f of metadata.functions) if (!functions.has(f.id)) throw new Error(`functions.js associates no ${f.id}`);
   return { functions, metadata, arity: new Map(metadata.functions.map((f) => [f.id, f.parameters.length])) };
 }

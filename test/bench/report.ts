@@ -132,125 +132,93 @@ function table(rows: readonly (readonly string[])[]): string {
 }
 
 export function renderTable(r: Results): string {
-  const status = (id: string) => {
-    const g = r.goals.find((x) => x.id === id)!;
-    return g.met ? "met" : "MISSED";
-  };
+  const status = (id: string) => (r.goals.find((x) => x.id === id)!.met ? "met" : "MISSED");
+  /** One measurement: what critmin took, what it is set against, and the goal it answers to, if any. */
+  const row = (name: string, critmin: string, against = "", ratio = "", goal = "", goalId?: string) => [
+    name,
+    critmin,
+    against,
+    ratio,
+    goal,
+    goalId === undefined ? "" : status(goalId),
+  ];
   const { hotPath: h, stringPath: s, coldStart: c, sizes: z, spreadsheet: w, rangeCall: rc } = r;
   const rows: string[][] = [["measurement", "critmin", "against", "ratio", "goal", ""]];
-  rows.push([
-    "1 hot path chinaShare (ids)",
-    ns(h.chinaShare.median),
-    `Map.get ${ns(h.mapGet.median)}`,
-    times(h.ratios.chinaShare),
-    "≤ 5×",
-    status("hotPath"),
-  ]);
-  rows.push([
-    "1 hot path share (ids)",
-    ns(h.share.median),
-    `Map.get ${ns(h.mapGet.median)}`,
-    times(h.ratios.share),
-    "≤ 5×",
-    status("hotPath"),
-  ]);
-  rows.push([
-    "2 strings chinaShare",
-    ns(s.chinaShare.median),
-    `Map.get ${ns(s.mapGet.median)}`,
-    times(s.ratiosVsMapGet.chinaShare),
-    "≤ 1 µs",
-    status("stringPath"),
-  ]);
-  rows.push([
-    "2 strings share",
-    ns(s.share.median),
-    `Map.get ${ns(s.mapGet.median)}`,
-    times(s.ratiosVsMapGet.share),
-    "≤ 1 µs",
-    status("stringPath"),
-  ]);
-  rows.push([
-    "3 cold start Node (+1 answer)",
-    ms(c.node.importCoreAndAnswer.median),
-    `empty ${ms(c.node.empty.median)}`,
-    `+${ms(c.node.beyondEmptyMs)}`,
-    "≤ +50 ms",
-    status("coldStartNode"),
-  ]);
-  rows.push([
-    "   of which any module / SDK / answer",
-    `${ms(c.node.breakdownMs.anyModule)} / ${ms(c.node.breakdownMs.coreImport)} / ${ms(c.node.breakdownMs.firstAnswer)}`,
-    "",
-    "",
-    "",
-    "",
-  ]);
-  rows.push([
-    "3 cold start Chromium add-in",
-    ms(c.chromium.addinPage.median),
-    `empty ${ms(c.chromium.emptyPage.median)}`,
-    `+${ms(c.chromium.beyondEmptyMs)}`,
-    "≤ +50 ms",
-    status("coldStartChromium"),
-  ]);
-  rows.push([
-    "   of which load / answer",
-    `${ms(c.chromium.bundleLoad.median)} / ${ms(c.chromium.firstAnswer.median)}`,
-    "",
-    "",
-    "",
-    "",
-  ]);
-  rows.push(["4 SDK ESM bundle", `${kb(z.sdkEsmGzipBytes)} gzip`, `${kb(z.sdkEsmBytes)} raw`, "", "", ""]);
-  rows.push([
-    "4 add-in functions.js",
-    `${kb(z.addinFunctionsGzipBytes)} gzip`,
-    `${kb(z.addinFunctionsBytes)} raw`,
-    "",
-    "≤ 250 kB",
-    status("addinSize"),
-  ]);
+  for (const fn of ["chinaShare", "share"] as const) {
+    const mapGet = `Map.get ${ns(h.mapGet.median)}`;
+    rows.push(row(`1 hot path ${fn} (ids)`, ns(h[fn].median), mapGet, times(h.ratios[fn]), "≤ 5×", "hotPath"));
+  }
+  for (const fn of ["chinaShare", "share"] as const) {
+    const mapGet = `Map.get ${ns(s.mapGet.median)}`;
+    rows.push(row(`2 strings ${fn}`, ns(s[fn].median), mapGet, times(s.ratiosVsMapGet[fn]), "≤ 1 µs", "stringPath"));
+  }
+  const { node, chromium } = c;
+  const cold = (name: string, page: number, empty: number, beyond: number, goalId: string) =>
+    row(name, ms(page), `empty ${ms(empty)}`, `+${ms(beyond)}`, "≤ +50 ms", goalId);
+  const parts = (name: string, figures: readonly number[]) => row(name, figures.map(ms).join(" / "));
+  const { anyModule, coreImport, firstAnswer } = node.breakdownMs;
+  rows.push(
+    cold(
+      "3 cold start Node (+1 answer)",
+      node.importCoreAndAnswer.median,
+      node.empty.median,
+      node.beyondEmptyMs,
+      "coldStartNode",
+    ),
+    parts("   of which any module / SDK / answer", [anyModule, coreImport, firstAnswer]),
+    cold(
+      "3 cold start Chromium add-in",
+      chromium.addinPage.median,
+      chromium.emptyPage.median,
+      chromium.beyondEmptyMs,
+      "coldStartChromium",
+    ),
+    parts("   of which load / answer", [chromium.bundleLoad.median, chromium.firstAnswer.median]),
+    row("4 SDK ESM bundle", `${kb(z.sdkEsmGzipBytes)} gzip`, `${kb(z.sdkEsmBytes)} raw`),
+    row(
+      "4 add-in functions.js",
+      `${kb(z.addinFunctionsGzipBytes)} gzip`,
+      `${kb(z.addinFunctionsBytes)} raw`,
+      "",
+      "≤ 250 kB",
+      "addinSize",
+    ),
+  );
   for (const size of w.sizes) {
     const crit = size.workbooks.critmin!;
     const natives = Object.entries(size.workbooks)
       .filter(([k]) => k !== "critmin")
-      .map(([k, v]) => `${k} ${ms(v!.total.median)}`)
+      .map(([k, v]) => `${k} ${ms(v.total.median)}`)
       .join(", ");
+    const ratio = times(size.critminVsFastestNative);
     const headline = size.questions === w.headlineQuestions;
-    rows.push([
-      `5 workbook ×${size.questions}`,
-      ms(crit.total.median),
-      natives,
-      times(size.critminVsFastestNative),
-      headline ? "≤ 0.5×" : "",
-      headline ? status("spreadsheet") : "",
-    ]);
+    rows.push(
+      row(
+        `5 workbook ×${size.questions}`,
+        ms(crit.total.median),
+        natives,
+        ratio,
+        ...(headline ? (["≤ 0.5×", "spreadsheet"] as const) : []),
+      ),
+    );
   }
-  rows.push([
-    "5 CRITMIN µs/formula growth",
-    times(w.critminPerFormulaGrowth),
-    `${w.sizes[0]!.questions} → ${w.sizes.at(-1)!.questions}`,
-    "",
-    "linear",
-    status("spreadsheetLinear"),
-  ]);
-  rows.push([
-    `6 range ×${rc.rows} (direct)`,
-    ms(rc.direct.range.median),
-    `per cell ${ms(rc.direct.perCell.median)}`,
-    times(rc.direct.perCellVsRange),
-    "",
-    "",
-  ]);
-  rows.push([
-    `6 range ×${rc.rows} (HyperFormula)`,
-    ms(rc.hyperformula.range.median),
-    `per cell ${ms(rc.hyperformula.perCell.median)}`,
-    times(rc.hyperformula.perCellVsRange),
-    "",
-    "",
-  ]);
+  const growth = `${w.sizes[0]!.questions} → ${w.sizes.at(-1)!.questions}`;
+  rows.push(
+    row("5 CRITMIN µs/formula growth", times(w.critminPerFormulaGrowth), growth, "", "linear", "spreadsheetLinear"),
+  );
+  for (const [label, call] of [
+    ["direct", rc.direct],
+    ["HyperFormula", rc.hyperformula],
+  ] as const) {
+    rows.push(
+      row(
+        `6 range ×${rc.rows} (${label})`,
+        ms(call.range.median),
+        `per cell ${ms(call.perCell.median)}`,
+        times(call.perCellVsRange),
+      ),
+    );
+  }
   const m = r.machine;
   const head = `critmin benchmarks (${r.mode}) ${r.date} — ${m.cpus.model} ×${m.cpus.count}, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, ${m.os}, Node ${m.node}, Chromium ${m.chromium ?? "?"}, ${(r.durationMs / 1000).toFixed(0)} s`;
   return `${head}\n\n${table(rows)}\n`;

@@ -3,8 +3,8 @@
 // Map.get runs in the same interleaved rounds, so the absolute figure has a same-run reference.
 import type { MineralId, Stage } from "../../packages/core/src/index.ts";
 import type { Core } from "./builds.ts";
-import { resolvedKey, shareMap } from "./hotPath.ts";
-import { interleaved, round, summarize, type MicroCase, type Mode, type Samples } from "./lib.ts";
+import { resolvedKey, shareMap, timeLookups } from "./hotPath.ts";
+import { round, type Mode, type Samples } from "./lib.ts";
 
 export interface StringPathResult {
   readonly queries: { readonly chinaShare: readonly string[]; readonly share: readonly string[] };
@@ -58,46 +58,16 @@ export function measureStringPath(core: Core, mode: Mode): StringPathResult {
       throw new Error(`bench: share("${m}", "${shareCountries[i]}") is not its row`);
   });
 
-  const cases: MicroCase[] = [
-    {
-      name: "mapGet",
-      run(n) {
-        let s = 0;
-        for (let i = 0; i < n; i++) {
-          const v = map.get(keys[i & 15]!);
-          if (v !== undefined) s += v;
-        }
-        return s;
-      },
-    },
-    {
-      name: "chinaShare",
-      run(n) {
-        let s = 0;
-        for (let i = 0; i < n; i++) {
-          const v = chinaShare(chinaInputs[i & 7]!);
-          if (v !== undefined) s += v;
-        }
-        return s;
-      },
-    },
-    {
-      name: "share",
-      run(n) {
-        let s = 0;
-        for (let i = 0; i < n; i++) {
-          const k = i & 7;
-          const v = share(shareMinerals[k]!, shareCountries[k]!, shareOptions[k]);
-          if (v !== undefined) s += v;
-        }
-        return s;
-      },
-    },
-  ];
-  const samples = interleaved(cases, mode === "quick" ? { rounds: 15, batchNs: 2e5 } : { rounds: 200, batchNs: 2e6 });
-  const mapGet = summarize(samples.get("mapGet")!, "ns/op");
-  const china = summarize(samples.get("chinaShare")!, "ns/op");
-  const shareS = summarize(samples.get("share")!, "ns/op");
+  const {
+    mapGet,
+    chinaShare: china,
+    share: shareS,
+  } = timeLookups(core, mode, map, keys, {
+    china: chinaInputs,
+    shareMinerals,
+    shareCountries,
+    shareOptions,
+  });
   return {
     queries: { chinaShare: chinaInputs, share: SHARE.map(([m, c, s]) => `"${m}", "${c}", { stage: "${s}" }`) },
     mapGet,

@@ -9,152 +9,32 @@
 //
 // Needs /usr/bin/chromium (`apt-get install -y chromium`; .ci/run installs it). Never downloads a
 // browser. Set UPDATE_SCREENSHOTS=1 to rewrite packages/excel-addin/test/screenshots/runtime.png.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as core from "../../packages/core/src/index.ts";
-import { addinDir, buildAddin } from "../../packages/excel-addin/scripts/build.ts";
+import { addinDir } from "../../packages/excel-addin/scripts/build.ts";
+import { buildAddinSnapshot } from "../../packages/excel-addin/test/buildSnapshot.ts";
+import {
+  CONTENT_TYPES,
+  fileUnder,
+  launchChromium,
+  listenLoopback,
+  loopbackContext,
+  requireChromium,
+  type Loopback,
+} from "../support/index.ts";
+import { TEST_PAGE } from "./runtime-page.ts";
 
-const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-sync",
-];
 const MS_DIST = path.join(addinDir, "node_modules/@microsoft/office-js/dist");
 // Served under these exact names: the runtime finds its own <script> by file name and loads the
 // mapping table from the same folder.
 const MS_FILES = ["custom-functions-runtime.js", "o15apptofilemappingtable.js"] as const;
 const SCREENSHOT = path.join(addinDir, "test/screenshots/runtime.png");
 const NAMESPACE = "CRITMINDEV"; // dist/dev's namespace, only for the labels in the rendered table
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml; charset=utf-8",
-};
-
-/** The page under test. The recorder sits between Microsoft's runtime and the bundle. */
-const TEST_PAGE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>critmin functions.js in Microsoft's custom-functions runtime</title>
-<link rel="icon" href="data:,">
-<style>
-  body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #1f3a5f; }
-  #report { display: inline-block; padding: 16px; background: #fff; }
-  h1 { font-size: 17px; margin: 0 0 4px; }
-  p { margin: 0 0 12px; color: #555; }
-  table.results { border-collapse: collapse; }
-  table.results > * > tr > th, table.results > * > tr > td { border: 1px solid #c8d0da; padding: 4px 8px; text-align: left; vertical-align: top; }
-  table.results > thead th { background: #1f3a5f; color: #fff; }
-  table.results td.fn, table.results td.args { font-family: ui-monospace, monospace; white-space: nowrap; }
-  table.cells { border-collapse: collapse; }
-  table.cells td { border: 1px solid #e1e5ea; padding: 1px 6px; font-family: ui-monospace, monospace; white-space: nowrap; }
-  .error { color: #b00020; font-weight: 600; }
-  table.cells td.error { white-space: normal; min-width: 420px; max-width: 560px; }
-  .message { color: #6b2030; font-weight: 400; }
-</style>
-<script src="/custom-functions-runtime.js"></script>
-<script>
-  // Record every association the bundle makes, then hand it to the runtime's own associate.
-  window.__critmin = { runtime: typeof CustomFunctions, associations: [] };
-  (function () {
-    var original = CustomFunctions.associate;
-    CustomFunctions.associate = function (id, fn) {
-      window.__critmin.associations.push({ id: id, fn: fn });
-      return original.apply(this, arguments);
-    };
-  })();
-</script>
-<script src="/functions.js"></script>
-<script>
-  window.__critmin.bundleLoaded = true;
-  (function (state) {
-    function describe(value) {
-      if (Array.isArray(value)) return value.map(describe);
-      if (value instanceof CustomFunctions.Error) {
-        return { error: value.code, message: value.message, isError: value instanceof Error, wire: JSON.parse(JSON.stringify(value)) };
-      }
-      if (value === null) return { null: true };
-      if (value === undefined) return { undefined: true };
-      return value;
-    }
-    // As Excel calls a function: each declared parameter (null when omitted), then the invocation.
-    state.call = function (metadata, id, args) {
-      var meta = metadata.functions.find(function (f) { return f.id === id; });
-      if (!meta) throw new Error("no metadata for " + id);
-      var fn = CustomFunctions._association.mappings[id.toUpperCase()];
-      if (typeof fn !== "function") throw new Error("not registered in the runtime: " + id);
-      var values = meta.parameters.map(function (_, i) { return i < args.length ? args[i] : null; });
-      values.push({ functionName: id, address: "Sheet1!B2", parameterAddresses: [], isInValuePreview: false });
-      return describe(fn.apply(null, values));
-    };
-    state.render = function (title, rows) {
-      function cell(v) {
-        var td = document.createElement("td");
-        if (v && typeof v === "object" && "error" in v) {
-          td.className = "error";
-          td.textContent = v.error + " ";
-          var m = document.createElement("span");
-          m.className = "message";
-          m.textContent = v.message;
-          td.appendChild(m);
-        } else {
-          td.textContent = typeof v === "number" ? String(Math.round(v * 1e6) / 1e6) : String(v);
-        }
-        return td;
-      }
-      document.body.textContent = "";
-      var h = document.createElement("h1");
-      h.textContent = title;
-      var p = document.createElement("p");
-      p.textContent = "The built functions.js, registered through Microsoft's custom-functions-runtime.js (@microsoft/office-js) in headless Chromium, called as Excel calls it.";
-      var t = document.createElement("table");
-      t.className = "results";
-      t.innerHTML = "<thead><tr><th>Function</th><th>Arguments</th><th>Result</th></tr></thead>";
-      var body = document.createElement("tbody");
-      rows.forEach(function (r) {
-        var tr = document.createElement("tr");
-        var fn = document.createElement("td"); fn.className = "fn"; fn.textContent = r.fn;
-        var args = document.createElement("td"); args.className = "args"; args.textContent = r.args;
-        var res = document.createElement("td");
-        var grid = document.createElement("table"); grid.className = "cells";
-        r.result.forEach(function (row) {
-          var gtr = document.createElement("tr");
-          row.forEach(function (v) { gtr.appendChild(cell(v)); });
-          grid.appendChild(gtr);
-        });
-        res.appendChild(grid);
-        tr.append(fn, args, res);
-        body.appendChild(tr);
-      });
-      t.appendChild(body);
-      var report = document.createElement("div");
-      report.id = "report";
-      report.append(h, p, t);
-      document.body.appendChild(report);
-    };
-  })(window.__critmin);
-</script>
-</head>
-<body><p>loading…</p></body>
-</html>
-`;
 
 type Cell =
   | number
@@ -169,7 +49,7 @@ interface Metadata {
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 let snapshot: string | undefined;
-let server: http.Server | undefined;
+let server: Loopback | undefined;
 let base = "";
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
@@ -182,28 +62,20 @@ const consoleMessages: { type: string; text: string }[] = [];
 const pageErrors: string[] = [];
 const rendered: { fn: string; args: string; result: Cell[][] }[] = [];
 
-function serve(root: string): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
+function serve(root: string): Promise<Loopback> {
+  return listenLoopback((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     served.push(url.pathname);
-    let file: string | undefined;
-    let body: Buffer | string | undefined;
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405).end();
       return;
     }
+    const name = url.pathname.slice(1);
+    let file: string | undefined;
+    let body: Buffer | string | undefined;
     if (url.pathname === "/" || url.pathname === "/runtime-test.html") body = TEST_PAGE;
-    else if ((MS_FILES as readonly string[]).includes(url.pathname.slice(1)))
-      file = path.join(MS_DIST, url.pathname.slice(1));
-    else {
-      let candidate = "";
-      try {
-        candidate = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-      } catch {
-        // a malformed escape is simply not found
-      }
-      if (candidate.startsWith(root + path.sep) && existsSync(candidate)) file = candidate;
-    }
+    else if ((MS_FILES as readonly string[]).includes(name)) file = path.join(MS_DIST, name);
+    else file = fileUnder(root, url.pathname);
     if (file) body = readFileSync(file);
     if (body === undefined) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
@@ -216,10 +88,6 @@ function serve(root: string): Promise<http.Server> {
     };
     if (ext === ".json") headers["access-control-allow-origin"] = "*";
     res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : body);
-  });
-  return new Promise((resolve, reject) => {
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => resolve(s));
   });
 }
 
@@ -239,35 +107,18 @@ async function call(id: string, args: unknown[], label?: string): Promise<Cell[]
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} not found: install Debian's Chromium with \`apt-get install -y chromium\` (as root; .ci/run does this in CI). playwright-core never downloads a browser.`,
-    );
-  }
-  await buildAddin();
+  requireChromium();
   // Serve a copy, so a concurrent rebuild of dist/ by another test cannot change files mid-run.
   snapshot = mkdtempSync(path.join(os.tmpdir(), "critmin-addin-browser-"));
-  cpSync(path.join(addinDir, "dist/dev"), snapshot, { recursive: true });
-  metadata = JSON.parse(readFileSync(path.join(snapshot, "functions.json"), "utf8")) as Metadata;
+  await buildAddinSnapshot(snapshot);
+  const dev = path.join(snapshot, "dev");
+  metadata = JSON.parse(readFileSync(path.join(dev, "functions.json"), "utf8")) as Metadata;
 
-  server = await serve(snapshot);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  // launch() starts with a new, empty profile in a temporary --user-data-dir and removes it on close.
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
-  context = await browser.newContext({
-    viewport: { width: 1100, height: 700 },
-    deviceScaleFactor: 1,
-    serviceWorkers: "block",
-  });
+  server = await serve(dev);
+  base = server.origin;
+  browser = await launchChromium();
   // Only loopback: anything else (Microsoft's telemetry frame, a CDN) is recorded and refused here.
-  await context.route(
-    (url) => url.hostname !== "127.0.0.1",
-    (route) => {
-      blocked.push(route.request().url());
-      return route.abort("blockedbyclient");
-    },
-  );
+  context = await loopbackContext(browser, { viewport: { width: 1100, height: 700 } }, blocked);
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on("console", (m) => consoleMessages.push({ type: m.type(), text: m.text() }));
@@ -293,10 +144,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
-  if (server) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server!.close(() => resolve()));
-  }
+  await server?.close();
   if (snapshot) rmSync(snapshot, { recursive: true, force: true });
 }, 30_000);
 

@@ -10,9 +10,8 @@
 //
 // Needs /usr/bin/chromium for (e) (`apt-get install -y chromium`); never downloads a browser.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import type http from "node:http";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as core from "../../packages/core/src/index.ts";
 import * as schemas from "../../packages/core/src/schema/index.ts";
@@ -24,10 +23,10 @@ import {
   type ComputedExample,
   type ExcelContext,
 } from "../../packages/sdk-docs/scripts/lib/excel.ts";
-import { checkLinks, htmlFiles, resolveSitePath } from "./lib/links.ts";
+import { checkLinks, decodeEntities, htmlFiles, resolveSitePath } from "./lib/links.ts";
 import { BASE, buildSite, docsPackage, serveSite, type BuiltSite } from "./lib/site.ts";
+import { launchChromium, loopbackContext, requireChromium, type Loopback } from "../support/index.ts";
 
-const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
 const SCREENSHOTS = path.join(docsPackage, "screenshots");
 
 let site: BuiltSite;
@@ -54,17 +53,7 @@ const page = (rel: string) => readFileSync(path.join(site.outDir, rel), "utf8");
 /** Visible text of a built page's main content, tags stripped and entities decoded. */
 function pageText(html: string): string {
   const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? html;
-  return main
-    .replace(/<script[\s\S]*?<\/script>/g, "")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&")
-    .replace(/\s+/g, " ");
+  return decodeEntities(main.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, "")).replace(/\s+/g, " ");
 }
 
 describe("(a) the docs build", () => {
@@ -165,11 +154,7 @@ describe("(c) code examples", () => {
     let checks = 0;
     for (const block of blocks) {
       try {
-        const result = await runBlock(
-          block.code,
-          { "@critmin/core": core, "@critmin/core/schema": schemas },
-          core as unknown as Record<string, unknown>,
-        );
+        const result = await runBlock(block.code, { "@critmin/core": core, "@critmin/core/schema": schemas }, core);
         checks += result.checks.length;
         for (const c of result.checks.filter((x) => !x.ok))
           failures.push(
@@ -263,56 +248,28 @@ describe("(d) Excel function pages", () => {
 });
 
 describe("(e) in headless Chromium", () => {
-  let server: http.Server | undefined;
+  let server: Loopback | undefined;
   let origin = "";
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   const blocked: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} not found: install Debian's Chromium with \`apt-get install -y chromium\` (.ci/run does this in CI). playwright-core never downloads a browser.`,
-      );
-    }
-    ({ server, origin } = await serveSite(site.outDir));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-quic",
-        "--disable-sync",
-      ],
-      timeout: 30_000,
-    });
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 1300 },
-      deviceScaleFactor: 1,
-      colorScheme: "light",
-      serviceWorkers: "block",
-    });
+    requireChromium();
+    server = await serveSite(site.outDir);
+    origin = server.origin;
+    browser = await launchChromium();
     // Only loopback: anything else is recorded and refused.
-    await context.route(
-      (url) => url.hostname !== "127.0.0.1",
-      (route) => {
-        blocked.push(route.request().url());
-        return route.abort("blockedbyclient");
-      },
+    context = await loopbackContext(
+      browser,
+      { viewport: { width: 1280, height: 1300 }, colorScheme: "light" },
+      blocked,
     );
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
-    if (server) {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server!.close(() => resolve()));
-    }
+    await server?.close();
   }, 30_000);
 
   it.each([

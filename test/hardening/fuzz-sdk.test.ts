@@ -9,25 +9,17 @@ import * as core from "../../packages/core/src/index.ts";
 import type { CritminErrorCode } from "../../packages/core/src/index.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  argumentsFor,
-  argumentsNear,
-  fuzzParameters,
-  fuzzTimeout,
-  HOSTILE_OTHER,
-  HOSTILE_STRINGS,
-  isThenable,
-  nanPaths,
-  show,
-} from "./hostile.ts";
+import { argumentsFor, fuzzParameters, fuzzTimeout, hostileSweep } from "./hostile.ts";
+import { argumentsNear } from "./near.ts";
+import { isThenable, nanPaths, show } from "./report.ts";
 
 type Fn = (...args: unknown[]) => unknown;
 
-const isClass = (f: Function) => /^class[\s{]/.test(Function.prototype.toString.call(f));
+const isClass = (f: Fn) => /^class[\s{]/.test(Function.prototype.toString.call(f));
 
 /** Every exported function except classes (CritminError), by name. */
 const FUNCTIONS = Object.entries(core as Record<string, unknown>)
-  .filter((e): e is [string, Fn] => typeof e[1] === "function" && !isClass(e[1] as Function))
+  .filter((e): e is [string, Fn] => typeof e[1] === "function" && !isClass(e[1] as Fn))
   .sort(([a], [b]) => a.localeCompare(b));
 
 const CODES: readonly CritminErrorCode[] = ["unknown_id", "invalid_argument"];
@@ -139,14 +131,9 @@ describe("fuzz: every @critmin/core function under hostile arguments", () => {
     // Deterministic sweep before the random one: each hostile value in each position of each function.
     const failures: string[] = [];
     for (const [name, fn] of FUNCTIONS) {
-      const base = seedOf(name);
-      const positions = Math.max(fn.length, base.length, 1) + 1;
-      for (const hostile of [...HOSTILE_STRINGS, ...HOSTILE_OTHER]) {
-        for (let i = 0; i < positions; i++) {
-          const args = Array.from({ length: positions }, (_, j) => (j === i ? hostile : base[j]));
-          const problem = breach(name, fn, args);
-          if (problem) failures.push(problem);
-        }
+      for (const { args } of hostileSweep(seedOf(name), fn.length)) {
+        const problem = breach(name, fn, args);
+        if (problem) failures.push(problem);
       }
     }
     expect(failures.slice(0, 25), `${failures.length} breaches`).toEqual([]);

@@ -1,4 +1,5 @@
-// Hostile and plausible values for the property-based fuzz tests (fuzz-sdk, fuzz-excel, memory).
+// Hostile and plausible values for the property-based fuzz tests (fuzz-sdk, fuzz-excel, memory); calls
+// near a known-good one are in near.ts, failure descriptions in report.ts.
 // Plausible values come from the SDK's own exports (ids, aliases, option keys), so a new mineral,
 // option or function is fuzzed without editing this file.
 import * as core from "../../packages/core/src/index.ts";
@@ -172,7 +173,7 @@ export const HOSTILE_OTHER: readonly unknown[] = [
 
 // ---- plausible values, from the SDK's own exports -----------------------------------------------
 
-const TECHNOLOGIES = (core as Record<string, unknown>).TECHNOLOGIES as readonly string[] | undefined;
+export const TECHNOLOGIES = (core as Record<string, unknown>).TECHNOLOGIES as readonly string[] | undefined;
 const names = [
   ...core.minerals().flatMap((m) => [m.id, m.name, ...m.aliases]),
   ...core.countries().flatMap((c) => [c.code, c.alpha2, c.name, ...c.aliases]),
@@ -250,7 +251,7 @@ export const hostileArray: fc.Arbitrary<unknown[]> = fc.array(
 );
 
 /** A plausible or hostile value for any key of an options object. */
-const optionValue: fc.Arbitrary<unknown> = fc.oneof(
+export const optionValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: plausibleName },
   { weight: 2, arbitrary: plausibleNumber },
   { weight: 3, arbitrary: hostileLeaf },
@@ -291,180 +292,20 @@ export function argumentsFor(arity: number): fc.Arbitrary<unknown[]> {
   return fc.array(anyArgument, { maxLength: Math.max(arity, 1) + 2 });
 }
 
-// ---- calls near a known-good one -----------------------------------------------------------------
-// Random arguments rarely get past the first parse, so most cases also start from a known-good call
-// and vary each argument within its kind (another mineral, another year, another option value) or
-// swap in a hostile value: these reach resolution, lookups and the maths.
-
-const variants = (pool: readonly string[]): fc.Arbitrary<string> =>
-  fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...pool) },
-    { weight: 1, arbitrary: fc.constantFrom(...pool).map((n) => n.toUpperCase()) },
-    { weight: 1, arbitrary: fc.constantFrom(...pool).map((n) => ` ${n.toLowerCase()}\t`) },
-    {
-      weight: 1,
-      arbitrary: fc
-        .tuple(fc.constantFrom(...pool), fc.nat(), fc.string({ minLength: 1, maxLength: 2 }))
-        .map(([n, i, s]) => {
-          const at = i % (n.length + 1);
-          return n.slice(0, at) + s + n.slice(at + 1);
-        }),
-    },
-  );
-
-const uniq = (list: readonly unknown[]) => [
-  ...new Set(list.filter((v): v is string => typeof v === "string" && v !== "")),
-];
-export const POOLS = {
-  mineral: uniq(core.minerals().flatMap((m) => [m.id, m.name, ...m.aliases])),
-  country: uniq([
-    ...core.countries().flatMap((c) => [c.code, c.alpha2, c.name, ...c.aliases]),
-    "World",
-    "WORLD",
-    "ROW",
-    "rest of world",
-  ]),
-  group: uniq([...core.groups().map((g) => g.id), "G7+", "EU", "european union"]),
-  use: uniq([...core.USES, ...(TECHNOLOGIES ?? []), "EV", "solar PV", "grids", "clean", "total"]),
-  economy: ["EU", "USA", "US", "eu", "United States"],
-  stage: uniq([...core.STAGES, "Mining", "REFINING"]),
-  source: uniq([...core.EDITION_IDS]),
-  scenario: uniq([...core.SCENARIOS, "nze", "Net Zero", "Stated Policies"]),
-  measure: uniq([...core.MEASURES]),
-} as const;
-
-const years = fc.oneof(
-  fc.constantFrom(1899, 1900, 2011, 2014, 2017, 2020, 2022, 2023, 2024, 2025, 2030, 2035, 2040, 2045, 2050, 2100, 2101),
-  fc.integer({ min: 1890, max: 2110 }),
-);
-const VALUES_BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
-  year: years,
-  from: years,
-  to: years,
-  stage: variants(POOLS.stage),
-  source: variants(POOLS.source),
-  scenario: variants(POOLS.scenario),
-  demandScenario: variants(POOLS.scenario),
-  sector: variants(POOLS.use),
-  supplier: fc.oneof(variants(POOLS.country), fc.constant("largest")),
-  target: fc.oneof(fc.double({ min: 0, max: 1.2, noNaN: true }), fc.constantFrom(0, 0.65, 1)),
-  n: fc.integer({ min: -1, max: 12 }),
-  basis: fc.constantFrom("eu-sourcing", "global-supply", "EU-sourcing"),
-  mineral: variants(POOLS.mineral),
-  country: variants(POOLS.country),
-  measure: variants(POOLS.measure),
-  supplyCase: fc.constantFrom("base-case", "Base case", "high-case"),
-};
-
-/** A value of the same kind as a known-good one: the pool it comes from, or numbers near it. */
-function sameKind(seed: unknown): fc.Arbitrary<unknown> {
-  if (typeof seed === "string") {
-    const pool = Object.values(POOLS).find((p) => (p as readonly string[]).includes(seed));
-    return pool ? variants(pool) : fc.constant(seed);
-  }
-  if (typeof seed === "number") {
-    if (Number.isInteger(seed) && seed >= 1900) return years;
-    if (seed >= 0 && seed <= 1)
-      return fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 1.5, -0.1));
-    return fc.oneof(fc.integer({ min: -2, max: 20 }), fc.double({ min: 0, max: 20_000, noNaN: true }));
-  }
-  if (Array.isArray(seed)) {
-    if (seed.every((v) => typeof v === "number"))
-      return fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 });
-    return fc.array(variants(POOLS.country), { minLength: 0, maxLength: 6 });
-  }
-  if (typeof seed === "object" && seed !== null) {
-    const own = Object.keys(seed);
-    const valueFor = (k: string) =>
-      fc.oneof({ weight: 8, arbitrary: VALUES_BY_KEY[k] ?? optionValue }, { weight: 1, arbitrary: hostileLeaf });
-    const anyKey = fc.constantFrom(...OPTION_KEYS, "bogus", "__proto__", "constructor");
-    return fc
-      .tuple(
-        // each of the seed's keys present or not, with a value of its kind (rarely a hostile one) …
-        fc.record(Object.fromEntries(own.map((k) => [k, valueFor(k)])), { requiredKeys: [] }),
-        // … and now and then one more key, known to some function or not, with any value
-        fc.option(fc.tuple(anyKey, fc.oneof(optionValue, hostileLeaf)), { freq: 6 }),
-      )
-      .map(([base, extra]) => {
-        const out: Record<string, unknown> = { ...base };
-        if (extra)
-          Object.defineProperty(out, extra[0], {
-            value: extra[1],
-            enumerable: true,
-            configurable: true,
-            writable: true,
-          });
-        return out;
-      });
-  }
-  return fc.constant(seed);
-}
-
 /**
- * Calls near a known-good `seed`: each argument kept, varied within its kind, made hostile or
- * dropped; sometimes one more argument than the seed has.
+ * Each fixed hostile value in each argument position (and one past the last), the other positions
+ * from the known-good `seed`: the deterministic sweep run before the random cases.
  */
-export function argumentsNear(seed: readonly unknown[], arity: number): fc.Arbitrary<unknown[]> {
-  const length = Math.max(arity, seed.length, 1) + 1;
-  const position = (i: number) =>
-    i < seed.length
-      ? fc.oneof(
-          { weight: 4, arbitrary: sameKind(seed[i]) },
-          { weight: 2, arbitrary: fc.constant(seed[i]) },
-          { weight: 1, arbitrary: hostileLeaf },
-          { weight: 1, arbitrary: fc.constant(undefined) },
-        )
-      : fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: anyArgument });
-  return fc.tuple(...Array.from({ length }, (_, i) => position(i)));
-}
-
-// ---- reporting -----------------------------------------------------------------------------------
-
-/** A short, never-throwing description of a value for failure messages. */
-export function show(value: unknown, depth = 0): string {
-  try {
-    if (typeof value === "string")
-      return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…(${value.length} chars)` : value);
-    if (typeof value === "bigint") return `${value}n`;
-    if (typeof value === "symbol" || typeof value === "function") return String(value);
-    if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
-    if (value === null || typeof value !== "object") return String(value);
-    if (depth > 2) return "…";
-    if (Array.isArray(value))
-      return value.length > 8
-        ? `[${value
-            .slice(0, 8)
-            .map((v) => show(v, depth + 1))
-            .join(", ")}, …(${value.length})]`
-        : `[${value.map((v) => show(v, depth + 1)).join(", ")}]`;
-    if (value instanceof Error) return `${value.constructor.name}(${JSON.stringify(value.message)})`;
-    const proto = Object.getPrototypeOf(value);
-    const tag = proto === null ? "[null-proto]" : proto === Object.prototype ? "" : `${proto.constructor?.name ?? "?"}`;
-    return `${tag}{${Object.keys(value)
-      .slice(0, 6)
-      .map((k) => `${JSON.stringify(k)}: ${show((value as Record<string, unknown>)[k], depth + 1)}`)
-      .join(", ")}}`;
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-
-export function isThenable(value: unknown): boolean {
-  return (
-    (typeof value === "object" || typeof value === "function") &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
-}
-
-/** Every NaN inside a returned value (plain objects and arrays, a few levels deep), as paths. */
-export function nanPaths(value: unknown, path = "result", depth = 0, out: string[] = []): string[] {
-  if (typeof value === "number" && Number.isNaN(value)) out.push(path);
-  else if (value !== null && typeof value === "object" && depth < 4) {
-    const entries: [string, unknown][] = Array.isArray(value)
-      ? value.slice(0, 500).map((v, i) => [`[${i}]`, v])
-      : Object.entries(value).map(([k, v]) => [`.${k}`, v]);
-    for (const [k, v] of entries) nanPaths(v, `${path}${k}`, depth + 1, out);
-  }
-  return out;
+export function* hostileSweep(
+  seed: readonly unknown[],
+  arity: number,
+): Generator<{ hostile: unknown; position: number; args: unknown[] }> {
+  const positions = Math.max(arity, seed.length, 1) + 1;
+  for (const hostile of [...HOSTILE_STRINGS, ...HOSTILE_OTHER])
+    for (let position = 0; position < positions; position++)
+      yield {
+        hostile,
+        position,
+        args: Array.from({ length: positions }, (_, j) => (j === position ? hostile : seed[j])),
+      };
 }

@@ -34,7 +34,7 @@ const uses = [...core.USES, "EV", "solar PV", "grids", "clean"];
 const years = [undefined, 2011, 2020, 2023, 2024, 2030, 2035, 2040, 2050, 1999];
 const letters = "abcdefghijklmnopqrstuvwxyzé -";
 
-/** A string never seen before: a memo keyed by what callers type would grow with every one. */
+/** A string never seen before: an unbounded memo keyed by what callers type would grow with every one. */
 function randomText(): string {
   let s = "";
   const n = 3 + Math.floor(random() * 12);

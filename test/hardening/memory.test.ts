@@ -1,17 +1,19 @@
 // A million calls with varied inputs (valid names, aliases in other cases and spacing, typos, fresh
-// random strings, junk) keep the heap flat: no cache grows with what callers type. The calls run in
+// random strings, junk) keep the heap flat: no cache grows without bound with what callers type. The calls run in
 // a child process started with --expose-gc (test/hardening/memory-driver.ts), which forces garbage
 // collection before each measurement; a quarter of the calls go through the CRITMIN.* functions.
 //
 // Bound: 8 MB of heap growth after a warm-up of 100,000 calls. The heap after warm-up is ~32 MB
 // (the dataset and its indices, built once); measured growth over 1,000,000 calls is ~0.1–0.5 MB
-// (GC noise). A memo keyed by caller input would hold some 400,000 distinct random strings here,
+// (GC noise). An unbounded memo keyed by caller input would hold some 400,000 distinct random strings here,
 // at least ~40 bytes each plus ~50 per map entry: ≥ 30 MB, far above the bound. The control run
 // adds such a memo, one entry per call, to show the measurement sees it.
 //
 // No unbounded cache exists today: the indices in packages/core/src/_lib (supply, demand,
-// indicators, name lookups) are built once from the dataset and keyed by dataset ids; nothing is
-// memoised per input. Calls: CRITMIN_MEMORY_CALLS (default 1,000,000).
+// indicators, name lookups) are built once from the dataset and keyed by dataset ids. The one
+// per-input memo, _lib/lookup.ts's parsed mineral and country inputs, is bounded (at most 4,096
+// entries of at most 64 characters, cleared when full), so the random strings here cannot grow it
+// past the bound. Calls: CRITMIN_MEMORY_CALLS (default 1,000,000).
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -60,7 +62,7 @@ function drive(calls: number, env: Record<string, string> = {}): Promise<Report>
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 describe("memory stays flat", () => {
-  it(`${CALLS.toLocaleString("en")} calls with varied inputs grow the heap by less than ${mb(BOUND)}; a per-input memo would not`, async () => {
+  it(`${CALLS.toLocaleString("en")} calls with varied inputs grow the heap by less than ${mb(BOUND)}; an unbounded per-input memo would not`, async () => {
     const [run, control] = await Promise.all([
       drive(CALLS),
       drive(Math.min(CALLS, 200_000), { CRITMIN_MEMORY_LEAK: "1" }),

@@ -4,10 +4,8 @@
 // Content-Length, and streamed without one), slow answers, server errors, redirects to another host
 // (a second server on another port: another origin, which must receive nothing). Each is rejected
 // with its message and the data in use stays: the same dataset() object, version and answers. A
-// valid file with one new edition switches over atomically. The fixtures are made here with
-// data:publish's own functions; nothing but 127.0.0.1 is contacted.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+// valid file with one new edition switches over atomically. The hosting and its fixtures (made with
+// data:publish's own functions) are in faultyHost.ts; nothing but 127.0.0.1 is contacted.
 import {
   bundledDataset,
   chinaShare,
@@ -21,224 +19,30 @@ import {
 } from "../../packages/core/src/index.ts";
 import { parseDataset } from "../../packages/core/src/schema/index.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { manifestFor, publishDataset } from "../../packages/core/scripts/publish-dataset.ts";
+import { NEW_EDITION, NEW_VERSION, cobaltRowIndex, type HostedFile } from "../support/hosted.ts";
+import { listenLoopback } from "../support/serve.ts";
+import { MB50, startFaultyHost, type FaultyHost } from "./faultyHost.ts";
 import {
   refreshDataset,
   type RefreshOptions,
   type RefreshResult,
 } from "../../packages/excel-addin/src/refresh/refreshDataset.ts";
 
-type Row = Record<string, unknown> & { edition: string; mineral: string };
-interface HostedFile {
-  format: string;
-  version: string;
-  editions: Record<string, unknown>[];
-  supply: Row[];
-  demand: Row[];
-  indicators: Row[];
-  minerals: Record<string, unknown>[];
-  countries: Record<string, unknown>[];
-}
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
-
-const MB50 = 50 * 1024 * 1024;
-const NEW_EDITION = "test-edition-2099";
-const NEW_VERSION = "2099-01+0123456789ab";
-
-const routes = new Map<string, Handler>();
-const hits = new Map<string, number>();
-const otherHits: string[] = [];
-let server: http.Server;
-let other: http.Server;
+let host: FaultyHost;
 let origin: string;
 let otherOrigin: string;
-let published: ReturnType<typeof publishDataset>;
+let hits: FaultyHost["hits"];
+let otherHits: FaultyHost["otherHits"];
+let streamed: FaultyHost["streamed"];
+let published: FaultyHost["published"];
 let base: HostedFile;
-/** Bytes the 50 MB handlers managed to write before the client hung up. */
-const streamed = new Map<string, number>();
-
-function listen(handler: Handler): Promise<[http.Server, string]> {
-  return new Promise((resolve) => {
-    const s = http.createServer(handler);
-    s.listen(0, "127.0.0.1", () => resolve([s, `http://127.0.0.1:${(s.address() as AddressInfo).port}`]));
-  });
-}
-
-function json(res: http.ServerResponse, body: Buffer | string, headers: http.OutgoingHttpHeaders = {}): void {
-  const bytes = typeof body === "string" ? Buffer.from(body) : body;
-  res.writeHead(200, { "content-type": "application/json", "content-length": bytes.length, ...headers });
-  res.end(bytes);
-}
-
-/** Serves `file` under /<folder>/ with a manifest describing it (or `manifest` as given). */
-function host(folder: string, file: Buffer, version: string, manifest: Record<string, unknown> = {}): void {
-  const m = { ...manifestFor(version, file), ...manifest };
-  routes.set(`/${folder}/manifest.json`, (_, res) => json(res, JSON.stringify(m)));
-  routes.set(`/${folder}/${m.file as string}`, (_, res) => json(res, file));
-}
-
-const variant = (patch: Partial<HostedFile>): Buffer => Buffer.from(JSON.stringify({ ...base, ...patch }));
-
-/** A copy of iea-cmde-2024 under a new id dated 2099-01: what a newer release would add. */
-function withNewEdition(): HostedFile {
-  const edition = {
-    ...base.editions.find((e) => e.id === "iea-cmde-2024")!,
-    id: NEW_EDITION,
-    date: "2099-01",
-    title: "Test edition 2099",
-  };
-  const copy = (rows: Row[]) =>
-    rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
-  return {
-    ...base,
-    version: NEW_VERSION,
-    editions: [...base.editions, edition],
-    supply: [...base.supply, ...copy(base.supply)],
-    demand: [...base.demand, ...copy(base.demand)],
-    indicators: [...base.indicators, ...copy(base.indicators)],
-  };
-}
-
-/** Streams `total` bytes of JSON-ish filler in 64 KiB chunks, honouring backpressure, until the client leaves. */
-function stream50(key: string, headers: http.OutgoingHttpHeaders): Handler {
-  return (_, res) => {
-    res.writeHead(200, { "content-type": "application/json", ...headers });
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    let written = 0;
-    const pump = () => {
-      while (written < MB50 && !res.destroyed) {
-        written += chunk.length;
-        streamed.set(key, written);
-        if (!res.write(chunk)) return void res.once("drain", pump);
-      }
-      if (!res.destroyed) res.end();
-    };
-    res.on("close", () => streamed.set(key, written));
-    pump();
-  };
-}
 
 beforeAll(async () => {
-  published = publishDataset(bundledDataset());
-  base = JSON.parse(published.file.toString("utf8")) as HostedFile;
-  [server, origin] = await listen((req, res) => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    const handler = routes.get(path);
-    if (handler) handler(req, res);
-    else res.writeHead(404).end();
-  });
-  [other, otherOrigin] = await listen((req, res) => {
-    otherHits.push(req.url ?? "");
-    json(res, JSON.stringify(published.manifest));
-  });
-
-  const version = published.manifest.version;
-  const cobalt = base.supply.findIndex(
-    (r) =>
-      r.edition === "iea-cmde-2024" &&
-      r.mineral === "cobalt" &&
-      r.stage === "refining" &&
-      r.country === "CHN" &&
-      r.year === 2023 &&
-      r.measure === "production" &&
-      r.kind === "observed",
-  );
-  const changed = (i: number, patch: Record<string, unknown>) =>
-    base.supply.map((r, j) => (j === i ? { ...r, ...patch } : r));
-
-  host("new-edition", variant(withNewEdition()), NEW_VERSION);
-  // The bundled data under a new version id: nothing added, nothing changed.
-  host("same-data", variant({ version: "2025-05+aaaaaaaaaaaa" }), "2025-05+aaaaaaaaaaaa");
-  host("current", published.file, version);
-  host(
-    "schema",
-    variant({ version: NEW_VERSION.replace("2099-01", "2025-05"), supply: changed(cobalt, { share: 1.5 }) }),
-    "2025-05+0123456789ab",
-  );
-  const full = variant({ version: "2025-05+bbbbbbbbbbbb" });
-  const truncated = full.subarray(0, Math.floor(full.length / 2));
-  host("truncated", truncated, "2025-05+bbbbbbbbbbbb");
-  // Truncated in transit: the manifest describes the whole file, the server sends half of it.
-  const m = manifestFor("2025-05+bbbbbbbbbbbb", full);
-  routes.set("/cut/manifest.json", (_, res) => json(res, JSON.stringify(m)));
-  routes.set(`/cut/${m.file}`, (_, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(truncated);
-  });
-  host("checksum", full, "2025-05+bbbbbbbbbbbb", { sha256: manifestFor("x", "another file").sha256 });
-  const original = base.supply[cobalt]!.value as number;
-  host(
-    "changed-edition",
-    variant({ version: "2025-05+cccccccccccc", supply: changed(cobalt, { value: original + 0.1 }) }),
-    "2025-05+cccccccccccc",
-  );
-  const keep = (r: Row) => r.edition !== "usgs-mcs-2025";
-  host(
-    "removed-edition",
-    variant({
-      version: "2025-05+dddddddddddd",
-      editions: base.editions.filter((e) => e.id !== "usgs-mcs-2025"),
-      supply: base.supply.filter(keep),
-      demand: base.demand.filter(keep),
-      indicators: base.indicators.filter(keep),
-      minerals: base.minerals.map((x) => ({
-        ...x,
-        coverage: (x.coverage as { edition: string }[]).filter((c) => c.edition !== "usgs-mcs-2025"),
-      })),
-    }),
-    "2025-05+dddddddddddd",
-  );
-  host("version-mismatch", full, "2025-05+eeeeeeeeeeee");
-
-  // 50 MB: announced honestly by the manifest; announced only by Content-Length; not announced at all.
-  const small = {
-    format: "critmin-dataset-manifest/1",
-    version: "2025-05+ffffffffffff",
-    file: "big.json",
-    bytes: published.file.length,
-    sha256: published.manifest.sha256,
-  };
-  routes.set("/big-announced/manifest.json", (_, res) => json(res, JSON.stringify({ ...small, bytes: MB50 })));
-  routes.set("/big-announced/big.json", stream50("announced", { "content-length": MB50 }));
-  routes.set("/big-length/manifest.json", (_, res) => json(res, JSON.stringify(small)));
-  routes.set("/big-length/big.json", stream50("length", { "content-length": MB50 }));
-  routes.set("/big-chunked/manifest.json", (_, res) => json(res, JSON.stringify(small)));
-  routes.set("/big-chunked/big.json", stream50("chunked", {}));
-
-  // Slow: a manifest that never comes, and a file whose body stops after its first bytes.
-  routes.set("/slow-manifest/manifest.json", () => undefined);
-  routes.set("/slow-file/manifest.json", (_, res) =>
-    json(res, JSON.stringify(manifestFor("2025-05+ffffffffffff", full))),
-  );
-  routes.set(`/slow-file/${manifestFor("2025-05+ffffffffffff", full).file}`, (_, res) => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": full.length });
-    res.write(full.subarray(0, 1000));
-  });
-
-  for (const status of [500, 503])
-    routes.set(`/e${status}/manifest.json`, (_, res) => res.writeHead(status).end("oops"));
-  routes.set("/missing-file/manifest.json", (_, res) =>
-    json(res, JSON.stringify({ ...published.manifest, version: "2025-05+ffffffffffff" })),
-  );
-
-  routes.set("/away/manifest.json", (_, res) => res.writeHead(302, { location: `${otherOrigin}/manifest.json` }).end());
-  routes.set("/away-file/manifest.json", (_, res) =>
-    json(res, JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "data.json" })),
-  );
-  routes.set("/away-file/data.json", (_, res) => res.writeHead(307, { location: `${otherOrigin}/data.json` }).end());
-  routes.set("/moved/manifest.json", (_, res) => res.writeHead(301, { location: "/new-edition/manifest.json" }).end());
-  routes.set("/elsewhere/manifest.json", (_, res) =>
-    json(res, JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "//localhost/data.json" })),
-  );
+  host = await startFaultyHost();
+  ({ origin, otherOrigin, hits, otherHits, streamed, published, base } = host);
 }, 120_000);
 
-afterAll(async () => {
-  for (const s of [server, other]) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
-});
+afterAll(() => host?.close());
 
 afterEach(() => useDataset());
 
@@ -334,16 +138,7 @@ describe("a successful refresh", () => {
 
 describe("faults: each is rejected with its reason and the data in use stays", () => {
   it("wrong schema: names the row and field", async () => {
-    const cobalt = base.supply.findIndex(
-      (r) =>
-        r.edition === "iea-cmde-2024" &&
-        r.mineral === "cobalt" &&
-        r.stage === "refining" &&
-        r.country === "CHN" &&
-        r.year === 2023 &&
-        r.measure === "production" &&
-        r.kind === "observed",
-    );
+    const cobalt = cobaltRowIndex(base);
     const failure = await rejected("schema");
     expect(failure).toEqual({
       ok: false,
@@ -517,9 +312,9 @@ describe("faults: each is rejected with its reason and the data in use stays", (
 
   it("a plain-http URL on another host is refused before any request", async () => {
     const calls: string[] = [];
-    const fetchSpy = (async (input: string) => {
+    const fetchSpy = ((input: string) => {
       calls.push(input);
-      throw new Error("must not be called");
+      return Promise.reject(new Error("must not be called"));
     }) as unknown as typeof fetch;
     const before = dataset();
     const result = await refreshDataset("http://data.example.org/manifest.json", { fetch: fetchSpy });
@@ -534,8 +329,9 @@ describe("faults: each is rejected with its reason and the data in use stays", (
   });
 
   it("a server that is not there", async () => {
-    const [closed, url] = await listen(() => undefined);
-    await new Promise((r) => closed.close(r));
+    const closed = await listenLoopback(() => undefined);
+    await closed.close();
+    const url = closed.origin;
     const before = dataset();
     const result = await refreshDataset(`${url}/manifest.json`);
     expect(result.ok === false && result.code).toBe("network");
@@ -572,7 +368,7 @@ describe("a refreshed dataset stays in use through later failures", () => {
 
   it("nothing is installed when another dataset was switched in while the refresh ran", async () => {
     const meanwhile = parseDataset(
-      JSON.parse(variant({ version: "2025-05+aaaaaaaaaaaa" }).toString("utf8")),
+      JSON.parse(JSON.stringify({ ...base, version: "2025-05+aaaaaaaaaaaa" })),
       bundledDataset(),
     );
     if (!meanwhile.ok) throw new Error(meanwhile.message);

@@ -4,13 +4,14 @@
 // loaded at run time. Manifest URLs (https) and the exact permission are asserted in
 // packages/excel-addin/test/manifest.test.ts; here only that the permission asked for is used.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addinDir, buildAddin } from "../../packages/excel-addin/scripts/build.ts";
+import { addinDir } from "../../packages/excel-addin/scripts/build.ts";
+import { buildAddinSnapshot } from "../../packages/excel-addin/test/buildSnapshot.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const coreDir = path.join(root, "packages/core");
@@ -30,21 +31,9 @@ beforeAll(async () => {
     cwd: coreDir,
     stdio: "pipe",
   });
-  // The add-in, both environments, as `pnpm --filter @critmin/excel-addin build` does; the
-  // manifest test builds concurrently, so retry and snapshot as it does.
+  // The add-in, both environments; the manifest test builds concurrently, hence a snapshot.
   addinDist = path.join(scratch, "addin");
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await buildAddin();
-      for (const env of ["dev", "prod"])
-        cpSync(path.join(addinDir, "dist", env), path.join(addinDist, env), { recursive: true });
-      break;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      rmSync(addinDist, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-    }
-  }
+  await buildAddinSnapshot(addinDist);
 }, 180_000);
 
 afterAll(() => {

@@ -65,67 +65,60 @@ function tempDir(label: string): string {
   return dir;
 }
 
-/** Copies the (read-only) source folder and makes the copy writable, so it can be edited and removed. */
-function copyData(dest: string): string {
-  cpSync(realDataDir, dest, { recursive: true });
-  const walk = (dir: string): void => {
-    chmodSync(dir, 0o755);
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else chmodSync(p, 0o644);
-    }
-  };
-  walk(dest);
-  return dest;
+interface TreeEntry {
+  readonly path: string;
+  /** Relative to the root, `/`-separated. */
+  readonly rel: string;
+  readonly name: string;
+  readonly isDirectory: boolean;
 }
 
-/** Every file under `root`, as `/`-separated relative paths, sorted. */
-function listFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else out.push(path.relative(root, p).split(path.sep).join("/"));
-    }
-  };
-  walk(root);
-  return out.sort();
-}
-
-/** Every entry (directories too) with its content hash and mtime: equal snapshots mean nothing was touched. */
-function snapshot(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Every entry under `root`, depth first: a directory comes before what it holds. */
+function walkTree(root: string): TreeEntry[] {
+  const out: TreeEntry[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, entry.name);
       const rel = path.relative(root, p).split(path.sep).join("/");
-      if (entry.isDirectory()) {
-        out[`${rel}/`] = "dir";
-        walk(p);
-      } else {
-        const hash = createHash("sha256").update(readFileSync(p)).digest("hex");
-        out[rel] = `${hash} mtime ${statSync(p).mtimeMs}`;
-      }
+      out.push({ path: p, rel, name: entry.name, isDirectory: entry.isDirectory() });
+      if (entry.isDirectory()) walk(p);
     }
   };
   walk(root);
   return out;
 }
 
+/** Copies the (read-only) source folder and makes the copy writable, so it can be edited and removed. */
+function copyData(dest: string): string {
+  cpSync(realDataDir, dest, { recursive: true });
+  chmodSync(dest, 0o755);
+  for (const entry of walkTree(dest)) chmodSync(entry.path, entry.isDirectory ? 0o755 : 0o644);
+  return dest;
+}
+
+/** Every file under `root`, as `/`-separated relative paths, sorted. */
+function listFiles(root: string): string[] {
+  return walkTree(root)
+    .filter((e) => !e.isDirectory)
+    .map((e) => e.rel)
+    .sort();
+}
+
+/** Every entry (directories too) with its content hash and mtime: equal snapshots mean nothing was touched. */
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { path: p, rel, isDirectory } of walkTree(root)) {
+    if (isDirectory) out[`${rel}/`] = "dir";
+    else out[rel] = `${createHash("sha256").update(readFileSync(p)).digest("hex")} mtime ${statSync(p).mtimeMs}`;
+  }
+  return out;
+}
+
 /** Staging or swapped-out directories the atomic write leaves behind if it does not clean up. */
 function leftovers(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, entry.name);
-      if (/\.(staging|old)-/.test(entry.name)) found.push(path.relative(root, p));
-      if (entry.isDirectory()) walk(p);
-    }
-  };
-  walk(root);
-  return found;
+  return walkTree(root)
+    .filter((e) => /\.(staging|old)-/.test(e.name))
+    .map((e) => e.rel);
 }
 
 /** Reads and rewrites a text file byte for byte (latin1 round-trips every byte, including the EU files' 0xFC). */

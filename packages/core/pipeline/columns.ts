@@ -51,13 +51,12 @@ const MARKS = ["#", "~", "^", "|", "\u0001"];
 
 function templateColumn(name: string, values: readonly unknown[]): Column {
   if (!values.every((v) => typeof v === "string")) return dictionaryColumn(values);
-  const strings = values as readonly string[];
-  const mark = MARKS.find((m) => strings.every((s) => !s.includes(m)));
+  const mark = MARKS.find((m) => values.every((s) => !s.includes(m)));
   if (!mark) throw new Error(`column ${name}: every template mark occurs in the values`);
   const patterns: string[] = [];
   const byPattern = new Map<string, number>();
   const slots: number[][] = [];
-  const indexes = strings.map((s) => {
+  const indexes = values.map((s) => {
     let slot = 0;
     const pattern = s.replace(DIGITS, (run) => {
       if (!isCanonical(run)) return run;

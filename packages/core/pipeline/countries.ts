@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
-import countries from "i18n-iso-countries";
+import countries, { type LocaleData } from "i18n-iso-countries";
 
 const require = createRequire(import.meta.url);
-countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
+countries.registerLocale(require("i18n-iso-countries/langs/en.json") as LocaleData);
 
 /**
  * Source spellings the country library does not know, mapped by hand. Each entry is tested;

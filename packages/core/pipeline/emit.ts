@@ -7,15 +7,16 @@ import {
   derivedShare,
   supplyBlockKey,
   tonnesOf,
+  worldRows,
 } from "../src/data/rows.ts";
 import {
   DEMAND_TABLES,
+  DemandRow,
   INDICATORS,
+  IndicatorRow,
   SCENARIOS,
   STAGES,
-  type DemandRow,
-  type IndicatorRow,
-  type SupplyRow,
+  SupplyRow,
 } from "../src/schema/rows.ts";
 import { GROUPS } from "../src/groups.ts";
 import { encodeColumns, same } from "./columns.ts";
@@ -36,7 +37,6 @@ function stringLiteral(json: string): string {
 
 interface RowsCodec<T> {
   readonly name: string;
-  readonly type: string;
   /** The reader in src/data/rows.ts. */
   readonly decoder: string;
   readonly decode: (text: string) => readonly T[];
@@ -118,75 +118,27 @@ function supplyModule(rows: readonly SupplyRow[]): string {
   );
 }
 
-// Every key in the schema's order: the CSV columns and the order rows are read back in.
-const SUPPLY_COLUMNS = [
-  "edition",
-  "mineral",
-  "stage",
-  "measure",
-  "country",
-  "year",
-  "kind",
-  "case",
-  "value",
-  "unit",
-  "tonnes",
-  "share",
-  "basis",
-  "status",
-  "locator",
-  "rules",
-];
-const DEMAND_COLUMNS = [
-  "edition",
-  "table",
-  "mineral",
-  "use",
-  "variant",
-  "scenario",
-  "year",
-  "kind",
-  "value",
-  "unit",
-  "tonnes",
-  "basis",
-  "locator",
-  "rules",
-];
-const INDICATOR_COLUMNS = [
-  "edition",
-  "indicator",
-  "mineral",
-  "economy",
-  "stage",
-  "year",
-  "value",
-  "unit",
-  "status",
-  "locator",
-  "sources",
-  "rules",
-];
+// Every key in the schema's order: the columns of a data module (and so the order the reader gives
+// rows their keys in) and the columns of the CSV exports.
+const SUPPLY_COLUMNS = Object.keys(SupplyRow.shape);
+const DEMAND_COLUMNS = Object.keys(DemandRow.shape);
+const INDICATOR_COLUMNS = Object.keys(IndicatorRow.shape);
 
 const SUPPLY_CODEC: RowsCodec<SupplyRow> = {
   name: "supply",
-  type: "SupplyRow",
   decoder: "decodeSupply",
   decode: decodeSupply,
   columns: SUPPLY_COLUMNS,
   derived: ["tonnes", "share"],
   optional: [],
   derive: (rows) => {
-    const worlds = new Map(
-      rows.filter((r) => r.country === "WORLD").map((r) => [supplyBlockKey(r), { value: r.value, status: r.status }]),
-    );
+    const worlds = worldRows(rows);
     return (r) => ({ tonnes: tonnesOf(r.value, r.unit), share: derivedShare(r, worlds.get(supplyBlockKey(r))) });
   },
 };
 
 const DEMAND_CODEC: RowsCodec<DemandRow> = {
   name: "demand",
-  type: "DemandRow",
   decoder: "decodeDemand",
   decode: decodeDemand,
   columns: DEMAND_COLUMNS,
@@ -197,7 +149,6 @@ const DEMAND_CODEC: RowsCodec<DemandRow> = {
 
 const INDICATOR_CODEC: RowsCodec<IndicatorRow> = {
   name: "indicators",
-  type: "IndicatorRow",
   decoder: "decodeIndicators",
   decode: decodeIndicators,
   columns: INDICATOR_COLUMNS,
@@ -267,22 +218,22 @@ export function renderFiles(dataset: Dataset): Files {
       indicators: dataset.indicators,
     }) + "\n",
   );
-  files.set(`${EXPORT_DIR}/supply.csv`, toCsv(dataset.supply as unknown as Record<string, unknown>[], SUPPLY_COLUMNS));
-  files.set(`${EXPORT_DIR}/demand.csv`, toCsv(dataset.demand as unknown as Record<string, unknown>[], DEMAND_COLUMNS));
-  files.set(
-    `${EXPORT_DIR}/indicators.csv`,
-    toCsv(dataset.indicators as unknown as Record<string, unknown>[], INDICATOR_COLUMNS),
-  );
+  files.set(`${EXPORT_DIR}/supply.csv`, toCsv(dataset.supply, SUPPLY_COLUMNS));
+  files.set(`${EXPORT_DIR}/demand.csv`, toCsv(dataset.demand, DEMAND_COLUMNS));
+  files.set(`${EXPORT_DIR}/indicators.csv`, toCsv(dataset.indicators, INDICATOR_COLUMNS));
   return files;
 }
 
-function csvCell(value: unknown): string {
+/** What a row holds under a key: a figure, a label, a list (rules, sources) or nothing. */
+type Cell = string | number | null | undefined | readonly string[];
+
+function csvCell(value: Cell): string {
   if (value === null || value === undefined) return "";
   const text = Array.isArray(value) ? value.join(";") : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
+function toCsv(rows: readonly Readonly<Record<string, Cell>>[], columns: readonly string[]): string {
   return [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\n") + "\n";
 }
 

@@ -1,6 +1,6 @@
 import type { DemandRow, IndicatorRow, SupplyRow } from "../src/schema/rows.ts";
 
-/** What each reader returns: rows for one edition, plus the source names it saw, for the mapping tests. */
+/** What each reader returns: the rows it read, by table; a table the edition does not fill is empty. */
 export interface ReaderOutput {
   readonly supply: SupplyRow[];
   readonly demand: DemandRow[];

@@ -88,6 +88,30 @@ export async function generateMetadata(): Promise<{ json: string; associate: { i
   };
 }
 
+/**
+ * Each function's JSDoc `@returns` text by id, which functions.json leaves out (the docs show it),
+ * parsed by the TypeScript compiler as custom-functions-metadata parses the other tags. Only the
+ * docs ask for it, so the add-in build does not load the compiler.
+ */
+export async function returnsTexts(
+  associate: readonly { id: string; functionName: string }[],
+): Promise<Map<string, string>> {
+  const { default: ts } = await import("typescript");
+  const source = ts.createSourceFile(
+    FUNCTIONS_SOURCE,
+    readFileSync(FUNCTIONS_SOURCE, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  const byName = new Map<string, string>();
+  for (const statement of source.statements) {
+    if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;
+    const tag = ts.getJSDocReturnTag(statement);
+    if (tag) byName.set(statement.name.text, ts.getTextOfJSDocComment(tag.comment)?.trim() ?? "");
+  }
+  return new Map(associate.map((a) => [a.id, byName.get(a.functionName) ?? ""]));
+}
+
 export function entrySource(associate: readonly { id: string; functionName: string }[]): string {
   const lines = associate.map(
     (a) => `CustomFunctions.associate(${JSON.stringify(a.id)}, functions.${a.functionName});`,

@@ -18,11 +18,13 @@ import { fileURLToPath } from "node:url";
 import * as core from "@critmin/core";
 import { EU_INDICATOR_RULES } from "../../core/pipeline/readers/eu-indicators.ts";
 import { EU_SHARE_RULES } from "../../core/pipeline/readers/eu-shares.ts";
-import { USGS_RULES } from "../../core/pipeline/readers/usgs-world.ts";
+import { USGS_RULES } from "../../core/pipeline/readers/usgs-rules.ts";
 import { apiPages } from "./lib/api.ts";
 import { changelogPage } from "./lib/changelog.ts";
 import { dataPages } from "./lib/data.ts";
-import { excelPages, guideSnippets, loadExcel } from "./lib/excel.ts";
+import { loadExcel } from "./lib/excel.ts";
+import { guideSnippets } from "./lib/excel-guides.ts";
+import { excelPages } from "./lib/excel-pages.ts";
 import { code } from "./lib/markdown.ts";
 
 export const docsPackageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -79,7 +81,7 @@ export async function generate(out = defaultOut): Promise<GenerateResult> {
 
     for (const [rel, content] of files) write(stage, rel, content);
     // TypeDoc writes its own files into stage/api.
-    const api = await apiPages(stage, core as unknown as Record<string, unknown>);
+    const api = await apiPages(stage, core);
 
     write(stage, "sidebar.json", `${JSON.stringify({ excel: excel.sidebar, api: api.sidebar }, null, 2)}\n`);
     write(stage, "excel-examples.json", `${JSON.stringify([...excel.examples, ...snippets.examples], null, 1)}\n`);

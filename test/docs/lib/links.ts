@@ -47,7 +47,8 @@ export function extractUrls(html: string): string[] {
   return urls;
 }
 
-function decodeEntities(s: string): string {
+/** Decodes the character references VitePress writes (numeric, &quot; &#39; &lt; &gt; &amp;). */
+export function decodeEntities(s: string): string {
   return s
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))

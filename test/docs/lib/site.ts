@@ -4,11 +4,10 @@
 // and `vitepress build` writes the site. Also a static server for it, on 127.0.0.1 only.
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { CONTENT_TYPES, listenLoopback, type Loopback } from "../../support/serve.ts";
 import { resolveSitePath } from "./links.ts";
 
 const run = promisify(execFile);
@@ -79,21 +78,10 @@ export async function buildSite(): Promise<BuiltSite> {
   };
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".txt": "text/plain; charset=utf-8",
-};
-
 /** Serves `root` under /docs/ on 127.0.0.1, resolving folders and extensionless URLs as a static host would. */
-export function serveSite(root: string): Promise<{ server: http.Server; origin: string; requests: string[] }> {
+export function serveSite(root: string): Promise<Loopback & { requests: string[] }> {
   const requests: string[] = [];
-  const server = http.createServer((req, res) => {
+  const served = listenLoopback((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     requests.push(url.pathname);
     const file = resolveSitePath(root, BASE, url.pathname);
@@ -102,15 +90,10 @@ export function serveSite(root: string): Promise<{ server: http.Server; origin: 
       return;
     }
     res.writeHead(200, {
-      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
       "cache-control": "no-store",
     });
     res.end(req.method === "HEAD" ? undefined : readFileSync(file));
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () =>
-      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests }),
-    );
-  });
+  return served.then((loopback) => ({ ...loopback, requests }));
 }

@@ -127,9 +127,14 @@ export function restOfWorld(
   return { value: total - listedSum, doubleCounted: doubled.name };
 }
 
+/** An IEA edition: its id and the base year, the one year of observed figures (later years are projections). */
+export interface IeaEdition {
+  readonly id: EditionId;
+  readonly baseYear: number;
+}
+
 export function supplyRows(
-  edition: EditionId,
-  baseYear: number,
+  edition: IeaEdition,
   blocks: readonly IeaSupplyBlock[],
   problems: SourceProblems,
 ): SupplyRow[] {
@@ -141,24 +146,23 @@ export function supplyRows(
       continue;
     }
     for (const [year, total] of block.total) {
-      rows.push(...blockYearRows(edition, baseYear, block, info, year, total, problems));
+      rows.push(...blockYearRows(edition, block, info, year, total, problems));
     }
   }
   return rows;
 }
 
 function blockYearRows(
-  edition: EditionId,
-  baseYear: number,
+  edition: IeaEdition,
   block: IeaSupplyBlock,
   info: { mineral: string; stage: Stage; basis: string },
   year: number,
   total: Located,
   problems: SourceProblems,
 ): SupplyRow[] {
-  const observed = year === baseYear;
+  const observed = year === edition.baseYear;
   const base = {
-    edition,
+    edition: edition.id,
     mineral: info.mineral,
     stage: info.stage,
     measure: "production",
@@ -323,37 +327,36 @@ export const SCENARIO_LABELS: Readonly<Record<string, Scenario>> = {
 };
 
 export function demandRows(
-  edition: EditionId,
-  baseYear: number,
+  edition: IeaEdition,
   cells: readonly IeaDemandCell[],
   problems: SourceProblems,
 ): DemandRow[] {
-  const rows: DemandRow[] = [];
-  for (const cell of cells) {
+  return cells.flatMap((cell): DemandRow[] => {
     const mineral = demandMineral(cell.mineralLabel);
     const use = useId(cell.useLabel);
     if (!mineral) problems.add(cell.locator, `unknown mineral label "${cell.mineralLabel}"`);
     if (!use) problems.add(cell.locator, `unknown sector or technology label "${cell.useLabel}"`);
-    if (!mineral || !use) continue;
+    if (!mineral || !use) return [];
     const variant = variantId(cell.variantLabel);
-    const observed = cell.year === baseYear && cell.scenario === null && variant === "base-case";
+    const observed = cell.year === edition.baseYear && cell.scenario === null && variant === "base-case";
     if (cell.value < 0) problems.add(cell.locator, `negative demand ${cell.value}`);
-    rows.push({
-      edition,
-      table: cell.table,
-      mineral: mineral.mineral,
-      use,
-      variant,
-      scenario: cell.scenario,
-      year: cell.year,
-      kind: observed ? "observed" : "projection",
-      value: cell.value,
-      unit: IEA_UNIT,
-      tonnes: toTonnes(cell.value, IEA_UNIT),
-      basis: mineral.basis,
-      locator: cell.locator,
-      rules: [],
-    });
-  }
-  return rows;
+    return [
+      {
+        edition: edition.id,
+        table: cell.table,
+        mineral: mineral.mineral,
+        use,
+        variant,
+        scenario: cell.scenario,
+        year: cell.year,
+        kind: observed ? "observed" : "projection",
+        value: cell.value,
+        unit: IEA_UNIT,
+        tonnes: toTonnes(cell.value, IEA_UNIT),
+        basis: mineral.basis,
+        locator: cell.locator,
+        rules: [],
+      },
+    ];
+  });
 }

@@ -7,6 +7,7 @@ import type { DemandTable, Scenario } from "../../src/schema/rows.ts";
 import { jsonLocator } from "../locators.ts";
 import { SourceError, SourceProblems } from "../problems.ts";
 import type { ReaderOutput } from "../types.ts";
+import type { IeaDemandCell, IeaEdition, IeaSupplyBlock, Located } from "./iea-common.ts";
 import {
   demandRows,
   isDerivedLabel,
@@ -14,14 +15,11 @@ import {
   JSON_SUPPLY_LABELS,
   SCENARIO_LABELS,
   supplyRows,
-  type IeaDemandCell,
-  type IeaSupplyBlock,
-  type Located,
 } from "./iea-common.ts";
 
 export const IEA_2025_FILE = "iea/IEA_CM_Data_Explorer_2025-05.parsed.json";
-const EDITION = "iea-cmde-2025";
 export const IEA_2025_BASE_YEAR = 2024;
+const EDITION: IeaEdition = { id: "iea-cmde-2025", baseYear: IEA_2025_BASE_YEAR };
 const SCENARIOS = Object.values(SCENARIO_LABELS);
 
 type Json = unknown;
@@ -53,21 +51,13 @@ export function readIea2025(dataDir: string): ReaderOutput {
 
   const blocks = readSupply(section("supply"), at, problems);
   const cells: IeaDemandCell[] = [];
+  // Every demand table of this file is the base case: the file has no other variant.
+  const addSeries = (series: Json, where: string[], table: DemandTable, mineral: string, use: string) =>
+    cells.push(...seriesCells(series, where, table, mineral, use, "Base case", at, problems));
   for (const [mineral, entry] of Object.entries(section("totalDemand"))) {
     if (!isObject(entry)) continue;
     for (const [sector, series] of Object.entries(isObject(entry.sectors) ? entry.sectors : {})) {
-      cells.push(
-        ...seriesCells(
-          series,
-          ["totalDemand", mineral, "sectors", sector],
-          "total-demand",
-          mineral,
-          sector,
-          "Base case",
-          at,
-          problems,
-        ),
-      );
+      addSeries(series, ["totalDemand", mineral, "sectors", sector], "total-demand", mineral, sector);
     }
     const totals: [string, string][] = [
       ["totalClean", "Total clean technologies"],
@@ -75,86 +65,37 @@ export function readIea2025(dataDir: string): ReaderOutput {
       ["totalDemand", "Total demand"],
     ];
     for (const [key, label] of totals) {
-      cells.push(
-        ...seriesCells(
-          entry[key],
-          ["totalDemand", mineral, key],
-          "total-demand",
-          mineral,
-          label,
-          "Base case",
-          at,
-          problems,
-        ),
-      );
+      addSeries(entry[key], ["totalDemand", mineral, key], "total-demand", mineral, label);
     }
     // `cleanShare` is a ratio of two rows above: rule `iea-derived-rows-skipped`.
   }
   for (const [mineral, entry] of Object.entries(section("cleantechByTech"))) {
     if (!isObject(entry)) continue;
     for (const [sector, series] of Object.entries(isObject(entry.sectors) ? entry.sectors : {})) {
-      cells.push(
-        ...seriesCells(
-          series,
-          ["cleantechByTech", mineral, "sectors", sector],
-          "clean-tech-by-sector",
-          mineral,
-          sector,
-          "Base case",
-          at,
-          problems,
-        ),
-      );
+      addSeries(series, ["cleantechByTech", mineral, "sectors", sector], "clean-tech-by-sector", mineral, sector);
     }
-    cells.push(
-      ...seriesCells(
-        entry.total,
-        ["cleantechByTech", mineral, "total"],
-        "clean-tech-by-sector",
-        mineral,
-        "Total clean technologies",
-        "Base case",
-        at,
-        problems,
-      ),
+    addSeries(
+      entry.total,
+      ["cleantechByTech", mineral, "total"],
+      "clean-tech-by-sector",
+      mineral,
+      "Total clean technologies",
     );
   }
   for (const [mineral, series] of Object.entries(section("cleantechByMineral"))) {
     if (isDerivedLabel(mineral)) continue;
-    cells.push(
-      ...seriesCells(
-        series,
-        ["cleantechByMineral", mineral],
-        "clean-tech-by-mineral",
-        mineral,
-        "Total clean technologies",
-        "Base case",
-        at,
-        problems,
-      ),
-    );
+    addSeries(series, ["cleantechByMineral", mineral], "clean-tech-by-mineral", mineral, "Total clean technologies");
   }
   for (const [technology, entry] of Object.entries(section("byTechnology"))) {
     if (!isObject(entry) || !isObject(entry.minerals)) continue;
     for (const [mineral, series] of Object.entries(entry.minerals)) {
       if (isDerivedLabel(mineral)) continue;
-      cells.push(
-        ...seriesCells(
-          series,
-          ["byTechnology", technology, "minerals", mineral],
-          "technology",
-          mineral,
-          technology,
-          "Base case",
-          at,
-          problems,
-        ),
-      );
+      addSeries(series, ["byTechnology", technology, "minerals", mineral], "technology", mineral, technology);
     }
   }
   problems.throwIfAny(IEA_2025_FILE);
-  const supply = supplyRows(EDITION, IEA_2025_BASE_YEAR, blocks, problems);
-  const demand = demandRows(EDITION, IEA_2025_BASE_YEAR, cells, problems);
+  const supply = supplyRows(EDITION, blocks, problems);
+  const demand = demandRows(EDITION, cells, problems);
   problems.throwIfAny(IEA_2025_FILE);
   return { supply, demand, indicators: [] };
 }

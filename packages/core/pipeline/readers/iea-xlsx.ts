@@ -5,6 +5,7 @@ import type { DemandTable, Scenario } from "../../src/schema/rows.ts";
 import { cellLocator } from "../locators.ts";
 import { SourceError, SourceProblems } from "../problems.ts";
 import type { ReaderOutput } from "../types.ts";
+import type { IeaDemandCell, IeaEdition, IeaSupplyBlock, Located } from "./iea-common.ts";
 import {
   demandRows,
   isDerivedLabel,
@@ -12,14 +13,10 @@ import {
   SCENARIO_LABELS,
   supplyBlockInfo,
   supplyRows,
-  type IeaDemandCell,
-  type IeaSupplyBlock,
-  type Located,
 } from "./iea-common.ts";
 
 export const IEA_2024_FILE = "iea/IEA_CM_Data_Explorer_2024-05.xlsx";
-const EDITION = "iea-cmde-2024";
-const BASE_YEAR = 2023;
+const EDITION: IeaEdition = { id: "iea-cmde-2024", baseYear: 2023 };
 const SUPPLY_SHEET = "2 Total supply for key minerals";
 
 /** Demand sheets and how their rows are grouped. */
@@ -58,8 +55,8 @@ export async function readIea2024(dataDir: string): Promise<ReaderOutput> {
     return ws ? readDemandSheet(ws, spec, fileName, problems) : [];
   });
   problems.throwIfAny(IEA_2024_FILE);
-  const supply = supplyRows(EDITION, BASE_YEAR, blocks, problems);
-  const demand = demandRows(EDITION, BASE_YEAR, cells, problems);
+  const supply = supplyRows(EDITION, blocks, problems);
+  const demand = demandRows(EDITION, cells, problems);
   problems.throwIfAny(IEA_2024_FILE);
   return { supply, demand, indicators: [] };
 }
@@ -68,8 +65,7 @@ export async function readIea2024(dataDir: string): Promise<ReaderOutput> {
 function cellValue(cell: ExcelJS.Cell): unknown {
   const v = cell.value;
   if (v && typeof v === "object" && "result" in v) return (v as { result: unknown }).result;
-  if (v && typeof v === "object" && "richText" in v)
-    return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+  if (v && typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("");
   return v;
 }
 
@@ -92,7 +88,7 @@ function readSupplySheet(ws: ExcelJS.Worksheet, file: string, problems: SourcePr
     const years = side.valueCols.map((c) => Number(cellValue(ws.getCell(4, c))));
     if (years.some((y) => !Number.isInteger(y))) {
       problems.add(
-        cellLocator(file, ws.name, ws.getCell(4, side.valueCols[0]!).address),
+        cellLocator(file, ws.name, ws.getCell(4, side.valueCols[0]).address),
         "expected year headers in row 4",
       );
       continue;

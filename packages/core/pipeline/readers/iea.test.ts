@@ -14,7 +14,7 @@ const JSON_FILE = path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.js
 
 // The raw sources, opened here without the readers.
 let workbook: ExcelJS.Workbook;
-let raw: any;
+let raw: unknown;
 let ed2024: ReaderOutput;
 let ed2025: ReaderOutput;
 
@@ -29,17 +29,23 @@ beforeAll(async () => {
 function rawCell(locator: string): unknown {
   const m = /^[^!]+!'([^']+)'!([A-Z]+\d+)$/.exec(locator);
   if (!m) throw new Error(`not a cell locator: ${locator}`);
-  const v = workbook.getWorksheet(m[1]!)!.getCell(m[2]!).value;
+  const v = workbook.getWorksheet(m[1])!.getCell(m[2]!).value;
   return v && typeof v === "object" && "result" in v ? v.result : v;
+}
+
+/** The raw JSON value at a path of keys. */
+function rawAt(...keys: string[]): unknown {
+  return keys.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], raw);
 }
 
 function rawPointer(locator: string): unknown {
   const pointer = locator.split("#")[1]!;
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce((node: any, key) => node?.[key], raw);
+  return rawAt(
+    ...pointer
+      .split("/")
+      .slice(1)
+      .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~")),
+  );
 }
 
 /** Finds a label in a sheet by scanning, the way a person would. */
@@ -151,11 +157,11 @@ describe("iea-cmde-2025 reader (json)", () => {
   });
 
   it("treats 2024 as the observed base year (the file's own label says 2024, rule iea-2025-json-source-label)", () => {
-    expect(raw.source).toContain("(2024)");
+    expect(rawAt("source")).toContain("(2024)");
     const years = new Set(ed2025.supply.filter((r) => r.kind === "observed").map((r) => r.year));
     expect([...years]).toEqual([2024]);
-    const china = raw.supply.Cobalt.refining.countries.China["2024"];
-    const total = raw.supply.Cobalt.refining.total["2024"];
+    const china = rawAt("supply", "Cobalt", "refining", "countries", "China", "2024") as number;
+    const total = rawAt("supply", "Cobalt", "refining", "total", "2024") as number;
     const row = ed2025.supply.find(
       (r) => r.mineral === "cobalt" && r.stage === "refining" && r.year === 2024 && r.country === "CHN",
     )!;
@@ -163,7 +169,7 @@ describe("iea-cmde-2025 reader (json)", () => {
   });
 
   it("drops the footnotes the JSON lists among rare-earth countries", () => {
-    const names = Object.keys(raw.supply["Rare Earth Elements"].mining.countries);
+    const names = Object.keys(rawAt("supply", "Rare Earth Elements", "mining", "countries") as object);
     expect(names.some((n) => n.startsWith("Notes:"))).toBe(true);
     const countries = ed2025.supply
       .filter((r) => r.mineral === "rare-earths" && r.stage === "mining" && r.year === 2024)
@@ -179,7 +185,7 @@ describe("iea-cmde-2025 reader (json)", () => {
     const printed = ed2025.supply.find(
       (r) => r.mineral === "graphite" && r.stage === "refining" && r.year === 2024 && r.country === "ROW",
     )!;
-    expect(printed.value).toBe(raw.supply.Graphite.refining.countries["Rest of world"]["2024"]);
+    expect(printed.value).toBe(rawAt("supply", "Graphite", "refining", "countries", "Rest of world", "2024"));
   });
 
   it("reconciles every block: countries and rest of world sum to the total", () => {

@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IndicatorRow } from "../../src/schema/rows.ts";
 import { countryCode } from "../countries.ts";
-import { USGS_RULES } from "./usgs-world.ts";
+import { USGS_RULES } from "./usgs-rules.ts";
 import {
   NIR_MINERALS,
   USGS_NIR_FILE,
@@ -13,33 +10,16 @@ import {
   readUsgsNetImportReliance,
   usgsNirSkippedCommodities,
 } from "./usgs-nir.ts";
-import { SOURCE_DIR as dataDir } from "../sourceDir.ts";
+import { dataDir, rawUsgsCsv } from "./usgs-raw.test-support.ts";
 
 // The raw file, read independently: it has CRLF line endings; physical line 1 is the header.
-const rawText = readFileSync(path.join(dataDir, "usgs", USGS_NIR_FILE), "utf8");
-const rawLines = rawText.split(/\r?\n/);
-const header = parseLine(rawLines[0] ?? "");
-
-function parseLine(line: string): string[] {
-  const [record] = parse(line) as string[][];
-  return record ?? [];
-}
-
-function rawRow(line: number): Record<string, string> {
-  const cells = parseLine(rawLines[line - 1] ?? "");
-  return Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ""]));
-}
+const { text: rawText, rawRow, dataLines, locatorParts } = rawUsgsCsv(USGS_NIR_FILE);
 
 function lineOf(locator: string): number {
-  const m = /^MCS2025_Fig2_Net_Import_Reliance\.csv:row (\d+):Net_Import_Reliance_pct_2024$/.exec(locator);
-  if (!m) throw new Error(`unexpected locator ${locator}`);
-  return Number(m[1]);
+  const { line, column } = locatorParts(locator);
+  if (column !== "Net_Import_Reliance_pct_2024") throw new Error(`unexpected locator ${locator}`);
+  return line;
 }
-
-const dataLines = rawLines
-  .map((text, i) => ({ line: i + 1, text }))
-  .filter(({ line, text }) => line > 1 && text.trim() !== "")
-  .map(({ line }) => ({ line, row: rawRow(line) }));
 
 let rows: IndicatorRow[];
 beforeAll(() => {

@@ -7,7 +7,9 @@ import { cleanName, countryCode } from "../countries.ts";
 import { csvLocator } from "../locators.ts";
 import { SourceProblems } from "../problems.ts";
 import { emptyOutput, type ReaderOutput } from "../types.ts";
-import { USGS_EDITION, USGS_RULES, cleanLabel, parseUsgsCell, readUsgsCsv, type CsvRecord } from "./usgs-world.ts";
+import { parseUsgsCell } from "./usgs-cells.ts";
+import { readUsgsCsv, type CsvRecord } from "./usgs-csv.ts";
+import { USGS_EDITION, USGS_RULES, cleanLabel } from "./usgs-rules.ts";
 
 export const USGS_NIR_FILE = "MCS2025_Fig2_Net_Import_Reliance.csv";
 export const USGS_NIR_YEAR = 2024;

@@ -2,17 +2,27 @@
 // capacity and reserves by country. Only series listed in USGS_SERIES are read; every other
 // series is reported by `usgsSkippedSeries`, and every row of a mapped series either becomes
 // rows, is skipped by a named rule in USGS_NAME_RULES, or fails the build.
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
-import { SupplyRow, type EditionId, type Measure, type Stage, type Status } from "../../src/schema/rows.ts";
-import { cleanName, countryCode } from "../countries.ts";
+import { SupplyRow } from "../../src/schema/rows.ts";
 import { csvLocator } from "../locators.ts";
 import { SourceProblems } from "../problems.ts";
 import { emptyOutput, type ReaderOutput } from "../types.ts";
 import { tonnesPerUnit, toTonnes } from "../units.ts";
+import { notesSayExcludesUs, parseUsgsCell, valueAndStatus, type CellFigure } from "./usgs-cells.ts";
+import { resolveUsgsCountry } from "./usgs-countries.ts";
+import { readUsgsCsv, type CsvRecord } from "./usgs-csv.ts";
+import { USGS_EDITION, USGS_RULES, cleanLabel } from "./usgs-rules.ts";
+import {
+  DEFAULT_SKIP_REASON,
+  RESERVES_COLUMN_NOT_RESERVES,
+  RESERVES_MINERAL_RULES,
+  USGS_SERIES,
+  USGS_SKIP_REASONS,
+  seriesKey,
+  type UsgsSeries,
+} from "./usgs-series.ts";
+import { RESERVES_UNIT_RULES, correctedUnit, notesSayReservesInThousands } from "./usgs-units.ts";
 
-export const USGS_EDITION: EditionId = "usgs-mcs-2025";
 export const USGS_WORLD_FILE = "MCS2025_World_Data.csv";
 
 export const USGS_WORLD_COLUMNS = [
@@ -31,408 +41,6 @@ export const USGS_WORLD_COLUMNS = [
   "RESERVE_NOTES",
 ] as const;
 type WorldColumn = (typeof USGS_WORLD_COLUMNS)[number];
-
-/** Every quirk rule this reader applies; row `rules` arrays hold these ids. */
-export const USGS_RULES = {
-  withheld: "usgs-withheld-is-not-zero",
-  lowerBound: "usgs-lower-bound",
-  upperBound: "usgs-upper-bound",
-  trimmed: "usgs-trailing-spaces-and-footnotes",
-  estimatedSeries: "usgs-estimated-series",
-  titaniumUnit: "usgs-titanium-concentrates-unit",
-  vanadiumReservesUnit: "usgs-vanadium-reserves-unit",
-  molybdenumReservesUnit: "usgs-molybdenum-reserves-unit",
-  magnesiumReserves: "usgs-magnesium-reserves-are-capacity",
-  pgmReserves: "usgs-pgm-reserves-are-combined",
-  excludesUs: "usgs-world-total-excludes-us",
-  seriesWorldLabel: "usgs-series-world-label",
-  titaniumCombinedTotal: "usgs-titanium-combined-world-total",
-  countryQualifier: "usgs-country-qualifier",
-  jointCountries: "usgs-joint-country-row",
-  partialCountry: "usgs-partial-country-row",
-} as const;
-
-// ---------------------------------------------------------------------------------------------
-// Series mapping
-
-export interface UsgsSeries {
-  readonly mineral: string;
-  readonly stage: Stage;
-  /** What the tonnes are tonnes of, from TYPE (and the notes where they say more). */
-  readonly basis: string;
-  /** Where the reserves column measures something else than production (stated in the file's notes). */
-  readonly reservesBasis?: string;
-}
-
-/** Commodity and type after trimming, joined: the key of USGS_SERIES. */
-export function seriesKey(commodity: string, type: string): string {
-  return `${cleanLabel(commodity)} | ${cleanLabel(type)}`;
-}
-
-const mine = (mineral: string, basis: string, reservesBasis?: string): UsgsSeries =>
-  reservesBasis === undefined
-    ? { mineral, stage: "mining", basis }
-    : { mineral, stage: "mining", basis, reservesBasis };
-const refined = (mineral: string, basis: string): UsgsSeries => ({ mineral, stage: "refining", basis });
-
-/**
- * (COMMODITY, TYPE) → mineral, stage, basis. Keys are written as the file spells them after
- * trimming, typos included ("Gemanium", "ilmentite", "grosss", "Ferosilicon"), so a corrected
- * spelling in a later edition fails loudly (`mapped series not found`) instead of mapping silently.
- */
-export const USGS_SERIES: Readonly<Record<string, UsgsSeries>> = {
-  [seriesKey("Aluminum", "Smelter production, aluminum")]: refined("aluminium", "primary aluminium metal"),
-  [seriesKey("Antimony", "Mine production, antimony content")]: mine("antimony", "antimony content"),
-  [seriesKey("Arsenic", "Plant production, arsenic trioxide or calculated equivalent.")]: refined(
-    "arsenic",
-    "arsenic trioxide or calculated equivalent",
-  ),
-  [seriesKey("Barite", "Mine production, barite, estimated")]: mine("barite", "barite, gross weight"),
-  [seriesKey("Bauxite", "Mine production, bauxite, dry tons")]: mine("bauxite", "bauxite, dry weight"),
-  // The alumina refinery rows sit under the Bauxite commodity; alumina is its own mineral.
-  [seriesKey("Bauxite", "Refinery production, alumina - calcined equivalent weights")]: refined(
-    "alumina",
-    "alumina, calcined equivalent weight",
-  ),
-  [seriesKey("Beryllium", "Mine production, beryllium content")]: mine("beryllium", "beryllium content"),
-  [seriesKey("Bismuth", "Refinery production")]: refined("bismuth", "refined bismuth"),
-  // Each country reports a different form (crude ore, ulexite, boric oxide, refined borates: see
-  // PROD_NOTES) and the world total is "xx": rows are kept for provenance, no share is computable.
-  [seriesKey("Boron", "Boron all types")]: mine(
-    "boron",
-    "boron minerals and compounds, form as reported by each country",
-  ),
-  [seriesKey("Cadmium", "Refinery production, estimated")]: refined("cadmium", "refined cadmium"),
-  [seriesKey("Chromium", "Mine production, grosss weight, marketable chromite ore")]: mine(
-    "chromium",
-    "marketable chromite ore, gross weight",
-    "shipping-grade chromite ore",
-  ),
-  // Two TYPE spellings: the U.S. row lacks "cobalt content"; both are the same series.
-  [seriesKey("Cobalt", "Mine production, cobalt content, estimated")]: mine("cobalt", "cobalt content"),
-  [seriesKey("Cobalt", "Mine production, estimated")]: mine("cobalt", "cobalt content"),
-  [seriesKey("Copper", "Mine production, recoverable copper content")]: mine("copper", "recoverable copper content"),
-  [seriesKey("Copper", "Refinery production, copper")]: refined("copper", "refined copper"),
-  [seriesKey("Fluorspar", "Mine production, estimated")]: mine("fluorspar", "fluorspar, gross weight"),
-  [seriesKey("Gallium", "Primary production")]: refined("gallium", "primary gallium metal"),
-  [seriesKey("Gemanium", "Primary and secondary refinery production")]: refined(
-    "germanium",
-    "refined germanium, primary and secondary",
-  ),
-  [seriesKey("Graphite", "Mine production")]: mine("graphite", "natural graphite"),
-  [seriesKey("Indium", "Refinery production")]: refined("indium", "refined indium"),
-  [seriesKey("Iodine", "Mine production, elemental iodine")]: mine("iodine", "elemental iodine"),
-  [seriesKey("Lead", "Mine production, lead content")]: mine("lead", "lead content"),
-  [seriesKey("Lithium", "Mine production, lithium content")]: mine("lithium", "lithium content"),
-  [seriesKey("Magnesium Compounds", "Mine production, magnesite - gross weight")]: mine(
-    "magnesite",
-    "magnesite, gross weight",
-  ),
-  [seriesKey("Magnesium metal", "Magnesium smelter production")]: refined("magnesium", "primary magnesium metal"),
-  [seriesKey("Manganese", "Mine production, manganese content")]: mine("manganese", "manganese content"),
-  [seriesKey("Molybdenum", "Mine production, molybdenum content")]: mine("molybdenum", "molybdenum content"),
-  [seriesKey("Nickel", "Mine production, nickel content")]: mine("nickel", "nickel content"),
-  [seriesKey("Niobium", "Mine production, niobium content")]: mine("niobium", "niobium content"),
-  [seriesKey("Phosphate rock", "Mine production, marketable phosphate rock")]: mine(
-    "phosphate-rock",
-    "marketable phosphate rock",
-  ),
-  [seriesKey("Platinum-Group metals", "Mine production, Palladium content")]: mine("palladium", "palladium content"),
-  [seriesKey("Platinum-Group metals", "Mine production, Platinum content")]: mine("platinum", "platinum content"),
-  [seriesKey("Potash", "Mine production, potassium oxide (K2O) equivalent")]: mine(
-    "potash",
-    "potassium oxide (K2O) equivalent",
-  ),
-  [seriesKey("Rare earths", "Mine production, rare-earth-oxide equivalent")]: mine(
-    "rare-earths",
-    "rare-earth-oxide equivalent",
-  ),
-  [seriesKey("Rhenium", "Mine production, rhenium content")]: mine("rhenium", "rhenium content"),
-  [seriesKey("Selenium", "Refinery production, selenium content")]: refined("selenium", "selenium content"),
-  [seriesKey("Silicon", "Plant production, Ferosilicon, silicon content")]: refined(
-    "ferrosilicon",
-    "silicon content of ferrosilicon",
-  ),
-  [seriesKey("Silicon", "Plant production, silicon metal")]: refined("silicon", "silicon metal"),
-  [seriesKey("Silver", "Mine production, silver content")]: mine("silver", "silver content"),
-  [seriesKey("Strontium", "Mine production, strontium content")]: mine("strontium", "strontium content"),
-  [seriesKey("Tantalum", "Mine production, tantalum content")]: mine("tantalum", "tantalum content"),
-  [seriesKey("Tellurium", "Refinery production, tellurium content")]: refined("tellurium", "tellurium content"),
-  [seriesKey("Tin", "Mine production, tin content")]: mine("tin", "tin content"),
-  [seriesKey("Titanium Mineral Concentrates", "Mine production, ilmentite, titanium dioxide (TiO2) content")]: mine(
-    "ilmenite",
-    "titanium dioxide (TiO2) content",
-  ),
-  [seriesKey("Titanium Mineral Concentrates", "Mine production, rutile, titanium dioxide (TiO2) content")]: mine(
-    "rutile",
-    "titanium dioxide (TiO2) content",
-  ),
-  [seriesKey("Titanium & titanium dioxide", "Sponge Metal Production")]: refined("titanium", "titanium sponge metal"),
-  [seriesKey("Tungsten", "Mine production, tungsten content")]: mine("tungsten", "tungsten content"),
-  [seriesKey("Vanadium", "Mine production, vanadium content")]: mine("vanadium", "vanadium content"),
-  [seriesKey("Zinc", "Mine production, zinc content")]: mine("zinc", "zinc content"),
-  // RESERVE_NOTES: "ZrO2 content"; production is zircon concentrate by gross weight.
-  [seriesKey("Zirconium and Hafnium", "Mine production, zirconium, gross weight")]: mine(
-    "zirconium",
-    "zirconium mineral concentrates, gross weight",
-    "zirconium dioxide (ZrO2) content",
-  ),
-};
-
-/** Why a series is left out, where there is a reason beyond "not a critical-mineral series here". */
-export const USGS_SKIP_REASONS: Readonly<Record<string, string>> = {
-  [seriesKey("Helium", "Production, helium gas content")]: "volume (million cubic meters), not a mass",
-  [seriesKey("Diamond (industrial)", "Mine production, industrial diamond")]: "carats, not a mass",
-  [seriesKey("Gemstones", "Mine production, thousand carats of gem-quality diamond")]: "carats, not a mass",
-  [seriesKey("Potash", "Reserves, recoverable ore")]:
-    "reserves as recoverable ore duplicate the K2O-equivalent reserves of the potash series on another basis",
-  [seriesKey("Titanium & titanium dioxide", "Pigment Capacity")]:
-    "titanium dioxide pigment capacity, a chemical product, not a mineral stage",
-};
-const DEFAULT_SKIP_REASON = "not a critical-mineral series in this dataset";
-
-// ---------------------------------------------------------------------------------------------
-// Quirk rules, each small and tested on its own
-
-/** usgs-trailing-spaces-and-footnotes: "Barite  " → "Barite", collapsing inner runs of spaces too. */
-export function cleanLabel(raw: string): string {
-  return raw.replace(/\s+/g, " ").trim();
-}
-
-export type ParsedCell =
-  | { readonly kind: "blank" }
-  | { readonly kind: "number"; readonly value: number }
-  | { readonly kind: "lower-bound"; readonly value: number }
-  | { readonly kind: "upper-bound"; readonly value: number }
-  | { readonly kind: "withheld" }
-  | { readonly kind: "not-available" }
-  | { readonly kind: "invalid"; readonly text: string };
-
-const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-
-/**
- * One value cell. usgs-lower-bound: ">2000000" and ">17,000,000" are bounds, kept as printed
- * (2000000) with status `lower-bound`, never read as the value itself; "<50" likewise an upper bound.
- * "W" is withheld and "NA"/"XX" not available: neither is ever 0.
- */
-export function parseUsgsCell(raw: string): ParsedCell {
-  const text = raw.trim();
-  if (text === "") return { kind: "blank" };
-  if (text === "W") return { kind: "withheld" };
-  if (/^(na|xx)$/i.test(text)) return { kind: "not-available" };
-  const bound = /^([<>])\s*(.+)$/.exec(text);
-  const digits = bound ? (bound[2] ?? "") : text;
-  if (!NUMBER.test(digits)) return { kind: "invalid", text: raw };
-  const value = Number(digits.replaceAll(",", ""));
-  if (!bound) return { kind: "number", value };
-  return bound[1] === ">" ? { kind: "lower-bound", value } : { kind: "upper-bound", value };
-}
-
-/**
- * usgs-withheld-is-not-zero: a blank cell whose notes say "W" ("W for 23-24") was withheld to
- * avoid disclosing company data. It becomes `null` with status `withheld`, never 0.
- */
-export function notesSayWithheld(notes: string): boolean {
-  return /(^|[^A-Za-z])W([^A-Za-z]|$)/.test(notes);
-}
-
-/** A blank cell: withheld if the notes say so, otherwise simply not available. */
-export function blankCellStatus(notes: string): { status: Status; rules: string[] } {
-  return notesSayWithheld(notes)
-    ? { status: "withheld", rules: [USGS_RULES.withheld] }
-    : { status: "not-available", rules: [] };
-}
-
-/** Notes that are a bare "reported" ("Reported.", "reported", the typo "reproted"), overriding an estimated TYPE. */
-export function notesSayReported(notes: string): boolean {
-  return /(^|,\s*)(reported|reproted)\.?$/i.test(notes.trim());
-}
-
-export function notesSayEstimated(notes: string): boolean {
-  return /\bestimated\b/i.test(notes);
-}
-
-/**
- * Status of a 2023 production or capacity figure. Notes decide first; failing them,
- * usgs-estimated-series: a TYPE ending in "estimated" ("Mine production, cobalt content,
- * estimated") marks the whole series as USGS estimates.
- */
-export function status2023(notes: string, type: string): { status: Status; rules: string[] } {
-  if (notesSayReported(notes)) return { status: "reported", rules: [] };
-  if (notesSayEstimated(notes)) return { status: "estimated", rules: [] };
-  if (/\bestimated\b/i.test(type)) return { status: "estimated", rules: [USGS_RULES.estimatedSeries] };
-  return { status: "reported", rules: [] };
-}
-
-/** usgs-world-total-excludes-us: "Excludes U.S. production." (any case, with or without the stop). */
-export function notesSayExcludesUs(notes: string): boolean {
-  return /excludes\s+u\.\s?s\.\s+production/i.test(notes);
-}
-
-export const TITANIUM_CONCENTRATES = "Titanium Mineral Concentrates";
-
-/**
- * usgs-titanium-concentrates-unit: the Titanium Mineral Concentrates series are labelled
- * "metric tons" but hold thousand metric tons (world ilmenite 8,840 = 8.84 Mt TiO2); one rutile
- * row (Sierra Leone) has an empty unit and takes the series' unit. Other labels are left alone.
- */
-export function correctedUnit(commodity: string, rawUnit: string): { unit: string; rules: string[] } {
-  const unit = cleanLabel(rawUnit);
-  if (cleanLabel(commodity) === TITANIUM_CONCENTRATES && (unit === "metric tons" || unit === "")) {
-    return { unit: "thousand metric tons", rules: [USGS_RULES.titaniumUnit] };
-  }
-  return { unit, rules: [] };
-}
-
-/**
- * usgs-vanadium-reserves-unit, usgs-molybdenum-reserves-unit: their reserves columns are in
- * thousand metric tons while UNIT_MEAS says metric tons; RESERVE_NOTES say "(Reserve data is
- * thousand metric tons)". Keyed by mineral, with the label the rule expects to correct.
- */
-export const RESERVES_UNIT_RULES: Readonly<Record<string, { from: string; unit: string; rule: string }>> = {
-  vanadium: { from: "metric tons", unit: "thousand metric tons", rule: USGS_RULES.vanadiumReservesUnit },
-  molybdenum: { from: "metric tons", unit: "thousand metric tons", rule: USGS_RULES.molybdenumReservesUnit },
-};
-
-/** The file's own flag for a reserves column in thousand metric tons, checked against RESERVES_UNIT_RULES. */
-export function notesSayReservesInThousands(notes: string): boolean {
-  return /reserve data is thousand metric tons/i.test(notes);
-}
-
-/**
- * usgs-magnesium-reserves-are-capacity: the Magnesium metal RESERVES_2024 column repeats the
- * 2024 capacity (RESERVE_NOTES: "Moved to capacity column not a reserve"): no reserves are emitted.
- */
-export const RESERVES_COLUMN_NOT_RESERVES: Readonly<Record<string, string>> = {
-  [seriesKey("Magnesium metal", "Magnesium smelter production")]: USGS_RULES.magnesiumReserves,
-};
-
-/**
- * usgs-pgm-reserves-are-combined: MCS gives platinum-group-metal reserves as one figure for all
- * six metals; the data release stores it on the palladium rows (the platinum rows have none).
- * They are emitted as `pgms` reserves, not palladium reserves.
- */
-export const RESERVES_MINERAL_RULES: Readonly<Record<string, { mineral: string; basis: string; rule: string }>> = {
-  [seriesKey("Platinum-Group metals", "Mine production, Palladium content")]: {
-    mineral: "pgms",
-    basis: "platinum-group metals content",
-    rule: USGS_RULES.pgmReserves,
-  },
-};
-
-export interface NameRule {
-  /** ISO alpha-3, WORLD or ROW; `null` skips the row. */
-  readonly code: string | null;
-  readonly rule: string;
-}
-
-/**
- * COUNTRY labels that are neither a country nor a generic aggregate, decided one by one (after
- * trimming). A qualified "X (…)" maps to X only where the row is X's whole figure for the series
- * and the qualifier says what form it is in; rows that are part of a country or several
- * countries at once are skipped. Most entries belong to series not mapped today: they are
- * decided here so mapping such a series later cannot silently drop or mis-assign rows.
- */
-export const USGS_NAME_RULES: Readonly<Record<string, NameRule>> = {
-  // Titanium concentrates: each TYPE carries its own world total.
-  "World total (ilmenite, rounded)": { code: "WORLD", rule: USGS_RULES.seriesWorldLabel },
-  "World total (rutile, rounded)": { code: "WORLD", rule: USGS_RULES.seriesWorldLabel },
-  // Ilmenite plus rutile, filed under the ilmenite TYPE: it is not the ilmenite total, and
-  // keeping it would give the ilmenite block a second, larger world total.
-  "World total (ilmenite and rutile, rounded)": { code: null, rule: USGS_RULES.titaniumCombinedTotal },
-  // Soda ash: natural and synthetic world totals, each in its own series.
-  "World total (rounded), natural": { code: "WORLD", rule: USGS_RULES.seriesWorldLabel },
-  "World total (rounded), synthetic": { code: "WORLD", rule: USGS_RULES.seriesWorldLabel },
-  // Abrasives: one capacity figure for two countries cannot be split between them.
-  "United States and Canada": { code: null, rule: USGS_RULES.jointCountries },
-  // Helium: two partial U.S. rows (natural gas, Cliffside Field); neither is the U.S. total.
-  "United States (extracted from natural gas)": { code: null, rule: USGS_RULES.partialCountry },
-  "United States (from Cliffside Field)": { code: null, rule: USGS_RULES.partialCountry },
-  // The country's only row in its series; the qualifier names the product form or coverage.
-  "United States (includes Puerto Rico)": { code: "USA", rule: USGS_RULES.countryQualifier },
-  "Brazil (beneficiated)": { code: "BRA", rule: USGS_RULES.countryQualifier },
-  "Brazil (beneficiated, marketable)": { code: "BRA", rule: USGS_RULES.countryQualifier },
-  "Denmark (processed)": { code: "DNK", rule: USGS_RULES.countryQualifier },
-  "Spain (includes pegmatites)": { code: "ESP", rule: USGS_RULES.countryQualifier },
-  "United States (kyanite)": { code: "USA", rule: USGS_RULES.countryQualifier },
-  "China (andalusite, crude ore)": { code: "CHN", rule: USGS_RULES.countryQualifier },
-  "France (andalusite)": { code: "FRA", rule: USGS_RULES.countryQualifier },
-  "India (kyanite and sillimanite)": { code: "IND", rule: USGS_RULES.countryQualifier },
-  "Peru (andalusite)": { code: "PER", rule: USGS_RULES.countryQualifier },
-  "South Africa (andalusite)": { code: "ZAF", rule: USGS_RULES.countryQualifier },
-  "Canada (shipments)": { code: "CAN", rule: USGS_RULES.countryQualifier },
-  "Japan (quicklime only)": { code: "JPN", rule: USGS_RULES.countryQualifier },
-  "Poland (hydrated and quicklime)": { code: "POL", rule: USGS_RULES.countryQualifier },
-  "Russia (industrial and construction)": { code: "RUS", rule: USGS_RULES.countryQualifier },
-  "Peru (exports)": { code: "PER", rule: USGS_RULES.countryQualifier },
-  "United States (crude)": { code: "USA", rule: USGS_RULES.countryQualifier },
-  "Brazil (crude and beneficiated)": { code: "BRA", rule: USGS_RULES.countryQualifier },
-  "Canada (unspecified minerals)": { code: "CAN", rule: USGS_RULES.countryQualifier },
-  "China (unspecified minerals)": { code: "CHN", rule: USGS_RULES.countryQualifier },
-  "France (crude)": { code: "FRA", rule: USGS_RULES.countryQualifier },
-  "Italy (includes steatite)": { code: "ITA", rule: USGS_RULES.countryQualifier },
-  "Other countries (includes crude)": { code: "ROW", rule: USGS_RULES.countryQualifier },
-};
-
-export type CountryResolution = { readonly code: string | null; readonly rules: string[] } | undefined;
-
-/** COUNTRY label → code (or `null` to skip, by a named rule), `undefined` if nothing knows it. */
-export function resolveUsgsCountry(raw: string): CountryResolution {
-  const name = cleanName(raw);
-  const trimmed = name !== raw ? [USGS_RULES.trimmed] : [];
-  const decided = USGS_NAME_RULES[name];
-  if (decided) return { code: decided.code, rules: [...trimmed, decided.rule] };
-  const code = countryCode(raw);
-  return code === undefined ? undefined : { code, rules: trimmed };
-}
-
-// ---------------------------------------------------------------------------------------------
-// CSV plumbing, shared with the net-import-reliance reader
-
-export interface CsvRecord<C extends string> {
-  /** Physical line the record is on, the header being line 1. */
-  readonly line: number;
-  readonly cells: Readonly<Record<C, string>>;
-}
-
-/**
- * Reads a USGS CSV as strict UTF-8 (the world data holds "Côte d’Ivoire"; a mis-encoded file
- * should fail, not turn into replacement characters) and checks its header.
- */
-export function readUsgsCsv<C extends string>(
-  file: string,
-  columns: readonly C[],
-  problems: SourceProblems,
-): CsvRecord<C>[] {
-  const name = path.basename(file);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
-  } catch {
-    problems.add(name, "not valid UTF-8");
-    return [];
-  }
-  const parsed = parse(text, { info: true, bom: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  const [header, ...body] = parsed;
-  const names = header?.record ?? [];
-  if (names.length !== columns.length || columns.some((c, i) => names[i] !== c)) {
-    problems.add(`${name}:row 1`, `expected columns ${columns.join(",")}, got ${names.join(",")}`);
-    return [];
-  }
-  return body.flatMap(({ record, info }) => {
-    // csv-parse reports the line a record ends on; locators need the line it is on, so a
-    // record spanning lines (none today) is refused rather than given an ambiguous locator.
-    if (record.some((field) => /[\r\n]/.test(field))) {
-      problems.add(`${name}:row ${info.lines}`, "record spans several lines; locators would be ambiguous");
-      return [];
-    }
-    const cells = Object.fromEntries(columns.map((c, i) => [c, record[i] ?? ""])) as Record<C, string>;
-    return [{ line: info.lines, cells }];
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// The reader
 
 export interface SkippedSeries {
   readonly commodity: string;
@@ -457,11 +65,9 @@ export interface UsgsWorldReport {
   readonly skippedRows: SkippedRow[];
 }
 
-interface CellSpec {
+interface CellSpec extends CellFigure {
   readonly column: WorldColumn;
   readonly notes: WorldColumn;
-  readonly measure: Measure;
-  readonly year: number;
 }
 
 const CELLS: readonly CellSpec[] = [
@@ -659,37 +265,6 @@ function cellRow(
 function labelRules(record: WorldRecord): string[] {
   const { COMMODITY, TYPE } = record.cells;
   return COMMODITY !== cleanLabel(COMMODITY) || TYPE !== cleanLabel(TYPE) ? [USGS_RULES.trimmed] : [];
-}
-
-function valueAndStatus(
-  parsed: ParsedCell,
-  notes: string,
-  type: string,
-  spec: CellSpec,
-): { value: number | null; status: Status; rules: string[] } | undefined {
-  switch (parsed.kind) {
-    case "invalid":
-      return undefined;
-    case "blank":
-      return { value: null, ...blankCellStatus(notes) };
-    case "withheld":
-      return { value: null, status: "withheld", rules: [USGS_RULES.withheld] };
-    case "not-available":
-      return { value: null, status: "not-available", rules: [] };
-    case "lower-bound":
-      return { value: parsed.value, status: "lower-bound", rules: [USGS_RULES.lowerBound] };
-    case "upper-bound":
-      return { value: parsed.value, status: "upper-bound", rules: [USGS_RULES.upperBound] };
-    case "number":
-      return { value: parsed.value, ...numberStatus(notes, type, spec) };
-  }
-}
-
-/** The "_EST_ 2024" columns are USGS estimates by definition; reserves are as reported. */
-function numberStatus(notes: string, type: string, spec: CellSpec): { status: Status; rules: string[] } {
-  if (spec.measure === "reserves") return { status: "reported", rules: [] };
-  if (spec.year === 2024) return { status: "estimated", rules: [] };
-  return status2023(notes, type);
 }
 
 function worldExcludesUs(rows: readonly WorldRecord[]): boolean {

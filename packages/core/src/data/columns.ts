@@ -92,11 +92,12 @@ function steps(encoded: readonly number[]): number[] {
   return out;
 }
 
-/** Every column of the text, expanded to one value per row. */
-export function readColumns(text: string): { rows: number; get(name: string): unknown[] } {
+/** Every column of the text, expanded to one value per row; `names` in the order the text stores them. */
+export function readColumns(text: string): { rows: number; names: readonly string[]; get(name: string): unknown[] } {
   const parsed = JSON.parse(text) as ColumnsText;
   return {
     rows: parsed.rows,
+    names: Object.keys(parsed.columns),
     get(name) {
       const column = parsed.columns[name];
       if (!column) throw new Error(`critmin data: no column "${name}"`);

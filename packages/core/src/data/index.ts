@@ -1,5 +1,5 @@
 // The bundled dataset's ids and registries, with their types. Rows are read through dataset.ts.
-import { COUNTRIES, MINERALS, USES, VARIANTS } from "./gen/ids.gen.ts";
+import type { COUNTRIES, MINERALS, USES, VARIANTS } from "./gen/ids.gen.ts";
 
 export { COUNTRIES, DATASET_VERSION, MINERALS, USES, VARIANTS } from "./gen/ids.gen.ts";
 export { editions } from "./gen/editions.gen.ts";

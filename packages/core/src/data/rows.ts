@@ -16,17 +16,7 @@
  */
 import type { DemandRow, IndicatorRow, SupplyRow } from "../schema/rows.ts";
 import { ABSENT, readColumns } from "./columns.ts";
-
-/** Tonnes per one unit, for the units a source's mass figures come in. Mirrors pipeline/units.ts. */
-const TONNES_PER_UNIT: Readonly<Record<string, number>> = {
-  kt: 1_000,
-  "metric tons": 1,
-  "metric dry tons": 1,
-  "thousand metric tons": 1_000,
-  "thousand metric dry tons": 1_000,
-  "million metric tons": 1_000_000,
-  kilograms: 0.001,
-};
+import { scaleToTonnes, tonnesPerUnit } from "./units.ts";
 
 const factors = new Map<string, number | undefined>();
 
@@ -34,10 +24,8 @@ const factors = new Map<string, number | undefined>();
 export function tonnesOf(value: number | null, unit: string): number | null {
   if (value === null) return null;
   let factor = factors.get(unit);
-  if (factor === undefined && !factors.has(unit))
-    factors.set(unit, (factor = TONNES_PER_UNIT[unit.trim().toLowerCase()]));
-  if (factor === undefined) return null;
-  return factor >= 1 ? Math.round(value * factor * 1e6) / 1e6 : value * factor;
+  if (factor === undefined && !factors.has(unit)) factors.set(unit, (factor = tonnesPerUnit(unit)));
+  return factor === undefined ? null : scaleToTonnes(value, factor);
 }
 
 /**
@@ -56,14 +44,19 @@ export interface WorldRow {
   readonly status: string;
 }
 
-export const supplyBlockKey = (r: {
-  edition: string;
-  mineral: string;
-  stage: string;
-  measure: string;
-  year: number;
-  case: string | null;
-}): string => `${r.edition}|${r.mineral}|${r.stage}|${r.measure}|${r.year}|${r.case ?? ""}`;
+type BlockKeyField = "edition" | "mineral" | "stage" | "measure" | "year" | "case";
+
+export const supplyBlockKey = (r: Pick<SupplyRow, BlockKeyField>): string =>
+  `${r.edition}|${r.mineral}|${r.stage}|${r.measure}|${r.year}|${r.case ?? ""}`;
+
+/** The WORLD row of each block, by {@link supplyBlockKey}; the reader and the emitter derive shares from it alike. */
+export function worldRows(
+  rows: readonly Pick<SupplyRow, BlockKeyField | "country" | "value" | "status">[],
+): Map<string, WorldRow> {
+  const worlds = new Map<string, WorldRow>();
+  for (const r of rows) if (r.country === "WORLD") worlds.set(supplyBlockKey(r), { value: r.value, status: r.status });
+  return worlds;
+}
 
 /** The share a supply row would get from its own value and its block's WORLD row. */
 export function derivedShare(
@@ -85,78 +78,49 @@ export function derivedShare(
   return value / world.value;
 }
 
-export function decodeSupply(text: string): readonly SupplyRow[] {
+/** A row as read, before its decoder fills the `Derived` keys the module left out (`undefined`). */
+type ReadRow<T, Derived extends keyof T> = { -readonly [K in keyof T]: K extends Derived ? T[K] | undefined : T[K] };
+
+/**
+ * The module's rows, their keys in the order the module stores its columns: the schema's order, which
+ * emit.ts writes and checks. A key is left out where its column says the row has none (`sources`).
+ */
+function readRows<T, Derived extends keyof T = never>(text: string): ReadRow<T, Derived>[] {
   const table = readColumns(text);
-  const [
-    edition,
-    mineral,
-    stage,
-    measure,
-    country,
-    year,
-    kind,
-    kase,
-    value,
-    unit,
-    tonnes,
-    share,
-    basis,
-    status,
-    locator,
-    rules,
-  ] = [
-    "edition",
-    "mineral",
-    "stage",
-    "measure",
-    "country",
-    "year",
-    "kind",
-    "case",
-    "value",
-    "unit",
-    "tonnes",
-    "share",
-    "basis",
-    "status",
-    "locator",
-    "rules",
-  ].map((name) => table.get(name));
-  const rows: { -readonly [K in keyof SupplyRow]: SupplyRow[K] }[] = [];
-  const worlds = new Map<string, WorldRow>();
-  const keys: string[] = [];
+  const columns = table.names;
+  const values = columns.map((name) => table.get(name));
+  const rows = new Array<ReadRow<T, Derived>>(table.rows);
   for (let i = 0; i < table.rows; i++) {
-    const v = value![i] as number | null;
-    const u = unit![i] as string;
-    const row = {
-      edition: edition![i] as SupplyRow["edition"],
-      mineral: mineral![i] as string,
-      stage: stage![i] as SupplyRow["stage"],
-      measure: measure![i] as SupplyRow["measure"],
-      country: country![i] as string,
-      year: year![i] as number,
-      kind: kind![i] as SupplyRow["kind"],
-      case: kase![i] as string | null,
-      value: v,
-      unit: u,
-      tonnes: tonnes![i] !== undefined ? (tonnes![i] as number | null) : tonnesOf(v, u),
-      // Filled below once every WORLD row is known; a stored share is kept as is.
-      share: (share![i] as number | null | undefined) ?? null,
-      basis: basis![i] as string,
-      status: status![i] as SupplyRow["status"],
-      locator: locator![i] as string,
-      rules: rules![i] as string[],
-    };
-    // The block key only where the share is to be derived from the block's WORLD row.
-    const key = row.country === "WORLD" || (share![i] === undefined && u !== "percent") ? supplyBlockKey(row) : "";
-    if (row.country === "WORLD") worlds.set(key, { value: row.value, status: row.status });
-    keys.push(key);
-    rows.push(row);
+    const row: Record<string, unknown> = {};
+    columns.forEach((name, c) => {
+      const value = values[c]![i];
+      if (value !== ABSENT) row[name] = value;
+    });
+    rows[i] = row as ReadRow<T, Derived>;
   }
-  rows.forEach((row, i) => {
-    if (share![i] === undefined) row.share = derivedShare(row, worlds.get(keys[i]!));
-  });
-  return frozen(rows);
+  return rows;
+}
+
+export function decodeSupply(text: string): readonly SupplyRow[] {
+  const rows = readRows<SupplyRow, "tonnes" | "share">(text);
+  // Shares come from the block's WORLD row, known once every row is read; a stored share is kept as is.
+  const worlds = worldRows(rows);
+  for (const row of rows) {
+    if (row.tonnes === undefined) row.tonnes = tonnesOf(row.value, row.unit);
+    if (row.share === undefined) row.share = derivedShare(row, worlds.get(supplyBlockKey(row)));
+  }
+  return frozen(rows as SupplyRow[]);
+}
+
+export function decodeDemand(text: string): readonly DemandRow[] {
+  const rows = readRows<DemandRow, "tonnes">(text);
+  // Demand is always in a mass unit, so the recomputed tonnes are a number.
+  for (const row of rows) if (row.tonnes === undefined) row.tonnes = tonnesOf(row.value, row.unit) as number;
+  return frozen(rows as DemandRow[]);
+}
+
+export function decodeIndicators(text: string): readonly IndicatorRow[] {
+  return frozen(readRows<IndicatorRow>(text));
 }
 
 /**
@@ -171,88 +135,4 @@ function frozen<T extends { rules: readonly string[]; sources?: readonly string[
     Object.freeze(row);
   }
   return Object.freeze(rows);
-}
-
-export function decodeDemand(text: string): readonly DemandRow[] {
-  const table = readColumns(text);
-  const [edition, tableName, mineral, use, variant, scenario, year, kind, value, unit, tonnes, basis, locator, rules] =
-    [
-      "edition",
-      "table",
-      "mineral",
-      "use",
-      "variant",
-      "scenario",
-      "year",
-      "kind",
-      "value",
-      "unit",
-      "tonnes",
-      "basis",
-      "locator",
-      "rules",
-    ].map((name) => table.get(name));
-  const rows: DemandRow[] = [];
-  for (let i = 0; i < table.rows; i++) {
-    const v = value![i] as number;
-    const u = unit![i] as string;
-    rows.push({
-      edition: edition![i] as DemandRow["edition"],
-      table: tableName![i] as DemandRow["table"],
-      mineral: mineral![i] as string,
-      use: use![i] as string,
-      variant: variant![i] as string,
-      scenario: scenario![i] as DemandRow["scenario"],
-      year: year![i] as number,
-      kind: kind![i] as DemandRow["kind"],
-      value: v,
-      unit: u,
-      tonnes: tonnes![i] !== undefined ? (tonnes![i] as number) : (tonnesOf(v, u) as number),
-      basis: basis![i] as string,
-      locator: locator![i] as string,
-      rules: rules![i] as string[],
-    });
-  }
-  return frozen(rows);
-}
-
-export function decodeIndicators(text: string): readonly IndicatorRow[] {
-  const table = readColumns(text);
-  const [edition, indicator, mineral, economy, stage, year, value, unit, status, locator, sources, rules] = [
-    "edition",
-    "indicator",
-    "mineral",
-    "economy",
-    "stage",
-    "year",
-    "value",
-    "unit",
-    "status",
-    "locator",
-    "sources",
-    "rules",
-  ].map((name) => table.get(name));
-  const rows: IndicatorRow[] = [];
-  for (let i = 0; i < table.rows; i++) {
-    const row = {
-      edition: edition![i] as IndicatorRow["edition"],
-      indicator: indicator![i] as IndicatorRow["indicator"],
-      mineral: mineral![i] as string,
-      economy: economy![i] as IndicatorRow["economy"],
-      stage: stage![i] as IndicatorRow["stage"],
-      year: year![i] as number,
-      value: value![i] as number | null,
-      unit: unit![i] as IndicatorRow["unit"],
-      status: status![i] as IndicatorRow["status"],
-      locator: locator![i] as string,
-    };
-    // `sources` is optional: only where the row has it.
-    const rowRules = rules![i] as string[];
-    rows.push(
-      sources![i] !== ABSENT
-        ? { ...row, sources: sources![i] as string[], rules: rowRules }
-        : { ...row, rules: rowRules },
-    );
-  }
-  return frozen(rows);
 }

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mineralEntries } from "../data/index.ts";
@@ -12,10 +10,10 @@ import { hhi } from "./hhi.ts";
 import { share } from "./share.ts";
 import { shareChange } from "./shareChange.ts";
 import { topProducers } from "./topProducers.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readJson } from "../../../../test/support/raw.ts";
 
 // Expected values are computed from the raw IEA May 2025 JSON, read here without the pipeline.
-const raw = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
+const raw = readJson(RAW.ieaParsed2025);
 const ISO: Record<string, string> = {
   China: "CHN",
   Finland: "FIN",
@@ -37,9 +35,9 @@ const ISO: Record<string, string> = {
 function rawShares(mineral: string, stage: string, year: string): Map<string, number> {
   const block = raw.supply[mineral][stage];
   const out = new Map<string, number>();
-  for (const [name, byYear] of Object.entries(block.countries) as [string, Record<string, number>][]) {
+  for (const [name, byYear] of Object.entries<Record<string, number>>(block.countries)) {
     if (name === "Rest of world" || byYear[year] === null || byYear[year] === undefined) continue;
-    out.set(ISO[name] ?? name, byYear[year]! / block.total[year]);
+    out.set(ISO[name] ?? name, byYear[year] / block.total[year]);
   }
   return out;
 }

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundledDataset } from "../data/dataset.ts";
@@ -8,25 +6,18 @@ import { CritminError } from "../errors.ts";
 import { SCENARIOS, type Stage } from "../schema/rows.ts";
 import { CoverageWithoutOptions } from "../schema/options.ts";
 import { coverageWithout } from "./coverageWithout.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readJson, readWorkbook, cellNumber } from "../../../../test/support/raw.ts";
 
 const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline. The dataset stores
 // tonnes to the gram, so ratios agree with the raw kt figures to about 1e-11: compared to 10 digits.
-const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
+const iea2025 = readJson(RAW.ieaParsed2025);
 
 let workbook: ExcelJS.Workbook;
 beforeAll(async () => {
-  workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2024-05.xlsx"));
+  workbook = await readWorkbook(RAW.ieaWorkbook2024);
 });
-
-function number(cell: ExcelJS.CellValue): number {
-  const v = typeof cell === "object" && cell && "result" in cell ? cell.result : cell;
-  if (typeof v !== "number") throw new Error(`not a number: ${JSON.stringify(cell)}`);
-  return v;
-}
 
 /** Sheet 2 block (e.g. "Cobalt - Refining"): listed countries and the total row, kt, for one year column. */
 function supplyBlock(title: string, year: number): { countries: Map<string, number>; total: number } {
@@ -43,9 +34,9 @@ function supplyBlock(title: string, year: number): { countries: Map<string, numb
         const label = ws.getCell(row, c).value;
         // The cobalt refining block labels its total "Total clean technologies".
         if (label === "Total" || label === "Total clean technologies")
-          return { countries, total: number(ws.getCell(row, yearColumn).value) };
+          return { countries, total: cellNumber(ws.getCell(row, yearColumn).value) };
         if (typeof label === "string" && label !== "Rest of world")
-          countries.set(label, number(ws.getCell(row, yearColumn).value));
+          countries.set(label, cellNumber(ws.getCell(row, yearColumn).value));
       }
     }
   }
@@ -76,7 +67,7 @@ function totalDemandKt(block: string, scenario: "STEPS" | "APS" | "NZE" | null, 
   for (let r = 6; r <= ws.rowCount; r++) {
     const v = ws.getCell(r, 1).value;
     if (v === block) inBlock = true;
-    else if (inBlock && v === "Total demand") return number(ws.getCell(r, column).value);
+    else if (inBlock && v === "Total demand") return cellNumber(ws.getCell(r, column).value);
   }
   throw new Error(`${block} not found`);
 }

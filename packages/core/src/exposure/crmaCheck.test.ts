@@ -1,24 +1,17 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MINERALS } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
 import { crmaCheck } from "./crmaCheck.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readCsv, readJson, usgsWorld } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
-const usgsRows: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
-  { columns: true },
-);
-const EU_SOURCING_FILE = "ec-crm-2023-appendix7-eu-sourcing-shares.csv";
-const euSourcing: Record<string, string>[] = parse(readFileSync(path.join(dataDir, "eu", EU_SOURCING_FILE), "utf8"), {
-  columns: true,
-});
+const iea2025 = readJson(RAW.ieaParsed2025);
+const EU_SOURCING_FILE = path.basename(RAW.euSourcing);
+const euSourcing = readCsv(RAW.euSourcing);
 
 // The EU's 27 members by the names the EU file uses: they are not third countries.
 const EU_NAMES = new Set([
@@ -67,15 +60,6 @@ function sourcing(material: string, stage: "E" | "P") {
 function largestThird(material: string, stage: "E" | "P") {
   const third = sourcing(material, stage).filter((r) => !EU_NAMES.has(r.country));
   return third.reduce((a, b) => (b.share > a.share ? b : a));
-}
-
-function thrown(f: () => unknown): CritminError {
-  try {
-    f();
-  } catch (e) {
-    return e as CritminError;
-  }
-  throw new Error("did not throw");
 }
 
 describe("crmaCheck", () => {
@@ -174,7 +158,7 @@ describe("crmaCheck", () => {
   });
 
   it("forces a basis and follows year and source for world production (USGS lithium mining 2023)", () => {
-    const lithium = usgsRows.filter((r) => r.COMMODITY!.trim() === "Lithium" && r.TYPE!.startsWith("Mine"));
+    const lithium = usgsWorld().filter((r) => r.COMMODITY!.trim() === "Lithium" && r.TYPE!.startsWith("Mine"));
     const world = Number(lithium.find((r) => r.COUNTRY!.trim() === "World total (rounded)")!.PROD_2023);
     const australia = Number(lithium.find((r) => r.COUNTRY!.trim() === "Australia")!.PROD_2023);
     const result = crmaCheck("lithium", "mining", { basis: "global-supply", source: "usgs-mcs-2025", year: 2023 })!;

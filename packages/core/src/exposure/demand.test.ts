@@ -1,36 +1,23 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { DemandOptions } from "../schema/options.ts";
 import { demand } from "./demand.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readJson, readWorkbook, cellNumber, IEA_SCENARIO_TITLES } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
+const iea2025 = readJson(RAW.ieaParsed2025);
 
 let workbook: ExcelJS.Workbook;
 beforeAll(async () => {
-  workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2024-05.xlsx"));
+  workbook = await readWorkbook(RAW.ieaWorkbook2024);
 });
 
 /** kt → tonnes, to the gram, the precision the dataset stores. */
 const t = (kt: number) => Math.round(kt * 1000 * 1e6) / 1e6;
 
-const SCENARIO_TITLES = {
-  STEPS: "Stated Policies scenario",
-  APS: "Announced Pledges scenario",
-  NZE: "Net Zero Emissions by 2050 scenario",
-} as const;
-type Scenario = keyof typeof SCENARIO_TITLES;
-
-function number(cell: ExcelJS.CellValue): number {
-  const v = typeof cell === "object" && cell && "result" in cell ? cell.result : cell;
-  if (typeof v !== "number") throw new Error(`not a number: ${JSON.stringify(cell)}`);
-  return v;
-}
+type Scenario = keyof typeof IEA_SCENARIO_TITLES;
 
 /**
  * A demand sheet's cell in kt, found as a reader would: the block heading in column A, then the row
@@ -43,7 +30,8 @@ function demandKt(sheet: string, block: string | null, label: string, scenario: 
   const starts: Partial<Record<Scenario, number>> = {};
   for (let r = 1; r <= 10 && !titleRow; r++) {
     ws.getRow(r).eachCell((cell, col) => {
-      for (const [s, title] of Object.entries(SCENARIO_TITLES)) if (cell.value === title) starts[s as Scenario] = col;
+      for (const [s, title] of Object.entries(IEA_SCENARIO_TITLES))
+        if (cell.value === title) starts[s as Scenario] = col;
     });
     if (starts.STEPS) titleRow = r;
   }
@@ -58,7 +46,7 @@ function demandKt(sheet: string, block: string | null, label: string, scenario: 
   for (let r = titleRow + 2; r <= ws.rowCount; r++) {
     const v = ws.getCell(r, 1).value;
     if (!inBlock && v === block) inBlock = true;
-    else if (inBlock && v === label) return number(ws.getCell(r, column).value);
+    else if (inBlock && v === label) return cellNumber(ws.getCell(r, column).value);
   }
   throw new Error(`${sheet}: ${block} / ${label} not found`);
 }
@@ -153,28 +141,20 @@ describe("demand", () => {
   });
 
   it("rejects wrong types with the argument's name", () => {
-    const err = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return e as CritminError;
-      }
-      throw new Error("did not throw");
-    };
-    expect(err(() => demand(42 as never)).message).toMatch(/^demand: mineral must be a non-empty string/);
-    expect(err(() => demand("copper", { year: "2030" as never })).message).toMatch(
+    expect(thrown(() => demand(42 as never)).message).toMatch(/^demand: mineral must be a non-empty string/);
+    expect(thrown(() => demand("copper", { year: "2030" as never })).message).toMatch(
       /^demand: year must be a whole number/,
     );
-    expect(err(() => demand("copper", { sector: 5 as never })).message).toMatch(
+    expect(thrown(() => demand("copper", { sector: 5 as never })).message).toMatch(
       /^demand: sector must be a non-empty string/,
     );
-    expect(err(() => demand("copper", { scenario: 1 as never })).message).toMatch(
+    expect(thrown(() => demand("copper", { scenario: 1 as never })).message).toMatch(
       /^demand: scenario must be a non-empty string/,
     );
-    expect(err(() => demand("copper", { scenaro: "NZE" } as never)).message).toMatch(
+    expect(thrown(() => demand("copper", { scenaro: "NZE" } as never)).message).toMatch(
       /^demand: unknown option "scenaro"/,
     );
-    expect(err(() => demand("copper", { scenaro: "NZE" } as never)).code).toBe("invalid_argument");
+    expect(thrown(() => demand("copper", { scenaro: "NZE" } as never)).code).toBe("invalid_argument");
   });
 
   it("treats null options as omitted (Excel passes null)", () => {

@@ -1,60 +1,21 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import { diversificationGap } from "./diversificationGap.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readJson, ieaSupplyCell, ieaSupplySheet2024, usgsRow } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
-const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
-const usgsRows: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
-  { columns: true },
-);
-
-function usgs(commodity: string, country: string, type: string): Record<string, string> {
-  const row = usgsRows.find(
-    (r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country && r.TYPE!.startsWith(type),
-  );
-  if (!row) throw new Error(`no USGS row ${commodity} ${country}`);
-  return row;
-}
+const iea2025 = readJson(RAW.ieaParsed2025);
 
 let supplySheet: ExcelJS.Worksheet;
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2024-05.xlsx"));
-  supplySheet = wb.getWorksheet("2 Total supply for key minerals")!;
+  supplySheet = await ieaSupplySheet2024();
 });
-
-/** A kt figure of the IEA 2024 workbook: the row labelled `label` below the block title, in `yearCol`. */
-function ieaCell(labelCol: "A" | "G", block: string, label: string, yearCol: string): number {
-  let inBlock = false;
-  for (let r = 1; r <= supplySheet.rowCount; r++) {
-    const v = supplySheet.getCell(`${labelCol}${r}`).value;
-    if (v === block) inBlock = true;
-    else if (inBlock && v === label) {
-      const cell = supplySheet.getCell(`${yearCol}${r}`).value;
-      return (typeof cell === "object" && cell && "result" in cell ? cell.result : cell) as number;
-    }
-  }
-  throw new Error(`${block} / ${label} not found`);
-}
-
-function thrown(f: () => unknown): CritminError {
-  try {
-    f();
-  } catch (e) {
-    return e as CritminError;
-  }
-  throw new Error("did not throw");
-}
 
 describe("diversificationGap", () => {
   it("is (China ÷ 0.65 − total) × 1000 t by default: cobalt refining, iea-cmde-2025, 2024", () => {
@@ -63,8 +24,8 @@ describe("diversificationGap", () => {
   });
 
   it("reads a pinned year from the IEA 2024 workbook (cobalt refining 2023)", () => {
-    const china = ieaCell("G", "Cobalt - Refining", "China", "H");
-    const total = ieaCell("G", "Cobalt - Refining", "Total clean technologies", "H");
+    const china = ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "China", "H");
+    const total = ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "Total clean technologies", "H");
     expect(diversificationGap("cobalt", { year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(
       (china / 0.65 - total) * 1000,
       6,
@@ -79,8 +40,8 @@ describe("diversificationGap", () => {
   });
 
   it("uses the edition's own world total (USGS copper refinery 2023, rounded world total)", () => {
-    const china = Number(usgs("Copper", "China", "Refinery").PROD_2023);
-    const world = Number(usgs("Copper", "World total (rounded)", "Refinery").PROD_2023);
+    const china = Number(usgsRow("Copper", "China", "Refinery").PROD_2023);
+    const world = Number(usgsRow("Copper", "World total (rounded)", "Refinery").PROD_2023);
     const options = { stage: "refining", year: 2023, source: "usgs-mcs-2025", target: 0.3 } as const;
     expect(diversificationGap("copper", options)).toBeCloseTo((china / 0.3 - world) * 1000, 6);
   });
@@ -103,7 +64,7 @@ describe("diversificationGap", () => {
     expect(Object.keys(iea2025.supply.Cobalt.mining.countries)).not.toContain("China");
     expect(diversificationGap("cobalt", { stage: "mining" })).toBeUndefined();
     // withheld (USGS "W")
-    expect(usgs("Lithium", "United States", "Mine").PROD_NOTES).toMatch(/^W\b/);
+    expect(usgsRow("Lithium", "United States", "Mine").PROD_NOTES).toMatch(/^W\b/);
     expect(
       diversificationGap("lithium", { supplier: "USA", stage: "mining", source: "usgs-mcs-2025" }),
     ).toBeUndefined();

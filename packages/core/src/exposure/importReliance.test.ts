@@ -1,20 +1,12 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { importReliance } from "./importReliance.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readCsv, euMaterial } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const fig2: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "usgs/MCS2025_Fig2_Net_Import_Reliance.csv"), "utf8"),
-  { columns: true },
-);
-const results: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "eu/ec-crm-2023-results.transcribed.csv"), "utf8"),
-  { columns: true },
-);
+const fig2 = readCsv(RAW.usgsImportReliance);
+const results = readCsv(RAW.euResults);
 
 /** USGS percent text ("76", ">50", "<25") as a fraction; the bound is the figure USGS prints. */
 const usgsFraction = (text: string) => Number(text.replace(/[<>]/g, "").trim()) / 100;
@@ -24,20 +16,8 @@ function usgs(commodity: string): string {
   return row.Net_Import_Reliance_pct_2024!;
 }
 
-// The study's "Titanium" is the ores and concentrates; critmin's `titanium` is the metal.
-const STUDY_NAMES: Record<string, string> = { Titanium: "titanium-mineral-concentrates", "Titanium metal": "titanium" };
-const material = (name: string) => STUDY_NAMES[name] ?? name;
 /** EU percent text as a fraction; blank (a stage the study did not assess) is no figure. */
 const euFraction = (text: string | undefined) => (text && text.trim() !== "" ? Number(text) / 100 : undefined);
-
-function thrown(f: () => unknown): CritminError {
-  try {
-    f();
-  } catch (e) {
-    return e as CritminError;
-  }
-  throw new Error("did not throw");
-}
 
 describe("importReliance, USA (USGS MCS 2025 Figure 2, 2024)", () => {
   it.each([
@@ -84,7 +64,7 @@ describe("importReliance, EU (EU CRM study 2023)", () => {
       .map((r) => ({
         material: r.material_name!,
         expected: euFraction(r.import_reliance_refined),
-        actual: importReliance(material(r.material_name!), "EU"),
+        actual: importReliance(euMaterial(r.material_name!), "EU"),
       }))
       .filter((r) => r.actual !== r.expected);
     expect(mismatches).toEqual([]);
@@ -95,7 +75,7 @@ describe("importReliance, EU (EU CRM study 2023)", () => {
       .map((r) => ({
         material: r.material_name!,
         expected: euFraction(r.import_reliance_primary),
-        actual: importReliance(material(r.material_name!), "eu", { stage: "mining" }),
+        actual: importReliance(euMaterial(r.material_name!), "eu", { stage: "mining" }),
       }))
       .filter((r) => r.actual !== r.expected);
     expect(mismatches).toEqual([]);

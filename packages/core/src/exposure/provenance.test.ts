@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
@@ -10,9 +8,9 @@ import { editions } from "./editions.ts";
 import { groups } from "./groups.ts";
 import { minerals } from "./minerals.ts";
 import { provenance } from "./provenance.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readJson } from "../../../../test/support/raw.ts";
 
-const raw = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
+const raw = readJson(RAW.ieaParsed2025);
 
 describe("provenance", () => {
   it("names the edition, the rule that chose it, the JSON pointer and the value as printed", () => {

@@ -1,22 +1,16 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { reserves } from "./reserves.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { usgsWorld } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const usgsRows: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
-  { columns: true },
-);
 
 const UNIT_FACTOR: Record<string, number> = { "metric tons": 1, "thousand metric tons": 1000, kilograms: 0.001 };
 
 /** Every country row of a commodity's mine production table with a numeric RESERVES_2024, in tonnes. */
 function reserveRows(commodity: string) {
-  return usgsRows
+  return usgsWorld()
     .filter(
       (r) =>
         r.COMMODITY!.trim() === commodity &&
@@ -24,15 +18,6 @@ function reserveRows(commodity: string) {
         /^\d+$/.test(r.RESERVES_2024!.trim()),
     )
     .map((r) => ({ country: r.COUNTRY!.trim(), tonnes: Number(r.RESERVES_2024) * UNIT_FACTOR[r.UNIT_MEAS!]! }));
-}
-
-function thrown(f: () => unknown): CritminError {
-  try {
-    f();
-  } catch (e) {
-    return e as CritminError;
-  }
-  throw new Error("did not throw");
 }
 
 describe("reserves", () => {
@@ -56,7 +41,7 @@ describe("reserves", () => {
   });
 
   it("is undefined where USGS gives no reserves figure", () => {
-    const germany = usgsRows.find(
+    const germany = usgsWorld().find(
       (r) => r.COMMODITY!.trim() === "Copper" && r.COUNTRY!.trim() === "Germany" && r.TYPE!.startsWith("Mine"),
     )!;
     expect(germany.RESERVES_2024).toBe("");

@@ -1,48 +1,19 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { chinaShare } from "./chinaShare.ts";
 import { production } from "./production.ts";
 import { share } from "./share.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readJson, ieaSupplyCell, ieaSupplySheet2024, usgsRow } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
-const usgsRows: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
-  { columns: true },
-);
-
-function usgs(commodity: string, country: string, type?: string): Record<string, string> {
-  const row = usgsRows.find(
-    (r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country && (!type || r.TYPE!.startsWith(type)),
-  );
-  if (!row) throw new Error(`no USGS row ${commodity} ${country}`);
-  return row;
-}
+const iea2025 = readJson(RAW.ieaParsed2025);
 
 let supplySheet: ExcelJS.Worksheet;
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2024-05.xlsx"));
-  supplySheet = wb.getWorksheet("2 Total supply for key minerals")!;
+  supplySheet = await ieaSupplySheet2024();
 });
-
-function ieaCell(labelCol: "A" | "G", block: string, label: string, yearCol: string): number {
-  let inBlock = false;
-  for (let r = 1; r <= supplySheet.rowCount; r++) {
-    const v = supplySheet.getCell(`${labelCol}${r}`).value;
-    if (v === block) inBlock = true;
-    else if (inBlock && v === label) {
-      const cell = supplySheet.getCell(`${yearCol}${r}`).value;
-      return (typeof cell === "object" && cell && "result" in cell ? cell.result : cell) as number;
-    }
-  }
-  throw new Error(`${block} / ${label} not found`);
-}
 
 describe("chinaShare", () => {
   it("defaults to refining in the newest edition with an observed figure (iea-cmde-2025, 2024)", () => {
@@ -52,8 +23,8 @@ describe("chinaShare", () => {
 
   it("answers a year the newest edition lacks from the edition that has it (2023 → iea-cmde-2024)", () => {
     const expected =
-      ieaCell("G", "Cobalt - Refining", "China", "H") /
-      ieaCell("G", "Cobalt - Refining", "Total clean technologies", "H");
+      ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "China", "H") /
+      ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "Total clean technologies", "H");
     expect(chinaShare("cobalt", { year: 2023 })).toBe(expected);
   });
 
@@ -79,13 +50,13 @@ describe("share", () => {
   });
 
   it("pins an edition: USGS lithium mining 2023, Australia over the rounded world total", () => {
-    const australia = Number(usgs("Lithium", "Australia").PROD_2023);
-    const world = Number(usgs("Lithium", "World total (rounded)").PROD_2023);
+    const australia = Number(usgsRow("Lithium", "Australia").PROD_2023);
+    const world = Number(usgsRow("Lithium", "World total (rounded)").PROD_2023);
     expect(share("lithium", "AUS", { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBe(australia / world);
   });
 
   it('is undefined, not 0, for a withheld USGS figure (U.S. lithium, "W")', () => {
-    expect(usgs("Lithium", "United States").PROD_NOTES).toMatch(/^W\b/);
+    expect(usgsRow("Lithium", "United States").PROD_NOTES).toMatch(/^W\b/);
     expect(share("lithium", "USA", { stage: "mining", source: "usgs-mcs-2025" })).toBeUndefined();
   });
 
@@ -112,27 +83,21 @@ describe("share", () => {
   });
 
   it("rejects wrong types with the argument's name", () => {
-    const err = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return e as CritminError;
-      }
-      throw new Error("did not throw");
-    };
-    expect(err(() => share(42 as never, "CHN")).code).toBe("invalid_argument");
-    expect(err(() => share(42 as never, "CHN")).message).toMatch(/^share: mineral must be/);
-    expect(err(() => share("cobalt", "CHN", { year: 2023.5 })).message).toMatch(/^share: year must be a whole number/);
-    expect(err(() => share("cobalt", "CHN", { stge: "mining" } as never)).message).toMatch(
+    expect(thrown(() => share(42 as never, "CHN")).code).toBe("invalid_argument");
+    expect(thrown(() => share(42 as never, "CHN")).message).toMatch(/^share: mineral must be/);
+    expect(thrown(() => share("cobalt", "CHN", { year: 2023.5 })).message).toMatch(
+      /^share: year must be a whole number/,
+    );
+    expect(thrown(() => share("cobalt", "CHN", { stge: "mining" } as never)).message).toMatch(
       /^share: unknown option "stge"/,
     );
-    expect(err(() => share("cobalt", "CHN", { stage: "smelting" as never })).code).toBe("unknown_id");
+    expect(thrown(() => share("cobalt", "CHN", { stage: "smelting" as never })).code).toBe("unknown_id");
   });
 });
 
 describe("production", () => {
   it("converts the source unit to tonnes (USGS copper mine production, thousand metric tons)", () => {
-    const chile = usgs("Copper", "Chile", "Mine production");
+    const chile = usgsRow("Copper", "Chile", "Mine production");
     expect(chile.UNIT_MEAS).toBe("thousand metric tons");
     expect(production("copper", "Chile", { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBe(
       Number(chile.PROD_2023) * 1000,
@@ -140,7 +105,7 @@ describe("production", () => {
   });
 
   it("gives the IEA world total for WORLD (kt × 1000)", () => {
-    const total = ieaCell("A", "Lithium - Mining", "Total", "B");
+    const total = ieaSupplyCell(supplySheet, "A", "Lithium - Mining", "Total", "B");
     expect(production("lithium", "WORLD", { stage: "mining", year: 2023, source: "iea-cmde-2024" })).toBe(total * 1000);
   });
 

@@ -1,37 +1,16 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import { share } from "./share.ts";
 import { supplyAtRisk } from "./supplyAtRisk.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readJson, usgsRow } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
-const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
-const usgsRows: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "usgs/MCS2025_World_Data.csv"), "utf8"),
-  { columns: true },
-);
-
-function usgs(commodity: string, country: string): Record<string, string> {
-  const row = usgsRows.find((r) => r.COMMODITY!.trim() === commodity && r.COUNTRY!.trim() === country);
-  if (!row) throw new Error(`no USGS row ${commodity} ${country}`);
-  return row;
-}
-
-function thrown(f: () => unknown): CritminError {
-  try {
-    f();
-  } catch (e) {
-    return e as CritminError;
-  }
-  throw new Error("did not throw");
-}
+const iea2025 = readJson(RAW.ieaParsed2025);
 
 describe("supplyAtRisk", () => {
   it("is China's share × cut, by default refining in the newest edition (iea-cmde-2025, 2024)", () => {
@@ -41,7 +20,8 @@ describe("supplyAtRisk", () => {
 
   it("takes stage, year and source like share (USGS lithium mining 2023, Australia ÷ rounded world total)", () => {
     const expected =
-      (Number(usgs("Lithium", "Australia").PROD_2023) / Number(usgs("Lithium", "World total (rounded)").PROD_2023)) *
+      (Number(usgsRow("Lithium", "Australia").PROD_2023) /
+        Number(usgsRow("Lithium", "World total (rounded)").PROD_2023)) *
       0.25;
     expect(supplyAtRisk("Li", "Australia", 0.25, { stage: "mining", year: 2023, source: "usgs-mcs-2025" })).toBeCloseTo(
       expected,
@@ -65,7 +45,7 @@ describe("supplyAtRisk", () => {
   it("is undefined, not 0, when the supplier has no figure, even for a cut of 0", () => {
     expect(Object.keys(iea2025.supply.Cobalt.mining.countries)).not.toContain("China");
     expect(supplyAtRisk("cobalt", "CHN", 0, { stage: "mining", source: "iea-cmde-2025" })).toBeUndefined();
-    expect(usgs("Lithium", "United States").PROD_NOTES).toMatch(/^W\b/);
+    expect(usgsRow("Lithium", "United States").PROD_NOTES).toMatch(/^W\b/);
     expect(supplyAtRisk("lithium", "USA", 0.5, { stage: "mining", source: "usgs-mcs-2025" })).toBeUndefined();
     expect(supplyAtRisk("cobalt", "CHN", 0.5, { year: 2019 })).toBeUndefined();
   });

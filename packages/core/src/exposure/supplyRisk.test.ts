@@ -1,41 +1,12 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { supplyRisk } from "./supplyRisk.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readCsv, euScore, euMaterial } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
-const annex4: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "eu/ec-crm-annex4-sr-ei-2011-2023.csv"), "utf8"),
-  { columns: true },
-);
-const results: Record<string, string>[] = parse(
-  readFileSync(path.join(dataDir, "eu/ec-crm-2023-results.transcribed.csv"), "utf8"),
-  { columns: true },
-);
-
-// Study names that are not critmin names: the study's "Titanium" is the ores and concentrates,
-// critmin's `titanium` is the metal (the study's "Titanium metal").
-const STUDY_NAMES: Record<string, string> = {
-  "Kaolin clay": "kaolin",
-  Titanium: "titanium-mineral-concentrates",
-  "Titanium metal": "titanium",
-};
-const material = (name: string) => STUDY_NAMES[name] ?? name;
-/** A published score: a plain number, else (`-`, blank, a garbled "281%") no score. */
-const score = (text: string | undefined) =>
-  text !== undefined && /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined;
-
-function thrown(f: () => unknown): CritminError {
-  try {
-    f();
-  } catch (e) {
-    return e as CritminError;
-  }
-  throw new Error("did not throw");
-}
+const annex4 = readCsv(RAW.euAnnex4);
+const results = readCsv(RAW.euResults);
 
 describe("supplyRisk", () => {
   it('is the Annex 4 SR of every material and assessment year ("-" is undefined)', () => {
@@ -44,8 +15,8 @@ describe("supplyRisk", () => {
       .map((r) => ({
         material: r.Material!,
         year: Number(r.Year),
-        expected: score(r.SR),
-        actual: supplyRisk(material(r.Material!), { year: Number(r.Year) }),
+        expected: euScore(r.SR),
+        actual: supplyRisk(euMaterial(r.Material!), { year: Number(r.Year) }),
       }))
       .filter((r) => r.actual !== r.expected);
     expect(mismatches).toEqual([]);
@@ -75,8 +46,8 @@ describe("supplyRisk", () => {
         .map(([stage, text]) => ({
           material: r.material_name!,
           stage,
-          expected: score(text),
-          actual: supplyRisk(material(r.material_name!), { stage }),
+          expected: euScore(text),
+          actual: supplyRisk(euMaterial(r.material_name!), { stage }),
         }))
         .filter((c) => c.actual !== c.expected),
     );

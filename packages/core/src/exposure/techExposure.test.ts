@@ -1,44 +1,31 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { SCENARIOS, STAGES } from "../schema/rows.ts";
 import { TechExposureOptions } from "../schema/options.ts";
 import { TECHNOLOGIES, techExposure, type TechExposure } from "./techExposure.ts";
-import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
+import { RAW, readJson, readWorkbook, cellNumber, IEA_SCENARIO_TITLES } from "../../../../test/support/raw.ts";
+import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline. The dataset stores
 // tonnes to the gram, so weighted shares agree with the raw kt figures to about 1e-11: compared to 10 digits.
-const iea2025 = JSON.parse(readFileSync(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2025-05.parsed.json"), "utf8"));
+const iea2025 = readJson(RAW.ieaParsed2025);
 
 let workbook: ExcelJS.Workbook;
 beforeAll(async () => {
-  workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path.join(dataDir, "iea/IEA_CM_Data_Explorer_2024-05.xlsx"));
+  workbook = await readWorkbook(RAW.ieaWorkbook2024);
 });
 
 type Scenario = "STEPS" | "APS" | "NZE";
 type StageName = "mining" | "refining";
-const SCENARIO_TITLES = {
-  STEPS: "Stated Policies scenario",
-  APS: "Announced Pledges scenario",
-  NZE: "Net Zero Emissions by 2050 scenario",
-} as const;
-
-function number(cell: ExcelJS.CellValue): number {
-  const v = typeof cell === "object" && cell && "result" in cell ? cell.result : cell;
-  if (typeof v !== "number") throw new Error(`not a number: ${JSON.stringify(cell)}`);
-  return v;
-}
 
 /** A technology sheet's "Base case" rows (mineral label, kt) for one scenario's year, or the base year. */
 function techRows2024(sheet: string, scenario: Scenario | null, year: number): [string, number][] {
   const ws = workbook.getWorksheet(sheet)!;
   const starts: Partial<Record<Scenario, number>> = {};
   ws.getRow(4).eachCell((cell, col) => {
-    for (const [s, title] of Object.entries(SCENARIO_TITLES)) if (cell.value === title) starts[s as Scenario] = col;
+    for (const [s, title] of Object.entries(IEA_SCENARIO_TITLES)) if (cell.value === title) starts[s as Scenario] = col;
   });
   const bounds = Object.values(starts).sort((a, b) => a - b);
   const from = scenario ? starts[scenario]! : 2;
@@ -59,7 +46,7 @@ function techRows2024(sheet: string, scenario: Scenario | null, year: number): [
       (label.startsWith("Total ") || ws.getCell(r, column).value === null)
     )
       return rows;
-    else if (inBlock && typeof label === "string") rows.push([label, number(ws.getCell(r, column).value)]);
+    else if (inBlock && typeof label === "string") rows.push([label, cellNumber(ws.getCell(r, column).value)]);
   }
   if (inBlock) return rows;
   throw new Error(`${sheet}: no base case block`);
@@ -76,10 +63,10 @@ function chinaShare2024(title: string, year: number): number | undefined {
       let china: number | undefined;
       for (let row = r + 1; ; row++) {
         const label = ws.getCell(row, c).value;
-        if (label === "China") china = number(ws.getCell(row, yearColumn).value);
+        if (label === "China") china = cellNumber(ws.getCell(row, yearColumn).value);
         // The cobalt refining block labels its total "Total clean technologies".
         if (label === "Total" || label === "Total clean technologies")
-          return china === undefined ? undefined : china / number(ws.getCell(row, yearColumn).value);
+          return china === undefined ? undefined : china / cellNumber(ws.getCell(row, yearColumn).value);
       }
     }
   }
@@ -327,25 +314,17 @@ describe("techExposure", () => {
   });
 
   it("rejects wrong types with the argument's name", () => {
-    const err = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return e as CritminError;
-      }
-      throw new Error("did not throw");
-    };
-    expect(err(() => techExposure(42 as never)).message).toMatch(
+    expect(thrown(() => techExposure(42 as never)).message).toMatch(
       /^techExposure: technology must be a non-empty string, got 42/,
     );
-    expect(err(() => techExposure(42 as never)).code).toBe("invalid_argument");
-    expect(err(() => techExposure("EV", { year: "2030" as never })).message).toMatch(
+    expect(thrown(() => techExposure(42 as never)).code).toBe("invalid_argument");
+    expect(thrown(() => techExposure("EV", { year: "2030" as never })).message).toMatch(
       /^techExposure: year must be a whole number/,
     );
-    expect(err(() => techExposure("EV", { mineral: "cobalt" } as never)).message).toMatch(
+    expect(thrown(() => techExposure("EV", { mineral: "cobalt" } as never)).message).toMatch(
       /^techExposure: unknown option "mineral"/,
     );
-    expect(err(() => techExposure("EV", "refining" as never)).message).toMatch(
+    expect(thrown(() => techExposure("EV", "refining" as never)).message).toMatch(
       /^techExposure: options must be an object/,
     );
   });

@@ -3,58 +3,23 @@ import { bundledDataset, dataset, useDataset, type Dataset } from "../data/datas
 import { chinaShare } from "../exposure/chinaShare.ts";
 import { toDatasetFile } from "./format.ts";
 import { parseDataset } from "./parseDataset.ts";
+import {
+  cobaltRowIndex,
+  patchedSupply,
+  withNewEdition,
+  type HostedFile,
+  type HostedRow,
+} from "../../../../test/support/hosted.ts";
 
-// The bundled dataset as an organisation would host it: through JSON, as `pnpm data:publish` writes it.
-type Row = Record<string, unknown> & { edition: string; mineral: string };
-type File = {
-  format: string;
-  version: string;
-  editions: Record<string, unknown>[];
-  supply: Row[];
-  demand: Row[];
-  indicators: Row[];
-  minerals: Record<string, unknown>[];
-  countries: Record<string, unknown>[];
-};
-const hosted = (): File => JSON.parse(JSON.stringify(toDatasetFile(bundledDataset()))) as File;
+const hosted = (): HostedFile => JSON.parse(JSON.stringify(toDatasetFile(bundledDataset()))) as HostedFile;
 const base = hosted();
 const bundled = bundledDataset();
+const cobaltIndex = cobaltRowIndex(base);
 
-/** Index of the IEA 2024 cobalt refining row for China in 2023 (the doc example's row). */
-const cobaltIndex = base.supply.findIndex(
-  (r) =>
-    r.edition === "iea-cmde-2024" &&
-    r.mineral === "cobalt" &&
-    r.stage === "refining" &&
-    r.country === "CHN" &&
-    r.year === 2023 &&
-    r.measure === "production" &&
-    r.kind === "observed",
-);
-
-function replaceSupply(i: number, patch: Record<string, unknown>): File {
-  return { ...base, supply: base.supply.map((r, j) => (j === i ? { ...r, ...patch } : r)) };
-}
-
-/** A copy of iea-cmde-2024 under a new id dated 2099-01: what a newer release would add. */
-function withNewEdition(): File {
-  const id = "test-edition-2099";
-  const edition = {
-    ...base.editions.find((e) => e.id === "iea-cmde-2024")!,
-    id,
-    date: "2099-01",
-    title: "Test edition",
-  };
-  const copy = (rows: Row[]) => rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: id }));
-  return {
-    ...base,
-    version: "2099-01+0123456789ab",
-    editions: [...base.editions, edition],
-    supply: [...base.supply, ...copy(base.supply)],
-    demand: [...base.demand, ...copy(base.demand)],
-    indicators: [...base.indicators, ...copy(base.indicators)],
-  };
-}
+const replaceSupply = (i: number, patch: Record<string, unknown>): HostedFile => ({
+  ...base,
+  supply: patchedSupply(base, i, patch),
+});
 
 function message(file: unknown, current: Dataset = bundled): string {
   const result = parseDataset(file, current);
@@ -84,7 +49,7 @@ describe("parseDataset: accepted files", () => {
   });
 
   it("accepts a new edition and names it; useDataset then answers from it", () => {
-    const result = parseDataset(withNewEdition(), bundled);
+    const result = parseDataset(withNewEdition(base), bundled);
     if (!result.ok) throw new Error(result.message);
     expect(result.added).toEqual(["test-edition-2099"]);
     useDataset(result.dataset);
@@ -95,7 +60,7 @@ describe("parseDataset: accepted files", () => {
   it("ignores the order of rows and of the keys in a row", () => {
     const reordered = {
       ...base,
-      supply: [...base.supply].reverse().map((r) => Object.fromEntries(Object.entries(r).reverse()) as Row),
+      supply: [...base.supply].reverse().map((r) => Object.fromEntries(Object.entries(r).reverse()) as HostedRow),
     };
     expect(parseDataset(reordered, bundled).ok).toBe(true);
   });
@@ -103,7 +68,7 @@ describe("parseDataset: accepted files", () => {
   it("leaves the input untouched and installs nothing", () => {
     const before = dataset();
     const answer = chinaShare("cobalt");
-    parseDataset(withNewEdition(), bundled);
+    parseDataset(withNewEdition(base), bundled);
     expect(dataset()).toBe(before);
     expect(chinaShare("cobalt")).toBe(answer);
     expect(Object.isFrozen(base.supply[0])).toBe(false);
@@ -160,7 +125,7 @@ describe("parseDataset: consistency", () => {
   });
 
   it("a version that does not start with the newest edition's date", () => {
-    expect(message({ ...withNewEdition(), version: base.version })).toBe(
+    expect(message({ ...withNewEdition(base), version: base.version })).toBe(
       `version: expected it to start with the newest edition's date "2099-01+", got "${base.version}"`,
     );
     expect(message({ ...base, version: "latest" })).toBe('version: expected <yyyy-mm>+<12 hex digits>, got "latest"');
@@ -203,7 +168,7 @@ describe("parseDataset: released editions are immutable", () => {
 
   it("a removed edition is rejected", () => {
     const gone = "usgs-mcs-2025";
-    const keep = (r: Row) => r.edition !== gone;
+    const keep = (r: HostedRow) => r.edition !== gone;
     const file = {
       ...base,
       editions: base.editions.filter((e) => e.id !== gone),
@@ -229,7 +194,7 @@ describe("parseDataset: released editions are immutable", () => {
   });
 
   it("compares with the dataset in use, not only the bundled one", () => {
-    const first = parseDataset(withNewEdition(), bundled);
+    const first = parseDataset(withNewEdition(base), bundled);
     if (!first.ok) throw new Error(first.message);
     // The bundled file lacks test-edition-2099, which the dataset in use has: it may not come back without it.
     expect(message(base, first.dataset)).toBe(

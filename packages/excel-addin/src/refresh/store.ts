@@ -16,9 +16,9 @@ export interface DatasetStore {
 export function memoryStore(initial?: string): DatasetStore {
   let text = initial;
   return {
-    load: async () => text,
-    save: async (next) => void (text = next),
-    clear: async () => void (text = undefined),
+    load: () => Promise.resolve(text),
+    save: (next) => Promise.resolve(void (text = next)),
+    clear: () => Promise.resolve(void (text = undefined)),
   };
 }
 

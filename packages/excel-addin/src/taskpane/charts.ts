@@ -13,6 +13,20 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
+/** An empty chart, named by its title and described in words for screen readers. */
+function chartRoot(id: string, width: number, height: number, title: string, description: string): SVGSVGElement {
+  const root = svg("svg", {
+    id,
+    viewBox: `0 0 ${width} ${height}`,
+    width: "100%",
+    role: "img",
+    "aria-labelledby": `${id}-title ${id}-desc`,
+    class: "chart",
+  });
+  root.append(svg("title", { id: `${id}-title` }, title), svg("desc", { id: `${id}-desc` }, description));
+  return root;
+}
+
 const pct = (v: number) => `${(v * 100).toFixed(v >= 0.995 || v < 0.1 ? 1 : 0)}%`;
 
 export interface SharePoint {
@@ -29,17 +43,8 @@ export function shareChart(
   width = 288,
   height = 170,
 ): SVGSVGElement {
-  const root = svg("svg", {
-    id,
-    viewBox: `0 0 ${width} ${height}`,
-    width: "100%",
-    role: "img",
-    "aria-labelledby": `${id}-title ${id}-desc`,
-    class: "chart",
-  });
-  root.append(svg("title", { id: `${id}-title` }, title));
   const described = points.map((p) => `${p.year}${p.projection ? " (projection)" : ""}: ${pct(p.share)}`).join(", ");
-  root.append(svg("desc", { id: `${id}-desc` }, described || "no data"));
+  const root = chartRoot(id, width, height, title, described || "no data");
   if (points.length === 0) return root;
   const pad = { left: 34, right: 10, top: 10, bottom: 24 };
   const years = points.map((p) => p.year);
@@ -86,16 +91,7 @@ export function barChart(id: string, title: string, bars: readonly Bar[], width 
   const row = 22;
   const labelWidth = 92;
   const height = bars.length * row + 6;
-  const root = svg("svg", {
-    id,
-    viewBox: `0 0 ${width} ${height}`,
-    width: "100%",
-    role: "img",
-    "aria-labelledby": `${id}-title ${id}-desc`,
-    class: "chart",
-  });
-  root.append(svg("title", { id: `${id}-title` }, title));
-  root.append(svg("desc", { id: `${id}-desc` }, bars.map((b) => `${b.label}: ${pct(b.share)}`).join(", ")));
+  const root = chartRoot(id, width, height, title, bars.map((b) => `${b.label}: ${pct(b.share)}`).join(", "));
   const span = width - labelWidth - 44;
   bars.forEach((b, i) => {
     const top = 3 + i * row;

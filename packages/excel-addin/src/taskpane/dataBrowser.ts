@@ -3,9 +3,21 @@
 // top producers. Every figure comes from the CRITMIN functions (TOP_PRODUCERS, CHINA_SHARE,
 // SOURCE), so the pane shows exactly what the formulas would. "Insert as table" writes the table
 // and its Sources sheet into the workbook (in Excel only).
+import { textOf } from "../workbook/text.ts";
 import { producersTable, type TableBlock } from "../workbook/insertTable.ts";
 import { barChart, shareChart, type SharePoint } from "./charts.ts";
-import { asRows, type Call, dataTable, element, errorText, formatNumber, isExcelError, make, single } from "./dom.ts";
+import {
+  asRows,
+  type Call,
+  dataTable,
+  element,
+  elements,
+  errorText,
+  formatNumber,
+  isExcelError,
+  make,
+  single,
+} from "./dom.ts";
 
 export interface EditionRow {
   readonly id: string;
@@ -26,24 +38,26 @@ const FIRST_YEAR = 2000;
 const LAST_YEAR = 2050;
 
 export class DataBrowser {
-  private readonly mineral = element<HTMLSelectElement>("data-mineral");
-  private readonly stage = element<HTMLSelectElement>("data-stage");
-  private readonly edition = element<HTMLSelectElement>("data-edition");
-  private readonly year = element<HTMLSelectElement>("data-year");
-  private readonly results = element<HTMLElement>("data-results");
-  private readonly status = element<HTMLElement>("data-status");
-  private readonly insertButton = element<HTMLButtonElement>("data-insert");
+  private readonly ui = elements("data", {
+    mineral: "select",
+    stage: "select",
+    edition: "select",
+    year: "select",
+    results: "section",
+    status: "p",
+    insert: "button",
+  });
   private block: TableBlock | undefined;
 
   constructor(private readonly deps: BrowserDeps) {
     this.fillLists();
-    for (const control of [this.mineral, this.stage, this.edition])
+    for (const control of [this.ui.mineral, this.ui.stage, this.ui.edition])
       control.addEventListener("change", () => this.refreshYears());
     element<HTMLFormElement>("data-form").addEventListener("submit", (event) => {
       event.preventDefault();
       this.show();
     });
-    this.insertButton.addEventListener("click", () => void this.insert());
+    this.ui.insert.addEventListener("click", () => void this.insert());
     this.refreshYears();
   }
 
@@ -54,28 +68,30 @@ export class DataBrowser {
   }
 
   private fillLists(): void {
-    const [mineral, edition] = [this.mineral.value, this.edition.value];
+    const [mineral, edition] = [this.ui.mineral.value, this.ui.edition.value];
     const minerals = asRows(this.deps.call("MINERALS")).slice(1);
-    this.mineral.replaceChildren(...minerals.map(([id, name]) => make("option", { value: String(id) }, String(name))));
-    this.mineral.value = minerals.some((m) => m[0] === mineral)
+    this.ui.mineral.replaceChildren(
+      ...minerals.map(([id, name]) => make("option", { value: String(id) }, String(name))),
+    );
+    this.ui.mineral.value = minerals.some((m) => m[0] === mineral)
       ? mineral
       : minerals.some((m) => m[0] === "cobalt")
         ? "cobalt"
-        : String(minerals[0]?.[0] ?? "");
+        : textOf(minerals[0]?.[0]);
     const editions = this.deps.editions();
-    this.edition.replaceChildren(...editions.map((e) => make("option", { value: e.id }, `${e.id} — ${e.title}`)));
+    this.ui.edition.replaceChildren(...editions.map((e) => make("option", { value: e.id }, `${e.id} — ${e.title}`)));
     const newestIea = [...editions]
       .filter((e) => e.id.startsWith("iea-cmde"))
       .sort((a, b) => b.date.localeCompare(a.date))[0];
-    this.edition.value = editions.some((e) => e.id === edition) ? edition : (newestIea?.id ?? editions[0]?.id ?? "");
+    this.ui.edition.value = editions.some((e) => e.id === edition) ? edition : (newestIea?.id ?? editions[0]?.id ?? "");
   }
 
   setInsertEnabled(enabled: boolean): void {
-    this.insertButton.disabled = !enabled || this.block === undefined;
+    this.ui.insert.disabled = !enabled || this.block === undefined;
   }
 
   private get editionYear(): number {
-    const date = this.deps.editions().find((e) => e.id === this.edition.value)?.date ?? "";
+    const date = this.deps.editions().find((e) => e.id === this.ui.edition.value)?.date ?? "";
     return Number(date.slice(0, 4)) || 9999;
   }
 
@@ -85,7 +101,7 @@ export class DataBrowser {
     const published = this.editionYear;
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
       const value = single(
-        this.deps.call("CHINA_SHARE", [[this.mineral.value]], this.stage.value, y, this.edition.value),
+        this.deps.call("CHINA_SHARE", [[this.ui.mineral.value]], this.ui.stage.value, y, this.ui.edition.value),
       );
       // A year after the edition's publication can only be a projection.
       if (typeof value === "number") points.push({ year: y, share: value, projection: y > published });
@@ -95,30 +111,30 @@ export class DataBrowser {
 
   private refreshYears(): void {
     const points = this.series();
-    this.year.replaceChildren(make("option", { value: "" }, "Latest observed year"));
+    this.ui.year.replaceChildren(make("option", { value: "" }, "Latest observed year"));
     for (const p of points)
-      this.year.append(
+      this.ui.year.append(
         make("option", { value: String(p.year) }, p.projection ? `${p.year} (projection, base case)` : String(p.year)),
       );
-    this.year.disabled = points.length === 0;
+    this.ui.year.disabled = points.length === 0;
   }
 
   show(): void {
-    const mineral = this.mineral.value;
-    const stage = this.stage.value;
-    const edition = this.edition.value;
-    const year = this.year.value === "" ? undefined : Number(this.year.value);
+    const mineral = this.ui.mineral.value;
+    const stage = this.ui.stage.value;
+    const edition = this.ui.edition.value;
+    const year = this.ui.year.value === "" ? undefined : Number(this.ui.year.value);
     const points = this.series();
     const result = asRows(this.deps.call("TOP_PRODUCERS", mineral, stage, 50, year ?? null, edition));
-    const mineralName = this.mineral.selectedOptions[0]?.textContent ?? mineral;
-    this.results.replaceChildren();
+    const mineralName = this.ui.mineral.selectedOptions[0]?.textContent ?? mineral;
+    this.ui.results.replaceChildren();
     this.block = undefined;
     try {
       this.block = producersTable({ mineral, stage, ...(year === undefined ? {} : { year }), edition }, result);
     } catch (error) {
       const first = result[0]?.[0];
       const reason = isExcelError(first) ? errorText(first) : error instanceof Error ? error.message : String(error);
-      this.results.append(
+      this.ui.results.append(
         make(
           "p",
           { class: "error", role: "alert", id: "data-error" },
@@ -130,7 +146,7 @@ export class DataBrowser {
     }
     const block = this.block;
     const shownYear = year ?? points.filter((p) => !p.projection).at(-1)?.year;
-    this.results.append(
+    this.ui.results.append(
       make(
         "h3",
         { id: "data-title" },
@@ -138,14 +154,14 @@ export class DataBrowser {
       ),
     );
     const top = block.rows.slice(0, 8);
-    this.results.append(
+    this.ui.results.append(
       barChart(
         "chart-top",
         `Top producers of ${mineralName} (${stage}), share of world, ${edition}`,
         top.map((r) => ({ label: String(r[2]), share: Number(r[3]), highlight: r[1] === "CHN" })),
       ),
     );
-    this.results.append(
+    this.ui.results.append(
       shareChart(
         "chart-china",
         `China's share of ${mineralName} ${stage} by year, ${edition} (dashed: projection)`,
@@ -159,36 +175,36 @@ export class DataBrowser {
       make("span", { class: "key projection" }),
       " projection (base case)",
     );
-    this.results.append(legend);
-    this.results.append(
+    this.ui.results.append(legend);
+    this.ui.results.append(
       dataTable(
         "data-table",
         `${mineralName} producers`,
         ["#", "Country", "Share", "Tonnes"],
         block.rows.map((r) => [r[0], r[2], r[3], r[4]]),
-        (v, i) => (typeof v === "number" ? formatNumber(v, i === 2) : v === null || v === undefined ? "" : String(v)),
+        (v, i) => (typeof v === "number" ? formatNumber(v, i === 2) : textOf(v)),
       ),
     );
     const citation = single(this.deps.call("SOURCE", [[mineral]], stage, year ?? null, edition));
-    this.results.append(
+    this.ui.results.append(
       make(
         "p",
         { class: "source", id: "data-source" },
         isExcelError(citation) ? `No citation: ${errorText(citation)}` : `Source: ${String(citation)}`,
       ),
     );
-    this.status.textContent = "";
+    this.ui.status.textContent = "";
     this.setInsertEnabled(this.deps.canInsert());
   }
 
   private async insert(): Promise<void> {
     if (!this.block) return;
-    this.insertButton.disabled = true;
-    this.status.textContent = "Inserting…";
+    this.ui.insert.disabled = true;
+    this.ui.status.textContent = "Inserting…";
     try {
-      this.status.textContent = await this.deps.insert(this.block);
+      this.ui.status.textContent = await this.deps.insert(this.block);
     } catch (error) {
-      this.status.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
+      this.ui.status.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
       this.setInsertEnabled(this.deps.canInsert());
     }

@@ -1,9 +1,30 @@
 // Small DOM and formatting helpers shared by the task pane's panels.
+import { textOf } from "../workbook/text.ts";
 
 export function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`taskpane.html lacks #${id}`);
   return found as T;
+}
+
+/**
+ * A panel's elements by name: `elements("data", { year: "select" })` is #data-year, a <select>;
+ * a camel-case name is a kebab-case id (copyStatus: #copy-status). A Fluent control stands in for
+ * the native one it is named as (fluent-button for "button").
+ */
+export function elements<T extends Record<string, keyof HTMLElementTagNameMap>>(
+  prefix: string,
+  tags: T,
+): { readonly [K in keyof T]: HTMLElementTagNameMap[T[K]] } {
+  const found: Record<string, HTMLElement> = {};
+  for (const [name, tag] of Object.entries(tags)) {
+    const id = [prefix, name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)].filter(Boolean).join("-");
+    const node = element(id);
+    if (node.localName !== tag && node.localName !== `fluent-${tag}`)
+      throw new Error(`taskpane.html: #${id} is a <${node.localName}>, not a <${tag}>`);
+    found[name] = node;
+  }
+  return found as { readonly [K in keyof T]: HTMLElementTagNameMap[T[K]] };
 }
 
 export function make<K extends keyof HTMLElementTagNameMap>(
@@ -55,7 +76,7 @@ export function dataTable(
   label: string,
   header: readonly string[],
   rows: readonly (readonly unknown[])[],
-  format: (value: unknown, column: number) => string = (v) => (v === null || v === undefined ? "" : String(v)),
+  format: (value: unknown, column: number) => string = textOf,
 ): HTMLElement {
   const wrap = make("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": label });
   const table = make("table", { id });

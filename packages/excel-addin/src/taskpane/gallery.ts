@@ -1,37 +1,8 @@
-// The function gallery: every CRITMIN function with its description and a worked example, whose
-// value is computed by the same function Excel calls. "Use" puts the example into the form below,
-// where it can be changed, run and inserted into the active cell.
+// The function gallery: every CRITMIN function with its description and a worked example (its
+// traits' `gallery`), whose value is computed by the same function Excel calls. "Use" puts the
+// example into the form below, where it can be changed, run and inserted into the active cell.
+import { showsPercent, traitsOf } from "../functions/traits.ts";
 import { asRows, type Call, errorText, formatNumber, isExcelError, make } from "./dom.ts";
-
-/** Worked examples: argument name → what a person would type in the form. */
-export const EXAMPLES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  CHINA_SHARE: { mineral: "cobalt" },
-  SHARE: { mineral: "lithium", country: "Australia", stage: "mining" },
-  PRODUCTION: { mineral: "copper", country: "Chile", stage: "mining" },
-  TOP_PRODUCERS: { mineral: "nickel", n: "3" },
-  HHI: { mineral: "rare earths" },
-  CONCENTRATION_RATIO: { mineral: "graphite", n: "3" },
-  EFFECTIVE_SUPPLIERS: { mineral: "cobalt", stage: "mining" },
-  GROUP_SHARE: { mineral: "lithium", group: "G7", stage: "mining" },
-  SHARE_CHANGE: { mineral: "cobalt", country: "China", fromYear: "2023", toYear: "2030" },
-  SUPPLY_AT_RISK: { mineral: "cobalt", supplier: "DRC", cut: "0.5", stage: "mining" },
-  COVERAGE_WITHOUT: { mineral: "lithium", supplier: "China", year: "2030" },
-  DIVERSIFICATION_GAP: { mineral: "rare earths" },
-  CRMA_CHECK: { mineral: "cobalt" },
-  DEMAND: { mineral: "lithium", year: "2030", scenario: "STEPS" },
-  TECH_EXPOSURE: { technology: "EV" },
-  TECH_EXPOSURE_TABLE: { technology: "solar PV" },
-  SUPPLY_RISK: { material: "cobalt" },
-  ECONOMIC_IMPORTANCE: { material: "cobalt" },
-  IMPORT_RELIANCE: { mineral: "cobalt", economy: "USA" },
-  RESERVES: { mineral: "lithium", country: "Chile" },
-  SOURCE: { mineral: "cobalt" },
-  MINERALS: {},
-  COUNTRIES: { group: "G7" },
-  GROUPS: {},
-  EDITIONS: {},
-  DATA_VERSION: {},
-};
 
 export interface GalleryFunction {
   readonly id: string;
@@ -51,8 +22,7 @@ function preview(meta: GalleryFunction, result: unknown): string {
   if (rows.length === 1 && rows[0]!.length === 1) {
     const value = rows[0]![0];
     if (isExcelError(value)) return errorText(value);
-    if (typeof value === "number")
-      return formatNumber(value, /0\s*[–-]\s*1\b|format as %/.test(meta.description ?? ""));
+    if (typeof value === "number") return formatNumber(value, showsPercent(meta.id));
     if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
     return String(value);
   }
@@ -67,7 +37,8 @@ export function renderGallery(
 ): number {
   const list = make("ul", { class: "gallery", id: "gallery-list" });
   for (const meta of functions) {
-    const example = EXAMPLES[meta.id] ?? {};
+    const traits = traitsOf(meta.id);
+    const example = traits?.gallery ?? {};
     const values = meta.parameters.map((p) => deps.parse(example[p.name] ?? ""));
     const formula = deps.formula(meta.id, values);
     let shown: string;
@@ -84,7 +55,7 @@ export function renderGallery(
     } catch (error) {
       shown = `#VALUE! — ${error instanceof Error ? error.message : String(error)}`;
     }
-    const item = make("li", { class: "gallery-item", id: `gallery-${meta.id}` });
+    const item = make("li", { class: "gallery-item", id: `gallery-${meta.id}`, "data-category": traits?.category });
     const headingId = `gallery-${meta.id}-name`;
     item.append(make("h3", { id: headingId }, meta.id));
     item.append(make("p", { class: "hint" }, meta.description ?? ""));

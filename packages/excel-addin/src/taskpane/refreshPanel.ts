@@ -5,7 +5,8 @@ import { bundledDataset, dataset } from "@critmin/core";
 import { runRefresh, useBundled, type ActionOutcome } from "../refresh/applyRefresh.ts";
 import type { RefreshProgress } from "../refresh/refreshDataset.ts";
 import type { DatasetStore, Restored } from "../refresh/store.ts";
-import { element, make } from "./dom.ts";
+import { element, elements, make } from "./dom.ts";
+import { Progress, say } from "./progress.ts";
 
 export interface RefreshPanelDeps {
   /** Where the manifest is by default: `<add-in base>/data/manifest.json` (same origin: the CSP allows it). */
@@ -39,24 +40,23 @@ function remember(url: string): void {
 }
 
 export class RefreshPanel {
-  private readonly url = element<HTMLInputElement>("refresh-url");
-  private readonly run = element<HTMLButtonElement>("refresh-run");
-  private readonly revert = element<HTMLButtonElement>("refresh-revert");
-  private readonly current = element<HTMLElement>("refresh-current");
-  private readonly message = element<HTMLElement>("refresh-message");
-  private readonly progress = element<HTMLElement>("refresh-progress");
-  private readonly progressBar = element<HTMLElement>("refresh-progress-bar");
-  private readonly progressText = element<HTMLElement>("refresh-progress-text");
+  private readonly ui = elements("refresh", {
+    url: "input",
+    run: "button",
+    revert: "button",
+    current: "p",
+    message: "p",
+  });
+  private readonly progress = new Progress("refresh", "Reading the manifest…", () => this.busy?.abort());
   private busy: AbortController | undefined;
 
   constructor(private readonly deps: RefreshPanelDeps) {
-    this.url.value = rememberedUrl() ?? deps.defaultUrl;
+    this.ui.url.value = rememberedUrl() ?? deps.defaultUrl;
     element<HTMLFormElement>("refresh-form").addEventListener("submit", (event) => {
       event.preventDefault();
       void this.refresh();
     });
-    this.revert.addEventListener("click", () => void this.useBundled());
-    element("refresh-cancel").addEventListener("click", () => this.busy?.abort());
+    this.ui.revert.addEventListener("click", () => void this.useBundled());
     this.showCurrent();
     if (deps.restored.status === "restored")
       this.say(`Using the dataset kept from the last refresh (${deps.restored.version}), checked again at start.`);
@@ -70,51 +70,52 @@ export class RefreshPanel {
   private showCurrent(): void {
     const data = dataset();
     const bundled = data === bundledDataset();
-    this.current.replaceChildren(
+    this.ui.current.replaceChildren(
       make("strong", {}, bundled ? "Bundled data: " : "Refreshed data: "),
       `dataset ${data.version}, ${data.editions.length} editions`,
     );
-    this.revert.disabled = this.busy !== undefined || bundled;
+    this.ui.revert.disabled = this.busy !== undefined || bundled;
   }
 
   private say(text: string, error = false): void {
-    this.message.textContent = text;
-    this.message.classList.toggle("error", error);
+    say(this.ui.message, text, error);
   }
 
   private setBusy(controller: AbortController | undefined): void {
     this.busy = controller;
-    this.run.disabled = controller !== undefined;
-    this.url.disabled = controller !== undefined;
-    this.progress.hidden = controller === undefined;
+    this.ui.run.disabled = controller !== undefined;
+    this.ui.url.disabled = controller !== undefined;
+    if (controller) this.progress.show();
+    else this.progress.stop();
     this.showCurrent();
   }
 
   private onProgress(p: RefreshProgress): void {
     const total = p.total ?? 0;
-    this.progressBar.setAttribute("max", String(Math.max(1, total)));
-    this.progressBar.setAttribute("value", String(p.received));
-    this.progressText.textContent =
+    this.progress.update(
+      p.received,
+      total,
       p.stage === "manifest"
         ? "Reading the manifest…"
         : p.stage === "download"
           ? `Downloading: ${mb(p.received)} of ${mb(total)} MB`
-          : "Checking every row and edition…";
+          : "Checking every row and edition…",
+    );
   }
 
   private async refresh(): Promise<void> {
-    const url = this.url.value.trim();
+    const url = this.ui.url.value.trim();
     if (url === "") {
-      this.url.setAttribute("aria-invalid", "true");
+      this.ui.url.setAttribute("aria-invalid", "true");
       this.say("Enter the URL of the manifest.json your organisation hosts.", true);
-      this.url.focus();
+      this.ui.url.focus();
       return;
     }
-    this.url.removeAttribute("aria-invalid");
+    this.ui.url.removeAttribute("aria-invalid");
     const controller = new AbortController();
     this.setBusy(controller);
     this.say("");
-    this.progressBar.setAttribute("value", "0");
+    this.progress.start();
     let outcome: ActionOutcome;
     try {
       outcome = await runRefresh(url, {

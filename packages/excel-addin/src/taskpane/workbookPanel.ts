@@ -15,7 +15,9 @@ import {
 } from "../workbook/pin.ts";
 import type { EditionInfo } from "../workbook/sourcesSheet.ts";
 import { Cancelled, displayValue, reportSheetValues, type UpgradeReport } from "../workbook/upgradeReport.ts";
+import { textOf } from "../workbook/text.ts";
 import { dataTable, element, formatNumber, make } from "./dom.ts";
+import { Progress, say } from "./progress.ts";
 
 export interface WorkbookDeps {
   readonly lookup: FunctionLookup;
@@ -31,9 +33,7 @@ export class WorkbookPanel {
   private readonly status = element<HTMLElement>("pin-status");
   private readonly choices = element<HTMLElement>("pin-choices");
   private readonly message = element<HTMLElement>("wb-message");
-  private readonly progress = element<HTMLElement>("wb-progress");
-  private readonly progressBar = element<HTMLElement>("wb-progress-bar");
-  private readonly progressText = element<HTMLElement>("wb-progress-text");
+  private readonly progress = new Progress("wb", "Working…", () => this.busy?.controller.abort());
   private readonly reportBox = element<HTMLElement>("report");
   private readonly actions: HTMLButtonElement[];
   private report: { data: UpgradeReport; to: Pin } | undefined;
@@ -49,7 +49,6 @@ export class WorkbookPanel {
     element("report-scan").addEventListener("click", () => void this.scan());
     element("report-write").addEventListener("click", () => void this.writeReport());
     element("report-apply").addEventListener("click", () => void (this.report && this.applyPin(this.report.to)));
-    element("wb-cancel").addEventListener("click", () => this.busy?.controller.abort());
     element("freeze").addEventListener("click", () => void this.freeze());
     this.showPin();
     this.setEnabled(false);
@@ -133,25 +132,18 @@ export class WorkbookPanel {
   }
 
   private say(text: string, error = false): void {
-    this.message.textContent = text;
-    this.message.classList.toggle("error", error);
+    say(this.message, text, error);
   }
 
   private async task<T>(label: string, work: (options: excel.StepOptions) => Promise<T>): Promise<T | undefined> {
     const controller = new AbortController();
     this.busy = { controller };
     this.setEnabled(this.enabled);
-    this.progress.hidden = false;
-    this.progressBar.setAttribute("value", "0");
-    this.progressText.textContent = `${label}…`;
+    this.progress.start(`${label}…`);
     try {
       return await work({
         signal: controller.signal,
-        onProgress: (p) => {
-          this.progressBar.setAttribute("max", String(Math.max(1, p.total)));
-          this.progressBar.setAttribute("value", String(p.done));
-          this.progressText.textContent = `${p.stage}: ${p.done} of ${p.total}`;
-        },
+        onProgress: (p) => this.progress.update(p.done, p.total, `${p.stage}: ${p.done} of ${p.total}`),
       });
     } catch (error) {
       if (error instanceof Cancelled) this.say(`${label}: cancelled. Nothing was changed.`);
@@ -159,7 +151,7 @@ export class WorkbookPanel {
       return undefined;
     } finally {
       this.busy = undefined;
-      this.progress.hidden = true;
+      this.progress.stop();
       this.setEnabled(this.enabled);
     }
   }
@@ -213,11 +205,7 @@ export class WorkbookPanel {
 
   private renderReport(from: Pin | null, to: Pin, data: UpgradeReport): void {
     const cell = (v: unknown, i: number) =>
-      typeof v === "number"
-        ? (i === 4 ? (v >= 0 ? "+" : "") : "") + formatNumber(v, false)
-        : v === null || v === undefined
-          ? ""
-          : String(v);
+      typeof v === "number" ? (i === 4 ? (v >= 0 ? "+" : "") : "") + formatNumber(v, false) : textOf(v);
     this.reportBox.replaceChildren(
       make(
         "p",

@@ -2,6 +2,7 @@
 // same wrapper Excel calls (registered with CustomFunctions.associate), under a given edition pin.
 // Anything else is reported as not evaluated, never guessed.
 import { parseCall, type Literal } from "./formulas.ts";
+import { textOf } from "./text.ts";
 import { withPin, type Pin } from "./pin.ts";
 
 export type Scalar = string | number | boolean | null;
@@ -34,7 +35,7 @@ function scalar(value: unknown): Scalar {
   if (value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null)
     return value;
-  return String(value);
+  return textOf(value);
 }
 
 /** Calls a parsed formula's wrapper with Excel's argument shapes; errors become their codes. */

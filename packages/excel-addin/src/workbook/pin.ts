@@ -6,7 +6,8 @@
 // an explicit `source` answers from the newest pinned edition that has the figure (pinSource.ts);
 // an explicit `source` always wins.
 //
-// No @critmin/core import here: the task pane bundles this module and must not carry the dataset.
+// No @critmin/core import here: a pin is edition ids, which callers pass in (makePin's `known`).
+// That keeps the module free of the dataset, not the task pane: taskpane.js bundles core anyway.
 // The current pin lives on globalThis under a registered symbol, because the task pane and the
 // functions are separate bundles that share one JavaScript runtime (Office's shared runtime, or
 // the playground page): both copies of this module see the same pin.

@@ -1,5 +1,6 @@
 // The Sources sheet: one row per edition whose figures a table or a frozen copy contains, with
 // what a reader needs to cite and reuse them.
+import { textOf } from "./text.ts";
 
 export interface EditionInfo {
   readonly id: string;
@@ -42,8 +43,8 @@ export function mergeSources(
     for (const row of existing!.slice(1))
       if (row[0])
         rows.set(
-          String(row[0]),
-          SOURCES_HEADER.map((_, i) => String(row[i] ?? "")),
+          textOf(row[0]),
+          SOURCES_HEADER.map((_, i) => textOf(row[i])),
         );
   for (const row of added.slice(1)) rows.set(row[0]!, row);
   return [[...SOURCES_HEADER], ...[...rows.keys()].sort().map((k) => rows.get(k)!)];

@@ -55,16 +55,18 @@ export function throwIfAborted(signal?: AbortSignal): void {
 
 const TOLERANCE = 1e-12;
 
+/** Array.isArray, typed for a report value (it would narrow to any[]). */
+function isTable(value: ReportValue): value is readonly (readonly Scalar[])[] {
+  return Array.isArray(value);
+}
+
 export function sameValue(a: ReportValue, b: ReportValue): boolean {
   if (typeof a === "number" && typeof b === "number")
     return a === b || Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
-  if (Array.isArray(a) && Array.isArray(b)) {
+  if (isTable(a) && isTable(b)) {
     return (
       a.length === b.length &&
-      a.every(
-        (row: readonly Scalar[], i) =>
-          row.length === b[i].length && row.every((v, j) => sameValue(v, b[i][j] as Scalar)),
-      )
+      a.every((row, i) => row.length === b[i]!.length && row.every((v, j) => sameValue(v, b[i]![j]!)))
     );
   }
   return a === b;
@@ -121,8 +123,8 @@ export async function upgradeReport(
 
 /** A spilled table in one report cell: "table 6×5". */
 export function displayValue(value: ReportValue): Scalar {
-  if (Array.isArray(value)) return `table ${value.length}×${value[0]?.length ?? 0}`;
-  return value as Scalar;
+  if (isTable(value)) return `table ${value.length}×${value[0]?.length ?? 0}`;
+  return value;
 }
 
 export const REPORT_HEADER = ["Sheet", "Address", "Formula", "Old", "New", "Difference", "Note"] as const;

@@ -7,52 +7,11 @@
 // CHINA_SHARE, types "cobalt", presses Enter and compares what the page shows with @critmin/core
 // computed here in Node; does the same for the TOP_PRODUCERS table, errors, Copy, and the in-Excel
 // path with a stand-in Office.js. Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/playground-*.png.
-import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import * as core from "@critmin/core";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const WIDTH = 320;
-
-const addinDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const repoRoot = path.resolve(addinDir, "../..");
-const SCREENSHOTS = path.join(addinDir, "test/screenshots");
-const UPDATE = process.env.UPDATE_SCREENSHOTS === "1";
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".png": "image/png",
-};
+import { thrown } from "../../../../test/support/thrown.ts";
+import { WIDTH, functionIds, openPane, percent, screenshot, startPane, type Pane } from "./pane.ts";
 
 /** A stand-in for Office.js inside Excel: onReady says Excel, the runtime records what reaches it. */
 const FAKE_OFFICE_IN_EXCEL = `
@@ -69,66 +28,13 @@ window.Office = {
   onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); }
 };`;
 
-let scratch: string;
-let server: http.Server;
-let base: string;
-let browser: Browser;
-let context: BrowserContext;
-const outside: string[] = [];
+let pane: Pane;
 
-/** Builds a scratch copy of the add-in with its own build script; returns its dist/dev. */
-function buildScratch(): string {
-  scratch = mkdtempSync(path.join(os.tmpdir(), "critmin-taskpane-"));
-  for (const part of ["scripts", "src", "manifest", "package.json"]) {
-    cpSync(path.join(addinDir, part), path.join(scratch, part), {
-      recursive: true,
-      filter: (src) => !src.includes(`${path.sep}generated`),
-    });
-  }
-  symlinkSync(path.join(addinDir, "node_modules"), path.join(scratch, "node_modules"), "dir");
-  const loader = pathToFileURL(path.join(repoRoot, "node_modules/tsx/dist/loader.mjs")).href;
-  const run = spawnSync(process.execPath, ["--import", loader, "scripts/build.ts"], {
-    cwd: scratch,
-    encoding: "utf8",
-    env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
-    timeout: 120_000,
-  });
-  if (run.status !== 0) throw new Error(`add-in build failed:\n${run.stdout}\n${run.stderr}`);
-  return path.join(scratch, "dist/dev");
-}
-
-function serve(root: string): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-    const type = CONTENT_TYPES[path.extname(file)];
-    if (!file.startsWith(root + path.sep) || !type || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(readFileSync(file));
-  });
-  return new Promise((resolve, reject) => {
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => resolve(s));
-  });
-}
-
-/** A fresh page at 320px; Office.js answered with `officeJs`, anything else off 127.0.0.1 refused. */
+/** A fresh page at 320px with its function form ready; Office.js answered with `officeJs`. */
 async function open(query: string, officeJs = ""): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
-  });
-  await page.route(OFFICE_JS, (route) =>
-    route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs }),
-  );
-  await page.goto(`${base}/taskpane.html${query}`);
-  await page.locator("#fn:not([disabled])").waitFor();
-  return { page, errors };
+  const opened = await openPane(pane, query, officeJs);
+  await opened.page.locator("#fn:not([disabled])").waitFor();
+  return opened;
 }
 
 async function runFunction(page: Page, id: string, args: Record<string, string>): Promise<void> {
@@ -141,57 +47,17 @@ async function runFunction(page: Page, id: string, args: Record<string, string>)
   await page.locator("#output:not([hidden]) #formula:not(:empty)").waitFor();
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  const png = await page.screenshot({ fullPage: true });
-  expect(png.length).toBeGreaterThan(5_000);
-  if (UPDATE) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    writeFileSync(path.join(SCREENSHOTS, `playground-${name}.png`), png);
-  }
-}
-
-const percent = (v: number) =>
-  new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} not found: install Debian's Chromium (\`apt-get install -y chromium\`); playwright-core never downloads a browser.`,
-    );
-  }
-  const root = buildScratch();
-  server = await serve(root);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
-  context = await browser.newContext({
-    viewport: { width: WIDTH, height: 640 },
-    deviceScaleFactor: 1,
-    serviceWorkers: "block",
-  });
-  await context.route(
-    (url) => url.hostname !== "127.0.0.1" && url.href !== OFFICE_JS,
-    (route) => {
-      outside.push(route.request().url());
-      return route.abort("blockedbyclient");
-    },
-  );
+  pane = await startPane("taskpane");
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r(undefined)));
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => pane?.close());
 
 describe("task pane playground, outside Office", () => {
   it('runs CHINA_SHARE("cobalt") and shows the core\'s value, its source and the formula', async () => {
     const { page, errors } = await open("");
     expect(await page.locator("#host").textContent()).toMatch(/^Outside Excel/);
-    const metadata = JSON.parse(readFileSync(path.join(scratch, "dist/dev/functions.json"), "utf8")) as {
-      functions: { id: string }[];
-    };
-    expect(await page.locator("#fn option").allTextContents()).toEqual(metadata.functions.map((f) => f.id));
+    expect(await page.locator("#fn option").allTextContents()).toEqual(functionIds(pane));
     expect(await page.locator("#fn").evaluate((el: HTMLSelectElement) => el.value)).toBe("CHINA_SHARE");
     expect(await page.locator("label[for=arg-mineral]").textContent()).toBe("mineral (required)");
     expect(await page.locator("#arg-stage option").allTextContents()).toContain(
@@ -210,7 +76,7 @@ describe("task pane playground, outside Office", () => {
     const text = (await page.locator("body").innerText()).trim();
     expect(text.length).toBeGreaterThan(200);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
-    await screenshot(page, "china-share");
+    await screenshot(page, "playground-china-share");
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -261,7 +127,7 @@ describe("task pane playground, outside Office", () => {
     );
     expect(await page.locator("#formula").textContent()).toBe('=CRITMIN.TOP_PRODUCERS("cobalt")');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
-    await screenshot(page, "top-producers");
+    await screenshot(page, "playground-top-producers");
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -269,12 +135,7 @@ describe("task pane playground, outside Office", () => {
   it("shows Excel errors with their message, and asks for a missing required argument", async () => {
     const { page, errors } = await open("");
     await runFunction(page, "CHINA_SHARE", { mineral: "cobolt" });
-    let message = "";
-    try {
-      core.chinaShare("cobolt");
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const { message } = thrown(() => core.chinaShare("cobolt"));
     expect(message).toContain('did you mean "cobalt"?');
     expect(await page.locator("#result-value").textContent()).toBe(`#VALUE! — ${message}`);
     await runFunction(page, "CHINA_SHARE", { mineral: "cobalt", year: "1999" });
@@ -291,7 +152,7 @@ describe("task pane playground, outside Office", () => {
   });
 
   it("copies the formula", async () => {
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    await pane.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: pane.base });
     const { page, errors } = await open("");
     await runFunction(page, "HHI", { mineral: "rare earths" });
     await page.click("#copy");
@@ -312,10 +173,7 @@ describe("task pane inside Excel (stand-in Office.js)", () => {
     const office = await page.evaluate(
       () => (window as unknown as { __office: { startup: string[]; associated: string[] } }).__office,
     );
-    const ids = (
-      JSON.parse(readFileSync(path.join(scratch, "dist/dev/functions.json"), "utf8")) as { functions: { id: string }[] }
-    ).functions.map((f) => f.id);
-    expect(office.associated).toEqual(ids);
+    expect(office.associated).toEqual(functionIds(pane));
     expect(office.startup).toEqual(["Load"]);
     await runFunction(page, "CHINA_SHARE", { mineral: "cobalt" });
     expect(await page.locator("#result-value data").textContent()).toBe(percent(core.chinaShare("cobalt")!));
@@ -325,6 +183,6 @@ describe("task pane inside Excel (stand-in Office.js)", () => {
   });
 
   it("asked nothing of the network but 127.0.0.1 and the (answered) Office.js URL", () => {
-    expect(outside).toEqual([]);
+    expect(pane.outside).toEqual([]);
   });
 });

@@ -6,107 +6,25 @@
 // The data refresh runs against files this test hosts beside the pane (a damaged one and one that
 // adds an edition), so the pane's copy of the SDK and the functions' copy are both seen to switch.
 // Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/pane-{gallery,data,report,refresh}.png.
-import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import * as core from "@critmin/core";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { datasetFileName, manifestFor, publishDataset } from "../../../core/scripts/publish-dataset.ts";
 import { PIN_SETTING, serialisePin } from "../../src/workbook/pin.ts";
+import { NEW_EDITION, NEW_VERSION, withNewEdition, type HostedFile } from "../../../../test/support/hosted.ts";
+import { WIDTH, addinDir, functionIds, openPane, percent, screenshot, startPane, type Pane } from "./pane.ts";
 
-const CHROMIUM = process.env.CRITMIN_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const WIDTH = 320;
-
-const addinDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const repoRoot = path.resolve(addinDir, "../..");
-const SCREENSHOTS = path.join(addinDir, "test/screenshots");
-const UPDATE = process.env.UPDATE_SCREENSHOTS === "1";
 const FAKE_EXCEL = readFileSync(path.join(addinDir, "test/browser/fake-excel.js"), "utf8");
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".png": "image/png",
-};
-
-let scratch: string;
-let server: http.Server;
-let base: string;
-let browser: Browser;
-let context: BrowserContext;
-const outside: string[] = [];
-
-function buildScratch(): string {
-  scratch = mkdtempSync(path.join(os.tmpdir(), "critmin-workflows-"));
-  for (const part of ["scripts", "src", "manifest", "package.json"]) {
-    cpSync(path.join(addinDir, part), path.join(scratch, part), {
-      recursive: true,
-      filter: (src) => !src.includes(`${path.sep}generated`),
-    });
-  }
-  symlinkSync(path.join(addinDir, "node_modules"), path.join(scratch, "node_modules"), "dir");
-  const loader = pathToFileURL(path.join(repoRoot, "node_modules/tsx/dist/loader.mjs")).href;
-  const run = spawnSync(process.execPath, ["--import", loader, "scripts/build.ts"], {
-    cwd: scratch,
-    encoding: "utf8",
-    env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
-    timeout: 120_000,
-  });
-  if (run.status !== 0) throw new Error(`add-in build failed:\n${run.stdout}\n${run.stderr}`);
-  return path.join(scratch, "dist/dev");
-}
-
-function serve(root: string): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-    const type = CONTENT_TYPES[path.extname(file)];
-    if (!file.startsWith(root + path.sep) || !type || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(readFileSync(file));
-  });
-  return new Promise((resolve, reject) => {
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => resolve(s));
-  });
-}
-
-const NEW_EDITION = "test-edition-2099";
-const NEW_VERSION = "2099-01+0123456789ab";
+let pane: Pane;
 
 /**
  * Beside the built pane: data/damaged/ (a manifest whose checksum is not the file's) and data/new/
  * (the bundled data plus a copy of iea-cmde-2024 as a new edition), as an organisation would host them.
  */
-function hostRefreshFiles(root: string): string {
+function hostRefreshFiles(root: string): void {
   const { file } = publishDataset();
   const write = (folder: string, manifest: object, bytes: Buffer, name: string) => {
     mkdirSync(path.join(root, "data", folder), { recursive: true });
@@ -116,29 +34,8 @@ function hostRefreshFiles(root: string): string {
   // A newer version (the one in use is "already up to date"), whose checksum is not the file's.
   const damaged = "2098-01+0123456789ab";
   write("damaged", { ...manifestFor(damaged, file), sha256: "0".repeat(64) }, file, datasetFileName(damaged));
-  const hosted = JSON.parse(file.toString("utf8")) as Record<string, { edition?: string; id?: string }[]> & {
-    version: string;
-  };
-  const copy = (rows: { edition?: string }[]) =>
-    rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
-  const edition = {
-    ...hosted.editions!.find((e) => e.id === "iea-cmde-2024")!,
-    id: NEW_EDITION,
-    date: "2099-01",
-    title: "Test edition 2099",
-  };
-  const next = Buffer.from(
-    JSON.stringify({
-      ...hosted,
-      version: NEW_VERSION,
-      editions: [...hosted.editions!, edition],
-      supply: [...hosted.supply!, ...copy(hosted.supply!)],
-      demand: [...hosted.demand!, ...copy(hosted.demand!)],
-      indicators: [...hosted.indicators!, ...copy(hosted.indicators!)],
-    }),
-  );
+  const next = Buffer.from(JSON.stringify(withNewEdition(JSON.parse(file.toString("utf8")) as HostedFile)));
   write("new", manifestFor(NEW_VERSION, next), next, datasetFileName(NEW_VERSION));
-  return root;
 }
 
 interface Opened {
@@ -148,26 +45,17 @@ interface Opened {
 
 /** A fresh page at 320px. With a workbook, Office.js is the fake Excel holding it; else Office.js is empty (outside Office). */
 async function open(query: string, workbook?: unknown): Promise<Opened> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
+  const opened = await openPane(pane, query, workbook ? FAKE_EXCEL : "", async (page) => {
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} in ${e.sourceFile.split("/").pop()}`),
+      );
+    });
+    if (workbook)
+      await page.addInitScript((w) => ((window as unknown as { __workbook: unknown }).__workbook = w), workbook);
   });
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} in ${e.sourceFile.split("/").pop()}`),
-    );
-  });
-  if (workbook)
-    await page.addInitScript((w) => ((window as unknown as { __workbook: unknown }).__workbook = w), workbook);
-  await page.route(OFFICE_JS, (route) =>
-    route.fulfill({ status: 200, contentType: "text/javascript", body: workbook ? FAKE_EXCEL : "" }),
-  );
-  await page.goto(`${base}/taskpane.html${query}`);
-  await page.locator("#fn:not([disabled])").waitFor({ state: "attached" });
-  return { page, errors };
+  await opened.page.locator("#fn:not([disabled])").waitFor({ state: "attached" });
+  return opened;
 }
 
 /** The page is not empty: the header, the tabs (defined, with shadow roots) and the active panel have content, and nothing overflows 320px. */
@@ -185,58 +73,16 @@ async function expectRendered(page: Page, panel: string): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
 }
 
-/** The whole page, or its top `height` pixels (the gallery's page is several screens long). */
-async function screenshot(page: Page, name: string, height?: number): Promise<void> {
-  const png = await page.screenshot({
-    fullPage: true,
-    ...(height ? { clip: { x: 0, y: 0, width: WIDTH, height } } : {}),
-  });
-  expect(png.length).toBeGreaterThan(5_000);
-  if (UPDATE) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    writeFileSync(path.join(SCREENSHOTS, `pane-${name}.png`), png);
-  }
-}
-
-const percent = (v: number) =>
-  new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `${CHROMIUM} not found: install Debian's Chromium (\`apt-get install -y chromium\`); playwright-core never downloads a browser.`,
-    );
-  server = await serve(hostRefreshFiles(buildScratch()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
-  context = await browser.newContext({
-    viewport: { width: WIDTH, height: 640 },
-    deviceScaleFactor: 1,
-    serviceWorkers: "block",
-  });
-  await context.route(
-    (url) => url.hostname !== "127.0.0.1" && url.href !== OFFICE_JS,
-    (route) => {
-      outside.push(route.request().url());
-      return route.abort("blockedbyclient");
-    },
-  );
+  pane = await startPane("workflows", hostRefreshFiles);
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r(undefined)));
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => pane?.close());
 
 describe("function gallery", () => {
   it("lists every function with a worked example computed by the function itself; Use fills the form", async () => {
     const { page, errors } = await open("");
-    const ids = (
-      JSON.parse(readFileSync(path.join(scratch, "dist/dev/functions.json"), "utf8")) as { functions: { id: string }[] }
-    ).functions.map((f) => f.id);
-    expect(await page.locator("#gallery-list h3").allTextContents()).toEqual(ids);
+    expect(await page.locator("#gallery-list h3").allTextContents()).toEqual(functionIds(pane));
     expect(await page.locator("#gallery-CHINA_SHARE .example").textContent()).toBe('=CRITMIN.CHINA_SHARE("cobalt")');
     expect(await page.locator("#gallery-CHINA_SHARE .example-value").textContent()).toBe(
       percent(core.chinaShare("cobalt")!),
@@ -254,7 +100,7 @@ describe("function gallery", () => {
     expect(await page.locator("#insert").evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await expectRendered(page, "panel-functions");
-    await screenshot(page, "gallery", 2000);
+    await screenshot(page, "pane-gallery", 2000);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -310,7 +156,7 @@ describe("data browser", () => {
     );
     expect(await page.locator("#data-insert").evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await expectRendered(page, "panel-data");
-    await screenshot(page, "data");
+    await screenshot(page, "pane-data");
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -381,7 +227,7 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
     expect(wb.writes).toEqual([]);
     expect(JSON.parse(wb.settings["critmin.editionPin"]!).editions).toEqual(OLD);
     await expectRendered(page, "panel-workbook");
-    await screenshot(page, "report");
+    await screenshot(page, "pane-report");
 
     // Confirmed: the report sheet, then the switch.
     await page.locator("#report-write:not([disabled])").click();
@@ -411,7 +257,9 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
 
   it("outside Excel, the workbook actions are off and say why", async () => {
     const { page, errors } = await open("?tab=workbook");
-    expect(await page.locator("#wb-outside").isVisible()).toBe(true);
+    // isVisible() does not wait, and the workbook tab shows only once the pane has started: wait for it
+    // (waitFor fails after the page's 20 s timeout if the note never shows).
+    await page.locator("#wb-outside").waitFor({ state: "visible" });
     for (const id of ["pin-apply", "report-scan", "freeze"])
       expect(await page.locator(`#${id}`).evaluate((b) => (b as HTMLButtonElement).disabled), id).toBe(true);
     expect(errors).toEqual([]);
@@ -419,7 +267,7 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
   });
 
   it("asked nothing of the network but 127.0.0.1 and the (answered) Office.js URL", () => {
-    expect(outside).toEqual([]);
+    expect(pane.outside).toEqual([]);
   });
 });
 
@@ -435,7 +283,7 @@ describe("data refresh (mocked Excel)", () => {
     const before = await dataVersion(page);
     expect(before).toBe(`${core.datasetVersion()} (pinned: ${OLD.join(", ")})`);
 
-    await page.locator("#refresh-url").fill(`${base}/data/damaged/manifest.json`);
+    await page.locator("#refresh-url").fill(`${pane.base}/data/damaged/manifest.json`);
     await page.locator("#refresh-run").click();
     await page.locator("#refresh-message", { hasText: "Refresh failed" }).waitFor();
     const refused = await page.locator("#refresh-message").textContent();
@@ -446,9 +294,9 @@ describe("data refresh (mocked Excel)", () => {
     expect(wb.writes).toEqual([]);
     await expectRendered(page, "panel-data");
     await page.locator("#refresh").scrollIntoViewIfNeeded();
-    await screenshot(page, "refresh");
+    await screenshot(page, "pane-refresh");
 
-    await page.locator("#refresh-url").fill(`${base}/data/new/manifest.json`);
+    await page.locator("#refresh-url").fill(`${pane.base}/data/new/manifest.json`);
     await page.locator("#refresh-run").click();
     await page.locator("#refresh-message", { hasText: NEW_VERSION }).waitFor({ timeout: 60_000 });
     // functions.js carries its own copy of the SDK: it answers from the refreshed data too.

@@ -3,9 +3,9 @@
 // (nothing written until confirmed), write the report sheet, freeze for sharing. Each checks the
 // number of context.sync() calls: batched per step, never per cell.
 import * as core from "@critmin/core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import * as functions from "../../src/functions/functions.ts";
-import { evaluatorFor, type FunctionLookup } from "../../src/workbook/evaluate.ts";
+import { evaluatorFor } from "../../src/workbook/evaluate.ts";
 import {
   freezeForSharing,
   insertFormula,
@@ -18,24 +18,15 @@ import {
   writeTable,
 } from "../../src/workbook/excel.ts";
 import { producersTable } from "../../src/workbook/insertTable.ts";
-import { makePin, PIN_SETTING, pinLabel, serialisePin } from "../../src/workbook/pin.ts";
+import { PIN_SETTING, pinLabel, serialisePin } from "../../src/workbook/pin.ts";
 import { SOURCES_HEADER } from "../../src/workbook/sourcesSheet.ts";
 import { Cancelled, reportSheetValues } from "../../src/workbook/upgradeReport.ts";
-import { installStubRuntime, uninstallStubRuntime } from "../stub-runtime.ts";
 import { mockExcel, type MockExcel } from "./mockWorkbook.ts";
-import { functionLookup } from "./registry.ts";
+import { KNOWN, NEW, OLD, registeredFunctions } from "./registry.ts";
 
-const KNOWN = core.editions().map((e) => e.id);
-const OLD = makePin(["iea-cmde-2024", "usgs-mcs-2025", "ec-crm-2023"], KNOWN);
-const NEW = makePin(["iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023"], KNOWN);
 const scope = globalThis as { Excel?: unknown };
 
-let lookup: FunctionLookup;
-beforeAll(async () => {
-  installStubRuntime();
-  lookup = await functionLookup();
-}, 120_000);
-afterAll(() => uninstallStubRuntime());
+const lookup = registeredFunctions();
 afterEach(() => {
   delete scope.Excel;
 });

@@ -2,9 +2,9 @@
 // freeze, Sources sheet, table insertion. Values are checked against @critmin/core computed here.
 import * as core from "@critmin/core";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as functions from "../../src/functions/functions.ts";
-import { callFormula, evaluatorFor, type FunctionLookup } from "../../src/workbook/evaluate.ts";
+import { callFormula, evaluatorFor } from "../../src/workbook/evaluate.ts";
 import {
   cellAddress,
   columnName,
@@ -30,22 +30,10 @@ import {
 import { pinnedSource } from "../../src/workbook/pinSource.ts";
 import { mergeSources, sourcesRows, SOURCES_HEADER } from "../../src/workbook/sourcesSheet.ts";
 import { Cancelled, reportSheetValues, upgradeReport, REPORT_HEADER } from "../../src/workbook/upgradeReport.ts";
-import { installStubRuntime, uninstallStubRuntime } from "../stub-runtime.ts";
-import { functionLookup } from "./registry.ts";
+import { KNOWN, NEW, OLD, registeredFunctions } from "./registry.ts";
 
-const KNOWN = core.editions().map((e) => e.id);
-const OLD = makePin(["iea-cmde-2024", "usgs-mcs-2025", "ec-crm-2023"], KNOWN);
-const NEW = makePin(["iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023"], KNOWN);
-
-let lookup: FunctionLookup;
-beforeAll(async () => {
-  installStubRuntime();
-  lookup = await functionLookup();
-}, 120_000);
-afterAll(() => {
-  setCurrentPin(null);
-  uninstallStubRuntime();
-});
+const lookup = registeredFunctions();
+afterAll(() => setCurrentPin(null));
 
 describe("pin", () => {
   it("round-trips through the settings value and validates edition ids", () => {

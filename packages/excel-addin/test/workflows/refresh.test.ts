@@ -39,18 +39,18 @@ let base: HostedFile;
 const site = new Map<string, () => Response>();
 const requested: string[] = [];
 
-const fetchStub = (async (input: string | URL) => {
+const fetchStub = ((input: string | URL) => {
   const url = String(input);
   requested.push(url);
   const answer = url.startsWith(`${BASE}/`) ? site.get(url.slice(BASE.length + 1)) : undefined;
-  return answer ? answer() : new Response("not found", { status: 404, statusText: "Not Found" });
+  return Promise.resolve(answer ? answer() : new Response("not found", { status: 404, statusText: "Not Found" }));
 }) as typeof fetch;
 
 function serve(folder: string, file: Buffer, version: string, manifest: Record<string, unknown> = {}): string {
   const m = { ...manifestFor(version, file), ...manifest };
   site.set(`${folder}/manifest.json`, () => Response.json(m));
   site.set(
-    `${folder}/${m.file as string}`,
+    `${folder}/${m.file}`,
     () => new Response(new Uint8Array(file), { headers: { "content-length": String(file.length) } }),
   );
   return `${BASE}/${folder}/manifest.json`;

@@ -17,35 +17,31 @@ const generated: GeneratedSidebars = existsSync(sidebarFile)
   ? (JSON.parse(readFileSync(sidebarFile, "utf8")) as GeneratedSidebars)
   : { excel: [], api: [] };
 
+/** A sidebar section: its heading and [text, link] pairs. */
+function section(text: string, links: readonly (readonly [string, string])[]): DefaultTheme.SidebarItem {
+  return { text, items: links.map(([label, link]) => ({ text: label, link })) };
+}
+
 const guide: DefaultTheme.SidebarItem[] = [
-  {
-    text: "Getting started",
-    items: [
-      { text: "Economists (Excel)", link: "/guide/economists" },
-      { text: "Developers (SDK)", link: "/guide/developers" },
-      { text: "IT teams (deployment)", link: "/guide/it" },
-      { text: "Data refresh (hosting)", link: "/guide/refresh" },
-    ],
-  },
-  {
-    text: "Reference",
-    items: [
-      { text: "Methodology", link: "/methodology" },
-      { text: "Changelog", link: "/changelog" },
-    ],
-  },
+  section("Getting started", [
+    ["Economists (Excel)", "/guide/economists"],
+    ["Developers (SDK)", "/guide/developers"],
+    ["IT teams (deployment)", "/guide/it"],
+    ["Data refresh (hosting)", "/guide/refresh"],
+  ]),
+  section("Reference", [
+    ["Methodology", "/methodology"],
+    ["Changelog", "/changelog"],
+  ]),
 ];
 
 const data: DefaultTheme.SidebarItem[] = [
-  {
-    text: "Data",
-    items: [
-      { text: "Editions and sources", link: "/data/" },
-      { text: "Coverage", link: "/data/coverage" },
-      { text: "Source quirks and rules", link: "/data/quirks" },
-      { text: "Charts", link: "/data/charts" },
-    ],
-  },
+  section("Data", [
+    ["Editions and sources", "/data/"],
+    ["Coverage", "/data/coverage"],
+    ["Source quirks and rules", "/data/quirks"],
+    ["Charts", "/data/charts"],
+  ]),
 ];
 
 export default defineConfig({

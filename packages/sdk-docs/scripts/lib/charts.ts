@@ -12,6 +12,19 @@ function esc(value: string): string {
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
+/** The opening of a chart: the svg element, its accessible title and description, a white ground, and the title and subtitle lines at `x`. */
+function svgHead(width: number, height: number, title: string, subtitle: readonly string[], x: number): string[] {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="t d" font-family="${FONT}">`,
+    `<title id="t">${esc(title)}</title><desc id="d">${esc(subtitle.join(" "))}</desc>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${x}" y="28" font-size="18" font-weight="600" fill="${INK}">${esc(title)}</text>`,
+    ...subtitle.map(
+      (line, k) => `<text x="${x}" y="${50 + k * 17}" font-size="12.5" fill="${MUTED}">${esc(line)}</text>`,
+    ),
+  ];
+}
+
 export interface SeriesPoint {
   readonly year: number;
   readonly value: number;
@@ -75,16 +88,7 @@ export function shareLinesSvg(opts: {
   const rows = Math.ceil(opts.panels.length / columns);
   const height = top + rows * ph + (rows - 1) * vgap + 24;
   const [y0, y1] = opts.years;
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="t d" font-family="${FONT}">`,
-  );
-  out.push(`<title id="t">${esc(opts.title)}</title><desc id="d">${esc(subtitle.join(" "))}</desc>`);
-  out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${left - 24}" y="28" font-size="18" font-weight="600" fill="${INK}">${esc(opts.title)}</text>`);
-  subtitle.forEach((line, k) =>
-    out.push(`<text x="${left - 24}" y="${50 + k * 17}" font-size="12.5" fill="${MUTED}">${esc(line)}</text>`),
-  );
+  const out = svgHead(width, height, opts.title, subtitle, left - 24);
   out.push(...legend);
 
   opts.panels.forEach((panel, i) => {
@@ -192,16 +196,7 @@ export function heatmapSvg(opts: {
   const legendW = 270;
   const width = labelW + opts.columns.length * cellW + 40 + legendW;
   const height = top + opts.rows.length * cellH + 40;
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="t d" font-family="${FONT}">`,
-  );
-  out.push(`<title id="t">${esc(opts.title)}</title><desc id="d">${esc(subtitle.join(" "))}</desc>`);
-  out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="16" y="28" font-size="18" font-weight="600" fill="${INK}">${esc(opts.title)}</text>`);
-  subtitle.forEach((line, k) =>
-    out.push(`<text x="16" y="${50 + k * 17}" font-size="12.5" fill="${MUTED}">${esc(line)}</text>`),
-  );
+  const out = svgHead(width, height, opts.title, subtitle, 16);
   out.push(
     `<text x="16" y="${50 + subtitle.length * 17 + 3}" font-size="12.5" fill="${MUTED}">${esc(opts.note)}</text>`,
   );

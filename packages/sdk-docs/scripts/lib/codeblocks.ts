@@ -196,11 +196,11 @@ export async function runBlock(
     const expectedValue = expected();
     checks.push({ ...plan, actual, expectedValue, ok: matches(actual, expectedValue, plan.expected) });
   };
-  const __import = async (spec: string) => {
-    if (!(spec in modules))
-      throw new Error(`the docs' code blocks may import ${Object.keys(modules).join(", ")}; not ${spec}`);
-    return modules[spec];
-  };
+  // Stands in for import(): a promise, rejected as import() would be for a module not mapped.
+  const __import = (spec: string) =>
+    spec in modules
+      ? Promise.resolve(modules[spec])
+      : Promise.reject(new Error(`the docs' code blocks may import ${Object.keys(modules).join(", ")}; not ${spec}`));
   // CommonJS examples: require() of a mapped module.
   const require = (spec: string) => {
     if (!(spec in modules))
@@ -208,6 +208,8 @@ export async function runBlock(
     return modules[spec];
   };
   const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !["require", "console"].includes(n));
+  // Running the docs' own code blocks is the point here: the text comes from this repository.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const main = new Function("__check", "__import", "console", "require", ...names, `${js}\nreturn __main();`) as (
     ...args: unknown[]
   ) => Promise<void>;

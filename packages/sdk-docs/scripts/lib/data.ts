@@ -1,10 +1,9 @@
-// Data pages generated from the bundled dataset: editions, coverage, quirks and rules, charts.
+// Data pages generated from the bundled dataset: editions and coverage here; quirks and rules in
+// data-quirks.ts, charts in data-charts.ts.
 import * as core from "@critmin/core";
-import { heatmapSvg, shareLinesSvg, type HeatRow, type Panel } from "./charts.ts";
-import { code, generatedHeader, num, pct, table, text } from "./markdown.ts";
-import { OTHER_QUIRKS, RULES, type Publisher } from "./rules.ts";
-
-type Row = { readonly edition: string; readonly rules: readonly string[] };
+import { chartsPage, mineralName } from "./data-charts.ts";
+import { quirksPage } from "./data-quirks.ts";
+import { code, compact, generatedHeader, num, table, text } from "./markdown.ts";
 
 const EDITION_SHORT: Record<string, string> = {
   "iea-cmde-2024": "IEA 2024",
@@ -13,41 +12,10 @@ const EDITION_SHORT: Record<string, string> = {
   "ec-crm-2023": "EU CRM 2023",
 };
 
-export const PUBLISHER_OF_EDITION: Record<string, Publisher> = {
-  "iea-cmde-2024": "IEA",
-  "iea-cmde-2025": "IEA",
-  "usgs-mcs-2025": "USGS",
-  "ec-crm-2023": "EU",
-};
-
-const mineralName = (id: string) => core.mineralEntries.find((m) => m.id === id)?.name ?? id;
-
 function countBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
   return m;
-}
-
-/** Rule id → rows touched, per table. */
-export function ruleCounts(): Map<
-  string,
-  { supply: number; demand: number; indicators: number; editions: Set<string> }
-> {
-  const counts = new Map<string, { supply: number; demand: number; indicators: number; editions: Set<string> }>();
-  const add = (rows: readonly Row[], table: "supply" | "demand" | "indicators") => {
-    for (const row of rows) {
-      for (const rule of row.rules) {
-        const c = counts.get(rule) ?? { supply: 0, demand: 0, indicators: 0, editions: new Set<string>() };
-        c[table]++;
-        c.editions.add(row.edition);
-        counts.set(rule, c);
-      }
-    }
-  };
-  add(core.dataset().supply, "supply");
-  add(core.dataset().demand, "demand");
-  add(core.dataset().indicators, "indicators");
-  return counts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,11 +81,6 @@ function editionsPage(): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/** A table in smaller type (see .compact in the theme's CSS). */
-function compact(markdownTable: string): string {
-  return `<div class="compact">\n\n${markdownTable}\n\n</div>`;
-}
 
 function yearsText(years: readonly number[], projected: ReadonlySet<number>): string {
   return years.map((y) => (projected.has(y) ? `${y}ᵖ` : String(y))).join(", ");
@@ -222,233 +185,6 @@ function coveragePage(): string {
     ),
     "",
   ].join("\n");
-}
-
-// ---------------------------------------------------------------------------------------------
-
-function quirksPage(pipelineRuleIds: readonly string[]): string {
-  const counts = ruleCounts();
-  const ids = [...new Set([...pipelineRuleIds, ...counts.keys()])];
-  const missing = ids.filter((id) => !RULES[id]);
-  if (missing.length > 0) {
-    throw new Error(
-      `pipeline rules without a description in packages/sdk-docs/scripts/lib/rules.ts: ${missing.join(", ")}`,
-    );
-  }
-  const publishers: readonly Publisher[] = ["IEA", "USGS", "EU"];
-  const editionsOf = (p: Publisher) =>
-    core
-      .editions()
-      .filter((e) => PUBLISHER_OF_EDITION[e.id] === p)
-      .map((e) => `[${code(e.id)}](/data/#${e.id})`)
-      .join(", ");
-  const parts = [
-    generatedHeader("the rows' `rules` in the bundled dataset and packages/core/pipeline", {
-      title: "Data: source quirks and pipeline rules",
-      aside: false,
-    }),
-    "# Source quirks and pipeline rules",
-    "",
-    "The source files are never edited. Where one says something odd (a double count, a wrong unit, a damaged name, a withheld value), the pipeline (`packages/core/pipeline`, one reader per file) handles it with a **named rule**, tested on its own, and every row the rule touched lists it in its `rules`. The counts below are the rows of the bundled dataset that carry each rule; a rule that skips rows (so that no row carries it) shows 0.",
-    "",
-    "```ts",
-    'import { dataset } from "@critmin/core";',
-    'dataset().supply.filter((r) => r.rules.includes("iea-rest-of-world-double-count")).length',
-    `//=> ${counts.get("iea-rest-of-world-double-count")?.supply ?? 0}`,
-    "```",
-    "",
-  ];
-  for (const p of publishers) {
-    const rules = ids.filter((id) => RULES[id]!.publisher === p).sort();
-    parts.push(`## ${p} {#${p.toLowerCase()}}`, "", `Editions: ${editionsOf(p)}.`, "");
-    parts.push(
-      compact(
-        table(
-          ["Rule", "Quirk in the source", "How it is handled", "Rows"],
-          rules.map((id) => {
-            const c = counts.get(id);
-            const n = c
-              ? [
-                  c.supply && `${num(c.supply, 0)} supply`,
-                  c.demand && `${num(c.demand, 0)} demand`,
-                  c.indicators && `${num(c.indicators, 0)} indicator`,
-                ]
-                  .filter(Boolean)
-                  .join(", ")
-              : "0 (skips rows)";
-            return [`<span id="${id}">${code(id)}</span>`, text(RULES[id]!.quirk), text(RULES[id]!.handling), n];
-          }),
-          ["l", "l", "l", "r"],
-        ),
-      ),
-      "",
-    );
-    const others = OTHER_QUIRKS.filter((q) => q.publisher === p);
-    if (others.length > 0) {
-      parts.push(
-        "Handled without a rule id on the rows:",
-        "",
-        ...others.map((q) => `- ${text(q.quirk)} ${text(q.handling)}`),
-        "",
-      );
-    }
-  }
-  const all = OTHER_QUIRKS.filter((q) => q.publisher === "All");
-  if (all.length > 0)
-    parts.push("## Every source", "", ...all.map((q) => `- ${text(q.quirk)} ${text(q.handling)}`), "");
-  return parts.join("\n");
-}
-
-// ---------------------------------------------------------------------------------------------
-
-export interface Charts {
-  readonly files: Map<string, string>;
-}
-
-const IEA = ["iea-cmde-2024", "iea-cmde-2025"] as const;
-const COLORS: Record<string, string> = { "iea-cmde-2024": "#1f3a5f", "iea-cmde-2025": "#d97706" };
-const CHART_YEARS = [2023, 2024, 2030, 2035, 2040] as const;
-
-function chinaRefiningPanels(): { panels: Panel[]; minerals: string[] } {
-  const minerals = core.mineralEntries
-    .filter((m) =>
-      IEA.every((ed) =>
-        m.coverage.some((c) => c.edition === ed && c.stage === "refining" && c.measure === "production"),
-      ),
-    )
-    .map((m) => m.id);
-  const panels = minerals.map((m) => ({
-    title: mineralName(m),
-    series: IEA.map((ed) => ({
-      label: `${ed} (${core
-        .editions()
-        .find((e) => e.id === ed)!
-        .title.replace(/^Critical Minerals Data Explorer \((.*)\)$/, "$1")})`,
-      color: COLORS[ed]!,
-      points: CHART_YEARS.flatMap((year) => {
-        const value = core.chinaShare(m, { year, source: ed });
-        if (value === undefined) return [];
-        const resolution = core.provenance({ mineral: m, country: "CHN", year, source: ed, stage: "refining" });
-        return [{ year, value, projection: resolution.kind === "projection" }];
-      }),
-    })),
-  }));
-  return { panels, minerals };
-}
-
-function hhiRows(): { rows: HeatRow[]; table: string[][] } {
-  const list: { row: HeatRow; max: number; table: string[][] }[] = [];
-  for (const m of core.mineralEntries) {
-    const cells = core.STAGES.map((stage) => ({ stage, c: core.concentration(m.id, { stage }) }));
-    if (cells.every((x) => x.c === undefined)) continue;
-    const row: HeatRow = {
-      label: m.name,
-      cells: cells.map(({ stage, c }) =>
-        c === undefined
-          ? { value: undefined, tooltip: `${m.name}, ${stage}: no production shares` }
-          : {
-              value: c.hhi,
-              prefix: c.lowerBound ? "≥" : "",
-              tooltip: `${m.name}, ${stage}: HHI ${Math.round(c.hhi)}${c.lowerBound ? " (lower bound)" : ""}, ${c.resolution.edition}, ${c.resolution.year}`,
-            },
-      ),
-    };
-    list.push({
-      row,
-      max: Math.max(...cells.map((x) => x.c?.hhi ?? -1)),
-      table: cells.flatMap(({ stage, c }) =>
-        c
-          ? [
-              [
-                text(m.name),
-                stage,
-                `${c.lowerBound ? "≥ " : ""}${num(c.hhi, 0)}`,
-                num(c.effectiveSuppliers ?? 0, 1),
-                pct(c.cr3),
-                `[${code(c.resolution.edition)}](/data/#${c.resolution.edition})`,
-                String(c.resolution.year),
-              ],
-            ]
-          : [],
-      ),
-    });
-  }
-  list.sort((a, b) => b.max - a.max || a.row.label.localeCompare(b.row.label));
-  return { rows: list.map((x) => x.row), table: list.flatMap((x) => x.table) };
-}
-
-function chartsPage(): { md: string; svgs: Map<string, string> } {
-  const { panels } = chinaRefiningPanels();
-  const china = shareLinesSvg({
-    title: "China's share of world refining, by IEA edition",
-    subtitle: `Observed base year, then the IEA base case (announced projects) for 2030, 2035 and 2040.\nDataset ${core.datasetVersion()}; each value is chinaShare(mineral, { year, source }).`,
-    panels,
-    years: [2022, 2041],
-  });
-  const hhi = hhiRows();
-  const heat = heatmapSvg({
-    title: "Supply concentration (HHI) by mineral and stage",
-    subtitle: `Herfindahl–Hirschman index over countries, 0–10,000: hhi(mineral, { stage }),\nthe newest edition with observed data for each cell. Dataset ${core.datasetVersion()}.`,
-    note: "Hover a cell for its edition and year. Minerals sorted by their most concentrated stage.",
-    columns: ["mining", "refining"],
-    rows: hhi.rows,
-  });
-  const dataRows: string[][] = [];
-  for (const p of panels) {
-    for (const s of p.series)
-      dataRows.push([
-        text(p.title),
-        text(s.label.split(" ")[0]!),
-        ...CHART_YEARS.map((y) => {
-          const pt = s.points.find((x) => x.year === y);
-          return pt ? `${pct(pt.value)}${pt.projection ? "ᵖ" : ""}` : "";
-        }),
-      ]);
-  }
-  const md = [
-    generatedHeader("the bundled dataset (chinaShare, concentration)", { title: "Data: charts" }),
-    "# Charts",
-    "",
-    "Drawn from the bundled dataset each time the docs are built, as plain SVG files (open one on its own to download it).",
-    "",
-    "## China's refining share to 2040 {#china-refining}",
-    "",
-    "![China's share of world refining per mineral, 2023 to 2040, by IEA edition](./charts/china-refining-share.svg)",
-    "",
-    `Each figure is ${code("chinaShare(mineral, { year, source })")} (Excel: ${code('=CRITMIN.CHINA_SHARE(mineral, "refining", year, source)')}). Projections (ᵖ) are the IEA's base case: announced projects, not a scenario. The two editions are shown side by side, never mixed.`,
-    "",
-    compact(table(["Mineral", "Edition", ...CHART_YEARS.map(String)], dataRows, ["l", "l", "r", "r", "r", "r", "r"])),
-    "",
-    "## Concentration by mineral and stage {#hhi}",
-    "",
-    "![Heat map of the Herfindahl–Hirschman index by mineral and stage](./charts/hhi-heatmap.svg)",
-    "",
-    `Each cell is ${code("hhi(mineral, { stage })")}: the edition and year chosen by the [default rule](/methodology#which-edition-answers). ≥ marks a [lower bound](/methodology#hhi): the source reports part of supply only as rest of world. 1,500 and 2,500 are the thresholds of the U.S. merger guidelines (2010) for moderately and highly concentrated markets.`,
-    "",
-    "::: details The numbers behind the heat map",
-    "",
-    compact(
-      table(["Mineral", "Stage", "HHI", "Effective suppliers", "Top 3 share", "Edition", "Year"], hhi.table, [
-        "l",
-        "l",
-        "r",
-        "r",
-        "r",
-        "l",
-        "r",
-      ]),
-    ),
-    "",
-    ":::",
-    "",
-  ].join("\n");
-  return {
-    md,
-    svgs: new Map([
-      ["china-refining-share.svg", china],
-      ["hhi-heatmap.svg", heat],
-    ]),
-  };
 }
 
 export function dataPages(pipelineRuleIds: readonly string[]): Map<string, string> {

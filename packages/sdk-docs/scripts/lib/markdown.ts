@@ -82,3 +82,8 @@ export function prose(value: string): string {
     .join("")
     .replaceAll("\n", " ");
 }
+
+/** A table in smaller type (see .compact in the theme's CSS). */
+export function compact(markdownTable: string): string {
+  return `<div class="compact">\n\n${markdownTable}\n\n</div>`;
+}

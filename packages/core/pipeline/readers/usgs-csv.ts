@@ -1,0 +1,47 @@
+// Reading a USGS CSV into records that know their physical line, shared by both USGS readers.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import type { SourceProblems } from "../problems.ts";
+
+export interface CsvRecord<C extends string> {
+  /** Physical line the record is on, the header being line 1. */
+  readonly line: number;
+  readonly cells: Readonly<Record<C, string>>;
+}
+
+/**
+ * Reads a USGS CSV as strict UTF-8 (the world data holds "Côte d’Ivoire"; a mis-encoded file
+ * should fail, not turn into replacement characters) and checks its header.
+ */
+export function readUsgsCsv<C extends string>(
+  file: string,
+  columns: readonly C[],
+  problems: SourceProblems,
+): CsvRecord<C>[] {
+  const name = path.basename(file);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
+  } catch {
+    problems.add(name, "not valid UTF-8");
+    return [];
+  }
+  const parsed = parse(text, { info: true, bom: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  const [header, ...body] = parsed;
+  const names = header?.record ?? [];
+  if (names.length !== columns.length || columns.some((c, i) => names[i] !== c)) {
+    problems.add(`${name}:row 1`, `expected columns ${columns.join(",")}, got ${names.join(",")}`);
+    return [];
+  }
+  return body.flatMap(({ record, info }) => {
+    // csv-parse reports the line a record ends on; locators need the line it is on, so a
+    // record spanning lines (none today) is refused rather than given an ambiguous locator.
+    if (record.some((field) => /[\r\n]/.test(field))) {
+      problems.add(`${name}:row ${info.lines}`, "record spans several lines; locators would be ambiguous");
+      return [];
+    }
+    const cells = Object.fromEntries(columns.map((c, i) => [c, record[i] ?? ""])) as Record<C, string>;
+    return [{ line: info.lines, cells }];
+  });
+}
