@@ -8,6 +8,7 @@ import {
   call,
   column,
   expectError,
+  expectValueError,
   expectParity,
   MAX_MESSAGE,
   MINERAL_IDS,
@@ -117,8 +118,8 @@ describe("table functions", () => {
       "2019",
       "years available",
     );
-    expectError(call(functions.topProducers, "cobolt")[0]![0], ErrorCode.invalidValue, 'did you mean "cobalt"');
-    expectError(call(functions.countries, "G8")[0]![0], ErrorCode.invalidValue, 'did you mean "G7"');
+    expectValueError(call(functions.topProducers, "cobolt"), 'did you mean "cobalt"');
+    expectValueError(call(functions.countries, "G8"), 'did you mean "G7"');
     expectError(call(functions.techExposureTable, "EV", 2019)[0]![0], ErrorCode.notAvailable, "TECH_EXPOSURE_TABLE");
   });
 });
@@ -159,46 +160,29 @@ describe("errors", () => {
   });
 
   it("a bad argument is #VALUE! suggesting the nearest valid value", () => {
-    expectError(call(functions.chinaShare, [["cobolt"]])[0]![0], ErrorCode.invalidValue, 'did you mean "cobalt"');
-    expectError(
-      call(functions.chinaShare, [["cobalt"]], "minning")[0]![0],
-      ErrorCode.invalidValue,
-      'did you mean "mining"',
-    );
-    expectError(
-      call(functions.chinaShare, [["cobalt"]], null, null, "iea-cmde-2023")[0]![0],
-      ErrorCode.invalidValue,
+    expectValueError(call(functions.chinaShare, [["cobolt"]]), 'did you mean "cobalt"');
+    expectValueError(call(functions.chinaShare, [["cobalt"]], "minning"), 'did you mean "mining"');
+    expectValueError(
+      call(functions.chinaShare, [["cobalt"]], null, null, "iea-cmde-2023"),
       "did you mean",
       "iea-cmde-",
     );
-    expectError(call(functions.share, [["cobalt"]], "Chnia")[0]![0], ErrorCode.invalidValue, 'did you mean "CHN"');
-    expectError(call(functions.groupShare, [["cobalt"]], "G8")[0]![0], ErrorCode.invalidValue, 'did you mean "G7"');
-    expectError(
-      call(functions.demand, [["cobalt"]], null, "STEPZ")[0]![0],
-      ErrorCode.invalidValue,
-      'did you mean "STEPS"',
-    );
+    expectValueError(call(functions.share, [["cobalt"]], "Chnia"), 'did you mean "CHN"');
+    expectValueError(call(functions.groupShare, [["cobalt"]], "G8"), 'did you mean "G7"');
+    expectValueError(call(functions.demand, [["cobalt"]], null, "STEPZ"), 'did you mean "STEPS"');
   });
 
   it("an out-of-range number is #VALUE! with the core's message", () => {
-    expectError(call(functions.supplyAtRisk, [["cobalt"]], "CHN", 2)[0]![0], ErrorCode.invalidValue, "cut", "got 2");
-    expectError(call(functions.diversificationGap, [["cobalt"]], 2)[0]![0], ErrorCode.invalidValue, "target");
-    expectError(call(functions.topProducers, "nickel", null, -1)[0]![0], ErrorCode.invalidValue, "n must be");
+    expectValueError(call(functions.supplyAtRisk, [["cobalt"]], "CHN", 2), "cut", "got 2");
+    expectValueError(call(functions.diversificationGap, [["cobalt"]], 2), "target");
+    expectValueError(call(functions.topProducers, "nickel", null, -1), "n must be");
   });
 
   it("an error value in an argument is #VALUE! naming the argument", () => {
     const upstream = new StubError(ErrorCode.notAvailable, "upstream");
-    expectError(call(functions.chinaShare, [[upstream]])[0]![0], ErrorCode.invalidValue, "mineral is an error value");
-    expectError(
-      call(functions.chinaShare, [["cobalt"]], null, upstream)[0]![0],
-      ErrorCode.invalidValue,
-      "year is an error value",
-    );
-    expectError(
-      call(functions.topProducers, "nickel", null, upstream)[0]![0],
-      ErrorCode.invalidValue,
-      "n is an error value",
-    );
+    expectValueError(call(functions.chinaShare, [[upstream]]), "mineral is an error value");
+    expectValueError(call(functions.chinaShare, [["cobalt"]], null, upstream), "year is an error value");
+    expectValueError(call(functions.topProducers, "nickel", null, upstream), "n is an error value");
   });
 
   it("long messages are cut to what Excel shows", () => {

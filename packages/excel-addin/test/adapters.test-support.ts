@@ -73,6 +73,11 @@ export function expectError(cell: unknown, code: string, ...parts: (string | Reg
   return error;
 }
 
+/** The first cell of what a call returned is #VALUE! with a message containing each of `parts`. */
+export function expectValueError(out: Grid, ...parts: (string | RegExp)[]): StubError {
+  return expectError(out[0]![0], ErrorCode.invalidValue, ...parts);
+}
+
 export const truncated = (message: string) =>
   message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 3)}...` : message;
 

@@ -6,7 +6,7 @@
 import * as core from "@critmin/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as functions from "../src/functions/functions.ts";
-import { call, EXPORTS, expectError, MINERAL_IDS, show, VALID } from "./adapters.test-support.ts";
+import { call, EXPORTS, expectError, expectValueError, MINERAL_IDS, show, VALID } from "./adapters.test-support.ts";
 import { ErrorCode, installStubRuntime, isExcelError, StubError, uninstallStubRuntime } from "./stub-runtime.ts";
 
 beforeAll(() => {
@@ -131,29 +131,15 @@ describe("omitted arguments and empty cells", () => {
     expectError(web, ErrorCode.invalidValue, "CHINA_SHARE", "mineral is required");
     expectError(desktop, ErrorCode.invalidValue, "CHINA_SHARE", "mineral is required");
     expect((desktop as StubError).message, "no 'did you mean' for an empty cell").not.toContain("did you mean");
-    expectError(call(functions.share, [["cobalt"]], null)[0]![0], ErrorCode.invalidValue, "country is required");
-    expectError(call(functions.share, [["cobalt"]], 0)[0]![0], ErrorCode.invalidValue, "country is required");
-    expectError(
-      call(functions.topProducers, null)[0]![0],
-      ErrorCode.invalidValue,
-      "TOP_PRODUCERS",
-      "mineral is required",
-    );
+    expectValueError(call(functions.share, [["cobalt"]], null), "country is required");
+    expectValueError(call(functions.share, [["cobalt"]], 0), "country is required");
+    expectValueError(call(functions.topProducers, null), "TOP_PRODUCERS", "mineral is required");
   });
 
   it("a required number keeps 0 as a value (a cut of 0), and says when it is missing", () => {
     expect(call(functions.supplyAtRisk, [["cobalt"]], "CHN", 0)).toEqual([[core.supplyAtRisk("cobalt", "CHN", 0)]]);
-    expectError(
-      call(functions.supplyAtRisk, [["cobalt"]], "CHN", null)[0]![0],
-      ErrorCode.invalidValue,
-      "SUPPLY_AT_RISK",
-      "cut is required",
-    );
-    expectError(
-      call(functions.shareChange, [["cobalt"]], "CHN", null, 2030)[0]![0],
-      ErrorCode.invalidValue,
-      "fromYear is required",
-    );
+    expectValueError(call(functions.supplyAtRisk, [["cobalt"]], "CHN", null), "SUPPLY_AT_RISK", "cut is required");
+    expectValueError(call(functions.shareChange, [["cobalt"]], "CHN", null, 2030), "fromYear is required");
   });
 });
 
@@ -161,27 +147,15 @@ describe("argument types Excel sends", () => {
   it("a number where text is expected is #VALUE! with a message", () => {
     const cell = call(functions.chinaShare, [[42]])[0]![0];
     expectError(cell, ErrorCode.invalidValue, '"42"');
-    expectError(call(functions.share, [["cobalt"]], 156)[0]![0], ErrorCode.invalidValue, "156");
-    expectError(call(functions.chinaShare, [["cobalt"]], 7)[0]![0], ErrorCode.invalidValue, "stage", '"7"');
+    expectValueError(call(functions.share, [["cobalt"]], 156), "156");
+    expectValueError(call(functions.chinaShare, [["cobalt"]], 7), "stage", '"7"');
   });
 
   it("booleans are #VALUE! naming the argument", () => {
-    expectError(call(functions.chinaShare, [[true]])[0]![0], ErrorCode.invalidValue, "mineral must be text, got TRUE");
-    expectError(
-      call(functions.chinaShare, [["cobalt"]], false)[0]![0],
-      ErrorCode.invalidValue,
-      "stage must be text, got FALSE",
-    );
-    expectError(
-      call(functions.chinaShare, [["cobalt"]], null, true)[0]![0],
-      ErrorCode.invalidValue,
-      "year must be a year",
-    );
-    expectError(
-      call(functions.topProducers, "nickel", null, true)[0]![0],
-      ErrorCode.invalidValue,
-      "n must be a number",
-    );
+    expectValueError(call(functions.chinaShare, [[true]]), "mineral must be text, got TRUE");
+    expectValueError(call(functions.chinaShare, [["cobalt"]], false), "stage must be text, got FALSE");
+    expectValueError(call(functions.chinaShare, [["cobalt"]], null, true), "year must be a year");
+    expectValueError(call(functions.topProducers, "nickel", null, true), "n must be a number");
   });
 
   it("a date is taken as its year (DATE(2023,6,30) = 45107 is 2023); text years work", () => {
@@ -202,41 +176,18 @@ describe("argument types Excel sends", () => {
   });
 
   it("a year that is not a year is #VALUE! with the value in the message, in every kind of function", () => {
-    expectError(
-      call(functions.chinaShare, [["cobalt"]], null, "next year")[0]![0],
-      ErrorCode.invalidValue,
-      "CHINA_SHARE",
-      "year",
-      '"next year"',
-    );
-    expectError(
-      call(functions.topProducers, "cobalt", null, null, "abc")[0]![0],
-      ErrorCode.invalidValue,
-      "TOP_PRODUCERS",
-      "year",
-      '"abc"',
-    );
-    expectError(
-      call(functions.techExposureTable, "EV", "abc")[0]![0],
-      ErrorCode.invalidValue,
-      "TECH_EXPOSURE_TABLE",
-      "year",
-    );
-    expectError(call(functions.source, [["cobalt"]], null, "abc")[0]![0], ErrorCode.invalidValue, "SOURCE", "year");
-    expectError(call(functions.demand, [["cobalt"]], "abc")[0]![0], ErrorCode.invalidValue, "DEMAND", "year");
-    expectError(call(functions.chinaShare, [["cobalt"]], null, 2023.5)[0]![0], ErrorCode.invalidValue, "2023.5");
+    expectValueError(call(functions.chinaShare, [["cobalt"]], null, "next year"), "CHINA_SHARE", "year", '"next year"');
+    expectValueError(call(functions.topProducers, "cobalt", null, null, "abc"), "TOP_PRODUCERS", "year", '"abc"');
+    expectValueError(call(functions.techExposureTable, "EV", "abc"), "TECH_EXPOSURE_TABLE", "year");
+    expectValueError(call(functions.source, [["cobalt"]], null, "abc"), "SOURCE", "year");
+    expectValueError(call(functions.demand, [["cobalt"]], "abc"), "DEMAND", "year");
+    expectValueError(call(functions.chinaShare, [["cobalt"]], null, 2023.5), "2023.5");
   });
 
   it("a bad default-able argument (supplier, country) is #VALUE! in the cell, not an exception", () => {
-    expectError(
-      call(functions.diversificationGap, [["cobalt"]], null, true)[0]![0],
-      ErrorCode.invalidValue,
-      "DIVERSIFICATION_GAP",
-      "supplier",
-    );
-    expectError(
-      call(functions.source, [["cobalt"]], null, null, null, new StubError(ErrorCode.notAvailable))[0]![0],
-      ErrorCode.invalidValue,
+    expectValueError(call(functions.diversificationGap, [["cobalt"]], null, true), "DIVERSIFICATION_GAP", "supplier");
+    expectValueError(
+      call(functions.source, [["cobalt"]], null, null, null, new StubError(ErrorCode.notAvailable)),
       "SOURCE",
       "country",
     );
@@ -301,15 +252,7 @@ describe("ranges for the identifier", () => {
   });
 
   it("a range where a single value is expected is #VALUE! saying so", () => {
-    expectError(
-      call(functions.share, [["cobalt"]], [["CHN", "AUS"]])[0]![0],
-      ErrorCode.invalidValue,
-      "country must be a single cell",
-    );
-    expectError(
-      call(functions.topProducers, [["cobalt"], ["nickel"]])[0]![0],
-      ErrorCode.invalidValue,
-      "mineral must be a single cell",
-    );
+    expectValueError(call(functions.share, [["cobalt"]], [["CHN", "AUS"]]), "country must be a single cell");
+    expectValueError(call(functions.topProducers, [["cobalt"], ["nickel"]]), "mineral must be a single cell");
   });
 });
