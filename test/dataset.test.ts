@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { COUNTRY_ALIASES, countryCode, countryName } from "../packages/core/pipeline/countries.ts";
 import { countryEntries, editions, mineralEntries } from "../packages/core/src/data/index.ts";
 import { bundledDataset } from "../packages/core/src/data/dataset.ts";
-import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../packages/core/src/schema.ts";
+import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../packages/core/src/schema/rows.ts";
 import { tonnesPerUnit } from "../packages/core/pipeline/units.ts";
 import { SOURCE_DIR } from "./support/raw.ts";
 

@@ -6,8 +6,8 @@
 // to, read from the bundled rows directly. Every mismatch is collected before asserting.
 import { describe, expect, it } from "vitest";
 import * as core from "../packages/core/src/index.ts";
-import type { SupplyOptions } from "../packages/core/src/options.ts";
-import type { SupplyRow } from "../packages/core/src/schema.ts";
+import type { SupplyOptions } from "../packages/core/src/schema/options.ts";
+import type { SupplyRow } from "../packages/core/src/schema/rows.ts";
 
 const { supply } = core.bundledDataset();
 const production = supply.filter((r) => r.measure === "production");

@@ -14,7 +14,7 @@ import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as core from "../../packages/core/src/index.ts";
-import * as schemas from "../../packages/core/src/schemas.ts";
+import * as schemas from "../../packages/core/src/schema/index.ts";
 import { extractCodeBlocks, runBlock, show, type CodeBlock } from "../../packages/sdk-docs/scripts/lib/codeblocks.ts";
 import { EXCEL_EXAMPLES } from "../../packages/sdk-docs/scripts/lib/excel-examples.ts";
 import {

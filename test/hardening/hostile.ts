@@ -3,7 +3,7 @@
 // Plausible values come from the SDK's own exports (ids, aliases, option keys), so a new mineral,
 // option or function is fuzzed without editing this file.
 import * as core from "../../packages/core/src/index.ts";
-import * as schemas from "../../packages/core/src/schemas.ts";
+import * as schemas from "../../packages/core/src/schema/index.ts";
 import fc from "fast-check";
 
 /** Cases per property: small by default for CI, `CRITMIN_FUZZ_RUNS=100000` (pnpm fuzz) for the long mode. */

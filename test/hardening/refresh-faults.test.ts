@@ -17,7 +17,7 @@ import {
   type Dataset,
   type EditionId,
 } from "../../packages/core/src/index.ts";
-import { parseDataset } from "../../packages/core/src/schemas.ts";
+import { parseDataset } from "../../packages/core/src/schema/index.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NEW_EDITION, NEW_VERSION, cobaltRowIndex, type HostedFile } from "../support/hosted.ts";
 import { listenLoopback } from "../support/serve.ts";

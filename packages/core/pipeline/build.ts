@@ -6,7 +6,7 @@ import path from "node:path";
 import type { z } from "zod";
 import type { CountryEntry, MineralEntry } from "../src/data/registry.ts";
 import { GROUPS } from "../src/groups.ts";
-import { DemandRow, Edition, IndicatorRow, SupplyRow } from "../src/schema.ts";
+import { DemandRow, Edition, IndicatorRow, SupplyRow } from "../src/schema/rows.ts";
 import { countryName, countryNames, alpha2, COUNTRY_ALIASES } from "./countries.ts";
 import { EDITION_SOURCES } from "./editions.ts";
 import { mineralAliases, mineralName } from "./minerals.ts";

@@ -1,6 +1,6 @@
 // Bibliographic facts about each source edition. The checksums are computed from the files at
 // build time; everything else here is citation metadata, not data.
-import type { EditionId } from "../src/schema.ts";
+import type { EditionId } from "../src/schema/rows.ts";
 
 export interface EditionSource {
   readonly id: EditionId;

@@ -9,7 +9,15 @@ import {
   tonnesOf,
   worldRows,
 } from "../src/data/rows.ts";
-import { DEMAND_TABLES, DemandRow, INDICATORS, IndicatorRow, SCENARIOS, STAGES, SupplyRow } from "../src/schema.ts";
+import {
+  DEMAND_TABLES,
+  DemandRow,
+  INDICATORS,
+  IndicatorRow,
+  SCENARIOS,
+  STAGES,
+  SupplyRow,
+} from "../src/schema/rows.ts";
 import { GROUPS } from "../src/groups.ts";
 import { encodeColumns, same } from "./columns.ts";
 import { countryRegistry, mineralRegistry, sha256, type Dataset } from "./build.ts";
@@ -188,7 +196,7 @@ export function renderFiles(dataset: Dataset): Files {
   );
   files.set(
     `${GEN_DIR}/editions.gen.ts`,
-    `${HEADER}import type { Edition } from "../../schema.ts";\n\nexport const editions: readonly Edition[] = ${JSON.stringify(dataset.editions, null, 2)};\n`,
+    `${HEADER}import type { Edition } from "../../schema/rows.ts";\n\nexport const editions: readonly Edition[] = ${JSON.stringify(dataset.editions, null, 2)};\n`,
   );
   files.set(
     `${GEN_DIR}/registry.gen.ts`,

@@ -1,4 +1,4 @@
-import type { DemandRow, IndicatorRow, SupplyRow } from "../src/schema.ts";
+import type { DemandRow, IndicatorRow, SupplyRow } from "../src/schema/rows.ts";
 
 /** What each reader returns: the rows it read, by table; a table the edition does not fill is empty. */
 export interface ReaderOutput {

@@ -1,5 +1,5 @@
-// The closed vocabularies of the data model, as plain constants and types: no zod here, so the
-// main entry loads none (the schemas in schema.ts are built from these).
+// The closed vocabularies of the data model, as plain constants and types; the zod schemas of
+// schema/rows.ts are built from these (why no zod here: schema/index.ts).
 // Fixed ids: an edition is immutable once released, so its id is part of the public contract.
 export const EDITION_IDS = ["iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023"] as const;
 export type EditionId = (typeof EDITION_IDS)[number];

@@ -8,37 +8,14 @@ export interface Group {
   readonly source: { readonly title: string; readonly url?: string };
 }
 
-const G7 = ["CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA"] as const;
+/** Country codes written as one space-separated line, so a long list reads as a list. */
+const codes = (list: string): readonly string[] => list.split(" ");
 
-const EU27 = [
-  "AUT",
-  "BEL",
-  "BGR",
-  "CYP",
-  "CZE",
-  "DEU",
-  "DNK",
-  "ESP",
-  "EST",
-  "FIN",
-  "FRA",
-  "GRC",
-  "HRV",
-  "HUN",
-  "IRL",
-  "ITA",
-  "LTU",
-  "LUX",
-  "LVA",
-  "MLT",
-  "NLD",
-  "POL",
-  "PRT",
-  "ROU",
-  "SVK",
-  "SVN",
-  "SWE",
-] as const;
+const G7 = codes("CAN DEU FRA GBR ITA JPN USA");
+
+const EU27 = codes(
+  "AUT BEL BGR CYP CZE DEU DNK ESP EST FIN FRA GRC HRV HUN IRL ITA LTU LUX LVA MLT NLD POL PRT ROU SVK SVN SWE",
+);
 
 export const GROUPS = [
   {
@@ -80,46 +57,9 @@ export const GROUPS = [
   {
     id: "OECD",
     name: "Organisation for Economic Co-operation and Development",
-    members: [
-      "AUS",
-      "AUT",
-      "BEL",
-      "CAN",
-      "CHE",
-      "CHL",
-      "COL",
-      "CRI",
-      "CZE",
-      "DEU",
-      "DNK",
-      "ESP",
-      "EST",
-      "FIN",
-      "FRA",
-      "GBR",
-      "GRC",
-      "HUN",
-      "IRL",
-      "ISL",
-      "ISR",
-      "ITA",
-      "JPN",
-      "KOR",
-      "LTU",
-      "LUX",
-      "LVA",
-      "MEX",
-      "NLD",
-      "NOR",
-      "NZL",
-      "POL",
-      "PRT",
-      "SVK",
-      "SVN",
-      "SWE",
-      "TUR",
-      "USA",
-    ],
+    members: codes(
+      "AUS AUT BEL CAN CHE CHL COL CRI CZE DEU DNK ESP EST FIN FRA GBR GRC HUN IRL ISL ISR ITA JPN KOR LTU LUX LVA MEX NLD NOR NZL POL PRT SVK SVN SWE TUR USA",
+    ),
     source: { title: "OECD, Members and partners", url: "https://www.oecd.org/en/about/members-partners.html" },
   },
 ] as const satisfies readonly Group[];

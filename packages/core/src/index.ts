@@ -30,7 +30,7 @@ export type {
   Stage,
   Status,
 } from "./constants.ts";
-export type { DemandRow, Edition, IndicatorRow, SupplyRow } from "./schema.ts";
+export type { DemandRow, Edition, IndicatorRow, SupplyRow } from "./schema/rows.ts";
 export type {
   CoverageWithoutOptions,
   CrmaCheckOptions,
@@ -46,7 +46,7 @@ export type {
   SupplyRiskOptions,
   TechExposureOptions,
   TopProducersOptions,
-} from "./options.ts";
+} from "./schema/options.ts";
 
 // errors
 export { CritminError } from "./errors.ts";
@@ -81,12 +81,12 @@ export type { CrmaCheck } from "./exposure/crmaCheck.ts";
 // demand and technology exposure
 export { demand } from "./exposure/demand.ts";
 export { coverageWithout } from "./exposure/coverageWithout.ts";
-export { techExposure, TECHNOLOGIES } from "./exposure/techExposure.ts";
+export { techExposure, techExposureReason, TECHNOLOGIES } from "./exposure/techExposure.ts";
 export type { Technology, TechExposure, TechExposureEntry } from "./exposure/techExposure.ts";
 
 // indicators
-export { supplyRisk } from "./exposure/supplyRisk.ts";
-export { economicImportance } from "./exposure/economicImportance.ts";
+export { supplyRisk, supplyRiskReason } from "./exposure/supplyRisk.ts";
+export { economicImportance, economicImportanceReason } from "./exposure/economicImportance.ts";
 export { importReliance } from "./exposure/importReliance.ts";
 export { reserves } from "./exposure/reserves.ts";
 

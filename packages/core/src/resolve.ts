@@ -1,11 +1,11 @@
-import { describe } from "./_lib/describe.ts";
+import { describe, describeYears as describeEditionYears } from "./_lib/describe.ts";
 import { coverage, stagesWithData, type EditionCoverage } from "./_lib/supplyIndex.ts";
 import { CritminError } from "./errors.ts";
 import type { EditionId, Measure, Stage } from "./constants.ts";
 
 /** Why an edition was chosen for a query. */
 export type ResolutionRule =
-  /** The caller named the edition. */
+  /** The caller named the edition, or listed the editions allowed (`within`). */
   | "pinned"
   /** No year asked: the newest edition with an observed value for the mineral and stage, at its latest observed year. */
   | "newest-observed"
@@ -29,10 +29,12 @@ export interface ResolveQuery {
   readonly measure?: Measure;
   readonly year?: number | undefined;
   readonly source?: EditionId | undefined;
+  /** The editions allowed when no `source` is named (a workbook's pin); see {@link resolveSource}. */
+  readonly within?: readonly EditionId[] | undefined;
 }
 
 function describeYears(list: readonly EditionCoverage[]): string {
-  return list.map((c) => `${c.edition}: ${[...c.years.keys()].join(", ")}`).join("; ");
+  return describeEditionYears(list.map((c) => ({ edition: c.edition, years: c.years.keys() })));
 }
 
 /**
@@ -40,17 +42,30 @@ function describeYears(list: readonly EditionCoverage[]): string {
  * between sources, so no computation mixes editions silently.
  *
  * - With `source`, that edition is used (`pinned`); with `year`, that year, else its latest observed year.
+ * - With `within` (and no `source`): one of those editions is used as if named (`pinned`): the newest
+ *   of them with a value for that year, when a year is asked and one has it; else the newest of them
+ *   with any figure for the mineral and stage; else the first listed (the reason then names it).
+ *   Nothing outside the list answers, so a pinned workbook never reaches past its pin.
  * - Without `source` or `year`: the newest edition (by publication date) with an observed value
  *   for the mineral and stage, at its latest observed year (`newest-observed`).
  * - Without `source`, with `year`: the newest edition with a value for that year (`newest-with-year`).
  *
  * Returns the reason, naming the years that do exist, when nothing matches.
+ *
+ * @example
+ * resolveSource({ mineral: "cobalt", stage: "refining", year: 2035, within: ["iea-cmde-2024", "usgs-mcs-2025"] })
+ * //=> { ok: true, resolution: { edition: "iea-cmde-2024", year: 2035, case: "base-case", rule: "pinned" } }
+ * resolveSource({ mineral: "cobalt", stage: "refining", within: ["iea-cmde-2024", "usgs-mcs-2025"] })
+ * //=> { ok: true, resolution: { edition: "iea-cmde-2024", year: 2023, case: null, rule: "pinned" } }
+ * resolveSource({ mineral: "cobalt", stage: "refining", year: 2019, within: ["iea-cmde-2025"] }).ok
+ * //=> false
  */
 export function resolveSource(query: ResolveQuery): ResolveResult {
   checkQuery(query);
-  const { mineral, stage, year, source } = query;
+  const { mineral, stage, year } = query;
   const measure = query.measure ?? "production";
   const all = coverage(mineral, stage, measure);
+  const source = query.source ?? (query.within ? withinEdition(all, query.within, year) : undefined);
   const candidates = source ? all.filter((c) => c.edition === source) : all;
   const what = `${mineral} ${stage}${measure === "production" ? "" : ` ${measure}`}`;
   if (candidates.length === 0) {
@@ -93,6 +108,17 @@ export function resolveSource(query: ResolveQuery): ResolveResult {
   };
 }
 
+/** The edition of `within` that answers: see {@link resolveSource}. Also used by `shareChange`. */
+export function withinEdition(
+  all: readonly EditionCoverage[],
+  within: readonly EditionId[],
+  year: number | undefined,
+): EditionId | undefined {
+  const allowed = all.filter((c) => within.includes(c.edition));
+  const withYear = year === undefined ? undefined : allowed.find((c) => c.years.has(year));
+  return (withYear ?? allowed[0])?.edition ?? within[0];
+}
+
 /**
  * The query's fields have the types it declares. Ids are not checked (an unknown one simply has no
  * data, and the reason says so); a value of another type is the caller's error, not a TypeError.
@@ -108,4 +134,9 @@ function checkQuery(query: unknown): asserts query is ResolveQuery {
   if (q.measure !== undefined && typeof q.measure !== "string") throw bad("measure must be a string", q.measure);
   if (q.year !== undefined && typeof q.year !== "number") throw bad("year must be a number", q.year);
   if (q.source !== undefined && typeof q.source !== "string") throw bad("source must be a string", q.source);
+  if (
+    q.within !== undefined &&
+    (!Array.isArray(q.within) || q.within.length === 0 || q.within.some((e) => typeof e !== "string"))
+  )
+    throw bad("within must be a non-empty array of edition ids", q.within);
 }

@@ -1,7 +1,7 @@
 // Shared plumbing for the EU CRM 2023 files: decoding, physical line numbers, exact percent parsing.
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import type { EditionId } from "../../src/schema.ts";
+import type { EditionId } from "../../src/schema/rows.ts";
 
 export const EU_EDITION: EditionId = "ec-crm-2023";
 

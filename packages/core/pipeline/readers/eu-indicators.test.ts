@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IndicatorRow } from "../../src/schema.ts";
+import { IndicatorRow } from "../../src/schema/rows.ts";
 import { euMineralId } from "./eu-materials.ts";
 import { EU_ANNEX4_FILE, EU_RESULTS_FILE, readEuIndicators } from "./eu-indicators.ts";
 import { cellAt, dataDir, exactPercentFraction, rawRecords, recordOf } from "./eu-raw.test-support.ts";

@@ -1,7 +1,7 @@
 // EU CRM indicators: annex 4 (SR and EI for every assessment 2011–2023) and the 2023 study's
 // per-material results table (SR per stage, import reliance, EoL-RIR, substitution indices).
 import { join } from "node:path";
-import { IndicatorRow, type Indicator, type Stage, type Status } from "../../src/schema.ts";
+import { IndicatorRow, type Indicator, type Stage, type Status } from "../../src/schema/rows.ts";
 import { csvLocator } from "../locators.ts";
 import { SourceProblems } from "../problems.ts";
 import { emptyOutput, type ReaderOutput } from "../types.ts";

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SupplyRow } from "../../src/schema.ts";
+import { SupplyRow } from "../../src/schema/rows.ts";
 import { countryCode } from "../countries.ts";
 import { euMineralId } from "./eu-materials.ts";
 import { EU_SHARE_FILES, parseEuShare, readEuSupplyShares } from "./eu-shares.ts";

@@ -1,6 +1,6 @@
 // EU CRM 2023 appendix 7: global supply shares and EU sourcing shares by material, stage and country.
 import { join } from "node:path";
-import { SupplyRow, type Measure, type Stage, type Status } from "../../src/schema.ts";
+import { SupplyRow, type Measure, type Stage, type Status } from "../../src/schema/rows.ts";
 import { countryCode } from "../countries.ts";
 import { csvLocator } from "../locators.ts";
 import { SourceProblems } from "../problems.ts";

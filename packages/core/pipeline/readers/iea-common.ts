@@ -1,7 +1,7 @@
 // Shared by the two IEA readers (the May 2024 workbook and the May 2025 JSON): both hold the
 // same blocks, so each reader only extracts located cells and this module names, checks and
 // converts them.
-import type { DemandRow, DemandTable, EditionId, Scenario, Stage, SupplyRow } from "../../src/schema.ts";
+import type { DemandRow, DemandTable, EditionId, Scenario, Stage, SupplyRow } from "../../src/schema/rows.ts";
 import { countryCode } from "../countries.ts";
 import { derivedLocator } from "../locators.ts";
 import type { SourceProblems } from "../problems.ts";

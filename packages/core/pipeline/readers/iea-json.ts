@@ -3,7 +3,7 @@
 // its base-year column is 2024, so it is the May 2025 edition.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { DemandTable, Scenario } from "../../src/schema.ts";
+import type { DemandTable, Scenario } from "../../src/schema/rows.ts";
 import { jsonLocator } from "../locators.ts";
 import { SourceError, SourceProblems } from "../problems.ts";
 import type { ReaderOutput } from "../types.ts";

@@ -1,7 +1,7 @@
 // Reader for the IEA Critical Minerals Data Explorer workbook (May 2024, base year 2023).
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { DemandTable, Scenario } from "../../src/schema.ts";
+import type { DemandTable, Scenario } from "../../src/schema/rows.ts";
 import { cellLocator } from "../locators.ts";
 import { SourceError, SourceProblems } from "../problems.ts";
 import type { ReaderOutput } from "../types.ts";

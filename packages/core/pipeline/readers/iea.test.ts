@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DemandRow, SupplyRow } from "../../src/schema.ts";
+import { DemandRow, SupplyRow } from "../../src/schema/rows.ts";
 import type { ReaderOutput } from "../types.ts";
 import { isDerivedLabel, restOfWorld, variantId } from "./iea-common.ts";
 import { readIea2025 } from "./iea-json.ts";

@@ -1,6 +1,6 @@
 // One value cell of the USGS world data and the notes beside it: number, bound, "W", "NA" or blank,
 // and the status each gives. None of them is ever read as 0.
-import type { Measure, Status } from "../../src/schema.ts";
+import type { Measure, Status } from "../../src/schema/rows.ts";
 import { USGS_RULES } from "./usgs-rules.ts";
 
 export type ParsedCell =

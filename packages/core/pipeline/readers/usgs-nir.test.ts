@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { IndicatorRow } from "../../src/schema.ts";
+import { IndicatorRow } from "../../src/schema/rows.ts";
 import { countryCode } from "../countries.ts";
 import { USGS_RULES } from "./usgs-rules.ts";
 import {

@@ -2,7 +2,7 @@
 // import sources 2020–23. One indicator row per mapped commodity; the rest are listed by
 // `usgsNirSkippedCommodities`.
 import path from "node:path";
-import { IndicatorRow, type Status } from "../../src/schema.ts";
+import { IndicatorRow, type Status } from "../../src/schema/rows.ts";
 import { cleanName, countryCode } from "../countries.ts";
 import { csvLocator } from "../locators.ts";
 import { SourceProblems } from "../problems.ts";

@@ -1,5 +1,5 @@
 // Rule ids and the label clean-up shared by the two USGS readers (world data, net import reliance).
-import type { EditionId } from "../../src/schema.ts";
+import type { EditionId } from "../../src/schema/rows.ts";
 
 export const USGS_EDITION: EditionId = "usgs-mcs-2025";
 

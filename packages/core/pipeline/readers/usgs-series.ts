@@ -1,5 +1,5 @@
 // Which (COMMODITY, TYPE) series of the USGS world data are read, as what, and why the others are not.
-import type { Stage } from "../../src/schema.ts";
+import type { Stage } from "../../src/schema/rows.ts";
 import { USGS_RULES, cleanLabel } from "./usgs-rules.ts";
 
 export interface UsgsSeries {

@@ -1,6 +1,6 @@
 // Each named quirk rule of the USGS world data, on its own and on the rows it shapes.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SupplyRow } from "../../src/schema.ts";
+import type { SupplyRow } from "../../src/schema/rows.ts";
 import {
   blankCellStatus,
   notesSayExcludesUs,

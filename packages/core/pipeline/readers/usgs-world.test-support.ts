@@ -1,6 +1,6 @@
 // Fixtures shared by the world-data tests: the raw file read independently of the reader, and the
 // reader's report, read once per test file.
-import type { SupplyRow } from "../../src/schema.ts";
+import type { SupplyRow } from "../../src/schema/rows.ts";
 import { dataDir, rawUsgsCsv } from "./usgs-raw.test-support.ts";
 import { USGS_SERIES } from "./usgs-series.ts";
 import { USGS_WORLD_FILE, readUsgsWorldReport, type UsgsWorldReport } from "./usgs-world.ts";

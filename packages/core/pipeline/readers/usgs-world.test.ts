@@ -1,6 +1,6 @@
 // readUsgsWorld against the raw file: every row, its value and unit, its share, and coverage.
 import { beforeAll, describe, expect, it } from "vitest";
-import { SupplyRow } from "../../src/schema.ts";
+import { SupplyRow } from "../../src/schema/rows.ts";
 import { cleanName } from "../countries.ts";
 import { USGS_NAME_RULES, resolveUsgsCountry } from "./usgs-countries.ts";
 import { USGS_RULES } from "./usgs-rules.ts";

@@ -3,7 +3,7 @@
 // series is reported by `usgsSkippedSeries`, and every row of a mapped series either becomes
 // rows, is skipped by a named rule in USGS_NAME_RULES, or fails the build.
 import path from "node:path";
-import { SupplyRow } from "../../src/schema.ts";
+import { SupplyRow } from "../../src/schema/rows.ts";
 import { csvLocator } from "../locators.ts";
 import { SourceProblems } from "../problems.ts";
 import { emptyOutput, type ReaderOutput } from "../types.ts";

@@ -5,20 +5,10 @@ import { describe, expect, it } from "vitest";
 import { USES } from "../data/index.ts";
 import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
-import {
-  DEFAULT_SCENARIO,
-  demandCoverage,
-  demandRow,
-  demandTable,
-  lookupDemand,
-  materialOf,
-  parseScenario,
-  parseUse,
-  resolveDemand,
-  SUPPLY_MINERAL_OF,
-  technologyCoverage,
-  technologyRows,
-} from "./demandIndex.ts";
+import { demandCoverage, demandRow, technologyCoverage, technologyRows } from "./demandIndex.ts";
+import { parseScenario, parseUse } from "./demandTerms.ts";
+import { materialOf, SUPPLY_MINERAL_OF } from "./materials.ts";
+import { DEFAULT_SCENARIO, demandTable, lookupDemand, resolveDemand } from "./resolveDemand.ts";
 import { SOURCE_DIR as dataDir } from "../../pipeline/sourceDir.ts";
 
 const { demand: demandRows, supply } = bundledDataset();

@@ -37,3 +37,8 @@ export function describe(input: unknown): string {
   }
   return Object.prototype.toString.call(input);
 }
+
+/** "iea-cmde-2024: 2023, 2030; usgs-mcs-2025: 2023": the years each edition has, for a reason. */
+export function describeYears(list: readonly { readonly edition: string; readonly years: Iterable<number> }[]): string {
+  return list.map((c) => `${c.edition}: ${[...c.years].join(", ")}`).join("; ");
+}

@@ -3,7 +3,7 @@ import { GROUPS, type Group, type GroupId } from "../groups.ts";
 import { describe } from "./describe.ts";
 import { parseCountry } from "./ids.ts";
 import { nameKey } from "./normalize.ts";
-import { nearest } from "./nearest.ts";
+import { nearest, unknownId } from "./nearest.ts";
 
 // A Map, not an object literal: "__proto__" or "constructor" typed as a group must not find Object's own properties.
 const GROUP_ALIASES: ReadonlyMap<string, GroupId> = new Map([
@@ -34,8 +34,11 @@ export function parseGroup(fn: string, input: unknown): { readonly id: string; r
   const group: Group | undefined = GROUPS.find((g) => g.id === id);
   if (group) return group;
   const suggestion = nearest(input, [...GROUPS.map((g) => [g.id, g.id] as const), ...GROUP_ALIASES]);
-  throw new CritminError(
-    "unknown_id",
-    `${fn}: unknown group ${describe(input)}${suggestion ? `; did you mean "${suggestion}"?` : `; expected one of ${GROUPS.map((g) => g.id).join(", ")}`}`,
+  throw unknownId(
+    fn,
+    "group",
+    input,
+    suggestion,
+    GROUPS.map((g) => g.id),
   );
 }

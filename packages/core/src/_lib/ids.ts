@@ -13,7 +13,7 @@ import {
 } from "../constants.ts";
 import { describe } from "./describe.ts";
 import { nameKey } from "./normalize.ts";
-import { nearest } from "./nearest.ts";
+import { nearest, unknownId } from "./nearest.ts";
 import { perDataset } from "./perDataset.ts";
 import { editionsNewestFirst } from "./supplyIndex.ts";
 
@@ -54,76 +54,59 @@ const countryLookup = perDataset((data: Dataset) =>
   ]),
 );
 
-function unknown(
-  fn: string,
-  what: string,
-  input: unknown,
-  suggestion: string | undefined,
-  valid?: readonly string[],
-): CritminError {
-  const hint = suggestion ? `; did you mean "${suggestion}"?` : valid ? `; expected one of ${valid.join(", ")}` : "";
-  return new CritminError("unknown_id", `${fn}: unknown ${what} ${describe(input)}${hint}`);
-}
-
-function requireString(fn: string, argument: string, input: unknown): string {
+/** A non-empty string, or an `invalid_argument` error naming the argument. */
+export function requireString(fn: string, argument: string, input: unknown): string {
   if (typeof input !== "string" || input.trim() === "") {
     throw new CritminError("invalid_argument", `${fn}: ${argument} must be a non-empty string, got ${describe(input)}`);
   }
   return input;
 }
 
-/** A mineral id from an id, a name or an alias ("Co", "rare earths"), case-insensitive. */
-export function parseMineral(fn: string, input: unknown): MineralId {
-  const table = mineralLookup();
+/** The value `input` names in `table`: one Map read for a name as registered, else by {@link nameKey}. */
+function parseNamed<T extends string>(fn: string, what: string, input: unknown, table: Lookup<T>): T {
   // An exact id or name needs no further check: it is a non-empty string.
-  const id = typeof input === "string" ? table.exact.get(input) : undefined;
-  if (id !== undefined) return id;
-  const text = requireString(fn, "mineral", input);
+  const hit = typeof input === "string" ? table.exact.get(input) : undefined;
+  if (hit !== undefined) return hit;
+  const text = requireString(fn, what, input);
   const found = table.byKey.get(nameKey(text));
   if (found !== undefined) return found;
-  throw unknown(fn, "mineral", input, nearest(text, table.names));
+  throw unknownId(fn, what, input, nearest(text, table.names));
+}
+
+/** A mineral id from an id, a name or an alias ("Co", "rare earths"), case-insensitive. */
+export function parseMineral(fn: string, input: unknown): MineralId {
+  return parseNamed(fn, "mineral", input, mineralLookup());
 }
 
 /** An ISO alpha-3 code (or WORLD/ROW) from a code, a name or an alias ("DRC", "China", "Congo (Kinshasa)"). */
 export function parseCountry(fn: string, input: unknown): CountryCode | Aggregate {
-  const table = countryLookup();
-  const code = typeof input === "string" ? table.exact.get(input) : undefined;
-  if (code !== undefined) return code;
-  const text = requireString(fn, "country", input);
-  const found = table.byKey.get(nameKey(text));
-  if (found !== undefined) return found;
-  throw unknown(fn, "country", input, nearest(text, table.names));
+  return parseNamed(fn, "country", input, countryLookup());
+}
+
+/** One of a closed list of lower-case ids (a stage, a measure), case-insensitive. */
+function parseOneOf<T extends string>(fn: string, what: string, input: unknown, ids: readonly T[]): T {
+  const text = requireString(fn, what, input).trim().toLowerCase();
+  if ((ids as readonly string[]).includes(text)) return text as T;
+  throw unknownId(
+    fn,
+    what,
+    input,
+    nearest(
+      text,
+      ids.map((id) => [id, id] as const),
+    ),
+    ids,
+  );
 }
 
 export function parseStage(fn: string, input: unknown): Stage {
+  // The ids themselves, the common case, without a string copy.
   if (input === "refining" || input === "mining") return input;
-  const text = requireString(fn, "stage", input).trim().toLowerCase();
-  if ((STAGES as readonly string[]).includes(text)) return text as Stage;
-  throw unknown(
-    fn,
-    "stage",
-    input,
-    nearest(
-      text,
-      STAGES.map((s) => [s, s] as const),
-    ),
-    STAGES,
-  );
+  return parseOneOf(fn, "stage", input, STAGES);
 }
 
 export function parseMeasure(fn: string, input: unknown): Measure {
-  const text = requireString(fn, "measure", input).trim().toLowerCase();
-  if ((MEASURES as readonly string[]).includes(text)) return text as Measure;
-  throw unknown(
-    fn,
-    "measure",
-    input,
-    nearest(
-      text,
-      MEASURES.map((m) => [m, m] as const),
-    ),
-    MEASURES,
-  );
+  return parseOneOf(fn, "measure", input, MEASURES);
 }
 
 /** An edition id of the active dataset (a refreshed dataset may add editions), case-insensitive. */
@@ -133,7 +116,7 @@ export function parseEdition(fn: string, input: unknown): EditionId {
   if (data.editions.some((e) => e.id === text)) return text as EditionId;
   // Newest first, so a near-miss year suggests the newest of the equally close editions.
   const ids = editionsNewestFirst(data);
-  throw unknown(
+  throw unknownId(
     fn,
     "source",
     input,

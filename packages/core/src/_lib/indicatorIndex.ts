@@ -2,7 +2,7 @@
 import type { Dataset } from "../data/dataset.ts";
 import type { MineralId } from "../data/index.ts";
 import type { Indicator, Stage } from "../constants.ts";
-import type { IndicatorRow } from "../schema.ts";
+import type { IndicatorRow } from "../schema/rows.ts";
 import { perDataset } from "./perDataset.ts";
 
 export type Economy = IndicatorRow["economy"];
@@ -40,6 +40,8 @@ interface Index {
   readonly series: ReadonlyMap<string, readonly IndicatorRow[]>;
   /** By `indicator|economy`: the latest year with any row. */
   readonly latest: ReadonlyMap<string, number>;
+  /** By `indicator|economy|overall` (no stage) or `indicator|economy|staged`: the assessment years, ascending. */
+  readonly years: ReadonlyMap<string, readonly number[]>;
 }
 
 export const indicatorKey = (indicator: string, economy: string, mineral: string, stage: string | null, year: number) =>
@@ -50,6 +52,7 @@ function build(data: Dataset): Index {
   const rows = new Map<string, IndicatorRow>();
   const series = new Map<string, IndicatorRow[]>();
   const latest = new Map<string, number>();
+  const years = new Map<string, Set<number>>();
   for (const row of data.indicators) {
     const key = indicatorKey(row.indicator, row.economy, row.mineral, row.stage, row.year);
     // The build emits one row per key; keep the first should that ever change, so answers stay stable.
@@ -60,8 +63,11 @@ function build(data: Dataset): Index {
     list.push(row);
     const lKey = `${row.indicator}|${row.economy}`;
     latest.set(lKey, Math.max(latest.get(lKey) ?? row.year, row.year));
+    const yKey = `${lKey}|${row.stage === null ? "overall" : "staged"}`;
+    years.set(yKey, (years.get(yKey) ?? new Set()).add(row.year));
   }
-  return { rows, series, latest };
+  const sorted = new Map([...years].map(([key, set]) => [key, [...set].sort((a, b) => a - b)] as const));
+  return { rows, series, latest, years: sorted };
 }
 
 const get = perDataset(build);
@@ -69,6 +75,11 @@ const get = perDataset(build);
 /** The latest assessment year of an indicator (any material), e.g. 2023 for the EU CRM study. */
 export function latestIndicatorYear(indicator: Indicator, economy: Economy): number | undefined {
   return get().latest.get(`${indicator}|${economy}`);
+}
+
+/** The years an indicator was assessed in (any material): per material (`overall`) or per stage (`staged`). */
+export function indicatorYears(indicator: Indicator, economy: Economy, by: "overall" | "staged"): readonly number[] {
+  return get().years.get(`${indicator}|${economy}|${by}`) ?? [];
 }
 
 /** The row for one indicator, economy, material, stage (`null`: none) and year. */

@@ -1,8 +1,8 @@
-import type { Aggregate, EditionId, Measure, Stage } from "../constants.ts";
-import type { SupplyRow } from "../schema.ts";
+import type { EditionId, Measure, Stage } from "../constants.ts";
+import type { SupplyRow } from "../schema/rows.ts";
 import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import type { SupplyOptions } from "../options.ts";
+import type { SupplyOptions } from "../schema/options.ts";
 import { resolveSource, type Resolution } from "../resolve.ts";
 import { describe } from "./describe.ts";
 import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "./ids.ts";
@@ -17,6 +17,7 @@ export interface SupplyQuery {
   readonly measure: Measure;
   readonly year: number | undefined;
   readonly source: EditionId | undefined;
+  readonly within: readonly EditionId[] | undefined;
 }
 
 export type ResolvedBlock =
@@ -50,9 +51,9 @@ export function checkOptions(fn: string, options: unknown, keys: readonly string
   return options as Record<string, unknown>;
 }
 
-const SUPPLY_KEYS = ["stage", "year", "source"] as const;
+const SUPPLY_KEYS = ["stage", "year", "source", "within"] as const;
 
-/** Parses mineral and the shared supply options (stage, year, source); `extraKeys` are the caller's own options. */
+/** Parses mineral and the shared supply options (stage, year, source, within); `extraKeys` are the caller's own options. */
 export function parseSupplyQuery(
   fn: string,
   mineralInput: unknown,
@@ -68,7 +69,18 @@ export function parseSupplyQuery(
     measure: defaults.measure ?? "production",
     year: opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year),
     source: opts.source === undefined || opts.source === null ? undefined : parseEdition(fn, opts.source),
+    within: opts.within === undefined || opts.within === null ? undefined : parseWithin(fn, opts.within),
   };
+}
+
+/** The `within` option: a non-empty array of edition ids. */
+function parseWithin(fn: string, input: unknown): EditionId[] {
+  if (!Array.isArray(input) || input.length === 0)
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: within must be a non-empty array of edition ids, got ${describe(input)}`,
+    );
+  return input.map((id: unknown) => parseEdition(fn, id));
 }
 
 /** The block (all countries of one mineral, stage, edition and year) that answers a query. */
@@ -85,8 +97,8 @@ export function resolveBlock(query: SupplyQuery): ResolvedBlock {
   return { query, resolution, block: found };
 }
 
-/** One country's row in the resolved block, or why there is none. */
-export function lookupRow(query: SupplyQuery, country: string | Aggregate): SupplyLookup {
+/** One country's row (`country`: a code, or `WORLD`/`ROW`) in the resolved block, or why there is none. */
+export function lookupRow(query: SupplyQuery, country: string): SupplyLookup {
   const resolved = resolveBlock(query);
   if (!resolved.block) return { query, reason: resolved.reason };
   const { resolution } = resolved;
@@ -107,6 +119,8 @@ export function lookupRow(query: SupplyQuery, country: string | Aggregate): Supp
   }
   return { query, row, resolution };
 }
+
+const isNil = (value: unknown) => value === undefined || value === null;
 
 /** A mineral's default blocks (no year, no source): filled on first use; `null` where there is none. */
 interface MineralSlot {
@@ -158,7 +172,15 @@ function countryCode(state: Hot, fn: string, input: unknown): string {
 function defaultBlock(fn: string, slot: MineralSlot, stage: Stage): Block | null {
   const known = stage === "refining" ? slot.refining : slot.mining;
   if (known !== undefined) return known;
-  const query: SupplyQuery = { fn, mineral: slot.id, stage, measure: "production", year: undefined, source: undefined };
+  const query: SupplyQuery = {
+    fn,
+    mineral: slot.id,
+    stage,
+    measure: "production",
+    year: undefined,
+    source: undefined,
+    within: undefined,
+  };
   const found = resolveBlock(query).block ?? null;
   if (stage === "refining") slot.refining = found;
   else slot.mining = found;
@@ -187,9 +209,10 @@ export function findSupplyRow(
     if (typeof options !== "object" || Array.isArray(options)) checkOptions(fn, options, SUPPLY_KEYS);
     // Own keys checked without allocating an array; anything unexpected goes to checkOptions for its message.
     for (const key in options)
-      if (key !== "stage" && key !== "year" && key !== "source") checkOptions(fn, options, SUPPLY_KEYS);
-    const { stage, year, source } = options as { stage?: unknown; year?: unknown; source?: unknown };
-    if ((year === undefined || year === null) && (source === undefined || source === null)) {
+      if (key !== "stage" && key !== "year" && key !== "source" && key !== "within")
+        checkOptions(fn, options, SUPPLY_KEYS);
+    const { stage, year, source, within } = options as Record<string, unknown>;
+    if (isNil(year) && isNil(source) && isNil(within)) {
       const slot = mineralSlot(state, fn, mineralInput);
       found = defaultBlock(fn, slot, stage === undefined || stage === null ? defaultStage : parseStage(fn, stage));
     } else {

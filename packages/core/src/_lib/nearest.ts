@@ -1,8 +1,12 @@
+// The "did you mean" of every unknown-id error: the nearest valid name, else the valid ids.
+import { CritminError } from "../errors.ts";
+import { describe } from "./describe.ts";
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[] = new Array(rows * cols).fill(0);
+  const d = new Array<number>(rows * cols).fill(0);
   for (let i = 0; i < rows; i++) d[i * cols] = i;
   for (let j = 0; j < cols; j++) d[j] = j;
   for (let i = 1; i < rows; i++) {
@@ -38,4 +42,19 @@ export function nearest(
     if (!best || distance < best.distance) best = { value, distance };
   }
   return best && best.distance <= limit ? best.value : undefined;
+}
+
+/**
+ * The `unknown_id` error for an input that names nothing: `did you mean` the nearest name when one
+ * is close, else the `valid` ids when given.
+ */
+export function unknownId(
+  fn: string,
+  what: string,
+  input: unknown,
+  suggestion: string | undefined,
+  valid?: readonly string[],
+): CritminError {
+  const hint = suggestion ? `; did you mean "${suggestion}"?` : valid ? `; expected one of ${valid.join(", ")}` : "";
+  return new CritminError("unknown_id", `${fn}: unknown ${what} ${describe(input)}${hint}`);
 }

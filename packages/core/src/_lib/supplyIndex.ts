@@ -1,8 +1,9 @@
 // Supply rows indexed per mineral on first use (and again for another dataset), so each lookup after
 // that is a few Map reads and a first answer reads only its mineral's rows.
 import { bundledDataset, bundledSupplyOf, type Dataset } from "../data/dataset.ts";
+import { supplyBlockKey } from "../data/rows.ts";
 import type { EditionId, Measure, Stage } from "../constants.ts";
-import type { SupplyRow } from "../schema.ts";
+import type { SupplyRow } from "../schema/rows.ts";
 import { perDataset } from "./perDataset.ts";
 
 export interface Block {
@@ -24,15 +25,7 @@ interface Index {
   readonly coverage: ReadonlyMap<string, readonly EditionCoverage[]>;
 }
 
-export const blockKey = (
-  edition: string,
-  mineral: string,
-  stage: string,
-  measure: string,
-  year: number,
-  kase: string | null,
-) => `${edition}|${mineral}|${stage}|${measure}|${year}|${kase ?? ""}`;
-export const seriesKey = (mineral: string, stage: string, measure: string) => `${mineral}|${stage}|${measure}`;
+const seriesKey = (mineral: string, stage: string, measure: string) => `${mineral}|${stage}|${measure}`;
 
 /** A dataset's editions newest first by publication date: the order the default resolution prefers. */
 export function editionsNewestFirst(data: Dataset): EditionId[] {
@@ -43,13 +36,14 @@ function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): I
   const blocks = new Map<string, { rows: Map<string, SupplyRow> }>();
   const years = new Map<string, Map<EditionId, { observed: Set<number>; all: Map<number, string | null> }>>();
   for (const row of rows) {
-    const key = blockKey(row.edition, row.mineral, row.stage, row.measure, row.year, row.case);
+    const key = supplyBlockKey(row);
     let block = blocks.get(key);
     if (!block) blocks.set(key, (block = { rows: new Map() }));
     block.rows.set(row.country, row);
     if (row.value === null) continue;
     const series = seriesKey(row.mineral, row.stage, row.measure);
-    const byEdition = years.get(series) ?? new Map();
+    const byEdition =
+      years.get(series) ?? new Map<EditionId, { observed: Set<number>; all: Map<number, string | null> }>();
     years.set(series, byEdition);
     const entry = byEdition.get(row.edition) ?? { observed: new Set<number>(), all: new Map<number, string | null>() };
     byEdition.set(row.edition, entry);
@@ -117,7 +111,7 @@ export function block(
   year: number,
   kase: string | null,
 ): Block | undefined {
-  return indexOf(mineral).blocks.get(blockKey(edition, mineral, stage, measure, year, kase));
+  return indexOf(mineral).blocks.get(supplyBlockKey({ edition, mineral, stage, measure, year, case: kase }));
 }
 
 export function coverage(mineral: string, stage: Stage, measure: Measure): readonly EditionCoverage[] {

@@ -14,7 +14,7 @@
  * Rows come back with their keys in the schema's order. Equal `rules` (and `sources`) lists are one
  * frozen array shared by the rows that have them.
  */
-import type { DemandRow, IndicatorRow, SupplyRow } from "../schema.ts";
+import type { DemandRow, IndicatorRow, SupplyRow } from "../schema/rows.ts";
 import { ABSENT, readColumns } from "./columns.ts";
 import { scaleToTonnes, tonnesPerUnit } from "./units.ts";
 

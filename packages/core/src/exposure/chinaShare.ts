@@ -1,6 +1,6 @@
 import { findSupplyRow } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
-import type { SupplyOptions } from "../options.ts";
+import type { SupplyOptions } from "../schema/options.ts";
 
 /**
  * China's share of world output for one mineral and stage: `share(mineral, "CHN", { stage: "refining", ...options })`.

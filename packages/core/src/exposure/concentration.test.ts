@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mineralEntries } from "../data/index.ts";
-import { EDITION_IDS, STAGES } from "../schema.ts";
+import { EDITION_IDS, STAGES } from "../schema/rows.ts";
 import { concentration } from "./concentration.ts";
 import { crN } from "./crN.ts";
 import { effectiveSuppliers } from "./effectiveSuppliers.ts";

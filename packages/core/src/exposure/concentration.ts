@@ -4,7 +4,7 @@ import type { MineralId } from "../data/index.ts";
 import { concentrationRatio } from "../kernels/concentrationRatio.ts";
 import { effectiveNumber } from "../kernels/effectiveNumber.ts";
 import { herfindahl } from "../kernels/herfindahl.ts";
-import type { SupplyOptions } from "../options.ts";
+import type { SupplyOptions } from "../schema/options.ts";
 import type { Resolution } from "../resolve.ts";
 
 export interface Concentration {

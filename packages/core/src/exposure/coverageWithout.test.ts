@@ -3,8 +3,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
-import { SCENARIOS, type Stage } from "../schema.ts";
-import { CoverageWithoutOptions } from "../options.ts";
+import { SCENARIOS, type Stage } from "../schema/rows.ts";
+import { CoverageWithoutOptions } from "../schema/options.ts";
 import { coverageWithout } from "./coverageWithout.ts";
 import { RAW, readJson, readWorkbook, cellNumber } from "../../../../test/support/raw.ts";
 

@@ -1,4 +1,7 @@
-import { demandCoverage, demandRow, materialOf, parseScenario, scenarioFor } from "../_lib/demandIndex.ts";
+import { demandCoverage, demandRow } from "../_lib/demandIndex.ts";
+import { parseScenario } from "../_lib/demandTerms.ts";
+import { materialOf } from "../_lib/materials.ts";
+import { scenarioFor } from "../_lib/resolveDemand.ts";
 import { describe } from "../_lib/describe.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
@@ -6,8 +9,8 @@ import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES, type EditionId, type Scenario, SUPPLY_CASES } from "../constants.ts";
-import type { SupplyRow } from "../schema.ts";
-import type { CoverageWithoutOptions } from "../options.ts";
+import type { SupplyRow } from "../schema/rows.ts";
+import type { CoverageWithoutOptions } from "../schema/options.ts";
 
 const KEYS = ["supplier", "year", "supplyCase", "demandScenario", "stage", "source"] as const;
 

@@ -4,7 +4,7 @@ import { describe } from "../_lib/describe.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
 import { concentrationRatio } from "../kernels/concentrationRatio.ts";
-import type { SupplyOptions } from "../options.ts";
+import type { SupplyOptions } from "../schema/options.ts";
 
 /**
  * Concentration ratio: the summed share of the `n` largest producing countries.

@@ -5,8 +5,8 @@ import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
 import { AGGREGATES, STAGES, type EditionId, type Stage, CRMA_BASES } from "../constants.ts";
-import type { SupplyRow } from "../schema.ts";
-import type { CrmaCheckOptions } from "../options.ts";
+import type { SupplyRow } from "../schema/rows.ts";
+import type { CrmaCheckOptions } from "../schema/options.ts";
 
 /** The outcome of {@link crmaCheck} for one stage. */
 export interface CrmaCheck {
@@ -28,8 +28,7 @@ export interface CrmaCheck {
   readonly locator: string;
 }
 
-// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
-// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
+// The option names as a plain list (why not the zod schema: schema/index.ts).
 const KEYS = ["basis", "year", "source"] as const;
 
 const BENCHMARK = 0.65;

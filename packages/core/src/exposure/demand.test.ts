@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
-import { DemandOptions } from "../options.ts";
+import { DemandOptions } from "../schema/options.ts";
 import { demand } from "./demand.ts";
 import { RAW, readJson, readWorkbook, cellNumber, IEA_SCENARIO_TITLES } from "../../../../test/support/raw.ts";
 import { thrown } from "../../../../test/support/thrown.ts";

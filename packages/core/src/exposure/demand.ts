@@ -1,8 +1,9 @@
-import { lookupDemand, parseScenario, parseUse } from "../_lib/demandIndex.ts";
+import { parseScenario, parseUse } from "../_lib/demandTerms.ts";
+import { lookupDemand } from "../_lib/resolveDemand.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseEdition, parseMineral, parseYear } from "../_lib/ids.ts";
 import { USES, type MineralId } from "../data/index.ts";
-import type { DemandOptions } from "../options.ts";
+import type { DemandOptions } from "../schema/options.ts";
 
 const KEYS = ["year", "scenario", "sector", "source"] as const;
 

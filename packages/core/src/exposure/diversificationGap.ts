@@ -4,11 +4,10 @@ import { checkOptions, parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts"
 import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES } from "../constants.ts";
-import type { DiversificationGapOptions } from "../options.ts";
+import type { DiversificationGapOptions } from "../schema/options.ts";
 
-// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
-// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
-const KEYS = ["stage", "year", "source", "target", "supplier"] as const;
+// The option names as a plain list (why not the zod schema: schema/index.ts).
+const KEYS = ["stage", "year", "source", "within", "target", "supplier"] as const;
 
 const DEFAULT_TARGET = 0.65;
 

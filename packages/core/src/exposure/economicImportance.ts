@@ -1,11 +1,10 @@
-import { parseMineral, parseYear } from "../_lib/ids.ts";
-import { lookupIndicator } from "../_lib/indicatorIndex.ts";
+import { parseMineral, parseYear, requireString } from "../_lib/ids.ts";
+import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
-import type { EconomicImportanceOptions } from "../options.ts";
+import type { EconomicImportanceOptions } from "../schema/options.ts";
 
-// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
-// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
+// The option names as a plain list (why not the zod schema: schema/index.ts).
 const KEYS = ["year"] as const;
 
 /**
@@ -34,4 +33,19 @@ export function economicImportance(
   const mineral = parseMineral(fn, material);
   const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
   return lookupIndicator({ fn, indicator: "economic-importance", economy: "EU", mineral, stage: null, year }).value;
+}
+
+/**
+ * Why {@link economicImportance} has no score, naming the assessments the dataset in use holds.
+ * `subject` is what was asked, as the caller words it (`"gold"`, `"gold in 2019"`).
+ *
+ * @throws {@link CritminError} `invalid_argument` when `subject` is not a non-empty string
+ * @example
+ * economicImportanceReason("gold in 2019")
+ * //=> "the EU study has no economic importance for gold in 2019 (assessments: 2011, 2014, 2017, 2020, 2023)"
+ */
+export function economicImportanceReason(subject: string): string {
+  requireString("economicImportanceReason", "subject", subject);
+  const years = indicatorYears("economic-importance", "EU", "overall").join(", ");
+  return `the EU study has no economic importance for ${subject} (assessments: ${years})`;
 }

@@ -2,7 +2,7 @@ import { parseGroup } from "../_lib/groupIds.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import type { GroupId } from "../groups.ts";
-import type { SupplyOptions } from "../options.ts";
+import type { SupplyOptions } from "../schema/options.ts";
 
 /**
  * The summed share of a group's members in world output of one mineral at one stage.

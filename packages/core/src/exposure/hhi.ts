@@ -1,5 +1,5 @@
 import type { MineralId } from "../data/index.ts";
-import type { SupplyOptions } from "../options.ts";
+import type { SupplyOptions } from "../schema/options.ts";
 import { measure } from "./concentration.ts";
 
 /**

@@ -7,10 +7,9 @@ import { nearest } from "../_lib/nearest.ts";
 import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import type { Stage } from "../constants.ts";
-import type { ImportRelianceOptions } from "../options.ts";
+import type { ImportRelianceOptions } from "../schema/options.ts";
 
-// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
-// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
+// The option names as a plain list (why not the zod schema: schema/index.ts).
 const KEYS = ["stage", "year"] as const;
 
 const ECONOMIES: readonly (readonly [string, Economy])[] = [

@@ -3,7 +3,7 @@
 // exported schemas equal: every schema key is accepted, nothing else is.
 import { describe, expect, it } from "vitest";
 import * as core from "../index.ts";
-import * as schemas from "../schemas.ts";
+import * as schemas from "../schema/index.ts";
 
 type Call = (options: Record<string, unknown>) => unknown;
 interface Case {

@@ -2,7 +2,7 @@ import { parseCountry } from "../_lib/ids.ts";
 import { checkOptions, lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import type { Aggregate } from "../constants.ts";
-import type { ReservesOptions } from "../options.ts";
+import type { ReservesOptions } from "../schema/options.ts";
 
 /**
  * A country's mineral reserves, in metric tonnes of content on the source's basis.

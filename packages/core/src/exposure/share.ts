@@ -1,6 +1,6 @@
 import { findSupplyRow } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
-import type { SupplyOptions } from "../options.ts";
+import type { SupplyOptions } from "../schema/options.ts";
 import type { Aggregate } from "../constants.ts";
 
 /**

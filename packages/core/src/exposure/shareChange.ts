@@ -4,13 +4,15 @@ import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import type { Aggregate } from "../constants.ts";
-import type { ShareChangeOptions } from "../options.ts";
+import type { ShareChangeOptions } from "../schema/options.ts";
+import { withinEdition } from "../resolve.ts";
 
 /**
  * The change in a country's share between two years of one edition, `share(to) − share(from)`,
  * in share units (0.05 is 5 percentage points).
  *
- * Both years come from the same edition: the pinned `source`, else the newest edition that has both.
+ * Both years come from the same edition: the pinned `source`; with `within`, the newest of those
+ * editions with figures for the mineral and stage; else the newest edition that has both.
  *
  * @returns a difference in −1…1, or `undefined` when no edition has both figures
  * @example
@@ -23,18 +25,23 @@ export function shareChange(
   options: ShareChangeOptions,
 ): number | undefined {
   const fn = "shareChange";
-  const opts = checkOptions(fn, options, ["from", "to", "stage", "source"]);
+  const opts = checkOptions(fn, options, ["from", "to", "stage", "source", "within"]);
   if (opts.from === undefined || opts.to === undefined) {
     throw new CritminError("invalid_argument", `${fn}: options.from and options.to are required years`);
   }
   const from = parseYear(fn, opts.from);
   const to = parseYear(fn, opts.to);
-  const query = parseSupplyQuery(fn, mineral, { stage: opts.stage, source: opts.source }, { stage: "refining" });
-  const code = parseCountry(fn, country);
-  // Newest first, so the first edition with both years is the one the rule picks.
-  const edition = coverage(query.mineral, query.stage, query.measure).find(
-    (c) => (!query.source || c.edition === query.source) && c.years.has(from) && c.years.has(to),
+  const query = parseSupplyQuery(
+    fn,
+    mineral,
+    { stage: opts.stage, source: opts.source, within: opts.within },
+    { stage: "refining" },
   );
+  const code = parseCountry(fn, country);
+  const all = coverage(query.mineral, query.stage, query.measure);
+  const source = query.source ?? (query.within ? withinEdition(all, query.within, undefined) : undefined);
+  // Newest first, so the first edition with both years is the one the rule picks.
+  const edition = all.find((c) => (!source || c.edition === source) && c.years.has(from) && c.years.has(to));
   if (!edition) return undefined;
   const shareIn = (year: number) =>
     block(edition.edition, query.mineral, query.stage, query.measure, year, edition.years.get(year) ?? null)?.rows.get(

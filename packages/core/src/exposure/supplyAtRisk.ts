@@ -4,7 +4,7 @@ import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES } from "../constants.ts";
-import type { SupplyAtRiskOptions } from "../options.ts";
+import type { SupplyAtRiskOptions } from "../schema/options.ts";
 
 /**
  * The share of world supply lost if `supplier` cuts its output by `cut`: `share(mineral, supplier) × cut`.

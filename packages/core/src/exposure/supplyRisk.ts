@@ -1,11 +1,10 @@
-import { parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
-import { lookupIndicator } from "../_lib/indicatorIndex.ts";
+import { parseMineral, parseStage, parseYear, requireString } from "../_lib/ids.ts";
+import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import type { MineralId } from "../data/index.ts";
-import type { SupplyRiskOptions } from "../options.ts";
+import type { SupplyRiskOptions } from "../schema/options.ts";
 
-// The option names as a plain list: reading them off the zod schema at run time would keep zod (and
-// its eval-based JIT) in every bundle that calls this function. optionKeys.test.ts keeps the two equal.
+// The option names as a plain list (why not the zod schema: schema/index.ts).
 const KEYS = ["year", "stage"] as const;
 
 /**
@@ -36,4 +35,19 @@ export function supplyRisk(material: MineralId | (string & {}), options?: Supply
   const stage = opts.stage === undefined || opts.stage === null ? null : parseStage(fn, opts.stage);
   const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
   return lookupIndicator({ fn, indicator: "supply-risk", economy: "EU", mineral, stage, year }).value;
+}
+
+/**
+ * Why {@link supplyRisk} has no score, naming the assessments the dataset in use holds.
+ * `subject` is what was asked, as the caller words it (`"gold"`, `"gold in 2019"`).
+ *
+ * @throws {@link CritminError} `invalid_argument` when `subject` is not a non-empty string
+ * @example
+ * supplyRiskReason("gold in 2019")
+ * //=> "the EU study has no supply risk for gold in 2019 (assessments: 2011, 2014, 2017, 2020, 2023; per stage: 2023)"
+ */
+export function supplyRiskReason(subject: string): string {
+  requireString("supplyRiskReason", "subject", subject);
+  const years = (by: "overall" | "staged") => indicatorYears("supply-risk", "EU", by).join(", ");
+  return `the EU study has no supply risk for ${subject} (assessments: ${years("overall")}; per stage: ${years("staged")})`;
 }

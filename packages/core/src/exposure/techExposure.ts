@@ -1,18 +1,15 @@
-import {
-  parseScenario,
-  parseUse,
-  scenarioFor,
-  SUPPLY_MINERAL_OF,
-  technologyCoverage,
-  technologyRows,
-  type DemandCoverage,
-} from "../_lib/demandIndex.ts";
+import { technologyCoverage, technologyRows, type DemandCoverage } from "../_lib/demandIndex.ts";
+import { parseScenario, parseUse } from "../_lib/demandTerms.ts";
+import { SUPPLY_MINERAL_OF } from "../_lib/materials.ts";
+import { scenarioFor } from "../_lib/resolveDemand.ts";
 import { checkOptions } from "../_lib/lookup.ts";
-import { parseEdition, parseStage, parseYear } from "../_lib/ids.ts";
+import { parseEdition, parseStage, parseYear, requireString } from "../_lib/ids.ts";
+import { perDataset } from "../_lib/perDataset.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
+import type { Dataset } from "../data/dataset.ts";
 import type { MineralId, Use } from "../data/index.ts";
 import type { EditionId, Scenario, Stage } from "../constants.ts";
-import type { TechExposureOptions } from "../options.ts";
+import type { TechExposureOptions } from "../schema/options.ts";
 
 /** The technologies of the IEA per-technology demand tables. */
 export const TECHNOLOGIES = [
@@ -174,4 +171,29 @@ export function techExposure(
     excluded: Object.freeze(used.map(([mineral]) => mineral).filter((m) => !inBreakdown.has(m))),
     weakestLink: Object.freeze({ mineral: weakest.mineral, chinaShare: weakest.chinaShare }),
   });
+}
+
+/** The projection years of supply in the editions with technology tables, ascending. */
+const supplyProjectionYears = perDataset((data: Dataset) => {
+  const editions = new Set(TECHNOLOGIES.flatMap((t) => technologyCoverage(t).map((c) => c.edition)));
+  const years = new Set<number>();
+  for (const row of data.supply)
+    if (row.kind === "projection" && row.value !== null && editions.has(row.edition)) years.add(row.year);
+  return [...years].sort((a, b) => a - b);
+});
+
+/**
+ * Why {@link techExposure} has no answer, naming the years the dataset in use has supply for
+ * (demand and supply meet only there). `subject` is what was asked, as the caller words it
+ * (`"EV in 2032"`).
+ *
+ * @throws {@link CritminError} `invalid_argument` when `subject` is not a non-empty string
+ * @example
+ * techExposureReason("EV in 2032")
+ * //=> "no IEA edition has demand and supply for EV in 2032 (IEA supply years: the base year, 2030, 2035, 2040)"
+ */
+export function techExposureReason(subject: string): string {
+  requireString("techExposureReason", "subject", subject);
+  const years = ["the base year", ...supplyProjectionYears()].join(", ");
+  return `no IEA edition has demand and supply for ${subject} (IEA supply years: ${years})`;
 }

@@ -4,7 +4,7 @@ import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import { perDataset } from "../_lib/perDataset.ts";
 import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
-import type { TopProducersOptions } from "../options.ts";
+import type { TopProducersOptions } from "../schema/options.ts";
 
 export interface Producer {
   readonly rank: number;

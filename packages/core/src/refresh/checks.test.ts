@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { bundledDataset } from "../data/dataset.ts";
-import { DemandRow, Edition, IndicatorRow, SupplyRow } from "../schema.ts";
+import { DemandRow, Edition, IndicatorRow, SupplyRow } from "../schema/rows.ts";
 import { firstProblem } from "./checks.ts";
 import { rowChecks } from "./format.ts";
 

@@ -1,8 +1,6 @@
-// A few small field checks, written out rather than taken from zod: the add-in's task pane runs the
-// refresh, and the add-in must not carry zod (its JIT compiles parsers with the Function
-// constructor, which the pane's CSP and test/hardening/security.test.ts forbid). Each check records
-// the first problem as `<path>: expected …, got …` and counts the rest. checks.test.ts holds these to
-// the zod row schemas of ../schema.ts, so the two cannot drift apart silently.
+// A few small field checks, written out rather than taken from zod (see schema/index.ts). Each check
+// records the first problem as `<path>: expected …, got …` and counts the rest. checks.test.ts holds
+// these to the zod row schemas of schema/rows.ts, so the two cannot drift apart silently.
 import { describe } from "../_lib/describe.ts";
 
 export interface Problems {

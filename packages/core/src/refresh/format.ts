@@ -1,5 +1,5 @@
 // The hosted format of a data refresh: a small manifest that names one dataset file and its
-// checksum, and the dataset file itself. The row checks mirror the zod schemas of ../schema.ts
+// checksum, and the dataset file itself. The row checks mirror the zod schemas of schema/rows.ts
 // (checks.test.ts holds them together) with one change: a hosted file may add editions the package
 // does not know yet, so an edition id is any kebab-case id rather than one of the bundled ones.
 import { DEMAND_TABLES, INDICATORS, KINDS, MEASURES, SCENARIOS, STAGES, STATUSES } from "../constants.ts";

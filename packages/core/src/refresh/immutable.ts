@@ -5,7 +5,6 @@ import type { Dataset } from "../data/dataset.ts";
 import { canonical } from "./canonical.ts";
 
 const TABLES = ["supply", "demand", "indicators"] as const;
-type Table = (typeof TABLES)[number];
 type Row = { readonly edition: string; readonly mineral: string };
 
 /** Each edition's rows of one table, as canonical lines grouped by mineral. */
@@ -14,7 +13,7 @@ function linesByEdition(rows: readonly Row[], editions: ReadonlySet<string>): Ma
   for (const row of rows) {
     if (!editions.has(row.edition)) continue;
     let byMineral = out.get(row.edition);
-    if (!byMineral) out.set(row.edition, (byMineral = new Map()));
+    if (!byMineral) out.set(row.edition, (byMineral = new Map<string, string[]>()));
     const lines = byMineral.get(row.mineral);
     if (lines) lines.push(canonical(row));
     else byMineral.set(row.mineral, [canonical(row)]);
@@ -60,8 +59,8 @@ export function editionChange(current: Dataset, next: Dataset): string | undefin
   }
   const ids = new Set<string>(current.editions.map((e) => e.id));
   for (const table of TABLES) {
-    const before = linesByEdition(current[table] as readonly Row[], ids);
-    const after = linesByEdition(next[table] as readonly Row[], ids);
+    const before = linesByEdition(current[table], ids);
+    const after = linesByEdition(next[table], ids);
     for (const edition of current.editions) {
       const a = before.get(edition.id) ?? new Map<string, string[]>();
       const b = after.get(edition.id) ?? new Map<string, string[]>();
@@ -72,7 +71,7 @@ export function editionChange(current: Dataset, next: Dataset): string | undefin
       const rows = changedCount(a.get(first), b.get(first));
       const others =
         changed.length > 1 ? ` (and ${changed.length - 1} other mineral${changed.length === 2 ? "" : "s"})` : "";
-      return `edition ${edition.id} is released and may not change: its ${table as Table} rows for ${first} differ (${rows} row${rows === 1 ? "" : "s"} changed, added or removed)${others}; new data needs a new edition id`;
+      return `edition ${edition.id} is released and may not change: its ${table} rows for ${first} differ (${rows} row${rows === 1 ? "" : "s"} changed, added or removed)${others}; new data needs a new edition id`;
     }
   }
   return undefined;

@@ -1,5 +1,5 @@
-// Checking a dataset file before it replaces the active dataset (the add-in's data refresh). No zod
-// here: the add-in's task pane runs these checks, and the add-in carries no zod (see checks.ts).
+// Checking a dataset file before it replaces the active dataset (the add-in's data refresh), in the
+// add-in's task pane: no zod (see schema/index.ts).
 export { canonical } from "./canonical.ts";
 export { DATASET_FORMAT, DATASET_VERSION_PATTERN, MANIFEST_FORMAT, toDatasetFile } from "./format.ts";
 export type { DatasetFile, DatasetManifest, HostedDataset } from "./format.ts";

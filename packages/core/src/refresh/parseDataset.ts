@@ -106,7 +106,7 @@ function removedIds(current: Dataset, file: DatasetFile): string | undefined {
  * @returns `{ ok: true, dataset, added }` with the ids of the editions it adds, or `{ ok: false, message }`
  *   naming the first problem, e.g. `supply[123].share: expected a number ≤ 1, got 1.5`
  *
- * (No `@example`: test/doctest.test.ts runs examples against the main entry, which has no zod.
+ * (No `@example`: test/doctest.test.ts runs examples against the main entry, not this one.
  * parseDataset.test.ts shows each outcome.)
  */
 export function parseDataset(json: unknown, current: Dataset): ParsedDataset {

@@ -1,6 +1,7 @@
 // Excel hands custom functions: null for an omitted optional argument, 0 (desktop) or null (web)
 // for an empty cell, numbers where text is expected, dates as serial numbers, and 2-D arrays for
 // ranges. These turn such values into what the core expects, or say which argument is wrong.
+import type { EditionId, Scenario, Stage } from "@critmin/core";
 import { ArgumentError } from "./errors.ts";
 
 export type Cell = string | number | boolean | null | undefined | CustomFunctions.Error;
@@ -89,4 +90,19 @@ export function requiredNumber(fn: string, name: string, value: unknown): number
   const n = optionalNumber(fn, name, value);
   if (n === undefined) throw new ArgumentError(`${fn}: ${name} is required`);
   return n;
+}
+
+/** `[scenario]` as an IEA scenario; throws on a bad argument. */
+export function scenarioArg(fn: string, scenario: unknown): Scenario | undefined {
+  return optionalText(fn, "scenario", scenario) as Scenario | undefined;
+}
+
+/** `[stage]` as a stage; throws on a bad argument. */
+export function stageArg(fn: string, stage: unknown): Stage | undefined {
+  return optionalText(fn, "stage", stage) as Stage | undefined;
+}
+
+/** `[source]` as an edition id; throws on a bad argument. */
+export function editionArg(fn: string, source: unknown): EditionId | undefined {
+  return optionalText(fn, "source", source) as EditionId | undefined;
 }

@@ -1,23 +1,33 @@
 // Argument sets shared by many functions, and the reasons given with #N/A.
 import { provenance, type EditionId, type Stage } from "@critmin/core";
-import { describe, optionalText, optionalYear } from "./args.ts";
+import { currentPin, type Pin } from "../workbook/pin.ts";
+import { describe, editionArg, optionalYear, stageArg } from "./args.ts";
 
 export interface SupplyArgs {
   readonly stage?: Stage;
   readonly year?: number;
   readonly source?: EditionId;
+  readonly within?: readonly EditionId[];
 }
 
-/** `[stage], [year], [source]`, the trailing optionals of most supply functions. Throws on a bad argument. */
-export function supplyArgs(fn: string, stage: unknown, year: unknown, source: unknown): SupplyArgs {
-  return {
-    stage: optionalText(fn, "stage", stage) as Stage | undefined,
-    year: optionalYear(fn, "year", year),
-    source: optionalText(fn, "source", source) as EditionId | undefined,
-  };
+/**
+ * `[stage], [year], [source]`, the trailing optionals of most supply functions. Throws on a bad
+ * argument. A blank `source` in a pinned workbook passes the pin as `within`: the core chooses
+ * among the pinned editions; an explicit `source` always wins.
+ */
+export function supplyArgs(
+  fn: string,
+  stage: unknown,
+  year: unknown,
+  source: unknown,
+  pin: Pin | null = currentPin(),
+): SupplyArgs {
+  const args = { stage: stageArg(fn, stage), year: optionalYear(fn, "year", year), source: editionArg(fn, source) };
+  const pinned = args.source === undefined && pin !== null && pin.editions.length > 0;
+  return pinned ? { ...args, within: pin.editions as readonly EditionId[] } : args;
 }
 
-type RawSupplyArgs = readonly [stage: unknown, year: unknown, source: unknown];
+export type RawSupplyArgs = readonly [stage: unknown, year: unknown, source: unknown];
 
 /**
  * Why one country's supply figure is missing, in the words of `provenance` (naming the edition and

@@ -7,18 +7,22 @@
 // parameters are single values.
 import * as core from "@critmin/core";
 import {
+  editionArg,
   isBlank,
   optionalNumber,
   optionalText,
   optionalYear,
   requiredNumber,
   requiredYear,
+  scenarioArg,
+  stageArg,
   text,
 } from "../adapter/args.ts";
-import { broadcast, table, value, type ExcelValue } from "../adapter/results.ts";
-import { blockReason, supplyArgs, supplyReason } from "../adapter/queries.ts";
+import { blockReason, supplyArgs } from "../adapter/queries.ts";
+import { table, value, type ExcelValue } from "../adapter/results.ts";
+import { asked, cells, seriesCells, supplyCells, techArgs } from "../adapter/wrappers.ts";
 // Edition pinning: a blank `source` follows the workbook's pin (src/workbook/pin.ts), set by the task pane.
-import { pinnedSeriesSource, pinnedSource, versionLabel } from "../workbook/pinSource.ts";
+import { pinnedSeriesSource, versionLabel } from "../workbook/pinSource.ts";
 
 /**
  * Supply-chain stage.
@@ -70,14 +74,9 @@ enum Edition {
  * @returns China's share of the source's world total
  */
 export function chinaShare(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, year, source);
-    const fn = "CHINA_SHARE";
-    return value(
-      () => core.chinaShare(text(fn, "mineral", m), supplyArgs(fn, stage, year, pinned)),
-      supplyReason(fn, m, "CHN", [stage, year, pinned]),
-    );
-  });
+  return supplyCells("CHINA_SHARE", mineral, [stage, year, source], { country: "CHN" }, (m, args) =>
+    core.chinaShare(m, args()),
+  );
 }
 
 /**
@@ -92,14 +91,10 @@ export function chinaShare(mineral: any[][], stage?: Stage, year?: any, source?:
  * @returns The country's share of the source's world total
  */
 export function share(mineral: any[][], country: any, stage?: Stage, year?: any, source?: Edition): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, year, source);
-    const fn = "SHARE";
-    return value(
-      () => core.share(text(fn, "mineral", m), text(fn, "country", country), supplyArgs(fn, stage, year, pinned)),
-      supplyReason(fn, m, country, [stage, year, pinned]),
-    );
-  });
+  const fn = "SHARE";
+  return supplyCells(fn, mineral, [stage, year, source], { country }, (m, args) =>
+    core.share(m, text(fn, "country", country), args()),
+  );
 }
 
 /**
@@ -114,14 +109,10 @@ export function share(mineral: any[][], country: any, stage?: Stage, year?: any,
  * @returns Tonnes on the source's basis
  */
 export function production(mineral: any[][], country: any, stage?: Stage, year?: any, source?: Edition): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, year, source);
-    const fn = "PRODUCTION";
-    return value(
-      () => core.production(text(fn, "mineral", m), text(fn, "country", country), supplyArgs(fn, stage, year, pinned)),
-      supplyReason(fn, m, country, [stage, year, pinned]),
-    );
-  });
+  const fn = "PRODUCTION";
+  return supplyCells(fn, mineral, [stage, year, source], { country }, (m, args) =>
+    core.production(m, text(fn, "country", country), args()),
+  );
 }
 
 /**
@@ -137,19 +128,18 @@ export function production(mineral: any[][], country: any, stage?: Stage, year?:
  */
 export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, source?: Edition): any[][] {
   const fn = "TOP_PRODUCERS";
-  const pinned = pinnedSource(mineral, stage, year, source);
   return table(
     () => {
       const count = optionalNumber(fn, "n", n);
       return core
         .topProducers(text(fn, "mineral", mineral), {
-          ...supplyArgs(fn, stage, year, pinned),
+          ...supplyArgs(fn, stage, year, source),
           n: count === 0 ? undefined : count,
         })
         ?.map((p) => [p.rank, p.country, p.name, p.share, p.tonnes]);
     },
     ["Rank", "Country", "Name", "Share", "Tonnes"],
-    blockReason(fn, mineral, [stage, year, pinned]),
+    blockReason(fn, mineral, [stage, year, source]),
   );
 }
 
@@ -164,14 +154,7 @@ export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, s
  * @returns HHI, 0–10,000
  */
 export function hhi(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, year, source);
-    const fn = "HHI";
-    return value(
-      () => core.hhi(text(fn, "mineral", m), supplyArgs(fn, stage, year, pinned)),
-      blockReason(fn, m, [stage, year, pinned]),
-    );
-  });
+  return supplyCells("HHI", mineral, [stage, year, source], "block", (m, args) => core.hhi(m, args()));
 }
 
 /**
@@ -186,14 +169,10 @@ export function hhi(mineral: any[][], stage?: Stage, year?: any, source?: Editio
  * @returns Summed share, 0–1
  */
 export function concentrationRatio(mineral: any[][], n: any, stage?: Stage, year?: any, source?: Edition): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, year, source);
-    const fn = "CONCENTRATION_RATIO";
-    return value(
-      () => core.crN(text(fn, "mineral", m), requiredNumber(fn, "n", n), supplyArgs(fn, stage, year, pinned)),
-      blockReason(fn, m, [stage, year, pinned]),
-    );
-  });
+  const fn = "CONCENTRATION_RATIO";
+  return supplyCells(fn, mineral, [stage, year, source], "block", (m, args) =>
+    core.crN(m, requiredNumber(fn, "n", n), args()),
+  );
 }
 
 /**
@@ -207,14 +186,9 @@ export function concentrationRatio(mineral: any[][], n: any, stage?: Stage, year
  * @returns Equivalent number of equal-sized suppliers
  */
 export function effectiveSuppliers(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, year, source);
-    const fn = "EFFECTIVE_SUPPLIERS";
-    return value(
-      () => core.effectiveSuppliers(text(fn, "mineral", m), supplyArgs(fn, stage, year, pinned)),
-      blockReason(fn, m, [stage, year, pinned]),
-    );
-  });
+  return supplyCells("EFFECTIVE_SUPPLIERS", mineral, [stage, year, source], "block", (m, args) =>
+    core.effectiveSuppliers(m, args()),
+  );
 }
 
 /**
@@ -229,14 +203,10 @@ export function effectiveSuppliers(mineral: any[][], stage?: Stage, year?: any, 
  * @returns Summed share, 0–1
  */
 export function groupShare(mineral: any[][], group: any, stage?: Stage, year?: any, source?: Edition): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, year, source);
-    const fn = "GROUP_SHARE";
-    return value(
-      () => core.groupShare(text(fn, "mineral", m), text(fn, "group", group), supplyArgs(fn, stage, year, pinned)),
-      blockReason(fn, m, [stage, year, pinned]),
-    );
-  });
+  const fn = "GROUP_SHARE";
+  return supplyCells(fn, mineral, [stage, year, source], "block", (m, args) =>
+    core.groupShare(m, text(fn, "group", group), args()),
+  );
 }
 
 /**
@@ -259,20 +229,18 @@ export function shareChange(
   stage?: Stage,
   source?: Edition,
 ): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, null, source);
-    const fn = "SHARE_CHANGE";
-    return value(
-      () =>
-        core.shareChange(text(fn, "mineral", m), text(fn, "country", country), {
-          from: requiredYear(fn, "fromYear", fromYear),
-          to: requiredYear(fn, "toYear", toYear),
-          stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
-          source: optionalText(fn, "source", pinned) as core.EditionId | undefined,
-        }),
-      () => `${fn}: no single edition has ${String(m)} figures for ${String(country)} in both years`,
-    );
-  });
+  const fn = "SHARE_CHANGE";
+  return cells(
+    fn,
+    mineral,
+    (m) => {
+      const c = text(fn, "country", country);
+      const [from, to] = [requiredYear(fn, "fromYear", fromYear), requiredYear(fn, "toYear", toYear)];
+      const { stage: s, source: e, within } = supplyArgs(fn, stage, null, source);
+      return core.shareChange(m, c, { from, to, stage: s, source: e, within });
+    },
+    (m) => `no single edition has ${String(m)} figures for ${String(country)} in both years`,
+  );
 }
 
 /**
@@ -295,20 +263,10 @@ export function supplyAtRisk(
   year?: any,
   source?: Edition,
 ): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, year, source);
-    const fn = "SUPPLY_AT_RISK";
-    return value(
-      () =>
-        core.supplyAtRisk(
-          text(fn, "mineral", m),
-          text(fn, "supplier", supplier),
-          requiredNumber(fn, "cut", cut),
-          supplyArgs(fn, stage, year, pinned),
-        ),
-      supplyReason(fn, m, supplier, [stage, year, pinned]),
-    );
-  });
+  const fn = "SUPPLY_AT_RISK";
+  return supplyCells(fn, mineral, [stage, year, source], { country: supplier }, (m, args) =>
+    core.supplyAtRisk(m, text(fn, "supplier", supplier), requiredNumber(fn, "cut", cut), args()),
+  );
 }
 
 /**
@@ -331,21 +289,21 @@ export function coverageWithout(
   stage?: Stage,
   source?: Edition,
 ): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSeriesSource("iea-cmde", source);
-    const fn = "COVERAGE_WITHOUT";
-    return value(
-      () =>
-        core.coverageWithout(text(fn, "mineral", m), {
-          supplier: optionalText(fn, "supplier", supplier),
-          year: optionalYear(fn, "year", year),
-          demandScenario: optionalText(fn, "scenario", scenario) as core.Scenario | undefined,
-          stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
-          source: optionalText(fn, "source", pinned) as core.EditionId | undefined,
-        }),
-      () => `${fn}: no IEA edition has both supply and demand for ${String(m)}${asked(year, pinned)}`,
-    );
-  });
+  const fn = "COVERAGE_WITHOUT";
+  return seriesCells(
+    fn,
+    ["iea-cmde", source],
+    mineral,
+    (m, edition) =>
+      core.coverageWithout(m, {
+        supplier: optionalText(fn, "supplier", supplier),
+        year: optionalYear(fn, "year", year),
+        demandScenario: scenarioArg(fn, scenario),
+        stage: stageArg(fn, stage),
+        source: edition(),
+      }),
+    (m, pinned) => `no IEA edition has both supply and demand for ${String(m)}${asked(year, pinned)}`,
+  );
 }
 
 /**
@@ -368,19 +326,14 @@ export function diversificationGap(
   year?: any,
   source?: Edition,
 ): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, year, source);
-    const fn = "DIVERSIFICATION_GAP";
-    return value(
-      () =>
-        core.diversificationGap(text(fn, "mineral", m), {
-          target: optionalNumber(fn, "target", target === 0 ? null : target),
-          supplier: optionalText(fn, "supplier", supplier) ?? "CHN",
-          ...supplyArgs(fn, stage, year, pinned),
-        }),
-      supplyReason(fn, m, isBlank(supplier) ? "CHN" : supplier, [stage, year, pinned]),
-    );
-  });
+  const fn = "DIVERSIFICATION_GAP";
+  return supplyCells(fn, mineral, [stage, year, source], { country: isBlank(supplier) ? "CHN" : supplier }, (m, args) =>
+    core.diversificationGap(m, {
+      target: optionalNumber(fn, "target", target === 0 ? null : target),
+      supplier: optionalText(fn, "supplier", supplier) ?? "CHN",
+      ...args(),
+    }),
+  );
 }
 
 /**
@@ -392,14 +345,14 @@ export function diversificationGap(
  * @returns TRUE if within the benchmark, FALSE if a third country exceeds it
  */
 export function crmaCheck(mineral: any[][], stage?: Stage): any[][] {
-  return broadcast(mineral, (m) => {
-    const fn = "CRMA_CHECK";
-    return value(
-      () => core.crmaCheck(text(fn, "mineral", m), optionalText(fn, "stage", stage))?.passes,
-      () =>
-        `${fn}: no EU sourcing or world supply shares decide ${String(m)}${isBlank(stage) ? "" : ` ${String(stage)}`} (missing, or too much supply not attributed to a country)`,
-    );
-  });
+  const fn = "CRMA_CHECK";
+  return cells(
+    fn,
+    mineral,
+    (m) => core.crmaCheck(m, optionalText(fn, "stage", stage))?.passes,
+    (m) =>
+      `no EU sourcing or world supply shares decide ${String(m)}${isBlank(stage) ? "" : ` ${String(stage)}`} (missing, or too much supply not attributed to a country)`,
+  );
 }
 
 /**
@@ -414,21 +367,21 @@ export function crmaCheck(mineral: any[][], stage?: Stage): any[][] {
  * @returns Tonnes
  */
 export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector?: any, source?: Edition): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSeriesSource("iea-cmde", source);
-    const fn = "DEMAND";
-    return value(
-      () =>
-        core.demand(text(fn, "mineral", m), {
-          year: optionalYear(fn, "year", year),
-          scenario: optionalText(fn, "scenario", scenario) as core.Scenario | undefined,
-          sector: optionalText(fn, "sector", sector),
-          source: optionalText(fn, "source", pinned) as core.EditionId | undefined,
-        }),
-      () =>
-        `${fn}: no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, pinned)}${scenario ? ` under ${String(scenario)}` : ""}`,
-    );
-  });
+  const fn = "DEMAND";
+  return seriesCells(
+    fn,
+    ["iea-cmde", source],
+    mineral,
+    (m, edition) =>
+      core.demand(m, {
+        year: optionalYear(fn, "year", year),
+        scenario: scenarioArg(fn, scenario),
+        sector: optionalText(fn, "sector", sector),
+        source: edition(),
+      }),
+    (m, pinned) =>
+      `no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, pinned)}${scenario ? ` under ${String(scenario)}` : ""}`,
+  );
 }
 
 /**
@@ -449,15 +402,15 @@ export function techExposure(
   stage?: Stage,
   source?: Edition,
 ): any[][] {
-  return broadcast(technology, (t) => {
-    const pinned = pinnedSeriesSource("iea-cmde", source);
-    const fn = "TECH_EXPOSURE";
-    return value(
-      () => core.techExposure(text(fn, "technology", t), techArgs(fn, year, scenario, stage, pinned))?.exposure,
-      () =>
-        `${fn}: no IEA edition has demand and supply for ${String(t)}${asked(year, pinned)} (IEA supply years: the base year, 2030, 2035, 2040)`,
-    );
-  });
+  const fn = "TECH_EXPOSURE";
+  return seriesCells(
+    fn,
+    ["iea-cmde", source],
+    technology,
+    (t, edition) => core.techExposure(t, { ...techArgs(fn, year, scenario, stage), source: edition() })?.exposure,
+    (t, pinned) => core.techExposureReason(`${String(t)}${asked(year, pinned)}`),
+    "technology",
+  );
 }
 
 /**
@@ -483,28 +436,14 @@ export function techExposureTable(
   return table(
     () =>
       core
-        .techExposure(text(fn, "technology", technology), techArgs(fn, year, scenario, stage, pinned))
+        .techExposure(text(fn, "technology", technology), {
+          ...techArgs(fn, year, scenario, stage),
+          source: editionArg(fn, pinned),
+        })
         ?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
     ["Mineral", "Demand (t)", "China share", "Weight"],
-    () =>
-      `${fn}: no IEA edition has demand and supply for ${String(technology)}${asked(year, pinned)} (IEA supply years: the base year, 2030, 2035, 2040)`,
+    () => `${fn}: ${core.techExposureReason(`${String(technology)}${asked(year, pinned)}`)}`,
   );
-}
-
-/** " in 2019 (iea-cmde-2024)" for a #N/A message, from the arguments as Excel passed them. */
-function asked(year: unknown, source: unknown): string {
-  const y = year === null || year === undefined || year === 0 || year === "" ? "" : ` in ${String(year)}`;
-  const s = source === null || source === undefined || source === 0 || source === "" ? "" : ` (${String(source)})`;
-  return y || s ? `${y}${s}` : " in the base year";
-}
-
-function techArgs(fn: string, year: unknown, scenario: unknown, stage: unknown, source: unknown) {
-  return {
-    year: optionalYear(fn, "year", year),
-    scenario: optionalText(fn, "scenario", scenario) as core.Scenario | undefined,
-    stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
-    source: optionalText(fn, "source", source) as core.EditionId | undefined,
-  };
 }
 
 /**
@@ -517,18 +456,14 @@ function techArgs(fn: string, year: unknown, scenario: unknown, stage: unknown, 
  * @returns Supply risk index
  */
 export function supplyRisk(material: any[][], year?: any, stage?: Stage): any[][] {
-  return broadcast(material, (m) => {
-    const fn = "SUPPLY_RISK";
-    return value(
-      () =>
-        core.supplyRisk(text(fn, "material", m), {
-          year: optionalYear(fn, "year", year),
-          stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
-        }),
-      () =>
-        `${fn}: the EU study has no supply risk for ${String(m)}${asked(year, null)} (assessments: 2011, 2014, 2017, 2020, 2023; per stage: 2023)`,
-    );
-  });
+  const fn = "SUPPLY_RISK";
+  return cells(
+    fn,
+    material,
+    (m) => core.supplyRisk(m, { year: optionalYear(fn, "year", year), stage: stageArg(fn, stage) }),
+    (m) => core.supplyRiskReason(`${String(m)}${asked(year, null)}`),
+    "material",
+  );
 }
 
 /**
@@ -540,14 +475,14 @@ export function supplyRisk(material: any[][], year?: any, stage?: Stage): any[][
  * @returns Economic importance index
  */
 export function economicImportance(material: any[][], year?: any): any[][] {
-  return broadcast(material, (m) => {
-    const fn = "ECONOMIC_IMPORTANCE";
-    return value(
-      () => core.economicImportance(text(fn, "material", m), { year: optionalYear(fn, "year", year) }),
-      () =>
-        `${fn}: the EU study has no economic importance for ${String(m)}${asked(year, null)} (assessments: 2011, 2014, 2017, 2020, 2023)`,
-    );
-  });
+  const fn = "ECONOMIC_IMPORTANCE";
+  return cells(
+    fn,
+    material,
+    (m) => core.economicImportance(m, { year: optionalYear(fn, "year", year) }),
+    (m) => core.economicImportanceReason(`${String(m)}${asked(year, null)}`),
+    "material",
+  );
 }
 
 /**
@@ -560,16 +495,13 @@ export function economicImportance(material: any[][], year?: any): any[][] {
  * @returns Import reliance, 0–1
  */
 export function importReliance(mineral: any[][], economy: any, stage?: Stage): any[][] {
-  return broadcast(mineral, (m) => {
-    const fn = "IMPORT_RELIANCE";
-    return value(
-      () =>
-        core.importReliance(text(fn, "mineral", m), text(fn, "economy", economy), {
-          stage: optionalText(fn, "stage", stage) as core.Stage | undefined,
-        }),
-      () => `${fn}: no published import reliance for ${String(m)} (${String(economy)})`,
-    );
-  });
+  const fn = "IMPORT_RELIANCE";
+  return cells(
+    fn,
+    mineral,
+    (m) => core.importReliance(m, text(fn, "economy", economy), { stage: stageArg(fn, stage) }),
+    (m) => `no published import reliance for ${String(m)} (${String(economy)})`,
+  );
 }
 
 /**
@@ -582,17 +514,14 @@ export function importReliance(mineral: any[][], economy: any, stage?: Stage): a
  * @returns Tonnes
  */
 export function reserves(mineral: any[][], country: any, source?: Edition): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSeriesSource("usgs-mcs", source);
-    const fn = "RESERVES";
-    return value(
-      () =>
-        core.reserves(text(fn, "mineral", m), text(fn, "country", country), {
-          source: optionalText(fn, "source", pinned) as core.EditionId | undefined,
-        }),
-      () => `${fn}: no reserves figure for ${String(m)} in ${String(country)}`,
-    );
-  });
+  const fn = "RESERVES";
+  return seriesCells(
+    fn,
+    ["usgs-mcs", source],
+    mineral,
+    (m, edition) => core.reserves(m, text(fn, "country", country), { source: edition() }),
+    (m) => `no reserves figure for ${String(m)} in ${String(country)}`,
+  );
 }
 
 /**
@@ -607,19 +536,10 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
  * @returns Citation text
  */
 export function source(mineral: any[][], stage?: Stage, year?: any, source?: Edition, country?: any): any[][] {
-  return broadcast(mineral, (m) => {
-    const pinned = pinnedSource(m, stage, year, source);
-    const fn = "SOURCE";
-    return value(
-      () =>
-        core.cite({
-          mineral: text(fn, "mineral", m),
-          country: optionalText(fn, "country", country) ?? "CHN",
-          ...supplyArgs(fn, stage, year, pinned),
-        }),
-      supplyReason(fn, m, isBlank(country) ? "CHN" : country, [stage, year, pinned]),
-    );
-  });
+  const fn = "SOURCE";
+  return supplyCells(fn, mineral, [stage, year, source], { country: isBlank(country) ? "CHN" : country }, (m, args) =>
+    core.cite({ mineral: m, country: optionalText(fn, "country", country) ?? "CHN", ...args() }),
+  );
 }
 
 /**

@@ -1,0 +1,86 @@
+// The shapes the CRITMIN.* wrappers share, so each wrapper in functions.ts is only its core call:
+// a function answering per cell of a range, the supply functions' trailing arguments and reasons,
+// and the words of an #N/A reason built from the arguments as Excel passed them.
+import type { EditionId } from "@critmin/core";
+import { editionArg, optionalYear, scenarioArg, stageArg, text } from "./args.ts";
+import { blockReason, supplyArgs, supplyReason, type RawSupplyArgs, type SupplyArgs } from "./queries.ts";
+import { broadcast, value, type ExcelValue } from "./results.ts";
+import { pinnedSeriesSource } from "../workbook/pinSource.ts";
+
+type Answer = number | string | boolean | undefined;
+
+/**
+ * A supply function over a range of minerals: `compute` gets each mineral as text and the trailing
+ * `[stage], [year], [source]` to parse after its own arguments (so a bad argument is reported in
+ * parameter order). Missing: the reason for one `country`'s figure, or for the whole block.
+ */
+export function supplyCells(
+  fn: string,
+  mineral: unknown,
+  raw: RawSupplyArgs,
+  missing: { readonly country: unknown } | "block",
+  compute: (mineral: string, args: () => SupplyArgs) => Answer,
+): ExcelValue[][] {
+  return broadcast(mineral, (m) =>
+    value(
+      () => compute(text(fn, "mineral", m), () => supplyArgs(fn, ...raw)),
+      missing === "block" ? blockReason(fn, m, raw) : supplyReason(fn, m, missing.country, raw),
+    ),
+  );
+}
+
+/**
+ * A function over a range of identifiers (`name`: mineral, material or technology): `compute` gets
+ * each identifier as text; `missing` says why one has no answer, from the cell as Excel passed it.
+ */
+export function cells(
+  fn: string,
+  input: unknown,
+  compute: (id: string) => Answer,
+  missing: (cell: unknown) => string,
+  name: "mineral" | "material" | "technology" = "mineral",
+): ExcelValue[][] {
+  return broadcast(input, (cell) =>
+    value(
+      () => compute(text(fn, name, cell)),
+      () => `${fn}: ${missing(cell)}`,
+    ),
+  );
+}
+
+/**
+ * {@link cells} for a function that reads one series (IEA demand and exposure: `"iea-cmde"`, USGS
+ * reserves: `"usgs-mcs"`): a blank `source` follows the pin's edition of that series. `compute`
+ * parses the source (`edition()`) where its argument order puts it; `missing` gets the source as
+ * the reason quotes it (the pinned edition when the pin chose it).
+ */
+export function seriesCells(
+  fn: string,
+  [series, source]: readonly [series: string, source: unknown],
+  input: unknown,
+  compute: (id: string, edition: () => EditionId | undefined) => Answer,
+  missing: (cell: unknown, source: unknown) => string,
+  name: "mineral" | "technology" = "mineral",
+): ExcelValue[][] {
+  const pinned = pinnedSeriesSource(series, source);
+  return cells(
+    fn,
+    input,
+    (id) => compute(id, () => editionArg(fn, pinned)),
+    (cell) => missing(cell, pinned),
+    name,
+  );
+}
+
+/** " in 2019 (iea-cmde-2024)" for a #N/A message, from the arguments as Excel passed them. */
+export function asked(year: unknown, source: unknown): string {
+  const given = (arg: unknown) => !(arg === null || arg === undefined || arg === 0 || arg === "");
+  const y = given(year) ? ` in ${String(year)}` : "";
+  const s = given(source) ? ` (${String(source)})` : "";
+  return y || s ? `${y}${s}` : " in the base year";
+}
+
+/** `[year], [scenario], [stage]` of the IEA technology functions (their source follows). */
+export function techArgs(fn: string, year: unknown, scenario: unknown, stage: unknown) {
+  return { year: optionalYear(fn, "year", year), scenario: scenarioArg(fn, scenario), stage: stageArg(fn, stage) };
+}
