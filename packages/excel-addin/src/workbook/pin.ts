@@ -3,8 +3,8 @@
 //
 // A pin holds at most one edition per series ("iea-cmde-2024" and "iea-cmde-2025" are two editions
 // of the series "iea-cmde"): pinning means "this edition of each source". A function called without
-// an explicit `source` answers from the newest pinned edition that has the figure (pinSource.ts);
-// an explicit `source` always wins.
+// an explicit `source` passes the pinned editions to the core (`within`, adapter/queries.ts), which
+// answers from the newest of them that has the figure; an explicit `source` always wins.
 //
 // No @critmin/core import here: a pin is edition ids, which callers pass in (makePin's `known`).
 // That keeps the module free of the dataset, not the task pane: taskpane.js bundles core anyway.

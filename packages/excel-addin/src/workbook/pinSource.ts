@@ -1,31 +1,8 @@
 // The workbook's edition pin as the functions apply it. The supply functions pass the pin itself to
 // the core (`within`, see adapter/queries.ts), which chooses the edition; the one-series functions
 // (IEA demand and exposure, USGS reserves) take the pinned edition of their series.
-import { provenance } from "@critmin/core";
 import { isBlank } from "../adapter/args.ts";
-import { supplyArgs } from "../adapter/queries.ts";
 import { currentPin, editionSeries, type Pin } from "./pin.ts";
-
-/**
- * The edition a supply function answers from: the `source` given when given, or with a pin the
- * edition the core chooses among the pinned ones (`provenance` with `within`). `source` untouched
- * when there is no pin, when the core finds no pinned edition with data, or when an argument is one
- * the core rejects (the function reports it).
- */
-export function pinnedSource(
-  mineral: unknown,
-  stage: unknown,
-  year: unknown,
-  source: unknown,
-  pin: Pin | null = currentPin(),
-): unknown {
-  if (pin === null || pin.editions.length === 0 || !isBlank(source)) return source;
-  try {
-    return provenance({ mineral: String(mineral), ...supplyArgs("PIN", stage, year, source, pin) }).edition ?? source;
-  } catch {
-    return source;
-  }
-}
 
 /**
  * For functions that read one series only (IEA demand and exposure: "iea-cmde"; USGS reserves:

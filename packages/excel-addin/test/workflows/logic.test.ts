@@ -26,8 +26,9 @@ import {
   serialisePin,
   setCurrentPin,
   withPin,
+  type Pin,
 } from "../../src/workbook/pin.ts";
-import { pinnedSource } from "../../src/workbook/pinSource.ts";
+import { supplyArgs } from "../../src/adapter/queries.ts";
 import { mergeSources, sourcesRows, SOURCES_HEADER } from "../../src/workbook/sourcesSheet.ts";
 import { Cancelled, reportSheetValues, upgradeReport, REPORT_HEADER } from "../../src/workbook/upgradeReport.ts";
 import { KNOWN, NEW, OLD, registeredFunctions } from "./registry.ts";
@@ -89,13 +90,16 @@ describe("pin", () => {
     expect(currentPin()).toBeNull();
   });
 
-  it("picks the newest pinned edition with data; an explicit source wins", () => {
-    expect(pinnedSource("cobalt", null, null, null, null)).toBeNull();
-    expect(pinnedSource("cobalt", null, null, null, OLD)).toBe("iea-cmde-2024");
-    expect(pinnedSource("cobalt", null, null, null, NEW)).toBe("iea-cmde-2025");
-    expect(pinnedSource("cobalt", null, null, "iea-cmde-2025", OLD)).toBe("iea-cmde-2025");
-    expect(pinnedSource("cobalt", null, 2035, null, OLD)).toBe("iea-cmde-2024");
-    expect(pinnedSource("not a mineral", null, null, null, OLD)).toBeNull();
+  it("hands the pin to the core, which picks the newest pinned edition with data; an explicit source wins", () => {
+    const edition = (source: unknown, year: unknown, pin: Pin | null) =>
+      core.provenance({ mineral: "cobalt", ...supplyArgs("PIN", null, year, source, pin) }).edition;
+    expect(supplyArgs("PIN", null, null, null, null)).not.toHaveProperty("within");
+    expect(supplyArgs("PIN", null, null, null, OLD).within).toEqual(OLD.editions);
+    expect(supplyArgs("PIN", null, null, "iea-cmde-2025", OLD)).not.toHaveProperty("within");
+    expect(edition(null, null, OLD)).toBe("iea-cmde-2024");
+    expect(edition(null, null, NEW)).toBe("iea-cmde-2025");
+    expect(edition("iea-cmde-2025", null, OLD)).toBe("iea-cmde-2025");
+    expect(edition(null, 2035, OLD)).toBe("iea-cmde-2024");
   });
 
   it("drives the functions: a blank source follows the pin, DATA_VERSION shows it", () => {
