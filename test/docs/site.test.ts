@@ -208,7 +208,7 @@ describe("(d) Excel function pages", () => {
     for (const f of excel.metadata.functions) {
       expect(
         EXCEL_EXAMPLES[f.id]?.length ?? 0,
-        `${f.id}: add examples to packages/sdk-docs/scripts/lib/excel-examples.ts`,
+        `${f.id}: add examples to its entry in packages/excel-addin/src/functions/traits.ts`,
       ).toBeGreaterThan(0);
       const text = pageText(page(`excel/${f.id}.html`));
       expect(text, f.id).toContain("#VALUE!");

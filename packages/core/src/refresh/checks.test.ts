@@ -1,7 +1,7 @@
 // The refresh's hand-written row checks (no zod, for the add-in) must accept and reject exactly what
-// the zod row schemas of ../schema.ts do, edition ids aside (a hosted file may add editions). Every
+// the zod row schemas of ../schema/rows.ts do, edition ids aside (a hosted file may add editions). Every
 // field of sample rows of each table is set to a range of good and bad values and both verdicts
-// compared; a new field or rule in schema.ts that the checks lack fails here.
+// compared; a new field or rule in schema/rows.ts that the checks lack fails here.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { bundledDataset } from "../data/dataset.ts";
