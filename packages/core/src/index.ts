@@ -3,6 +3,7 @@
 // dataset: ids, registries, and the rows (each with its edition and locator) through dataset()
 export { COUNTRIES, DATASET_VERSION, MINERALS, USES, VARIANTS, countryEntries, mineralEntries } from "./data/index.ts";
 export type { CountryCode, CountryEntry, MineralEntry, MineralId, Use, Variant } from "./data/index.ts";
+export type { CountryInput, MineralInput } from "./inputs.ts";
 export { bundledDataset, dataset, useDataset } from "./data/dataset.ts";
 export type { Dataset } from "./data/dataset.ts";
 export { GROUPS } from "./groups.ts";

@@ -1,6 +1,6 @@
 import { findSupplyRow } from "../_lib/lookup.ts";
-import type { MineralId } from "../data/index.ts";
 import type { SupplyOptions } from "../schema/options.ts";
+import type { MineralInput } from "../inputs.ts";
 
 /**
  * China's share of world output for one mineral and stage: `share(mineral, "CHN", { stage: "refining", ...options })`.
@@ -13,6 +13,6 @@ import type { SupplyOptions } from "../schema/options.ts";
  * chinaShare("cobalt", { year: 2023, source: "iea-cmde-2024" })
  * //=> 171.7 / 223.8
  */
-export function chinaShare(mineral: MineralId | (string & {}), options?: SupplyOptions): number | undefined {
+export function chinaShare(mineral: MineralInput, options?: SupplyOptions): number | undefined {
   return findSupplyRow("chinaShare", mineral, "CHN", options, "refining", true)?.share ?? undefined;
 }

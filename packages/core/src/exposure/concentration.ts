@@ -1,11 +1,11 @@
 import { hasUnattributedShare, rankedCountries } from "../_lib/countryShares.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
-import type { MineralId } from "../data/index.ts";
 import { concentrationRatio } from "../kernels/concentrationRatio.ts";
 import { effectiveNumber } from "../kernels/effectiveNumber.ts";
 import { herfindahl } from "../kernels/herfindahl.ts";
 import type { SupplyOptions } from "../schema/options.ts";
 import type { Resolution } from "../resolve.ts";
+import type { MineralInput } from "../inputs.ts";
 
 export interface Concentration {
   /** Herfindahl–Hirschman index over countries, 0–10,000. */
@@ -35,7 +35,7 @@ export interface Concentration {
  * concentration("rare-earths", { year: 2023, source: "iea-cmde-2024" })?.lowerBound
  * //=> true
  */
-export function concentration(mineral: MineralId | (string & {}), options?: SupplyOptions): Concentration | undefined {
+export function concentration(mineral: MineralInput, options?: SupplyOptions): Concentration | undefined {
   return measure("concentration", mineral, options);
 }
 

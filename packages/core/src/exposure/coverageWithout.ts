@@ -6,7 +6,8 @@ import { describe } from "../_lib/describe.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
-import type { CountryCode, MineralId } from "../data/index.ts";
+import type { CountryCode } from "../data/index.ts";
+import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES, type EditionId, type Scenario, SUPPLY_CASES } from "../constants.ts";
 import type { SupplyRow } from "../schema/rows.ts";
@@ -47,10 +48,7 @@ function largest(rows: ReadonlyMap<string, SupplyRow>): SupplyRow | undefined {
  * coverageWithout("lithium", { supplier: "Australia", stage: "mining", year: 2023, source: "iea-cmde-2024" })
  * //=> (193.8 - 84.1) / 165.3723
  */
-export function coverageWithout(
-  mineralInput: MineralId | (string & {}),
-  options?: CoverageWithoutOptions,
-): number | undefined {
+export function coverageWithout(mineralInput: MineralInput, options?: CoverageWithoutOptions): number | undefined {
   const fn = "coverageWithout";
   const opts = checkOptions(fn, options, KEYS);
   const given = (key: (typeof KEYS)[number]) => opts[key] !== undefined && opts[key] !== null;

@@ -2,9 +2,9 @@ import { CritminError } from "../errors.ts";
 import { rankedCountries } from "../_lib/countryShares.ts";
 import { describe } from "../_lib/describe.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
-import type { MineralId } from "../data/index.ts";
 import { concentrationRatio } from "../kernels/concentrationRatio.ts";
 import type { SupplyOptions } from "../schema/options.ts";
+import type { MineralInput } from "../inputs.ts";
 
 /**
  * Concentration ratio: the summed share of the `n` largest producing countries.
@@ -15,7 +15,7 @@ import type { SupplyOptions } from "../schema/options.ts";
  * crN("cobalt", 1, { stage: "refining", year: 2023, source: "iea-cmde-2024" })
  * //=> 171.7 / 223.8
  */
-export function crN(mineral: MineralId | (string & {}), n: number, options?: SupplyOptions): number | undefined {
+export function crN(mineral: MineralInput, n: number, options?: SupplyOptions): number | undefined {
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
     throw new CritminError("invalid_argument", `crN: n must be a whole number of at least 1, got ${describe(n)}`);
   }

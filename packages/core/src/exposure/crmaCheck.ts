@@ -2,6 +2,7 @@ import { describe } from "../_lib/describe.ts";
 import { parseStage } from "../_lib/ids.ts";
 import { checkOptions, parseSupplyQuery, resolveBlock, type SupplyQuery } from "../_lib/lookup.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
+import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
 import { AGGREGATES, STAGES, type EditionId, type Stage, CRMA_BASES } from "../constants.ts";
@@ -114,7 +115,7 @@ function binding(checks: readonly CrmaCheck[]): CrmaCheck | undefined {
  * //=> true
  */
 export function crmaCheck(
-  mineral: MineralId | (string & {}),
+  mineral: MineralInput,
   stage?: Stage | (string & {}) | null,
   options?: CrmaCheckOptions,
 ): CrmaCheck | undefined {

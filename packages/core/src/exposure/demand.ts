@@ -2,8 +2,9 @@ import { parseScenario, parseUse } from "../_lib/demandTerms.ts";
 import { lookupDemand } from "../_lib/resolveDemand.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { parseEdition, parseMineral, parseYear } from "../_lib/ids.ts";
-import { USES, type MineralId } from "../data/index.ts";
+import { USES } from "../data/index.ts";
 import type { DemandOptions } from "../schema/options.ts";
+import type { MineralInput } from "../inputs.ts";
 
 const KEYS = ["year", "scenario", "sector", "source"] as const;
 
@@ -29,7 +30,7 @@ const KEYS = ["year", "scenario", "sector", "source"] as const;
  * demand("cobalt", { sector: "EV", year: 2023, source: "iea-cmde-2024" })
  * //=> 61.8409 * 1000
  */
-export function demand(mineral: MineralId | (string & {}), options?: DemandOptions): number | undefined {
+export function demand(mineral: MineralInput, options?: DemandOptions): number | undefined {
   const fn = "demand";
   const opts = checkOptions(fn, options, KEYS);
   const given = (key: (typeof KEYS)[number]) => opts[key] !== undefined && opts[key] !== null;

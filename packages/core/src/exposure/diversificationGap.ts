@@ -1,10 +1,10 @@
 import { describe } from "../_lib/describe.ts";
 import { parseCountry } from "../_lib/ids.ts";
 import { checkOptions, parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
-import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES } from "../constants.ts";
 import type { DiversificationGapOptions } from "../schema/options.ts";
+import type { MineralInput } from "../inputs.ts";
 
 // The option names as a plain list (why not the zod schema: schema/index.ts).
 const KEYS = ["stage", "year", "source", "within", "target", "supplier"] as const;
@@ -31,10 +31,7 @@ const DEFAULT_TARGET = 0.65;
  * diversificationGap("cobalt", { target: 0.8, year: 2023, source: "iea-cmde-2024" })
  * //=> 0
  */
-export function diversificationGap(
-  mineral: MineralId | (string & {}),
-  options?: DiversificationGapOptions,
-): number | undefined {
+export function diversificationGap(mineral: MineralInput, options?: DiversificationGapOptions): number | undefined {
   const fn = "diversificationGap";
   const query = parseSupplyQuery(fn, mineral, options, { stage: "refining" }, ["target", "supplier"]);
   const opts = checkOptions(fn, options, KEYS);

@@ -1,8 +1,8 @@
 import { parseMineral, parseYear, requireString } from "../_lib/ids.ts";
 import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
-import type { MineralId } from "../data/index.ts";
 import type { EconomicImportanceOptions } from "../schema/options.ts";
+import type { MineralInput } from "../inputs.ts";
 
 // The option names as a plain list (why not the zod schema: schema/index.ts).
 const KEYS = ["year"] as const;
@@ -24,10 +24,7 @@ const KEYS = ["year"] as const;
  * economicImportance("cobalt", { year: 2011 })
  * //=> 7.2
  */
-export function economicImportance(
-  material: MineralId | (string & {}),
-  options?: EconomicImportanceOptions,
-): number | undefined {
+export function economicImportance(material: MineralInput, options?: EconomicImportanceOptions): number | undefined {
   const fn = "economicImportance";
   const opts = checkOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, material);

@@ -1,6 +1,6 @@
-import type { MineralId } from "../data/index.ts";
 import type { SupplyOptions } from "../schema/options.ts";
 import { measure } from "./concentration.ts";
+import type { MineralInput } from "../inputs.ts";
 
 /**
  * Effective number of suppliers: 10,000 ÷ HHI, the number of equal-sized countries that would be as concentrated.
@@ -12,6 +12,6 @@ import { measure } from "./concentration.ts";
  * effectiveSuppliers("cobalt", { year: 2023, source: "iea-cmde-2024" })! < 2
  * //=> true
  */
-export function effectiveSuppliers(mineral: MineralId | (string & {}), options?: SupplyOptions): number | undefined {
+export function effectiveSuppliers(mineral: MineralInput, options?: SupplyOptions): number | undefined {
   return measure("effectiveSuppliers", mineral, options)?.effectiveSuppliers;
 }

@@ -1,6 +1,7 @@
 import { parseGroup } from "../_lib/groupIds.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
-import type { CountryCode, MineralId } from "../data/index.ts";
+import type { CountryCode } from "../data/index.ts";
+import type { MineralInput } from "../inputs.ts";
 import type { GroupId } from "../groups.ts";
 import type { SupplyOptions } from "../schema/options.ts";
 
@@ -18,7 +19,7 @@ import type { SupplyOptions } from "../schema/options.ts";
  * //=> 84.1 / 193.8
  */
 export function groupShare(
-  mineral: MineralId | (string & {}),
+  mineral: MineralInput,
   group: GroupId | (string & {}) | readonly (CountryCode | (string & {}))[],
   options?: SupplyOptions,
 ): number | undefined {

@@ -1,6 +1,6 @@
-import type { MineralId } from "../data/index.ts";
 import type { SupplyOptions } from "../schema/options.ts";
 import { measure } from "./concentration.ts";
+import type { MineralInput } from "../inputs.ts";
 
 /**
  * Herfindahl–Hirschman index of one stage of a mineral's supply, over countries, 0–10,000.
@@ -13,6 +13,6 @@ import { measure } from "./concentration.ts";
  * hhi("cobalt", { stage: "refining", year: 2023, source: "iea-cmde-2024" })
  * //=> ((171.7 / 223.8) * 100) ** 2 + ((18.8 / 223.8) * 100) ** 2 + ((5.6 / 223.8) * 100) ** 2 + ((6.9 / 223.8) * 100) ** 2
  */
-export function hhi(mineral: MineralId | (string & {}), options?: SupplyOptions): number | undefined {
+export function hhi(mineral: MineralInput, options?: SupplyOptions): number | undefined {
   return measure("hhi", mineral, options)?.hhi;
 }

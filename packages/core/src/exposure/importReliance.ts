@@ -4,10 +4,10 @@ import { describe } from "../_lib/describe.ts";
 import { checkOptions } from "../_lib/lookup.ts";
 import { nameKey } from "../_lib/normalize.ts";
 import { nearest } from "../_lib/nearest.ts";
-import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import type { Stage } from "../constants.ts";
 import type { ImportRelianceOptions } from "../schema/options.ts";
+import type { MineralInput } from "../inputs.ts";
 
 // The option names as a plain list (why not the zod schema: schema/index.ts).
 const KEYS = ["stage", "year"] as const;
@@ -66,7 +66,7 @@ function parseEconomy(fn: string, input: unknown): Economy {
  * //=> 1
  */
 export function importReliance(
-  mineral: MineralId | (string & {}),
+  mineral: MineralInput,
   economy: "EU" | "USA" | "US" | (string & {}),
   options?: ImportRelianceOptions,
 ): number | undefined {

@@ -1,7 +1,6 @@
 import { findSupplyRow } from "../_lib/lookup.ts";
-import type { CountryCode, MineralId } from "../data/index.ts";
+import type { MineralInput, CountryInput } from "../inputs.ts";
 import type { SupplyOptions } from "../schema/options.ts";
-import type { Aggregate } from "../constants.ts";
 
 /**
  * A country's output of one mineral at one stage, in metric tonnes of content on the source's basis.
@@ -14,10 +13,6 @@ import type { Aggregate } from "../constants.ts";
  * production("cobalt", "CHN", { stage: "refining", year: 2023, source: "iea-cmde-2024" })
  * //=> 171700
  */
-export function production(
-  mineral: MineralId | (string & {}),
-  country: CountryCode | Aggregate | (string & {}),
-  options?: SupplyOptions,
-): number | undefined {
+export function production(mineral: MineralInput, country: CountryInput, options?: SupplyOptions): number | undefined {
   return findSupplyRow("production", mineral, country, options, "refining")?.tonnes ?? undefined;
 }

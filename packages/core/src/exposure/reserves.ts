@@ -1,7 +1,6 @@
 import { parseCountry } from "../_lib/ids.ts";
 import { checkOptions, lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
-import type { CountryCode, MineralId } from "../data/index.ts";
-import type { Aggregate } from "../constants.ts";
+import type { MineralInput, CountryInput } from "../inputs.ts";
 import type { ReservesOptions } from "../schema/options.ts";
 
 /**
@@ -22,11 +21,7 @@ import type { ReservesOptions } from "../schema/options.ts";
  * reserves("copper", "CHL")
  * //=> 190000 * 1000
  */
-export function reserves(
-  mineral: MineralId | (string & {}),
-  country: CountryCode | Aggregate | (string & {}),
-  options?: ReservesOptions,
-): number | undefined {
+export function reserves(mineral: MineralInput, country: CountryInput, options?: ReservesOptions): number | undefined {
   const fn = "reserves";
   checkOptions(fn, options, ["year", "source"]);
   const query = parseSupplyQuery(fn, mineral, options, { stage: "mining", measure: "reserves" });

@@ -1,7 +1,6 @@
 import { findSupplyRow } from "../_lib/lookup.ts";
-import type { CountryCode, MineralId } from "../data/index.ts";
+import type { MineralInput, CountryInput } from "../inputs.ts";
 import type { SupplyOptions } from "../schema/options.ts";
-import type { Aggregate } from "../constants.ts";
 
 /**
  * A country's share of world output of one mineral at one stage.
@@ -17,10 +16,6 @@ import type { Aggregate } from "../constants.ts";
  * share("cobalt", "COD", { stage: "mining", year: 2023, source: "iea-cmde-2024" })
  * //=> 157 / 239.8
  */
-export function share(
-  mineral: MineralId | (string & {}),
-  country: CountryCode | Aggregate | (string & {}),
-  options?: SupplyOptions,
-): number | undefined {
+export function share(mineral: MineralInput, country: CountryInput, options?: SupplyOptions): number | undefined {
   return findSupplyRow("share", mineral, country, options, "refining")?.share ?? undefined;
 }

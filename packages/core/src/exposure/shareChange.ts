@@ -1,9 +1,8 @@
 import { parseCountry, parseYear } from "../_lib/ids.ts";
 import { checkOptions, parseSupplyQuery } from "../_lib/lookup.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
-import type { CountryCode, MineralId } from "../data/index.ts";
+import type { MineralInput, CountryInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
-import type { Aggregate } from "../constants.ts";
 import type { ShareChangeOptions } from "../schema/options.ts";
 import { withinEdition } from "../resolve.ts";
 
@@ -20,8 +19,8 @@ import { withinEdition } from "../resolve.ts";
  * //=> 5124.7 / 5481.4 - 1851.9 / 2037.2
  */
 export function shareChange(
-  mineral: MineralId | (string & {}),
-  country: CountryCode | Aggregate | (string & {}),
+  mineral: MineralInput,
+  country: CountryInput,
   options: ShareChangeOptions,
 ): number | undefined {
   const fn = "shareChange";

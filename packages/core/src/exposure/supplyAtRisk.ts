@@ -1,7 +1,8 @@
 import { describe } from "../_lib/describe.ts";
 import { parseCountry } from "../_lib/ids.ts";
 import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
-import type { CountryCode, MineralId } from "../data/index.ts";
+import type { CountryCode } from "../data/index.ts";
+import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES } from "../constants.ts";
 import type { SupplyAtRiskOptions } from "../schema/options.ts";
@@ -24,7 +25,7 @@ import type { SupplyAtRiskOptions } from "../schema/options.ts";
  * //=> 171.7 / 223.8 * 0.5
  */
 export function supplyAtRisk(
-  mineral: MineralId | (string & {}),
+  mineral: MineralInput,
   supplier: CountryCode | (string & {}),
   cut: number,
   options?: SupplyAtRiskOptions,

@@ -1,8 +1,8 @@
 import { parseMineral, parseStage, parseYear, requireString } from "../_lib/ids.ts";
 import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
 import { checkOptions } from "../_lib/lookup.ts";
-import type { MineralId } from "../data/index.ts";
 import type { SupplyRiskOptions } from "../schema/options.ts";
+import type { MineralInput } from "../inputs.ts";
 
 // The option names as a plain list (why not the zod schema: schema/index.ts).
 const KEYS = ["year", "stage"] as const;
@@ -28,7 +28,7 @@ const KEYS = ["year", "stage"] as const;
  * supplyRisk("LREE", { year: 2014 })
  * //=> 3.1
  */
-export function supplyRisk(material: MineralId | (string & {}), options?: SupplyRiskOptions): number | undefined {
+export function supplyRisk(material: MineralInput, options?: SupplyRiskOptions): number | undefined {
   const fn = "supplyRisk";
   const opts = checkOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, material);

@@ -2,9 +2,9 @@ import { rankedCountries } from "../_lib/countryShares.ts";
 import { describe } from "../_lib/describe.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import { perDataset } from "../_lib/perDataset.ts";
-import type { MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import type { TopProducersOptions } from "../schema/options.ts";
+import type { MineralInput } from "../inputs.ts";
 
 export interface Producer {
   readonly rank: number;
@@ -32,10 +32,7 @@ const countryName = (code: string) => names().get(code) ?? code;
  * topProducers("cobalt", { stage: "mining", n: 2, source: "iea-cmde-2024" }).map((p) => p.country)
  * //=> ["COD", "IDN"]
  */
-export function topProducers(
-  mineral: MineralId | (string & {}),
-  options?: TopProducersOptions,
-): readonly Producer[] | undefined {
+export function topProducers(mineral: MineralInput, options?: TopProducersOptions): readonly Producer[] | undefined {
   const query = parseSupplyQuery("topProducers", mineral, options, { stage: "refining" }, ["n"]);
   const n = options?.n ?? 5;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
