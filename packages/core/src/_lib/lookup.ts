@@ -1,11 +1,10 @@
 import type { EditionId, Measure, Stage } from "../constants.ts";
 import type { SupplyRow } from "../schema/rows.ts";
 import type { MineralId } from "../data/index.ts";
-import { CritminError } from "../errors.ts";
 import type { SupplyOptions } from "../schema/options.ts";
 import { resolveSource, type Resolution } from "../resolve.ts";
-import { describe } from "./describe.ts";
-import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "./ids.ts";
+import { parseCountry, parseMineral, parseStage } from "./ids.ts";
+import { checkOptions, readOptions } from "./options.ts";
 import { perDataset } from "./perDataset.ts";
 import { block, type Block } from "./supplyIndex.ts";
 
@@ -38,19 +37,6 @@ export type SupplyLookup =
       readonly reason: string;
     };
 
-/** Checks an options argument is a plain object with only the expected keys. */
-export function checkOptions(fn: string, options: unknown, keys: readonly string[]): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new CritminError("invalid_argument", `${fn}: options must be an object, got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!keys.includes(key))
-      throw new CritminError("invalid_argument", `${fn}: unknown option ${describe(key)}; expected ${keys.join(", ")}`);
-  }
-  return options as Record<string, unknown>;
-}
-
 const SUPPLY_KEYS = ["stage", "year", "source", "within"] as const;
 
 /** Parses mineral and the shared supply options (stage, year, source, within); `extraKeys` are the caller's own options. */
@@ -61,26 +47,16 @@ export function parseSupplyQuery(
   defaults: { stage: Stage; measure?: Measure },
   extraKeys: readonly string[] = [],
 ): SupplyQuery {
-  const opts = checkOptions(fn, options, [...SUPPLY_KEYS, ...extraKeys]);
+  const opts = readOptions(fn, options, [...SUPPLY_KEYS, ...extraKeys]);
   return {
     fn,
     mineral: parseMineral(fn, mineralInput),
-    stage: opts.stage === undefined || opts.stage === null ? defaults.stage : parseStage(fn, opts.stage),
+    stage: opts.stage(defaults.stage),
     measure: defaults.measure ?? "production",
-    year: opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year),
-    source: opts.source === undefined || opts.source === null ? undefined : parseEdition(fn, opts.source),
-    within: opts.within === undefined || opts.within === null ? undefined : parseWithin(fn, opts.within),
+    year: opts.year(),
+    source: opts.source(),
+    within: opts.within(),
   };
-}
-
-/** The `within` option: a non-empty array of edition ids. */
-function parseWithin(fn: string, input: unknown): EditionId[] {
-  if (!Array.isArray(input) || input.length === 0)
-    throw new CritminError(
-      "invalid_argument",
-      `${fn}: within must be a non-empty array of edition ids, got ${describe(input)}`,
-    );
-  return input.map((id: unknown) => parseEdition(fn, id));
 }
 
 /** The block (all countries of one mineral, stage, edition and year) that answers a query. */

@@ -1,15 +1,14 @@
 import { demandCoverage, demandRow } from "../_lib/demandIndex.ts";
-import { parseScenario } from "../_lib/demandTerms.ts";
 import { materialOf } from "../_lib/materials.ts";
 import { scenarioFor } from "../_lib/resolveDemand.ts";
 import { describe } from "../_lib/describe.ts";
-import { checkOptions } from "../_lib/lookup.ts";
-import { parseCountry, parseEdition, parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
+import { readOptions } from "../_lib/options.ts";
+import { parseCountry, parseMineral } from "../_lib/ids.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode } from "../data/index.ts";
 import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
-import { AGGREGATES, type EditionId, type Scenario, SUPPLY_CASES } from "../constants.ts";
+import { AGGREGATES, type EditionId, SUPPLY_CASES } from "../constants.ts";
 import type { SupplyRow } from "../schema/rows.ts";
 import type { CoverageWithoutOptions } from "../schema/options.ts";
 
@@ -50,17 +49,14 @@ function largest(rows: ReadonlyMap<string, SupplyRow>): SupplyRow | undefined {
  */
 export function coverageWithout(mineralInput: MineralInput, options?: CoverageWithoutOptions): number | undefined {
   const fn = "coverageWithout";
-  const opts = checkOptions(fn, options, KEYS);
-  const given = (key: (typeof KEYS)[number]) => opts[key] !== undefined && opts[key] !== null;
+  const opts = readOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, mineralInput);
-  const stage = given("stage") ? parseStage(fn, opts.stage) : "refining";
-  const year = given("year") ? parseYear(fn, opts.year) : undefined;
-  const source = given("source") ? parseEdition(fn, opts.source) : undefined;
-  const scenario: Scenario | undefined = given("demandScenario")
-    ? parseScenario(fn, opts.demandScenario, "demandScenario")
-    : undefined;
-  const supplyCase = given("supplyCase") ? parseSupplyCase(fn, opts.supplyCase) : undefined;
-  const supplier = given("supplier") ? parseSupplier(fn, opts.supplier) : "largest";
+  const stage = opts.stage("refining");
+  const year = opts.year();
+  const source = opts.source();
+  const scenario = opts.scenario("demandScenario");
+  const supplyCase = opts.get("supplyCase", parseSupplyCase);
+  const supplier = opts.get("supplier", parseSupplier, "largest");
 
   // Only editions with total demand for the mineral can answer; among them, the newest with supply for the year.
   const demandEditions = demandCoverage("total-demand", mineral, "total");

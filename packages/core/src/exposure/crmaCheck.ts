@@ -1,6 +1,7 @@
 import { describe } from "../_lib/describe.ts";
 import { parseStage } from "../_lib/ids.ts";
-import { checkOptions, parseSupplyQuery, resolveBlock, type SupplyQuery } from "../_lib/lookup.ts";
+import { parseSupplyQuery, resolveBlock, type SupplyQuery } from "../_lib/lookup.ts";
+import { readOptions } from "../_lib/options.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
@@ -120,15 +121,14 @@ export function crmaCheck(
   options?: CrmaCheckOptions,
 ): CrmaCheck | undefined {
   const fn = "crmaCheck";
-  const opts = checkOptions(fn, options, KEYS);
-  const basis = opts.basis ?? undefined;
-  if (basis !== undefined && !(CRMA_BASES as readonly unknown[]).includes(basis)) {
-    throw new CritminError(
-      "invalid_argument",
-      `${fn}: basis must be one of ${CRMA_BASES.join(", ")}, got ${describe(basis)}`,
-    );
-  }
-  const base = parseSupplyQuery(fn, mineral, { year: opts.year, source: opts.source }, { stage: "refining" });
+  const opts = readOptions(fn, options, KEYS);
+  const basis = opts.get("basis", parseBasis);
+  const base = parseSupplyQuery(
+    fn,
+    mineral,
+    { year: opts.values.year, source: opts.values.source },
+    { stage: "refining" },
+  );
   const stages = stage === undefined || stage === null ? STAGES : [parseStage(fn, stage)];
   const checks = stages.flatMap((s) => {
     const euSourcing =
@@ -139,4 +139,12 @@ export function crmaCheck(
     return result ? [result] : [];
   });
   return binding(checks);
+}
+
+function parseBasis(fn: string, basis: unknown): (typeof CRMA_BASES)[number] {
+  if ((CRMA_BASES as readonly unknown[]).includes(basis)) return basis as (typeof CRMA_BASES)[number];
+  throw new CritminError(
+    "invalid_argument",
+    `${fn}: basis must be one of ${CRMA_BASES.join(", ")}, got ${describe(basis)}`,
+  );
 }

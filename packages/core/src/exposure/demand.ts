@@ -1,7 +1,7 @@
-import { parseScenario, parseUse } from "../_lib/demandTerms.ts";
+import { parseUse } from "../_lib/demandTerms.ts";
 import { lookupDemand } from "../_lib/resolveDemand.ts";
-import { checkOptions } from "../_lib/lookup.ts";
-import { parseEdition, parseMineral, parseYear } from "../_lib/ids.ts";
+import { readOptions } from "../_lib/options.ts";
+import { parseMineral } from "../_lib/ids.ts";
 import { USES } from "../data/index.ts";
 import type { DemandOptions } from "../schema/options.ts";
 import type { MineralInput } from "../inputs.ts";
@@ -32,15 +32,14 @@ const KEYS = ["year", "scenario", "sector", "source"] as const;
  */
 export function demand(mineral: MineralInput, options?: DemandOptions): number | undefined {
   const fn = "demand";
-  const opts = checkOptions(fn, options, KEYS);
-  const given = (key: (typeof KEYS)[number]) => opts[key] !== undefined && opts[key] !== null;
+  const opts = readOptions(fn, options, KEYS);
   const found = lookupDemand({
     fn,
     mineral: parseMineral(fn, mineral),
-    use: given("sector") ? parseUse(fn, "sector", opts.sector, USES) : "total",
-    year: given("year") ? parseYear(fn, opts.year) : undefined,
-    scenario: given("scenario") ? parseScenario(fn, opts.scenario) : undefined,
-    source: given("source") ? parseEdition(fn, opts.source) : undefined,
+    use: opts.get("sector", (f, input) => parseUse(f, "sector", input, USES), "total"),
+    year: opts.year(),
+    scenario: opts.scenario(),
+    source: opts.source(),
   });
   return found.row?.tonnes;
 }

@@ -1,6 +1,7 @@
 import { describe } from "../_lib/describe.ts";
 import { parseCountry } from "../_lib/ids.ts";
-import { checkOptions, parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
+import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
+import { readOptions } from "../_lib/options.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES } from "../constants.ts";
 import type { DiversificationGapOptions } from "../schema/options.ts";
@@ -34,25 +35,10 @@ const DEFAULT_TARGET = 0.65;
 export function diversificationGap(mineral: MineralInput, options?: DiversificationGapOptions): number | undefined {
   const fn = "diversificationGap";
   const query = parseSupplyQuery(fn, mineral, options, { stage: "refining" }, ["target", "supplier"]);
-  const opts = checkOptions(fn, options, KEYS);
-  const target = opts.target ?? DEFAULT_TARGET;
-  if (typeof target !== "number" || !Number.isFinite(target) || target <= 0 || target > 1) {
-    throw new CritminError(
-      "invalid_argument",
-      `${fn}: target must be a share greater than 0 and at most 1, got ${describe(target)}`,
-    );
-  }
-  const supplierInput = opts.supplier ?? "CHN";
-  if (typeof supplierInput !== "string" || supplierInput.trim() === "") {
-    throw new CritminError(
-      "invalid_argument",
-      `${fn}: supplier must be a non-empty string, got ${describe(supplierInput)}`,
-    );
-  }
-  const supplier = parseCountry(fn, supplierInput);
-  if ((AGGREGATES as readonly string[]).includes(supplier)) {
-    throw new CritminError("invalid_argument", `${fn}: supplier must be a country, not the aggregate "${supplier}"`);
-  }
+  const opts = readOptions(fn, options, KEYS);
+  const target = opts.get("target", parseTarget, DEFAULT_TARGET);
+  // The default goes through the same parsing as a given supplier.
+  const supplier = parseSupplier(fn, opts.has("supplier") ? opts.values.supplier : "CHN");
   const { block } = resolveBlock(query);
   const supplierTonnes = block?.rows.get(supplier)?.tonnes;
   const totalTonnes = block?.rows.get("WORLD")?.tonnes;
@@ -60,4 +46,25 @@ export function diversificationGap(mineral: MineralInput, options?: Diversificat
     return undefined;
   const gap = supplierTonnes / target - totalTonnes;
   return gap > 0 ? gap : 0;
+}
+
+function parseTarget(fn: string, target: unknown): number {
+  if (typeof target !== "number" || !Number.isFinite(target) || target <= 0 || target > 1) {
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: target must be a share greater than 0 and at most 1, got ${describe(target)}`,
+    );
+  }
+  return target;
+}
+
+function parseSupplier(fn: string, input: unknown): string {
+  if (typeof input !== "string" || input.trim() === "") {
+    throw new CritminError("invalid_argument", `${fn}: supplier must be a non-empty string, got ${describe(input)}`);
+  }
+  const supplier = parseCountry(fn, input);
+  if ((AGGREGATES as readonly string[]).includes(supplier)) {
+    throw new CritminError("invalid_argument", `${fn}: supplier must be a country, not the aggregate "${supplier}"`);
+  }
+  return supplier;
 }

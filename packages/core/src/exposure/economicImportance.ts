@@ -1,6 +1,6 @@
-import { parseMineral, parseYear, requireString } from "../_lib/ids.ts";
+import { parseMineral, requireString } from "../_lib/ids.ts";
 import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
-import { checkOptions } from "../_lib/lookup.ts";
+import { readOptions } from "../_lib/options.ts";
 import type { EconomicImportanceOptions } from "../schema/options.ts";
 import type { MineralInput } from "../inputs.ts";
 
@@ -26,9 +26,9 @@ const KEYS = ["year"] as const;
  */
 export function economicImportance(material: MineralInput, options?: EconomicImportanceOptions): number | undefined {
   const fn = "economicImportance";
-  const opts = checkOptions(fn, options, KEYS);
+  const opts = readOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, material);
-  const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
+  const year = opts.year();
   return lookupIndicator({ fn, indicator: "economic-importance", economy: "EU", mineral, stage: null, year }).value;
 }
 

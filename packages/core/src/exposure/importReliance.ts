@@ -1,7 +1,7 @@
-import { parseMineral, parseStage, parseYear } from "../_lib/ids.ts";
+import { parseMineral } from "../_lib/ids.ts";
 import { lookupIndicator, type Economy } from "../_lib/indicatorIndex.ts";
 import { describe } from "../_lib/describe.ts";
-import { checkOptions } from "../_lib/lookup.ts";
+import { readOptions } from "../_lib/options.ts";
 import { nameKey } from "../_lib/normalize.ts";
 import { nearest } from "../_lib/nearest.ts";
 import { CritminError } from "../errors.ts";
@@ -71,11 +71,11 @@ export function importReliance(
   options?: ImportRelianceOptions,
 ): number | undefined {
   const fn = "importReliance";
-  const opts = checkOptions(fn, options, KEYS);
+  const opts = readOptions(fn, options, KEYS);
   const id = parseMineral(fn, mineral);
   const who = parseEconomy(fn, economy);
-  const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
-  const askedStage = opts.stage === undefined || opts.stage === null ? undefined : parseStage(fn, opts.stage);
+  const year = opts.year();
+  const askedStage = opts.stage(undefined);
   if (who === "USA") {
     if (askedStage)
       throw new CritminError(

@@ -1,5 +1,6 @@
 import { parseCountry } from "../_lib/ids.ts";
-import { checkOptions, lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
+import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
+import { checkOptions } from "../_lib/options.ts";
 import type { MineralInput, CountryInput } from "../inputs.ts";
 import type { ReservesOptions } from "../schema/options.ts";
 

@@ -1,5 +1,6 @@
 import { parseCountry, parseYear } from "../_lib/ids.ts";
-import { checkOptions, parseSupplyQuery } from "../_lib/lookup.ts";
+import { parseSupplyQuery } from "../_lib/lookup.ts";
+import { checkOptions } from "../_lib/options.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { MineralInput, CountryInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";

@@ -1,6 +1,6 @@
-import { parseMineral, parseStage, parseYear, requireString } from "../_lib/ids.ts";
+import { parseMineral, requireString } from "../_lib/ids.ts";
 import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
-import { checkOptions } from "../_lib/lookup.ts";
+import { readOptions } from "../_lib/options.ts";
 import type { SupplyRiskOptions } from "../schema/options.ts";
 import type { MineralInput } from "../inputs.ts";
 
@@ -30,10 +30,10 @@ const KEYS = ["year", "stage"] as const;
  */
 export function supplyRisk(material: MineralInput, options?: SupplyRiskOptions): number | undefined {
   const fn = "supplyRisk";
-  const opts = checkOptions(fn, options, KEYS);
+  const opts = readOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, material);
-  const stage = opts.stage === undefined || opts.stage === null ? null : parseStage(fn, opts.stage);
-  const year = opts.year === undefined || opts.year === null ? undefined : parseYear(fn, opts.year);
+  const stage = opts.stage(null);
+  const year = opts.year();
   return lookupIndicator({ fn, indicator: "supply-risk", economy: "EU", mineral, stage, year }).value;
 }
 

@@ -1,9 +1,9 @@
 import { technologyCoverage, technologyRows, type DemandCoverage } from "../_lib/demandIndex.ts";
-import { parseScenario, parseUse } from "../_lib/demandTerms.ts";
+import { parseUse } from "../_lib/demandTerms.ts";
 import { SUPPLY_MINERAL_OF } from "../_lib/materials.ts";
 import { scenarioFor } from "../_lib/resolveDemand.ts";
-import { checkOptions } from "../_lib/lookup.ts";
-import { parseEdition, parseStage, parseYear, requireString } from "../_lib/ids.ts";
+import { readOptions } from "../_lib/options.ts";
+import { requireString } from "../_lib/ids.ts";
 import { perDataset } from "../_lib/perDataset.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { Dataset } from "../data/dataset.ts";
@@ -121,13 +121,12 @@ export function techExposure(
   options?: TechExposureOptions,
 ): TechExposure | undefined {
   const fn = "techExposure";
-  const opts = checkOptions(fn, options, KEYS);
-  const given = (key: (typeof KEYS)[number]) => opts[key] !== undefined && opts[key] !== null;
+  const opts = readOptions(fn, options, KEYS);
   const technology = parseUse(fn, "technology", technologyInput, TECHNOLOGIES);
-  const year = given("year") ? parseYear(fn, opts.year) : undefined;
-  const asked = given("scenario") ? parseScenario(fn, opts.scenario) : undefined;
-  const stage = given("stage") ? parseStage(fn, opts.stage) : "refining";
-  const source = given("source") ? parseEdition(fn, opts.source) : undefined;
+  const year = opts.year();
+  const asked = opts.scenario();
+  const stage = opts.stage("refining");
+  const source = opts.source();
 
   // The newest edition whose technology table and supply both have the year: editions are never mixed.
   const answers = (c: DemandCoverage, y: number) =>
