@@ -11,6 +11,14 @@ const source = /* @__PURE__ */ z.enum(EDITION_IDS).optional();
 const within = /* @__PURE__ */ z.array(z.enum(EDITION_IDS)).min(1).readonly().optional();
 const scenario = /* @__PURE__ */ z.enum(SCENARIOS).optional();
 
+/** The year and scenario of an IEA demand figure, as {@link demand} and {@link techExposure} take them. */
+const projection = {
+  /** Year; default: the resolved edition's observed base year. */
+  year,
+  /** IEA demand scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
+  scenario,
+};
+
 /** An options object: only the keys given, each optional unless said. */
 const options = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
@@ -65,10 +73,7 @@ export type CrmaCheckOptions = z.input<typeof CrmaCheckOptions>;
 // demand
 /** Options of {@link demand}, for callers that validate user input. */
 export const DemandOptions = /* @__PURE__ */ options({
-  /** Demand year; default: the resolved edition's observed base year. */
-  year,
-  /** IEA scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
-  scenario,
+  ...projection,
   /** Sector or technology id or label (`"EV"`, `"solar PV"`, `"clean"`, `"other uses"`); default `"total"`. */
   sector: z
     .custom<Use | (string & {})>((v) => typeof v === "string" && v.trim() !== "", "expected a sector id or label")
@@ -152,12 +157,12 @@ export const SupplyRiskOptions = /* @__PURE__ */ options({
 export type SupplyRiskOptions = z.input<typeof SupplyRiskOptions>;
 
 // techExposure
-/** Options of {@link techExposure}, for callers that validate user input. */
+/**
+ * Options of {@link techExposure}, for callers that validate user input. `year` is that of demand and
+ * supply both, so only years with both answer (base year, 2030, 2035, 2040).
+ */
 export const TechExposureOptions = /* @__PURE__ */ options({
-  /** Year of demand and supply; default: the resolved edition's observed base year. Only years with both (base year, 2030, 2035, 2040). */
-  year,
-  /** IEA demand scenario for a projection year; default `"STEPS"`; not used for the observed base year. */
-  scenario,
+  ...projection,
   /** Stage whose China share is weighed: `mining` or `refining`; default `refining`. */
   stage,
   /** Pin an IEA edition; default: the newest IEA edition with the technology (and year, when given). */

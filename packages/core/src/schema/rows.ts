@@ -38,14 +38,24 @@ const strict = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 /** Where a value was read: `file!'sheet'!B7`, `file:row 268:COLUMN` or `file#/json/pointer`. */
 export const Locator = /* @__PURE__ */ z.string().min(3);
 
+// Fields supply and demand rows share, spread where they stand so the parsed rows keep their key order.
+/** The year of a figure and whether it is observed or projected. */
+const dated = { year, kind: Kind };
+/** The last fields of a row: where it was read and what touched it. */
+const traced = {
+  locator: Locator,
+  /** Named pipeline rules that touched this row. */
+  rules,
+};
+
+/** One country's figure (or a block's world total) for a mineral, stage, measure, edition and year. */
 export const SupplyRow = /* @__PURE__ */ strict({
   edition: EditionId,
   mineral: id,
   stage: Stage,
   measure: Measure,
   country: countryOrAggregate,
-  year,
-  kind: Kind,
+  ...dated,
   /** Projection case (`base-case`), `null` for observed values. */
   case: id.nullable(),
   /** The number as printed in the source, in `unit`. */
@@ -58,15 +68,17 @@ export const SupplyRow = /* @__PURE__ */ strict({
   share: fraction.nullable(),
   basis: label,
   status: Status,
-  locator: Locator,
-  /** Named pipeline rules that touched this row. */
-  rules,
+  ...traced,
 });
 export type SupplyRow = Readonly<z.infer<typeof SupplyRow>>;
 
 export const DemandTable = /* @__PURE__ */ z.enum(DEMAND_TABLES);
 export type DemandTable = z.infer<typeof DemandTable>;
 
+/**
+ * One demand figure of an IEA table: a mineral's demand from one sector or technology (or a total),
+ * in one edition, year and scenario.
+ */
 export const DemandRow = /* @__PURE__ */ strict({
   edition: EditionId,
   table: DemandTable,
@@ -77,20 +89,19 @@ export const DemandRow = /* @__PURE__ */ strict({
   variant: id,
   /** `null` for the observed base year. */
   scenario: Scenario.nullable(),
-  year,
-  kind: Kind,
+  ...dated,
   value: z.number(),
   unit: label,
   tonnes: nonNegative,
   basis: label,
-  locator: Locator,
-  rules,
+  ...traced,
 });
 export type DemandRow = Readonly<z.infer<typeof DemandRow>>;
 
 export const Indicator = /* @__PURE__ */ z.enum(INDICATORS);
 export type Indicator = z.infer<typeof Indicator>;
 
+/** One published indicator (EU supply risk, economic importance, import reliance; USGS net import reliance) of a material. */
 export const IndicatorRow = /* @__PURE__ */ strict({
   edition: EditionId,
   indicator: Indicator,
