@@ -4,6 +4,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { SOURCE_DIR } from "../../packages/core/pipeline/sourceDir.ts";
+import { mismatches } from "./cases.ts";
 
 export { SOURCE_DIR };
 
@@ -107,3 +108,20 @@ export const euScore = (text: string | undefined): number | undefined =>
 
 /** An EU study material name as critmin names it. */
 export const euMaterial = (name: string): string => EU_STUDY_NAMES[name] ?? name;
+
+/**
+ * The rows of EU Annex 4 (every material and assessment year, `rows` as read from
+ * {@link RAW}.euAnnex4) whose `column` score (`SR`, `EI`) `score` does not return for that year.
+ */
+export function annex4Mismatches(
+  rows: readonly Record<string, string>[],
+  column: "SR" | "EI",
+  score: (material: string, options: { year: number }) => number | undefined,
+) {
+  return mismatches(rows, (r) => ({
+    material: r.Material!,
+    year: Number(r.Year),
+    expected: euScore(r[column]),
+    actual: score(euMaterial(r.Material!), { year: Number(r.Year) }),
+  }));
+}

@@ -1,21 +1,17 @@
-import type ExcelJS from "exceljs";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bundledDataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import { diversificationGap } from "./diversificationGap.ts";
 import { RAW, readJson, ieaSupplyCell, ieaSupplySheet2024, usgsRow } from "../../../../test/support/raw.ts";
 import { thrown } from "../../../../test/support/thrown.ts";
+import { loadedBeforeAll } from "../../../../test/support/cases.ts";
 
 const { supply } = bundledDataset();
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = readJson(RAW.ieaParsed2025);
-
-let supplySheet: ExcelJS.Worksheet;
-beforeAll(async () => {
-  supplySheet = await ieaSupplySheet2024();
-});
+const supplySheet = loadedBeforeAll(ieaSupplySheet2024);
 
 describe("diversificationGap", () => {
   it("is (China ÷ 0.65 − total) × 1000 t by default: cobalt refining, iea-cmde-2025, 2024", () => {
@@ -24,8 +20,8 @@ describe("diversificationGap", () => {
   });
 
   it("reads a pinned year from the IEA 2024 workbook (cobalt refining 2023)", () => {
-    const china = ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "China", "H");
-    const total = ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "Total clean technologies", "H");
+    const china = ieaSupplyCell(supplySheet(), "G", "Cobalt - Refining", "China", "H");
+    const total = ieaSupplyCell(supplySheet(), "G", "Cobalt - Refining", "Total clean technologies", "H");
     expect(diversificationGap("cobalt", { year: 2023, source: "iea-cmde-2024" })).toBeCloseTo(
       (china / 0.65 - total) * 1000,
       6,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { economicImportance } from "./economicImportance.ts";
-import { RAW, readCsv, euScore, euMaterial } from "../../../../test/support/raw.ts";
+import { RAW, readCsv, annex4Mismatches } from "../../../../test/support/raw.ts";
 import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
@@ -10,15 +10,7 @@ const results = readCsv(RAW.euResults);
 
 describe("economicImportance", () => {
   it('is the Annex 4 EI of every material and assessment year ("-" is undefined)', () => {
-    const mismatches = annex4
-      .map((r) => ({
-        material: r.Material!,
-        year: Number(r.Year),
-        expected: euScore(r.EI),
-        actual: economicImportance(euMaterial(r.Material!), { year: Number(r.Year) }),
-      }))
-      .filter((r) => r.actual !== r.expected);
-    expect(mismatches).toEqual([]);
+    expect(annex4Mismatches(annex4, "EI", economicImportance)).toEqual([]);
   });
 
   it("defaults to the latest assessment, 2023", () => {

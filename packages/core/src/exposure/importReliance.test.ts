@@ -3,6 +3,7 @@ import { CritminError } from "../errors.ts";
 import { importReliance } from "./importReliance.ts";
 import { RAW, readCsv, euMaterial } from "../../../../test/support/raw.ts";
 import { thrown } from "../../../../test/support/thrown.ts";
+import { mismatches } from "../../../../test/support/cases.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
 const fig2 = readCsv(RAW.usgsImportReliance);
@@ -18,6 +19,13 @@ function usgs(commodity: string): string {
 
 /** EU percent text as a fraction; blank (a stage the study did not assess) is no figure. */
 const euFraction = (text: string | undefined) => (text && text.trim() !== "" ? Number(text) / 100 : undefined);
+/** The materials of the EU results table whose `column` figure `call` does not return. */
+const euMismatches = (column: string, call: (material: string) => number | undefined) =>
+  mismatches(results, (r) => ({
+    material: r.material_name!,
+    expected: euFraction(r[column]),
+    actual: call(euMaterial(r.material_name!)),
+  }));
 
 describe("importReliance, USA (USGS MCS 2025 Figure 2, 2024)", () => {
   it.each([
@@ -60,25 +68,11 @@ describe("importReliance, USA (USGS MCS 2025 Figure 2, 2024)", () => {
 
 describe("importReliance, EU (EU CRM study 2023)", () => {
   it("defaults to the refined (processing-stage) figure for every material of the results table", () => {
-    const mismatches = results
-      .map((r) => ({
-        material: r.material_name!,
-        expected: euFraction(r.import_reliance_refined),
-        actual: importReliance(euMaterial(r.material_name!), "EU"),
-      }))
-      .filter((r) => r.actual !== r.expected);
-    expect(mismatches).toEqual([]);
+    expect(euMismatches("import_reliance_refined", (m) => importReliance(m, "EU"))).toEqual([]);
   });
 
   it("gives the primary (extraction-stage) figure with stage mining", () => {
-    const mismatches = results
-      .map((r) => ({
-        material: r.material_name!,
-        expected: euFraction(r.import_reliance_primary),
-        actual: importReliance(euMaterial(r.material_name!), "eu", { stage: "mining" }),
-      }))
-      .filter((r) => r.actual !== r.expected);
-    expect(mismatches).toEqual([]);
+    expect(euMismatches("import_reliance_primary", (m) => importReliance(m, "eu", { stage: "mining" }))).toEqual([]);
     const cobalt = results.find((r) => r.material_name === "Cobalt")!;
     expect(importReliance("cobalt", "EU", { stage: "mining" })).toBe(Number(cobalt.import_reliance_primary) / 100);
     expect(importReliance("cobalt", "EU")).toBe(Number(cobalt.import_reliance_refined) / 100);

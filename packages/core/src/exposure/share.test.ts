@@ -1,19 +1,15 @@
-import type ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { chinaShare } from "./chinaShare.ts";
 import { production } from "./production.ts";
 import { share } from "./share.ts";
 import { RAW, readJson, ieaSupplyCell, ieaSupplySheet2024, usgsRow } from "../../../../test/support/raw.ts";
 import { thrown } from "../../../../test/support/thrown.ts";
+import { loadedBeforeAll } from "../../../../test/support/cases.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
 const iea2025 = readJson(RAW.ieaParsed2025);
-
-let supplySheet: ExcelJS.Worksheet;
-beforeAll(async () => {
-  supplySheet = await ieaSupplySheet2024();
-});
+const supplySheet = loadedBeforeAll(ieaSupplySheet2024);
 
 describe("chinaShare", () => {
   it("defaults to refining in the newest edition with an observed figure (iea-cmde-2025, 2024)", () => {
@@ -23,8 +19,8 @@ describe("chinaShare", () => {
 
   it("answers a year the newest edition lacks from the edition that has it (2023 → iea-cmde-2024)", () => {
     const expected =
-      ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "China", "H") /
-      ieaSupplyCell(supplySheet, "G", "Cobalt - Refining", "Total clean technologies", "H");
+      ieaSupplyCell(supplySheet(), "G", "Cobalt - Refining", "China", "H") /
+      ieaSupplyCell(supplySheet(), "G", "Cobalt - Refining", "Total clean technologies", "H");
     expect(chinaShare("cobalt", { year: 2023 })).toBe(expected);
   });
 
@@ -105,7 +101,7 @@ describe("production", () => {
   });
 
   it("gives the IEA world total for WORLD (kt × 1000)", () => {
-    const total = ieaSupplyCell(supplySheet, "A", "Lithium - Mining", "Total", "B");
+    const total = ieaSupplyCell(supplySheet(), "A", "Lithium - Mining", "Total", "B");
     expect(production("lithium", "WORLD", { stage: "mining", year: 2023, source: "iea-cmde-2024" })).toBe(total * 1000);
   });
 

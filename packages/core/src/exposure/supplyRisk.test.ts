@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CritminError } from "../errors.ts";
 import { supplyRisk } from "./supplyRisk.ts";
-import { RAW, readCsv, euScore, euMaterial } from "../../../../test/support/raw.ts";
+import { RAW, readCsv, euScore, euMaterial, annex4Mismatches } from "../../../../test/support/raw.ts";
+import { mismatches } from "../../../../test/support/cases.ts";
 import { thrown } from "../../../../test/support/thrown.ts";
 
 // Expected values come from the raw source files, read here without the pipeline.
@@ -11,15 +12,7 @@ const results = readCsv(RAW.euResults);
 describe("supplyRisk", () => {
   it('is the Annex 4 SR of every material and assessment year ("-" is undefined)', () => {
     expect(annex4.length).toBeGreaterThan(300);
-    const mismatches = annex4
-      .map((r) => ({
-        material: r.Material!,
-        year: Number(r.Year),
-        expected: euScore(r.SR),
-        actual: supplyRisk(euMaterial(r.Material!), { year: Number(r.Year) }),
-      }))
-      .filter((r) => r.actual !== r.expected);
-    expect(mismatches).toEqual([]);
+    expect(annex4Mismatches(annex4, "SR", supplyRisk)).toEqual([]);
   });
 
   it("defaults to the latest assessment, 2023", () => {
@@ -36,22 +29,21 @@ describe("supplyRisk", () => {
   });
 
   it("with a stage, is the per-stage SR of the 2023 results table (extraction → mining, processing → refining)", () => {
-    const mismatches = results.flatMap((r) =>
+    const cases = results.flatMap((r) =>
       (
         [
           ["mining", r.supply_risk_primary],
           ["refining", r.supply_risk_refined],
         ] as const
-      )
-        .map(([stage, text]) => ({
-          material: r.material_name!,
-          stage,
-          expected: euScore(text),
-          actual: supplyRisk(euMaterial(r.material_name!), { stage }),
-        }))
-        .filter((c) => c.actual !== c.expected),
+      ).map(([stage, text]) => ({ material: r.material_name!, stage, text })),
     );
-    expect(mismatches).toEqual([]);
+    const wrong = mismatches(cases, ({ material, stage, text }) => ({
+      material,
+      stage,
+      expected: euScore(text),
+      actual: supplyRisk(euMaterial(material), { stage }),
+    }));
+    expect(wrong).toEqual([]);
     expect(supplyRisk("lithium", { stage: "refining" })).toBe(1.9);
   });
 
