@@ -3,23 +3,24 @@ import { DEMAND_TABLES, EDITION_IDS, INDICATORS, KINDS, MEASURES, SCENARIOS, STA
 
 export * from "../constants.ts";
 
+// The closed vocabularies, as schemas and as the types they accept.
 export const EditionId = /* @__PURE__ */ z.enum(EDITION_IDS);
-export type EditionId = z.infer<typeof EditionId>;
-
 export const Stage = /* @__PURE__ */ z.enum(STAGES);
-export type Stage = z.infer<typeof Stage>;
-
 export const Measure = /* @__PURE__ */ z.enum(MEASURES);
-export type Measure = z.infer<typeof Measure>;
-
 export const Kind = /* @__PURE__ */ z.enum(KINDS);
-export type Kind = z.infer<typeof Kind>;
-
 export const Scenario = /* @__PURE__ */ z.enum(SCENARIOS);
-export type Scenario = z.infer<typeof Scenario>;
-
 export const Status = /* @__PURE__ */ z.enum(STATUSES);
+export const DemandTable = /* @__PURE__ */ z.enum(DEMAND_TABLES);
+export const Indicator = /* @__PURE__ */ z.enum(INDICATORS);
+
+export type EditionId = z.infer<typeof EditionId>;
+export type Stage = z.infer<typeof Stage>;
+export type Measure = z.infer<typeof Measure>;
+export type Kind = z.infer<typeof Kind>;
+export type Scenario = z.infer<typeof Scenario>;
 export type Status = z.infer<typeof Status>;
+export type DemandTable = z.infer<typeof DemandTable>;
+export type Indicator = z.infer<typeof Indicator>;
 
 const id = /* @__PURE__ */ z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id");
 const countryOrAggregate = /* @__PURE__ */ z
@@ -70,10 +71,26 @@ export const SupplyRow = /* @__PURE__ */ strict({
   status: Status,
   ...traced,
 });
-export type SupplyRow = Readonly<z.infer<typeof SupplyRow>>;
 
-export const DemandTable = /* @__PURE__ */ z.enum(DEMAND_TABLES);
-export type DemandTable = z.infer<typeof DemandTable>;
+/** One published indicator (EU supply risk, economic importance, import reliance; USGS net import reliance) of a material. */
+export const IndicatorRow = /* @__PURE__ */ strict({
+  edition: EditionId,
+  indicator: Indicator,
+  mineral: id,
+  /** Whose indicator: the EU's or the United States'. */
+  economy: z.enum(["EU", "USA"]),
+  /** Stage the indicator was assessed at, `null` where the source gives one value per material. */
+  stage: Stage.nullable(),
+  year,
+  value: z.number().nullable(),
+  /** `index` for EU scores, `fraction` for rates and reliances (the source's percent ÷ 100). */
+  unit: z.enum(["index", "fraction"]),
+  status: Status,
+  locator: Locator,
+  /** For import reliance: main import sources, ranked, as ISO alpha-3 codes. */
+  sources: z.array(z.string().regex(/^[A-Z]{3}$/)).optional(),
+  rules,
+});
 
 /**
  * One demand figure of an IEA table: a mineral's demand from one sector or technology (or a total),
@@ -96,31 +113,6 @@ export const DemandRow = /* @__PURE__ */ strict({
   basis: label,
   ...traced,
 });
-export type DemandRow = Readonly<z.infer<typeof DemandRow>>;
-
-export const Indicator = /* @__PURE__ */ z.enum(INDICATORS);
-export type Indicator = z.infer<typeof Indicator>;
-
-/** One published indicator (EU supply risk, economic importance, import reliance; USGS net import reliance) of a material. */
-export const IndicatorRow = /* @__PURE__ */ strict({
-  edition: EditionId,
-  indicator: Indicator,
-  mineral: id,
-  /** Whose indicator: the EU's or the United States'. */
-  economy: z.enum(["EU", "USA"]),
-  /** Stage the indicator was assessed at, `null` where the source gives one value per material. */
-  stage: Stage.nullable(),
-  year,
-  value: z.number().nullable(),
-  /** `index` for EU scores, `fraction` for rates and reliances (the source's percent ÷ 100). */
-  unit: z.enum(["index", "fraction"]),
-  status: Status,
-  locator: Locator,
-  /** For import reliance: main import sources, ranked, as ISO alpha-3 codes. */
-  sources: z.array(z.string().regex(/^[A-Z]{3}$/)).optional(),
-  rules,
-});
-export type IndicatorRow = Readonly<z.infer<typeof IndicatorRow>>;
 
 export const Edition = /* @__PURE__ */ strict({
   id: EditionId,
@@ -132,4 +124,9 @@ export const Edition = /* @__PURE__ */ strict({
   citation: z.string(),
   files: z.array(z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
 });
+
+// The record types, read-only: nothing changes a row or an edition once the pipeline has built it.
+export type SupplyRow = Readonly<z.infer<typeof SupplyRow>>;
+export type IndicatorRow = Readonly<z.infer<typeof IndicatorRow>>;
+export type DemandRow = Readonly<z.infer<typeof DemandRow>>;
 export type Edition = Readonly<z.infer<typeof Edition>>;
