@@ -76,6 +76,7 @@ const SEEDS: Record<string, unknown[]> = {
   ],
   cite: [{ mineral: "cobalt", country: "CHN", stage: "refining", year: 2023, source: "iea-cmde-2024" }],
   resolveSource: [{ mineral: "cobalt", stage: "refining", measure: "production", year: 2023, source: "iea-cmde-2024" }],
+  withinEditions: ["demand", ["ec-crm-2023", "iea-cmde-2024", "usgs-mcs-2025"]],
   countries: ["QUAD"],
   herfindahl: [[0.5, 0.3, 0.2]],
   concentrationRatio: [[0.1, 0.5, 0.3, 0.1], 2],

@@ -54,8 +54,8 @@ export { CritminError } from "./errors.ts";
 export type { CritminErrorCode } from "./errors.ts";
 
 // source resolution
-export { resolveSource } from "./resolve.ts";
-export type { Resolution, ResolutionRule, ResolveQuery, ResolveResult } from "./resolve.ts";
+export { resolveSource, withinEditions } from "./resolve.ts";
+export type { OneSeriesFunction, Resolution, ResolutionRule, ResolveQuery, ResolveResult } from "./resolve.ts";
 
 // lookups
 export { chinaShare } from "./exposure/chinaShare.ts";

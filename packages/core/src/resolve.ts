@@ -1,5 +1,7 @@
 import { describe, describeYears as describeEditionYears } from "./_lib/describe.ts";
+import { parseWithin } from "./_lib/options.ts";
 import { coverage, stagesWithData, type EditionCoverage } from "./_lib/supplyIndex.ts";
+import { seriesWithin, type SeriesData } from "./_lib/within.ts";
 import { CritminError } from "./errors.ts";
 import type { EditionId, Measure, Stage } from "./constants.ts";
 
@@ -117,6 +119,44 @@ export function withinEdition(
   const allowed = all.filter((c) => within.includes(c.edition));
   const withYear = year === undefined ? undefined : allowed.find((c) => c.years.has(year));
   return (withYear ?? allowed[0])?.edition ?? within[0];
+}
+
+/** What each function that reads one source series reads: see {@link withinEditions}. */
+const ONE_SERIES: Readonly<Record<OneSeriesFunction, SeriesData>> = {
+  demand: "demand",
+  techExposure: "demand",
+  coverageWithout: "demand",
+  reserves: "reserves",
+};
+
+/** The functions that read one source series (IEA demand and technology tables, USGS reserves). */
+export type OneSeriesFunction = "demand" | "techExposure" | "coverageWithout" | "reserves";
+
+/**
+ * The editions of `within` that `fn` chooses among when no `source` is named: those of the source
+ * series its data comes from (IEA for `demand`, `techExposure` and `coverageWithout`, USGS for
+ * `reserves`); the newest of them with the figure answers. Empty when `within` names no edition of
+ * that series: `fn` then chooses as without `within`, so a workbook's pin restricts only the sources
+ * it names. With a pin (one edition per series) this is the one edition `fn` reads, for a reason to name.
+ *
+ * @throws {@link CritminError} `invalid_argument` for another `fn`, or a `within` that is not a
+ *   non-empty array; `unknown_id` for an unknown edition (with the nearest valid one)
+ * @example
+ * withinEditions("demand", ["ec-crm-2023", "iea-cmde-2024", "usgs-mcs-2025"])
+ * //=> ["iea-cmde-2024"]
+ * withinEditions("reserves", ["ec-crm-2023", "iea-cmde-2024", "usgs-mcs-2025"])
+ * //=> ["usgs-mcs-2025"]
+ * withinEditions("techExposure", ["usgs-mcs-2025"])
+ * //=> []
+ */
+export function withinEditions(fn: OneSeriesFunction, within: readonly EditionId[]): EditionId[] {
+  const data = typeof fn === "string" && Object.hasOwn(ONE_SERIES, fn) ? ONE_SERIES[fn] : undefined;
+  if (data === undefined)
+    throw new CritminError(
+      "invalid_argument",
+      `withinEditions: fn must be one of ${Object.keys(ONE_SERIES).join(", ")}, got ${describe(fn)}`,
+    );
+  return seriesWithin(data, parseWithin("withinEditions", within));
 }
 
 /**

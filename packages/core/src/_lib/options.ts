@@ -67,7 +67,8 @@ export function readOptions<K extends string>(fn: string, options: unknown, keys
   return new Options(fn, checkOptions(fn, options, keys));
 }
 
-function parseWithin(fn: string, input: unknown): EditionId[] {
+/** A `within` list: a non-empty array of edition ids. */
+export function parseWithin(fn: string, input: unknown): EditionId[] {
   if (!Array.isArray(input) || input.length === 0)
     throw new CritminError(
       "invalid_argument",

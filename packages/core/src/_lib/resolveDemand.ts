@@ -5,6 +5,7 @@ import type { DemandTable, EditionId, Scenario } from "../constants.ts";
 import type { DemandRow } from "../schema/rows.ts";
 import { describeYears } from "./describe.ts";
 import { demandCoverage, demandRow, hasDemandTable, type DemandCoverage } from "./demandIndex.ts";
+import { allowedEditions } from "./within.ts";
 
 /** The scenario a projection year is read under when the caller names none (IEA's Stated Policies). */
 export const DEFAULT_SCENARIO: Scenario = "STEPS";
@@ -33,6 +34,8 @@ export interface DemandQuery {
   readonly year: number | undefined;
   readonly scenario: Scenario | undefined;
   readonly source: EditionId | undefined;
+  /** The editions allowed when no `source` is named (a workbook's pin); see {@link allowedEditions}. */
+  readonly within?: readonly EditionId[] | undefined;
 }
 
 export type DemandLookup =
@@ -53,7 +56,8 @@ export function demandTable(mineral: string, use: Use): DemandTable | undefined 
 /**
  * Chooses the edition, year and scenario of a demand query, in the spirit of {@link resolveSource}:
  *
- * - `source` pins the edition (`pinned`).
+ * - `source` pins the edition (`pinned`); without it, `within`'s IEA editions are the only candidates
+ *   (`pinned`), the newest with the figure answering. A `within` naming no IEA edition does not narrow.
  * - No `year`: the newest edition with the series, at its observed base year (`newest-observed`).
  * - A `year`: the newest edition with a figure for that year (`newest-with-year`).
  * - The base year is observed and common to all scenarios, so it is read with scenario `null` whatever
@@ -62,7 +66,7 @@ export function demandTable(mineral: string, use: Use): DemandTable | undefined 
 export function resolveDemand(
   query: DemandQuery,
 ): { ok: true; resolution: DemandResolution } | { ok: false; reason: string } {
-  const { mineral, use, year, scenario, source } = query;
+  const { mineral, use, year, scenario } = query;
   const table = demandTable(mineral, use);
   const what = `${mineral} ${use === "total" ? "total" : use} demand`;
   if (!table) {
@@ -72,10 +76,12 @@ export function resolveDemand(
     return { ok: false, reason: `no ${what} data${hint}` };
   }
   const all = demandCoverage(table, mineral, use);
-  const candidates = source ? all.filter((c) => c.edition === source) : all;
+  const allowed = allowedEditions(query.source, query.within, "demand");
+  const candidates = allowed ? all.filter((c) => allowed.includes(c.edition)) : all;
+  const among = allowed ? ` in ${allowed.join(", ")}` : "";
   if (candidates.length === 0) {
     const hint = all.length > 0 ? `; editions with data: ${describeYears(all)}` : "";
-    return { ok: false, reason: `no ${what} data${source ? ` in ${source}` : ""}${hint}` };
+    return { ok: false, reason: `no ${what} data${among}${hint}` };
   }
   const chosen =
     year === undefined
@@ -85,11 +91,11 @@ export function resolveDemand(
     const which = year === undefined ? "no observed" : `no ${year}`;
     return {
       ok: false,
-      reason: `${which} ${what} figure${source ? ` in ${source}` : ""}; years available: ${describeYears(candidates)}`,
+      reason: `${which} ${what} figure${among}; years available: ${describeYears(candidates)}`,
     };
   }
   const resolvedYear = year ?? chosen.baseYear!;
-  const rule: DemandRule = source ? "pinned" : year === undefined ? "newest-observed" : "newest-with-year";
+  const rule: DemandRule = allowed ? "pinned" : year === undefined ? "newest-observed" : "newest-with-year";
   return {
     ok: true,
     resolution: {

@@ -311,3 +311,24 @@ describe("CoverageWithoutOptions", () => {
     expect(CoverageWithoutOptions.safeParse({ supplyCase: "high" }).success).toBe(false);
   });
 });
+
+describe("coverageWithout within a pin", () => {
+  it("reads supply and demand from the pin's IEA edition (iea-cmde-2024: base year 2023)", () => {
+    const { countries, total } = supplyBlock("Cobalt - Refining", 2023);
+    const expected = (total - maxOf(countries)) / totalDemandKt("Cobalt", null, 2023);
+    expect(coverageWithout("cobalt", { within: ["ec-crm-2023", "iea-cmde-2024", "usgs-mcs-2025"] })).toBeCloseTo(
+      expected,
+      10,
+    );
+  });
+
+  it("answers nothing from an IEA edition outside the list, and is not narrowed by a list naming none", () => {
+    expect(coverageWithout("cobalt", { year: 2023 })).toBeDefined();
+    expect(coverageWithout("cobalt", { year: 2023, within: ["iea-cmde-2025"] })).toBeUndefined();
+    expect(coverageWithout("cobalt", { within: ["usgs-mcs-2025"] })).toBe(coverageWithout("cobalt"));
+    expect(coverageWithout("cobalt", { source: "iea-cmde-2025", within: ["iea-cmde-2024"] })).toBe(
+      coverageWithout("cobalt", { source: "iea-cmde-2025" }),
+    );
+    expect(CoverageWithoutOptions.safeParse({ within: ["iea-cmde-2024"] }).success).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { materialOf } from "../_lib/materials.ts";
 import { scenarioFor } from "../_lib/resolveDemand.ts";
 import { describe } from "../_lib/describe.ts";
 import { readOptions } from "../_lib/options.ts";
+import { allowedEditions } from "../_lib/within.ts";
 import { parseCountry, parseMineral } from "../_lib/ids.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode } from "../data/index.ts";
@@ -12,7 +13,7 @@ import { AGGREGATES, type EditionId, SUPPLY_CASES } from "../constants.ts";
 import type { SupplyRow } from "../schema/rows.ts";
 import type { CoverageWithoutOptions } from "../schema/options.ts";
 
-const KEYS = ["supplier", "year", "supplyCase", "demandScenario", "stage", "source"] as const;
+const KEYS = ["supplier", "year", "supplyCase", "demandScenario", "stage", "source", "within"] as const;
 
 function largest(rows: ReadonlyMap<string, SupplyRow>): SupplyRow | undefined {
   let best: SupplyRow | undefined;
@@ -28,7 +29,8 @@ function largest(rows: ReadonlyMap<string, SupplyRow>): SupplyRow | undefined {
  * (world supply − the supplier's supply) ÷ total demand, the IEA's "largest supplier removed" test.
  *
  * Supply and total demand come from one IEA edition and the same year, never from two editions: the
- * edition is the newest with both for the mineral (and `year`, when given) unless `source` pins one,
+ * edition is the newest with both for the mineral (and `year`, when given) unless `source` pins one
+ * (or `within` lists the editions allowed, as {@link demand} reads it),
  * and the year defaults to its observed base year. A projection year (2030, 2035, 2040) reads supply
  * under the `"base-case"` and demand under `demandScenario` (default `"STEPS"`); the base year reads
  * observed supply and demand. `"largest"` is the country (never `ROW` or `WORLD`) with the most
@@ -46,6 +48,9 @@ function largest(rows: ReadonlyMap<string, SupplyRow>): SupplyRow | undefined {
  * @example
  * coverageWithout("lithium", { supplier: "Australia", stage: "mining", year: 2023, source: "iea-cmde-2024" })
  * //=> (193.8 - 84.1) / 165.3723
+ * @example
+ * coverageWithout("cobalt", { within: ["iea-cmde-2024", "ec-crm-2023"] })
+ * //=> (223.8 - 171.7) / 214.7903
  */
 export function coverageWithout(mineralInput: MineralInput, options?: CoverageWithoutOptions): number | undefined {
   const fn = "coverageWithout";
@@ -53,7 +58,7 @@ export function coverageWithout(mineralInput: MineralInput, options?: CoverageWi
   const mineral = parseMineral(fn, mineralInput);
   const stage = opts.stage("refining");
   const year = opts.year();
-  const source = opts.source();
+  const allowed = allowedEditions(opts.source(), opts.within(), "demand");
   const scenario = opts.scenario("demandScenario");
   const supplyCase = opts.get("supplyCase", parseSupplyCase);
   const supplier = opts.get("supplier", parseSupplier, "largest");
@@ -62,7 +67,7 @@ export function coverageWithout(mineralInput: MineralInput, options?: CoverageWi
   const demandEditions = demandCoverage("total-demand", mineral, "total");
   const supplyEditions = coverage(mineral, stage, "production");
   const candidates = demandEditions
-    .filter((d) => source === undefined || d.edition === source)
+    .filter((d) => allowed === undefined || allowed.includes(d.edition))
     .flatMap((d) => {
       const s = supplyEditions.find((c) => c.edition === d.edition);
       return s ? [{ demand: d, supply: s }] : [];

@@ -177,3 +177,34 @@ describe("DemandOptions", () => {
     expect(DemandOptions.safeParse({ scenario: "BAU" }).success).toBe(false);
   });
 });
+
+describe("demand within a pin", () => {
+  const lithium2023 = () => t(demandKt("1 Total demand for key minerals", "Lithium", "Total demand", null, 2023));
+
+  it("reads the pin's IEA edition (iea-cmde-2024: base year 2023), not the newest", () => {
+    expect(demand("lithium", { within: ["ec-crm-2023", "iea-cmde-2024", "usgs-mcs-2025"] })).toBe(lithium2023());
+    expect(demand("lithium")).toBe(t(iea2025.totalDemand.Lithium.totalDemand["2024"]));
+  });
+
+  it("answers nothing from an IEA edition outside the list (2023 is only in iea-cmde-2024)", () => {
+    expect(demand("lithium", { year: 2023 })).toBe(lithium2023());
+    expect(demand("lithium", { year: 2023, within: ["iea-cmde-2025", "usgs-mcs-2025"] })).toBeUndefined();
+    expect(demand("lithium", { year: 2023, within: ["iea-cmde-2024", "iea-cmde-2025"] })).toBe(lithium2023());
+  });
+
+  it("is not narrowed by a list naming no IEA edition, and loses to an explicit source", () => {
+    expect(demand("cobalt", { within: ["usgs-mcs-2025", "ec-crm-2023"] })).toBe(demand("cobalt"));
+    expect(demand("cobalt", { source: "iea-cmde-2025", within: ["iea-cmde-2024"] })).toBe(
+      t(iea2025.totalDemand.Cobalt.totalDemand["2024"]),
+    );
+  });
+
+  it("rejects a within that is not a non-empty list of editions", () => {
+    expect(thrown(() => demand("cobalt", { within: [] }))).toMatchObject({ code: "invalid_argument" });
+    expect(thrown(() => demand("cobalt", { within: ["iea-cmde-2030"] as never }))).toMatchObject({
+      code: "unknown_id",
+    });
+    expect(DemandOptions.parse({ within: ["iea-cmde-2024"] })).toEqual({ within: ["iea-cmde-2024"] });
+    expect(DemandOptions.safeParse({ within: [] }).success).toBe(false);
+  });
+});

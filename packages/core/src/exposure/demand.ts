@@ -6,13 +6,15 @@ import { USES } from "../data/index.ts";
 import type { DemandOptions } from "../schema/options.ts";
 import type { MineralInput } from "../inputs.ts";
 
-const KEYS = ["year", "scenario", "sector", "source"] as const;
+const KEYS = ["year", "scenario", "sector", "source", "within"] as const;
 
 /**
  * Demand for one mineral, in total or for one sector, in metric tonnes on the IEA's basis for it.
  *
  * Reads the IEA total-demand table (`sector` default `"total"`). The edition is the newest IEA
- * edition with demand for the mineral (and for `year`, when given), unless `source` pins one; the
+ * edition with demand for the mineral (and for `year`, when given), unless `source` pins one or
+ * `within` lists the editions allowed (a workbook's pin: only its IEA editions answer, and a list
+ * naming no IEA edition does not narrow the choice); the
  * year defaults to that edition's observed base year (2024 in iea-cmde-2025). The base year is
  * observed and the same in every scenario, so `scenario` is not used for it; a projection year
  * (2030–2050) is read under `scenario`, default `"STEPS"`. Minerals without a total-demand table
@@ -29,6 +31,9 @@ const KEYS = ["year", "scenario", "sector", "source"] as const;
  * @example
  * demand("cobalt", { sector: "EV", year: 2023, source: "iea-cmde-2024" })
  * //=> 61.8409 * 1000
+ * @example
+ * demand("lithium", { within: ["iea-cmde-2024", "usgs-mcs-2025"] }) === demand("lithium", { source: "iea-cmde-2024" })
+ * //=> true
  */
 export function demand(mineral: MineralInput, options?: DemandOptions): number | undefined {
   const fn = "demand";
@@ -40,6 +45,7 @@ export function demand(mineral: MineralInput, options?: DemandOptions): number |
     year: opts.year(),
     scenario: opts.scenario(),
     source: opts.source(),
+    within: opts.within(),
   });
   return found.row?.tonnes;
 }

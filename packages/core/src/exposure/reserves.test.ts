@@ -40,6 +40,14 @@ describe("reserves", () => {
     expect(reserves("lithium", "chile", { year: 2024, source: "usgs-mcs-2025" })).toBe(chile);
   });
 
+  it("reads the pin's USGS edition, and is not narrowed by a pin naming no source of reserves", () => {
+    const chile = reserveRows("Lithium").find((r) => r.country === "Chile")!.tonnes;
+    expect(reserves("lithium", "CHL", { within: ["ec-crm-2023", "usgs-mcs-2025"] })).toBe(chile);
+    expect(reserves("lithium", "CHL", { within: ["iea-cmde-2024", "ec-crm-2023"] })).toBe(chile);
+    expect(reserves("lithium", "CHL", { year: 2023, within: ["usgs-mcs-2025"] })).toBeUndefined();
+    expect(reserves("lithium", "CHL", { source: "iea-cmde-2025", within: ["usgs-mcs-2025"] })).toBeUndefined();
+  });
+
   it("is undefined where USGS gives no reserves figure", () => {
     const germany = usgsWorld().find(
       (r) => r.COMMODITY!.trim() === "Copper" && r.COUNTRY!.trim() === "Germany" && r.TYPE!.startsWith("Mine"),
@@ -63,7 +71,7 @@ describe("reserves", () => {
       /^reserves: country must be a non-empty string/,
     );
     expect(thrown(() => reserves("copper", "CHL", { stage: "mining" } as never)).message).toBe(
-      'reserves: unknown option "stage"; expected year, source',
+      'reserves: unknown option "stage"; expected year, source, within',
     );
     expect(thrown(() => reserves("copper", "CHL", { year: 24.5 })).code).toBe("invalid_argument");
   });

@@ -371,3 +371,19 @@ describe("TechExposureOptions", () => {
     expect(TechExposureOptions.safeParse({ stage: "smelting" }).success).toBe(false);
   });
 });
+
+describe("techExposure within a pin", () => {
+  it("weighs the pin's IEA edition (iea-cmde-2024: EVs, refining, base year 2023)", () => {
+    const result = techExposure("EV", { within: ["iea-cmde-2024", "usgs-mcs-2025"] });
+    expectMatches(result, expected2024("4.3 EV", "refining", null, 2023));
+    expect(result).toMatchObject({ edition: "iea-cmde-2024", year: 2023 });
+  });
+
+  it("answers nothing from an IEA edition outside the list, and is not narrowed by a list naming none", () => {
+    expect(techExposure("EV", { year: 2023 })?.edition).toBe("iea-cmde-2024");
+    expect(techExposure("EV", { year: 2023, within: ["iea-cmde-2025"] })).toBeUndefined();
+    expect(techExposure("EV", { within: ["usgs-mcs-2025"] })).toEqual(techExposure("EV"));
+    expect(techExposure("EV", { source: "iea-cmde-2025", within: ["iea-cmde-2024"] })?.edition).toBe("iea-cmde-2025");
+    expect(TechExposureOptions.safeParse({ within: [] }).success).toBe(false);
+  });
+});

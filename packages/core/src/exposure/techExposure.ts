@@ -5,6 +5,7 @@ import { scenarioFor } from "../_lib/resolveDemand.ts";
 import { readOptions } from "../_lib/options.ts";
 import { requireString } from "../_lib/ids.ts";
 import { perDataset } from "../_lib/perDataset.ts";
+import { allowedEditions } from "../_lib/within.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { Dataset } from "../data/dataset.ts";
 import type { MineralId, Use } from "../data/index.ts";
@@ -51,7 +52,7 @@ export interface TechExposure {
   readonly weakestLink: { readonly mineral: MineralId; readonly chinaShare: number };
 }
 
-const KEYS = ["year", "scenario", "stage", "source"] as const;
+const KEYS = ["year", "scenario", "stage", "source", "within"] as const;
 
 function chinaShareOf(edition: EditionId, mineral: MineralId, stage: Stage, year: number): number | undefined {
   const series = coverage(mineral, stage, "production").find((c) => c.edition === edition);
@@ -97,7 +98,8 @@ function hasSupplyYear(edition: EditionId, minerals: Iterable<MineralId>, stage:
  * four magnet rare earths. Supply years (base year, 2030, 2035, 2040) and demand years (base year,
  * 2030–2050) meet only in the base year, 2030, 2035 and 2040: other years give `undefined`. The year
  * defaults to the edition's observed base year; a projection year is read under `scenario` (default
- * `"STEPS"`) for demand and the `"base-case"` for supply.
+ * `"STEPS"`) for demand and the `"base-case"` for supply. The edition is the newest that answers,
+ * unless `source` pins one or `within` lists the editions allowed (as {@link demand} reads it).
  *
  * @returns the exposure (0–1) with its breakdown, or `undefined` when no mineral of the technology
  *   has both demand and a China share in one edition and year
@@ -115,6 +117,9 @@ function hasSupplyYear(edition: EditionId, minerals: Iterable<MineralId>, stage:
  * @example
  * techExposure("EV", { year: 2023, source: "iea-cmde-2024" })?.weakestLink.chinaShare
  * //=> 70.3 / 76.3
+ * @example
+ * techExposure("grids", { within: ["iea-cmde-2024", "usgs-mcs-2025"] })?.exposure
+ * //=> 11547 / 26336.2
  */
 export function techExposure(
   technologyInput: Technology | (string & {}),
@@ -126,7 +131,7 @@ export function techExposure(
   const year = opts.year();
   const asked = opts.scenario();
   const stage = opts.stage("refining");
-  const source = opts.source();
+  const allowed = allowedEditions(opts.source(), opts.within(), "demand");
 
   // The newest edition whose technology table and supply both have the year: editions are never mixed.
   const answers = (c: DemandCoverage, y: number) =>
@@ -134,7 +139,7 @@ export function techExposure(
     hasSupplyYear(c.edition, demandByMineral(c.edition, technology, y, scenarioFor(c, y, asked)).keys(), stage, y);
   let chosen: { coverage: DemandCoverage; year: number } | undefined;
   for (const c of technologyCoverage(technology)) {
-    if (source !== undefined && c.edition !== source) continue;
+    if (allowed !== undefined && !allowed.includes(c.edition)) continue;
     const y = year ?? c.baseYear;
     if (y !== undefined && answers(c, y)) {
       chosen = { coverage: c, year: y };

@@ -55,6 +55,8 @@ export const CoverageWithoutOptions = /* @__PURE__ */ options({
   stage,
   /** Pin an IEA edition; default: the newest IEA edition with supply and demand for the mineral (and year). */
   source,
+  /** The editions allowed when `source` is not given (a workbook's pin): only its IEA editions answer; a list naming none does not narrow. */
+  within,
 });
 export type CoverageWithoutOptions = z.input<typeof CoverageWithoutOptions>;
 
@@ -80,6 +82,8 @@ export const DemandOptions = /* @__PURE__ */ options({
     .optional(),
   /** Pin an IEA edition; default: the newest edition with demand for the mineral (and year, when given). */
   source,
+  /** The editions allowed when `source` is not given (a workbook's pin): only its IEA editions answer; a list naming none does not narrow. */
+  within,
 });
 export type DemandOptions = z.input<typeof DemandOptions>;
 
@@ -127,9 +131,12 @@ export const ProvenanceQuery = /* @__PURE__ */ options({
 export type ProvenanceQuery = z.input<typeof ProvenanceQuery>;
 
 // reserves
-/** Options of {@link reserves}: `year` and `source`, as for {@link share} (reserves have no stage). */
-export const ReservesOptions = /* @__PURE__ */ SupplyOptions.omit({ stage: true, within: true }).strict();
-export type ReservesOptions = Omit<SupplyOptions, "stage" | "within">;
+/**
+ * Options of {@link reserves}: `year`, `source` and `within`, as for {@link share} (reserves have no
+ * stage); only `within`'s editions of a source with reserves narrow the choice.
+ */
+export const ReservesOptions = /* @__PURE__ */ SupplyOptions.omit({ stage: true }).strict();
+export type ReservesOptions = Omit<SupplyOptions, "stage">;
 
 // shareChange
 export const ShareChangeOptions = /* @__PURE__ */ options({
@@ -167,6 +174,8 @@ export const TechExposureOptions = /* @__PURE__ */ options({
   stage,
   /** Pin an IEA edition; default: the newest IEA edition with the technology (and year, when given). */
   source,
+  /** The editions allowed when `source` is not given (a workbook's pin): only its IEA editions answer; a list naming none does not narrow. */
+  within,
 });
 export type TechExposureOptions = z.input<typeof TechExposureOptions>;
 
