@@ -1,7 +1,7 @@
 // Argument sets shared by many functions, and the reasons given with #N/A.
-import { provenance, type EditionId, type Stage } from "@critmin/core";
+import { provenance, withinEditions, type EditionId, type OneSeriesFunction, type Stage } from "@critmin/core";
 import { currentPin, type Pin } from "../workbook/pin.ts";
-import { describe, editionArg, optionalYear, stageArg } from "./args.ts";
+import { describe, editionArg, isBlank, optionalYear, stageArg } from "./args.ts";
 
 export interface SupplyArgs {
   readonly stage?: Stage;
@@ -25,6 +25,34 @@ export function supplyArgs(
   const args = { stage: stageArg(fn, stage), year: optionalYear(fn, "year", year), source: editionArg(fn, source) };
   const pinned = args.source === undefined && pin !== null && pin.editions.length > 0;
   return pinned ? { ...args, within: pin.editions as readonly EditionId[] } : args;
+}
+
+/** `[source]` of a function that reads one series (IEA demand and exposure, USGS reserves). */
+export interface SeriesArgs {
+  readonly source?: EditionId;
+  readonly within?: readonly EditionId[];
+}
+
+/**
+ * {@link SeriesArgs} from the argument as Excel passed it: a blank `source` in a pinned workbook
+ * passes the pin as `within`, and the core reads the pin's edition of its series (any edition when
+ * the pin names none of that series); an explicit `source` always wins.
+ */
+export function seriesArgs(fn: string, source: unknown, pin: Pin | null = currentPin()): SeriesArgs {
+  const named = editionArg(fn, source);
+  const pinned = named === undefined && pin !== null && pin.editions.length > 0;
+  return pinned ? { within: pin.editions as readonly EditionId[] } : { source: named };
+}
+
+/**
+ * The source a one-series function's #N/A reason quotes: the argument as Excel passed it, or when it
+ * is blank the pin's edition the core read (`withinEditions`). Called only after the core accepted
+ * the pin, so it does not throw.
+ */
+export function seriesSource(reads: OneSeriesFunction, source: unknown, pin: Pin | null = currentPin()): unknown {
+  if (!isBlank(source) || pin === null || pin.editions.length === 0) return source;
+  const read = withinEditions(reads, pin.editions as readonly EditionId[]);
+  return read.length > 0 ? read.join(", ") : source;
 }
 
 export type RawSupplyArgs = readonly [stage: unknown, year: unknown, source: unknown];

@@ -1,11 +1,19 @@
 // The shapes the CRITMIN.* wrappers share, so each wrapper in functions.ts is only its core call:
 // a function answering per cell of a range, the supply functions' trailing arguments and reasons,
 // and the words of an #N/A reason built from the arguments as Excel passed them.
-import type { EditionId } from "@critmin/core";
-import { editionArg, optionalYear, scenarioArg, stageArg, text } from "./args.ts";
-import { blockReason, supplyArgs, supplyReason, type RawSupplyArgs, type SupplyArgs } from "./queries.ts";
+import type { OneSeriesFunction } from "@critmin/core";
+import { optionalYear, scenarioArg, stageArg, text } from "./args.ts";
+import {
+  blockReason,
+  seriesArgs,
+  seriesSource,
+  supplyArgs,
+  supplyReason,
+  type RawSupplyArgs,
+  type SeriesArgs,
+  type SupplyArgs,
+} from "./queries.ts";
 import { broadcast, value, type ExcelValue } from "./results.ts";
-import { pinnedSeriesSource } from "../workbook/pinSource.ts";
 
 type Answer = number | string | boolean | undefined;
 
@@ -49,25 +57,24 @@ export function cells(
 }
 
 /**
- * {@link cells} for a function that reads one series (IEA demand and exposure: `"iea-cmde"`, USGS
- * reserves: `"usgs-mcs"`): a blank `source` follows the pin's edition of that series. `compute`
- * parses the source (`edition()`) where its argument order puts it; `missing` gets the source as
- * the reason quotes it (the pinned edition when the pin chose it).
+ * {@link cells} for a function that reads one series (`reads`, the core function: IEA demand and
+ * exposure, USGS reserves): a blank `source` passes the pin, and the core reads the pin's edition of
+ * that series ({@link seriesArgs}). `compute` parses the source (`edition()`) where its argument
+ * order puts it; `missing` gets the source as the reason quotes it (the pin's edition the core read).
  */
 export function seriesCells(
   fn: string,
-  [series, source]: readonly [series: string, source: unknown],
+  [reads, source]: readonly [reads: OneSeriesFunction, source: unknown],
   input: unknown,
-  compute: (id: string, edition: () => EditionId | undefined) => Answer,
+  compute: (id: string, edition: () => SeriesArgs) => Answer,
   missing: (cell: unknown, source: unknown) => string,
   name: "mineral" | "technology" = "mineral",
 ): ExcelValue[][] {
-  const pinned = pinnedSeriesSource(series, source);
   return cells(
     fn,
     input,
-    (id) => compute(id, () => editionArg(fn, pinned)),
-    (cell) => missing(cell, pinned),
+    (id) => compute(id, () => seriesArgs(fn, source)),
+    (cell) => missing(cell, seriesSource(reads, source)),
     name,
   );
 }

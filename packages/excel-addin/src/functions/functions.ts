@@ -7,7 +7,6 @@
 // parameters are single values.
 import * as core from "@critmin/core";
 import {
-  editionArg,
   isBlank,
   optionalNumber,
   optionalText,
@@ -18,11 +17,11 @@ import {
   stageArg,
   text,
 } from "../adapter/args.ts";
-import { blockReason, supplyArgs } from "../adapter/queries.ts";
+import { blockReason, seriesArgs, seriesSource, supplyArgs } from "../adapter/queries.ts";
 import { table, value, type ExcelValue } from "../adapter/results.ts";
 import { asked, cells, seriesCells, supplyCells, techArgs } from "../adapter/wrappers.ts";
 // Edition pinning: a blank `source` follows the workbook's pin (src/workbook/pin.ts), set by the task pane.
-import { pinnedSeriesSource, versionLabel } from "../workbook/pinSource.ts";
+import { versionLabel } from "../workbook/pinSource.ts";
 
 /**
  * Supply-chain stage.
@@ -292,7 +291,7 @@ export function coverageWithout(
   const fn = "COVERAGE_WITHOUT";
   return seriesCells(
     fn,
-    ["iea-cmde", source],
+    ["coverageWithout", source],
     mineral,
     (m, edition) =>
       core.coverageWithout(m, {
@@ -300,7 +299,7 @@ export function coverageWithout(
         year: optionalYear(fn, "year", year),
         demandScenario: scenarioArg(fn, scenario),
         stage: stageArg(fn, stage),
-        source: edition(),
+        ...edition(),
       }),
     (m, pinned) => `no IEA edition has both supply and demand for ${String(m)}${asked(year, pinned)}`,
   );
@@ -370,14 +369,14 @@ export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector
   const fn = "DEMAND";
   return seriesCells(
     fn,
-    ["iea-cmde", source],
+    ["demand", source],
     mineral,
     (m, edition) =>
       core.demand(m, {
         year: optionalYear(fn, "year", year),
         scenario: scenarioArg(fn, scenario),
         sector: optionalText(fn, "sector", sector),
-        source: edition(),
+        ...edition(),
       }),
     (m, pinned) =>
       `no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, pinned)}${scenario ? ` under ${String(scenario)}` : ""}`,
@@ -405,9 +404,9 @@ export function techExposure(
   const fn = "TECH_EXPOSURE";
   return seriesCells(
     fn,
-    ["iea-cmde", source],
+    ["techExposure", source],
     technology,
-    (t, edition) => core.techExposure(t, { ...techArgs(fn, year, scenario, stage), source: edition() })?.exposure,
+    (t, edition) => core.techExposure(t, { ...techArgs(fn, year, scenario, stage), ...edition() })?.exposure,
     (t, pinned) => core.techExposureReason(`${String(t)}${asked(year, pinned)}`),
     "technology",
   );
@@ -432,17 +431,17 @@ export function techExposureTable(
   source?: Edition,
 ): any[][] {
   const fn = "TECH_EXPOSURE_TABLE";
-  const pinned = pinnedSeriesSource("iea-cmde", source);
   return table(
     () =>
       core
         .techExposure(text(fn, "technology", technology), {
           ...techArgs(fn, year, scenario, stage),
-          source: editionArg(fn, pinned),
+          ...seriesArgs(fn, source),
         })
         ?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
     ["Mineral", "Demand (t)", "China share", "Weight"],
-    () => `${fn}: ${core.techExposureReason(`${String(technology)}${asked(year, pinned)}`)}`,
+    () =>
+      `${fn}: ${core.techExposureReason(`${String(technology)}${asked(year, seriesSource("techExposure", source))}`)}`,
   );
 }
 
@@ -517,9 +516,9 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
   const fn = "RESERVES";
   return seriesCells(
     fn,
-    ["usgs-mcs", source],
+    ["reserves", source],
     mineral,
-    (m, edition) => core.reserves(m, text(fn, "country", country), { source: edition() }),
+    (m, edition) => core.reserves(m, text(fn, "country", country), edition()),
     (m) => `no reserves figure for ${String(m)} in ${String(country)}`,
   );
 }
