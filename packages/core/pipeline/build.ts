@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { CountryEntry, MineralEntry } from "../src/data/registry.ts";
 import { GROUPS } from "../src/groups.ts";
 import { DemandRow, Edition, IndicatorRow, SupplyRow } from "../src/schema/rows.ts";
-import { countryName, countryNames, alpha2, COUNTRY_ALIASES } from "./countries.ts";
+import { countryName, countryNames, alpha2, COUNTRY_ALIASES, USER_ALIASES } from "./countries.ts";
 import { EDITION_SOURCES } from "./editions.ts";
 import { mineralAliases, mineralName } from "./minerals.ts";
 import { SourceError } from "./problems.ts";
@@ -165,17 +165,6 @@ export function mineralRegistry(dataset: Dataset): MineralEntry[] {
   }));
 }
 
-/** Common short forms the country library lacks; source spellings come from the alias table. */
-const EXTRA_COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  COD: ["DRC", "DR Congo", "Congo-Kinshasa"],
-  COG: ["Congo-Brazzaville", "Republic of the Congo"],
-  GBR: ["UK", "Britain", "Great Britain"],
-  USA: ["US", "United States of America", "America"],
-  KOR: ["Korea"],
-  RUS: ["Russian Federation"],
-  TUR: ["Türkiye"],
-};
-
 export function countryRegistry(dataset: Dataset): CountryEntry[] {
   const codes = new Set<string>([
     ...dataset.supply.map((r) => r.country),
@@ -194,7 +183,7 @@ export function countryRegistry(dataset: Dataset): CountryEntry[] {
     const aliases = new Set([
       ...countryNames(code),
       ...(sourceSpellings.get(code) ?? []),
-      ...(EXTRA_COUNTRY_ALIASES[code] ?? []),
+      ...(USER_ALIASES[code] ?? []),
     ]);
     aliases.delete(name);
     return { code, alpha2: alpha2(code) ?? "", name, aliases: [...aliases].sort() };

@@ -21,7 +21,9 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   "Republic of Korea": "KOR",
   // IEA
   "Democratic Republic of Congo": "COD",
-  // EU CRM 2023 (including the upstream file's misspellings)
+  // EU CRM 2023 (including the upstream file's misspellings). Plain "Congo" is the Republic of the
+  // Congo, as in ISO 3166; the EU writes the Democratic Republic as "Congo, D.R.".
+  Congo: "COG",
   "Congo, D.R.": "COD",
   "Korea, South": "KOR",
   Moldova: "MDA",
@@ -33,6 +35,33 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   Turkyie: "TUR",
   // The upstream EU file stores Türkiye in Latin-1; read as UTF-8 the ü becomes U+FFFD.
   "T\uFFFDrkiye": "TUR",
+};
+
+/**
+ * Names users type that neither the library nor a source spelling gives: common short forms, and the
+ * spellings of the UN ("Viet Nam"), the World Bank ("Congo, Dem. Rep.") and sports bodies ("Chinese
+ * Taipei"). The runtime registry offers them as aliases; sources never need them.
+ */
+export const USER_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  CHN: ["PRC"],
+  COD: ["DRC", "DR Congo", "Congo-Kinshasa", "Congo, Dem. Rep."],
+  COG: ["Congo-Brazzaville", "Republic of the Congo"],
+  GBR: ["UK", "Britain", "Great Britain"],
+  KOR: ["Korea"],
+  RUS: ["Russian Federation"],
+  TUR: ["Türkiye"],
+  TWN: ["Chinese Taipei"],
+  USA: ["US", "United States of America", "America"],
+  VNM: ["Viet Nam"],
+};
+
+/**
+ * The one country a name belongs to when the library lists it for several. "Congo" is the ISO 3166
+ * short name of the Republic of the Congo; the library also lists it for the Democratic Republic,
+ * whose ISO short name is "Congo, The Democratic Republic of the".
+ */
+export const SHARED_NAME_OWNERS: Readonly<Record<string, string>> = {
+  Congo: "COG",
 };
 
 /** Names that stand for aggregates, not countries. */
@@ -63,6 +92,15 @@ export function countryCode(raw: string): string | undefined {
 
 let nameOwners: Map<string, number> | undefined;
 
+/** How many countries the library gives each name. */
+function ownerCounts(): Map<string, number> {
+  const all = countries.getNames("en", { select: "all" }) as Record<string, string[]>;
+  nameOwners ??= Object.values(all)
+    .flat()
+    .reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
+  return nameOwners;
+}
+
 /**
  * English short name of an ISO alpha-3 code, from the country library: its common name when that is
  * readable (not an abbreviation, no comma) and belongs to no other country, else its official name
@@ -72,25 +110,33 @@ let nameOwners: Map<string, number> | undefined;
 export function countryName(code: string): string | undefined {
   if (code === "XKX") return "Kosovo";
   const all = countries.getNames("en", { select: "all" }) as Record<string, string[]>;
-  nameOwners ??= Object.values(all)
-    .flat()
-    .reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
+  const owners = ownerCounts();
   const a2 = countries.alpha3ToAlpha2(code);
   const names = a2 ? all[a2] : undefined;
   if (!names || names.length === 0) return undefined;
   const readable = (n: string | undefined) =>
-    n !== undefined && n.length > 3 && !n.includes(",") && !n.includes(".") && nameOwners!.get(n) === 1;
+    n !== undefined && n.length > 3 && !n.includes(",") && !n.includes(".") && owners.get(n) === 1;
   const common = countries.getName(code, "en", { select: "alias" });
   const official = countries.getName(code, "en", { select: "official" });
   return readable(common) ? common : readable(official) ? official : names[0];
 }
 
-/** Every name the library knows for a code, for the runtime alias index. */
+/**
+ * Every name the library knows for a code, for the runtime alias index; a name it gives to several
+ * countries only for its owner in {@link SHARED_NAME_OWNERS}, so that no name means two countries.
+ */
 export function countryNames(code: string): string[] {
   if (code === "XKX") return ["Kosovo"];
   const alpha2 = countries.alpha3ToAlpha2(code);
   const names = alpha2 ? countries.getNames("en", { select: "all" })[alpha2] : undefined;
-  return names ? [...names] : [];
+  const owners = ownerCounts();
+  return (names ?? []).filter((n) => {
+    if (owners.get(n) === 1) return true;
+    const owner = SHARED_NAME_OWNERS[n];
+    if (owner === undefined)
+      throw new Error(`country name ${JSON.stringify(n)} names several countries: give it an owner`);
+    return owner === code;
+  });
 }
 
 export function alpha2(code: string): string | undefined {
