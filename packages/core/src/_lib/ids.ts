@@ -78,9 +78,30 @@ export function parseMineral(fn: string, input: unknown): MineralId {
   return parseNamed(fn, "mineral", input, mineralLookup());
 }
 
-/** An ISO alpha-3 code (or WORLD/ROW) from a code, a name or an alias ("DRC", "China", "Congo (Kinshasa)"). */
+/**
+ * Remainder labels of the sources' tables (USGS "Other Countries", "Other countries (rounded)"), by
+ * {@link nameKey}. They name whatever a table left unlisted, not a country, so a nearest-name guess
+ * would mislead; the dataset's remainder of the world is `"ROW"`.
+ */
+const REMAINDER_LABELS: ReadonlySet<string> = new Set(
+  ["Other countries", "Other countries (rounded)", "Others"].map(nameKey),
+);
+
+/**
+ * An ISO alpha-3 code (or WORLD/ROW) from a code, a name or an alias ("DRC", "China", "Congo (Kinshasa)").
+ * "Congo" alone is the Republic of the Congo (COG), as in ISO 3166.
+ */
 export function parseCountry(fn: string, input: unknown): CountryCode | Aggregate {
-  return parseNamed(fn, "country", input, countryLookup());
+  const table = countryLookup();
+  const hit = typeof input === "string" ? table.exact.get(input) : undefined;
+  if (hit !== undefined) return hit;
+  if (typeof input === "string" && REMAINDER_LABELS.has(nameKey(input))) {
+    throw new CritminError(
+      "invalid_argument",
+      `${fn}: country ${describe(input)} is not a country but a table's remainder; name a country, or use "ROW" for the rest of the world`,
+    );
+  }
+  return parseNamed(fn, "country", input, table);
 }
 
 /** One of a closed list of lower-case ids (a stage, a measure), case-insensitive. */
