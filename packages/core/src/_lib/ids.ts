@@ -79,9 +79,10 @@ export function parseMineral(fn: string, input: unknown): MineralId {
 }
 
 /**
- * Remainder labels of the sources' tables (USGS "Other Countries", "Other countries (rounded)"), by
- * {@link nameKey}. They name whatever a table left unlisted, not a country, so a nearest-name guess
- * would mislead; the dataset's remainder of the world is `"ROW"`.
+ * Remainder labels, by {@link nameKey}: the USGS tables' "Other Countries" and "Other countries
+ * (rounded)", and the plain "Others" of users' own tables. They name whatever a table left unlisted,
+ * not a country, so a nearest-name guess would mislead; the dataset's remainder of the world is `"ROW"`
+ * ("rest of world" still means it).
  */
 const REMAINDER_LABELS: ReadonlySet<string> = new Set(
   ["Other countries", "Other countries (rounded)", "Others"].map(nameKey),
