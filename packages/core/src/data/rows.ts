@@ -11,7 +11,8 @@
  * "Gives it back" means the very same double: emit.ts recomputes every row it writes with these
  * functions, stores the figure itself wherever they would differ by as much as one bit, and checks
  * that reading the module returns every row exactly (`pnpm data:build`, `pnpm data:check`).
- * Rows come back with their keys in the schema's order. Equal `rules` (and `sources`) lists are one
+ * Rows come back with their keys in the schema's order (emit.ts checks the decoders' column lists
+ * against the schemas). Equal `rules` (and `sources`) lists are one
  * frozen array shared by the rows that have them.
  */
 import type { DemandRow, IndicatorRow, SupplyRow } from "../schema/rows.ts";
@@ -78,49 +79,165 @@ export function derivedShare(
   return value / world.value;
 }
 
-/** A row as read, before its decoder fills the `Derived` keys the module left out (`undefined`). */
-type ReadRow<T, Derived extends keyof T> = { -readonly [K in keyof T]: K extends Derived ? T[K] | undefined : T[K] };
-
-/**
- * The module's rows, their keys in the order the module stores its columns: the schema's order, which
- * emit.ts writes and checks. A key is left out where its column says the row has none (`sources`).
- */
-function readRows<T, Derived extends keyof T = never>(text: string): ReadRow<T, Derived>[] {
-  const table = readColumns(text);
-  const columns = table.names;
-  const values = columns.map((name) => table.get(name));
-  const rows = new Array<ReadRow<T, Derived>>(table.rows);
-  for (let i = 0; i < table.rows; i++) {
-    const row: Record<string, unknown> = {};
-    columns.forEach((name, c) => {
-      const value = values[c]![i];
-      if (value !== ABSENT) row[name] = value;
-    });
-    rows[i] = row as ReadRow<T, Derived>;
-  }
-  return rows;
-}
+// The decoders build each row as one object literal, keys in the schema's order: rows of one shape
+// that decode about twice as fast as rows assembled key by key from the column names.
 
 export function decodeSupply(text: string): readonly SupplyRow[] {
-  const rows = readRows<SupplyRow, "tonnes" | "share">(text);
-  // Shares come from the block's WORLD row, known once every row is read; a stored share is kept as is.
-  const worlds = worldRows(rows);
-  for (const row of rows) {
-    if (row.tonnes === undefined) row.tonnes = tonnesOf(row.value, row.unit);
-    if (row.share === undefined) row.share = derivedShare(row, worlds.get(supplyBlockKey(row)));
+  const table = readColumns(text);
+  const [
+    edition,
+    mineral,
+    stage,
+    measure,
+    country,
+    year,
+    kind,
+    kase,
+    value,
+    unit,
+    tonnes,
+    share,
+    basis,
+    status,
+    locator,
+    rules,
+  ] = (
+    [
+      "edition",
+      "mineral",
+      "stage",
+      "measure",
+      "country",
+      "year",
+      "kind",
+      "case",
+      "value",
+      "unit",
+      "tonnes",
+      "share",
+      "basis",
+      "status",
+      "locator",
+      "rules",
+    ] as const
+  ).map((name) => table.get(name));
+  const rows = new Array<{ -readonly [K in keyof SupplyRow]: SupplyRow[K] }>(table.rows);
+  for (let i = 0; i < table.rows; i++) {
+    const v = value![i] as number | null;
+    const u = unit![i] as string;
+    rows[i] = {
+      edition: edition![i] as SupplyRow["edition"],
+      mineral: mineral![i] as string,
+      stage: stage![i] as SupplyRow["stage"],
+      measure: measure![i] as SupplyRow["measure"],
+      country: country![i] as string,
+      year: year![i] as number,
+      kind: kind![i] as SupplyRow["kind"],
+      case: kase![i] as string | null,
+      value: v,
+      unit: u,
+      tonnes: tonnes![i] !== undefined ? (tonnes![i] as number | null) : tonnesOf(v, u),
+      // Derived below once every WORLD row is known; a stored share is kept as is.
+      share: (share![i] as number | null | undefined) ?? null,
+      basis: basis![i] as string,
+      status: status![i] as SupplyRow["status"],
+      locator: locator![i] as string,
+      rules: rules![i] as string[],
+    };
   }
-  return frozen(rows as SupplyRow[]);
+  const worlds = worldRows(rows);
+  for (let i = 0; i < rows.length; i++) {
+    if (share![i] === undefined) rows[i]!.share = derivedShare(rows[i]!, worlds.get(supplyBlockKey(rows[i]!)));
+  }
+  return frozen(rows);
 }
 
 export function decodeDemand(text: string): readonly DemandRow[] {
-  const rows = readRows<DemandRow, "tonnes">(text);
-  // Demand is always in a mass unit, so the recomputed tonnes are a number.
-  for (const row of rows) if (row.tonnes === undefined) row.tonnes = tonnesOf(row.value, row.unit) as number;
-  return frozen(rows as DemandRow[]);
+  const table = readColumns(text);
+  const [edition, tableName, mineral, use, variant, scenario, year, kind, value, unit, tonnes, basis, locator, rules] =
+    (
+      [
+        "edition",
+        "table",
+        "mineral",
+        "use",
+        "variant",
+        "scenario",
+        "year",
+        "kind",
+        "value",
+        "unit",
+        "tonnes",
+        "basis",
+        "locator",
+        "rules",
+      ] as const
+    ).map((name) => table.get(name));
+  const rows = new Array<DemandRow>(table.rows);
+  for (let i = 0; i < table.rows; i++) {
+    const v = value![i] as number;
+    const u = unit![i] as string;
+    rows[i] = {
+      edition: edition![i] as DemandRow["edition"],
+      table: tableName![i] as DemandRow["table"],
+      mineral: mineral![i] as string,
+      use: use![i] as string,
+      variant: variant![i] as string,
+      scenario: scenario![i] as DemandRow["scenario"],
+      year: year![i] as number,
+      kind: kind![i] as DemandRow["kind"],
+      value: v,
+      unit: u,
+      // Demand is always in a mass unit, so the recomputed tonnes are a number.
+      tonnes: tonnes![i] !== undefined ? (tonnes![i] as number) : (tonnesOf(v, u) as number),
+      basis: basis![i] as string,
+      locator: locator![i] as string,
+      rules: rules![i] as string[],
+    };
+  }
+  return frozen(rows);
 }
 
 export function decodeIndicators(text: string): readonly IndicatorRow[] {
-  return frozen(readRows<IndicatorRow>(text));
+  const table = readColumns(text);
+  const [edition, indicator, mineral, economy, stage, year, value, unit, status, locator, sources, rules] = (
+    [
+      "edition",
+      "indicator",
+      "mineral",
+      "economy",
+      "stage",
+      "year",
+      "value",
+      "unit",
+      "status",
+      "locator",
+      "sources",
+      "rules",
+    ] as const
+  ).map((name) => table.get(name));
+  const rows = new Array<IndicatorRow>(table.rows);
+  for (let i = 0; i < table.rows; i++) {
+    const row = {
+      edition: edition![i] as IndicatorRow["edition"],
+      indicator: indicator![i] as IndicatorRow["indicator"],
+      mineral: mineral![i] as string,
+      economy: economy![i] as IndicatorRow["economy"],
+      stage: stage![i] as IndicatorRow["stage"],
+      year: year![i] as number,
+      value: value![i] as number | null,
+      unit: unit![i] as IndicatorRow["unit"],
+      status: status![i] as IndicatorRow["status"],
+      locator: locator![i] as string,
+    };
+    // `sources` is optional: only where the row has it.
+    const rowRules = rules![i] as string[];
+    rows[i] =
+      sources![i] !== ABSENT
+        ? { ...row, sources: sources![i] as string[], rules: rowRules }
+        : { ...row, rules: rowRules };
+  }
+  return frozen(rows);
 }
 
 /**
