@@ -11,15 +11,25 @@ export type SeriesData = "demand" | "reserves";
 /** "iea-cmde-2024" → "iea-cmde": the source series an edition is one release of. */
 const seriesOf = (id: string) => id.replace(/-\d{4}$/, "");
 
-/** The series that carry each kind of one-series data in the active dataset. */
-const carriers = perDataset((data) => ({
-  demand: new Set(data.demand.map((r) => seriesOf(r.edition))),
-  reserves: new Set(data.supply.filter((r) => r.measure === "reserves").map((r) => seriesOf(r.edition))),
-}));
+/**
+ * The series that carry each kind of one-series data in the active dataset. Reserves are read from
+ * the registry's coverage, so that asking decodes no supply table.
+ */
+const carriers: Record<SeriesData, () => ReadonlySet<string>> = {
+  demand: perDataset((data) => new Set(data.demand.map((r) => seriesOf(r.edition)))),
+  reserves: perDataset(
+    (data) =>
+      new Set(
+        data.minerals.flatMap((m) =>
+          m.coverage.filter((c) => c.measure === "reserves").map((c) => seriesOf(c.edition)),
+        ),
+      ),
+  ),
+};
 
 /** The editions of `within` in a series that carries `data` (empty when it names none). */
 export function seriesWithin(data: SeriesData, within: readonly EditionId[]): EditionId[] {
-  const series = carriers()[data];
+  const series = carriers[data]();
   return within.filter((id) => series.has(seriesOf(id)));
 }
 
