@@ -98,7 +98,7 @@ export function lookupRow(query: SupplyQuery, country: string): SupplyLookup {
 
 const isNil = (value: unknown) => value === undefined || value === null;
 
-/** A mineral's default blocks (no year, no source): filled on first use; `null` where there is none. */
+/** A mineral's default blocks (no year, no source, no within): filled on first use; `null` where there is none. */
 interface MineralSlot {
   readonly id: MineralId;
   mining: Block | null | undefined;
@@ -144,7 +144,7 @@ function countryCode(state: Hot, fn: string, input: unknown): string {
   return code;
 }
 
-/** {@link resolveBlock} for production with no year and no source: the same block, memoised per mineral and stage. */
+/** {@link resolveBlock} for production with no year, no source and no within: the same block, memoised per mineral and stage. */
 function defaultBlock(fn: string, slot: MineralSlot, stage: Stage): Block | null {
   const known = stage === "refining" ? slot.refining : slot.mining;
   if (known !== undefined) return known;
@@ -185,12 +185,11 @@ export function findSupplyRow(
     if (typeof options !== "object" || Array.isArray(options)) checkOptions(fn, options, SUPPLY_KEYS);
     // Own keys checked without allocating an array; anything unexpected goes to checkOptions for its message.
     for (const key in options)
-      if (key !== "stage" && key !== "year" && key !== "source" && key !== "within")
-        checkOptions(fn, options, SUPPLY_KEYS);
+      if (!(SUPPLY_KEYS as readonly string[]).includes(key)) checkOptions(fn, options, SUPPLY_KEYS);
     const { stage, year, source, within } = options as Record<string, unknown>;
     if (isNil(year) && isNil(source) && isNil(within)) {
       const slot = mineralSlot(state, fn, mineralInput);
-      found = defaultBlock(fn, slot, stage === undefined || stage === null ? defaultStage : parseStage(fn, stage));
+      found = defaultBlock(fn, slot, isNil(stage) ? defaultStage : parseStage(fn, stage));
     } else {
       found = resolveBlock(parseSupplyQuery(fn, mineralInput, options, { stage: defaultStage })).block;
     }
