@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import * as core from "../packages/core/src/index.ts";
 import type { SupplyOptions } from "../packages/core/src/schema/options.ts";
-import type { SupplyRow } from "../packages/core/src/schema/rows.ts";
+import type { EditionId, SupplyRow } from "../packages/core/src/schema/rows.ts";
 
 const { supply } = core.bundledDataset();
 const production = supply.filter((r) => r.measure === "production");
@@ -32,6 +32,7 @@ function expectedRow(
     stage: options.stage,
     year: options.year ?? undefined,
     source: options.source ?? undefined,
+    within: options.within ?? undefined,
   });
   if (!resolved.ok) return undefined;
   const { edition, year, case: projection } = resolved.resolution;
@@ -58,6 +59,8 @@ const blocks = [...new Set(production.map((r) => `${r.mineral}|${r.stage}`))].ma
   };
 });
 
+const PIN: EditionId[] = ["ec-crm-2023", "iea-cmde-2024", "usgs-mcs-2025"];
+
 /** The option objects asked of one mineral and stage (`undefined` is the no-options fast path). */
 function optionSets(block: (typeof blocks)[number]): (SupplyOptions | undefined)[] {
   const { stage } = block;
@@ -68,7 +71,12 @@ function optionSets(block: (typeof blocks)[number]): (SupplyOptions | undefined)
     ...block.editions.flatMap(({ edition, years }) => [
       { stage, source: edition },
       ...years.map((year) => ({ stage, source: edition, year })),
+      { stage, within: [edition] },
+      ...years.map((year) => ({ stage, within: [edition], year })),
     ]),
+    // A workbook's pin: one edition of each series, some without this mineral.
+    { stage, within: PIN },
+    ...block.years.map((year) => ({ stage, within: PIN, year })),
   ];
 }
 
