@@ -158,7 +158,7 @@ const INDICATOR_CODEC: RowsCodec<IndicatorRow> = {
 };
 
 const constArray = (name: string, values: readonly string[]) =>
-  `export const ${name} = ${JSON.stringify(values)} as const;\n`;
+  `export const ${name} = Object.freeze(${JSON.stringify(values)} as const);\n`;
 
 export function datasetVersion(dataset: Dataset): string {
   const newest =
@@ -196,14 +196,15 @@ export function renderFiles(dataset: Dataset): Files {
   );
   files.set(
     `${GEN_DIR}/editions.gen.ts`,
-    `${HEADER}import type { Edition } from "../../schema/rows.ts";\n\nexport const editions: readonly Edition[] = ${JSON.stringify(dataset.editions, null, 2)};\n`,
+    `${HEADER}import { deepFreeze } from "../../_lib/deepFreeze.ts";\nimport type { Edition } from "../../schema/rows.ts";\n\nexport const editions: readonly Edition[] = deepFreeze(${JSON.stringify(dataset.editions, null, 2)});\n`,
   );
   files.set(
     `${GEN_DIR}/registry.gen.ts`,
     // JSON text, like the tables: parsed faster than an object literal, and read as data, not code.
-    `${HEADER}import type { CountryEntry, MineralEntry } from "../registry.ts";\n\n` +
-      `export const mineralEntries: readonly MineralEntry[] = JSON.parse(\n  ${stringLiteral(JSON.stringify(minerals))},\n);\n\n` +
-      `export const countryEntries: readonly CountryEntry[] = JSON.parse(\n  ${stringLiteral(JSON.stringify(countries))},\n);\n`,
+    // Frozen: the registry is exported and read by every lookup.
+    `${HEADER}import { deepFreeze } from "../../_lib/deepFreeze.ts";\nimport type { CountryEntry, MineralEntry } from "../registry.ts";\n\n` +
+      `export const mineralEntries: readonly MineralEntry[] = deepFreeze(\n  JSON.parse(${stringLiteral(JSON.stringify(minerals))}),\n);\n\n` +
+      `export const countryEntries: readonly CountryEntry[] = deepFreeze(\n  JSON.parse(${stringLiteral(JSON.stringify(countries))}),\n);\n`,
   );
   files.set(`${GEN_DIR}/supply.gen.ts`, supplyModule(dataset.supply));
   files.set(`${GEN_DIR}/demand.gen.ts`, rowsModule(DEMAND_CODEC, dataset.demand));

@@ -1,4 +1,6 @@
 // Country groups, each with the source for its membership. Members are ISO 3166-1 alpha-3 codes.
+// Frozen: every groupShare reads them.
+import { deepFreeze } from "./_lib/deepFreeze.ts";
 
 export interface Group {
   readonly id: string;
@@ -17,7 +19,7 @@ const EU27 = codes(
   "AUT BEL BGR CYP CZE DEU DNK ESP EST FIN FRA GRC HRV HUN IRL ITA LTU LUX LVA MLT NLD POL PRT ROU SVK SVN SWE",
 );
 
-export const GROUPS = [
+export const GROUPS = deepFreeze([
   {
     id: "G7",
     name: "Group of Seven",
@@ -62,6 +64,6 @@ export const GROUPS = [
     ),
     source: { title: "OECD, Members and partners", url: "https://www.oecd.org/en/about/members-partners.html" },
   },
-] as const satisfies readonly Group[];
+] as const satisfies readonly Group[]);
 
 export type GroupId = (typeof GROUPS)[number]["id"];

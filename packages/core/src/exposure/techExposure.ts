@@ -13,14 +13,14 @@ import type { EditionId, Scenario, Stage } from "../constants.ts";
 import type { TechExposureOptions } from "../schema/options.ts";
 
 /** The technologies of the IEA per-technology demand tables. */
-export const TECHNOLOGIES = [
+export const TECHNOLOGIES = Object.freeze([
   "solar-pv",
   "wind",
   "electric-vehicles",
   "grid-battery-storage",
   "electricity-networks",
   "hydrogen",
-] as const satisfies readonly Use[];
+] as const satisfies readonly Use[]);
 export type Technology = (typeof TECHNOLOGIES)[number];
 
 /** One mineral's part in a technology's exposure. */

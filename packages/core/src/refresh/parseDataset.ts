@@ -7,6 +7,7 @@ import { AGGREGATES } from "../constants.ts";
 import { firstProblem } from "./checks.ts";
 import { DATASET_FORMAT, datasetCheck, type DatasetFile } from "./format.ts";
 import { editionChange } from "./immutable.ts";
+import { deepFreeze } from "../_lib/deepFreeze.ts";
 
 /** What {@link parseDataset} concluded: the checked dataset and the editions it adds, or why not. */
 export type ParsedDataset =
@@ -14,15 +15,6 @@ export type ParsedDataset =
   | { readonly ok: false; readonly message: string };
 
 const fail = (message: string): ParsedDataset => ({ ok: false, message });
-
-/** Freezes an object and every array and object inside it, as the bundled rows are frozen. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 function firstDuplicate(ids: readonly string[]): string | undefined {
   const seen = new Set<string>();
