@@ -22,9 +22,8 @@ export function supplyArgs(
   source: unknown,
   pin: Pin | null = currentPin(),
 ): SupplyArgs {
-  const args = { stage: stageArg(fn, stage), year: optionalYear(fn, "year", year), source: editionArg(fn, source) };
-  const pinned = args.source === undefined && pin !== null && pin.editions.length > 0;
-  return pinned ? { ...args, within: pin.editions as readonly EditionId[] } : args;
+  // Parsed in argument order, so the first bad argument is the one reported.
+  return { stage: stageArg(fn, stage), year: optionalYear(fn, "year", year), ...seriesArgs(fn, source, pin) };
 }
 
 /** `[source]` of a function that reads one series (IEA demand and exposure, USGS reserves). */
