@@ -20,8 +20,8 @@ import {
 import { blockReason, seriesArgs, seriesSource, supplyArgs } from "../adapter/queries.ts";
 import { table, value, type ExcelValue } from "../adapter/results.ts";
 import { asked, cells, seriesCells, supplyCells, techArgs } from "../adapter/wrappers.ts";
-// Edition pinning: a blank `source` follows the workbook's pin (src/workbook/pin.ts), set by the task pane.
-import { versionLabel } from "../workbook/pinSource.ts";
+// Edition pinning: a blank `source` passes the workbook's pin to the core (adapter/queries.ts).
+import { versionLabel } from "../workbook/pin.ts";
 
 /**
  * Supply-chain stage.

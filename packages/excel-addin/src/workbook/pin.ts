@@ -155,3 +155,8 @@ export function withPin<T>(pin: Pin | null, fn: () => T): T {
     setCurrentPin(previous);
   }
 }
+
+/** DATA_VERSION's answer: the dataset version, and the pin when the workbook has one. */
+export function versionLabel(datasetVersion: string, pin: Pin | null = currentPin()): string {
+  return pin ? `${datasetVersion} (pinned: ${pin.editions.join(", ")})` : datasetVersion;
+}
