@@ -79,6 +79,10 @@ export function derivedShare(
   return value / world.value;
 }
 
+/** The named columns of a module's table, expanded; the names are written as one space-separated line. */
+const columnsOf = (table: ReturnType<typeof readColumns>, names: string) =>
+  names.split(" ").map((name) => table.get(name));
+
 // The decoders build each row as one object literal, keys in the schema's order: rows of one shape
 // that decode about twice as fast as rows assembled key by key from the column names.
 
@@ -101,26 +105,10 @@ export function decodeSupply(text: string): readonly SupplyRow[] {
     status,
     locator,
     rules,
-  ] = (
-    [
-      "edition",
-      "mineral",
-      "stage",
-      "measure",
-      "country",
-      "year",
-      "kind",
-      "case",
-      "value",
-      "unit",
-      "tonnes",
-      "share",
-      "basis",
-      "status",
-      "locator",
-      "rules",
-    ] as const
-  ).map((name) => table.get(name));
+  ] = columnsOf(
+    table,
+    "edition mineral stage measure country year kind case value unit tonnes share basis status locator rules",
+  );
   const rows = new Array<{ -readonly [K in keyof SupplyRow]: SupplyRow[K] }>(table.rows);
   for (let i = 0; i < table.rows; i++) {
     const v = value![i] as number | null;
@@ -155,24 +143,7 @@ export function decodeSupply(text: string): readonly SupplyRow[] {
 export function decodeDemand(text: string): readonly DemandRow[] {
   const table = readColumns(text);
   const [edition, tableName, mineral, use, variant, scenario, year, kind, value, unit, tonnes, basis, locator, rules] =
-    (
-      [
-        "edition",
-        "table",
-        "mineral",
-        "use",
-        "variant",
-        "scenario",
-        "year",
-        "kind",
-        "value",
-        "unit",
-        "tonnes",
-        "basis",
-        "locator",
-        "rules",
-      ] as const
-    ).map((name) => table.get(name));
+    columnsOf(table, "edition table mineral use variant scenario year kind value unit tonnes basis locator rules");
   const rows = new Array<DemandRow>(table.rows);
   for (let i = 0; i < table.rows; i++) {
     const v = value![i] as number;
@@ -200,22 +171,10 @@ export function decodeDemand(text: string): readonly DemandRow[] {
 
 export function decodeIndicators(text: string): readonly IndicatorRow[] {
   const table = readColumns(text);
-  const [edition, indicator, mineral, economy, stage, year, value, unit, status, locator, sources, rules] = (
-    [
-      "edition",
-      "indicator",
-      "mineral",
-      "economy",
-      "stage",
-      "year",
-      "value",
-      "unit",
-      "status",
-      "locator",
-      "sources",
-      "rules",
-    ] as const
-  ).map((name) => table.get(name));
+  const [edition, indicator, mineral, economy, stage, year, value, unit, status, locator, sources, rules] = columnsOf(
+    table,
+    "edition indicator mineral economy stage year value unit status locator sources rules",
+  );
   const rows = new Array<IndicatorRow>(table.rows);
   for (let i = 0; i < table.rows; i++) {
     const row = {
