@@ -91,6 +91,11 @@ export { economicImportance, economicImportanceReason } from "./exposure/economi
 export { importReliance } from "./exposure/importReliance.ts";
 export { reserves } from "./exposure/reserves.ts";
 
+// answers: a value with its edition, period, unit, basis, bound and sources
+export { explain, EXPLAINABLE } from "./answer/explain.ts";
+export type { Explainable } from "./answer/explain.ts";
+export type { Answer, AnswerKind, AnswerSource, AnswerUnit, Bound, Period } from "./answer/answer.ts";
+
 // provenance
 export { provenance } from "./exposure/provenance.ts";
 export type { Provenance } from "./exposure/provenance.ts";

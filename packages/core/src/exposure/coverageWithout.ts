@@ -9,8 +9,8 @@ import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { CountryCode } from "../data/index.ts";
 import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
-import { AGGREGATES, type EditionId, SUPPLY_CASES } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
+import { AGGREGATES, type EditionId, type Scenario, type Stage, SUPPLY_CASES } from "../constants.ts";
+import type { DemandRow, SupplyRow } from "../schema/rows.ts";
 import type { CoverageWithoutOptions } from "../schema/options.ts";
 
 const KEYS = ["supplier", "year", "supplyCase", "demandScenario", "stage", "source", "within"] as const;
@@ -53,6 +53,24 @@ function largest(rows: ReadonlyMap<string, SupplyRow>): SupplyRow | undefined {
  * //=> (223.8 - 171.7) / 214.7903
  */
 export function coverageWithout(mineralInput: MineralInput, options?: CoverageWithoutOptions): number | undefined {
+  return coverageWithoutRows(mineralInput, options).value;
+}
+
+/** What {@link coverageWithout} reads: the edition, year, scenario and the three rows of its ratio. */
+export interface CoverageWithoutRows {
+  readonly edition?: EditionId;
+  readonly year?: number;
+  readonly case?: string | null;
+  readonly scenario?: Scenario | null;
+  readonly stage: Stage;
+  readonly world?: SupplyRow;
+  readonly removed?: SupplyRow;
+  readonly demanded?: DemandRow;
+  readonly value: number | undefined;
+}
+
+/** {@link coverageWithout} with the rows it read. */
+export function coverageWithoutRows(mineralInput: MineralInput, options?: CoverageWithoutOptions): CoverageWithoutRows {
   const fn = "coverageWithout";
   const opts = readOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, mineralInput);
@@ -76,27 +94,24 @@ export function coverageWithout(mineralInput: MineralInput, options?: CoverageWi
     year === undefined
       ? candidates.find((c) => c.supply.observedYears.length > 0)
       : candidates.find((c) => c.supply.years.has(year));
-  if (!chosen) return undefined;
+  if (!chosen) return { stage, value: undefined };
   const edition: EditionId = chosen.supply.edition;
   const resolvedYear = year ?? chosen.supply.observedYears.at(-1)!;
   const kase = chosen.supply.years.get(resolvedYear) ?? null;
-  if (kase !== null && supplyCase !== undefined && supplyCase !== kase) return undefined;
+  const where = { edition, year: resolvedYear, case: kase, stage };
+  if (kase !== null && supplyCase !== undefined && supplyCase !== kase) return { ...where, value: undefined };
 
   const rows = block(edition, mineral, stage, "production", resolvedYear, kase)?.rows;
   const world = rows?.get("WORLD");
   const removed = rows && (supplier === "largest" ? largest(rows) : rows.get(supplier));
-  const demanded = demandRow(
-    edition,
-    "total-demand",
-    mineral,
-    "total",
-    scenarioFor(chosen.demand, resolvedYear, scenario),
-    resolvedYear,
-  );
-  if (world?.tonnes == null || removed?.tonnes == null || !demanded || demanded.tonnes === 0) return undefined;
+  const demandScenario = scenarioFor(chosen.demand, resolvedYear, scenario);
+  const demanded = demandRow(edition, "total-demand", mineral, "total", demandScenario, resolvedYear);
+  const read = { ...where, scenario: demandScenario, world, removed, demanded };
+  if (world?.tonnes == null || removed?.tonnes == null || !demanded || demanded.tonnes === 0)
+    return { ...read, value: undefined };
   const material = materialOf(world.basis);
-  if (material === undefined || material !== materialOf(demanded.basis)) return undefined;
-  return (world.tonnes - removed.tonnes) / demanded.tonnes;
+  if (material === undefined || material !== materialOf(demanded.basis)) return { ...read, value: undefined };
+  return { ...read, value: (world.tonnes - removed.tonnes) / demanded.tonnes };
 }
 
 function parseSupplyCase(fn: string, input: unknown): (typeof SUPPLY_CASES)[number] {

@@ -1,5 +1,5 @@
 import { parseUse } from "../_lib/demandTerms.ts";
-import { lookupDemand } from "../_lib/resolveDemand.ts";
+import { lookupDemand, type DemandLookup } from "../_lib/resolveDemand.ts";
 import { readOptions } from "../_lib/options.ts";
 import { parseMineral } from "../_lib/ids.ts";
 import { USES } from "../data/index.ts";
@@ -36,9 +36,14 @@ const KEYS = ["year", "scenario", "sector", "source", "within"] as const;
  * //=> true
  */
 export function demand(mineral: MineralInput, options?: DemandOptions): number | undefined {
+  return demandLookup(mineral, options).row?.tonnes;
+}
+
+/** The demand row {@link demand} answers with (its edition, year and scenario), or why there is none. */
+export function demandLookup(mineral: MineralInput, options?: DemandOptions): DemandLookup {
   const fn = "demand";
   const opts = readOptions(fn, options, KEYS);
-  const found = lookupDemand({
+  return lookupDemand({
     fn,
     mineral: parseMineral(fn, mineral),
     use: opts.get("sector", (f, input) => parseUse(f, "sector", input, USES), "total"),
@@ -47,5 +52,4 @@ export function demand(mineral: MineralInput, options?: DemandOptions): number |
     source: opts.source(),
     within: opts.within(),
   });
-  return found.row?.tonnes;
 }

@@ -1,5 +1,5 @@
 import { parseMineral, requireString } from "../_lib/ids.ts";
-import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
+import { indicatorYears, lookupIndicator, type IndicatorLookup } from "../_lib/indicatorIndex.ts";
 import { readOptions } from "../_lib/options.ts";
 import type { EconomicImportanceOptions } from "../schema/options.ts";
 import type { MineralInput } from "../inputs.ts";
@@ -25,11 +25,16 @@ const KEYS = ["year"] as const;
  * //=> 7.2
  */
 export function economicImportance(material: MineralInput, options?: EconomicImportanceOptions): number | undefined {
+  return economicImportanceLookup(material, options).value;
+}
+
+/** The indicator row {@link economicImportance} answers with, or why there is none. */
+export function economicImportanceLookup(material: MineralInput, options?: EconomicImportanceOptions): IndicatorLookup {
   const fn = "economicImportance";
   const opts = readOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, material);
   const year = opts.year();
-  return lookupIndicator({ fn, indicator: "economic-importance", economy: "EU", mineral, stage: null, year }).value;
+  return lookupIndicator({ fn, indicator: "economic-importance", economy: "EU", mineral, stage: null, year });
 }
 
 /**

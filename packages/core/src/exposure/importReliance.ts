@@ -1,5 +1,5 @@
 import { parseMineral } from "../_lib/ids.ts";
-import { lookupIndicator, type Economy } from "../_lib/indicatorIndex.ts";
+import { lookupIndicator, type Economy, type IndicatorLookup } from "../_lib/indicatorIndex.ts";
 import { describe } from "../_lib/describe.ts";
 import { readOptions } from "../_lib/options.ts";
 import { nameKey } from "../_lib/normalize.ts";
@@ -70,6 +70,15 @@ export function importReliance(
   economy: "EU" | "USA" | "US" | (string & {}),
   options?: ImportRelianceOptions,
 ): number | undefined {
+  return importRelianceLookup(mineral, economy, options).value;
+}
+
+/** The indicator row {@link importReliance} answers with, or why there is none. */
+export function importRelianceLookup(
+  mineral: MineralInput,
+  economy: "EU" | "USA" | "US" | (string & {}),
+  options?: ImportRelianceOptions,
+): IndicatorLookup {
   const fn = "importReliance";
   const opts = readOptions(fn, options, KEYS);
   const id = parseMineral(fn, mineral);
@@ -82,9 +91,8 @@ export function importReliance(
         "invalid_argument",
         `${fn}: stage applies to the EU only; USGS net import reliance has no stage`,
       );
-    return lookupIndicator({ fn, indicator: "net-import-reliance", economy: "USA", mineral: id, stage: null, year })
-      .value;
+    return lookupIndicator({ fn, indicator: "net-import-reliance", economy: "USA", mineral: id, stage: null, year });
   }
   const stage: Stage = askedStage ?? "refining";
-  return lookupIndicator({ fn, indicator: "import-reliance", economy: "EU", mineral: id, stage, year }).value;
+  return lookupIndicator({ fn, indicator: "import-reliance", economy: "EU", mineral: id, stage, year });
 }

@@ -1,5 +1,5 @@
 import { parseCountry } from "../_lib/ids.ts";
-import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
+import { lookupRow, parseSupplyQuery, type SupplyLookup } from "../_lib/lookup.ts";
 import { checkOptions } from "../_lib/options.ts";
 import { allowedEditions } from "../_lib/within.ts";
 import type { MineralInput, CountryInput } from "../inputs.ts";
@@ -28,9 +28,14 @@ import type { ReservesOptions } from "../schema/options.ts";
  * //=> 9300000
  */
 export function reserves(mineral: MineralInput, country: CountryInput, options?: ReservesOptions): number | undefined {
+  return reservesLookup(mineral, country, options).row?.tonnes ?? undefined;
+}
+
+/** The reserves row {@link reserves} answers with, or why there is none. */
+export function reservesLookup(mineral: MineralInput, country: CountryInput, options?: ReservesOptions): SupplyLookup {
   const fn = "reserves";
   checkOptions(fn, options, ["year", "source", "within"]);
   const query = parseSupplyQuery(fn, mineral, options, { stage: "mining", measure: "reserves" });
   const within = allowedEditions(undefined, query.within, "reserves");
-  return lookupRow({ ...query, within }, parseCountry(fn, country)).row?.tonnes ?? undefined;
+  return lookupRow({ ...query, within }, parseCountry(fn, country));
 }

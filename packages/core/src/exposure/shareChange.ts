@@ -1,11 +1,13 @@
 import { parseCountry, parseYear } from "../_lib/ids.ts";
-import { parseSupplyQuery } from "../_lib/lookup.ts";
+import { parseSupplyQuery, type SupplyQuery } from "../_lib/lookup.ts";
 import { checkOptions } from "../_lib/options.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { MineralInput, CountryInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
 import type { ShareChangeOptions } from "../schema/options.ts";
 import { withinEdition } from "../resolve.ts";
+import type { EditionId } from "../constants.ts";
+import type { SupplyRow } from "../schema/rows.ts";
 
 /**
  * The change in a country's share between two years of one edition, `share(to) − share(from)`,
@@ -24,6 +26,26 @@ export function shareChange(
   country: CountryInput,
   options: ShareChangeOptions,
 ): number | undefined {
+  return shareChangeRows(mineral, country, options).value;
+}
+
+/** What {@link shareChange} reads: the edition, the country's rows in both years (where listed), and the change. */
+export interface ShareChangeRows {
+  readonly query: SupplyQuery;
+  readonly country: string;
+  readonly from: number;
+  readonly to: number;
+  readonly edition: EditionId | undefined;
+  readonly rows: readonly (SupplyRow | undefined)[];
+  readonly value: number | undefined;
+}
+
+/** {@link shareChange} with the rows it read. */
+export function shareChangeRows(
+  mineral: MineralInput,
+  country: CountryInput,
+  options: ShareChangeOptions,
+): ShareChangeRows {
   const fn = "shareChange";
   const opts = checkOptions(fn, options, ["from", "to", "stage", "source", "within"]);
   if (opts.from === undefined || opts.to === undefined) {
@@ -42,12 +64,13 @@ export function shareChange(
   const source = query.source ?? (query.within ? withinEdition(all, query.within, undefined) : undefined);
   // Newest first, so the first edition with both years is the one the rule picks.
   const edition = all.find((c) => (!source || c.edition === source) && c.years.has(from) && c.years.has(to));
-  if (!edition) return undefined;
-  const shareIn = (year: number) =>
+  const base = { query, country: code, from, to };
+  if (!edition) return { ...base, edition: undefined, rows: [], value: undefined };
+  const rowIn = (year: number) =>
     block(edition.edition, query.mineral, query.stage, query.measure, year, edition.years.get(year) ?? null)?.rows.get(
       code,
-    )?.share ?? undefined;
-  const a = shareIn(from);
-  const b = shareIn(to);
-  return a === undefined || b === undefined ? undefined : b - a;
+    );
+  const rows = [rowIn(from), rowIn(to)];
+  const [a, b] = rows.map((r) => r?.share ?? undefined);
+  return { ...base, edition: edition.edition, rows, value: a === undefined || b === undefined ? undefined : b - a };
 }

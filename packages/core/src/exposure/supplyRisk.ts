@@ -1,5 +1,5 @@
 import { parseMineral, requireString } from "../_lib/ids.ts";
-import { indicatorYears, lookupIndicator } from "../_lib/indicatorIndex.ts";
+import { indicatorYears, lookupIndicator, type IndicatorLookup } from "../_lib/indicatorIndex.ts";
 import { readOptions } from "../_lib/options.ts";
 import type { SupplyRiskOptions } from "../schema/options.ts";
 import type { MineralInput } from "../inputs.ts";
@@ -29,12 +29,22 @@ const KEYS = ["year", "stage"] as const;
  * //=> 3.1
  */
 export function supplyRisk(material: MineralInput, options?: SupplyRiskOptions): number | undefined {
+  return supplyRiskLookup(material, options).value;
+}
+
+/** The indicator row {@link supplyRisk} answers with, or why there is none. */
+export function supplyRiskLookup(material: MineralInput, options?: SupplyRiskOptions): IndicatorLookup {
   const fn = "supplyRisk";
   const opts = readOptions(fn, options, KEYS);
   const mineral = parseMineral(fn, material);
-  const stage = opts.stage(null);
-  const year = opts.year();
-  return lookupIndicator({ fn, indicator: "supply-risk", economy: "EU", mineral, stage, year }).value;
+  return lookupIndicator({
+    fn,
+    indicator: "supply-risk",
+    economy: "EU",
+    mineral,
+    stage: opts.stage(null),
+    year: opts.year(),
+  });
 }
 
 /**
