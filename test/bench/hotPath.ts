@@ -12,6 +12,8 @@ export interface HotPathResult {
   readonly share: Samples;
   /** median(fn) ÷ median(Map.get), per function; `worst` is the larger. */
   readonly ratios: { readonly chinaShare: number; readonly share: number; readonly worst: number };
+  /** `explain(chinaShare, m)` over the same eight minerals, timed beside `chinaShare(m)`: what an answer costs. */
+  readonly explain: { readonly chinaShare: Samples; readonly explain: Samples; readonly vsChinaShare: number };
 }
 
 /** Every supply row by edition|mineral|stage|measure|country|year: what a hand-written cache would hold. */
@@ -95,7 +97,35 @@ export function measureHotPath(core: Core, mode: Mode): HotPathResult {
     queries: { chinaShare: [...CHINA], share: SHARE.map(([m, c, s]) => `${m}, ${c}, { stage: "${s}" }`) },
     ...timed,
     ratios: { ...ratios, worst: Math.max(ratios.chinaShare, ratios.share) },
+    explain: timeExplain(core, mode),
   };
+}
+
+/** explain(chinaShare, m) against chinaShare(m), interleaved: an answer's cost as a multiple of the plain call. */
+function timeExplain(core: Core, mode: Mode): HotPathResult["explain"] {
+  const { chinaShare, explain } = core;
+  const cases: MicroCase[] = [
+    {
+      name: "chinaShare",
+      run(n) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += chinaShare(CHINA[i & 7]!) ?? 0;
+        return s;
+      },
+    },
+    {
+      name: "explain",
+      run(n) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += explain(chinaShare, CHINA[i & 7]!).sources.length;
+        return s;
+      },
+    },
+  ];
+  const samples = interleaved(cases, mode === "quick" ? { rounds: 9, batchNs: 2e5 } : { rounds: 60, batchNs: 2e6 });
+  const plain = summarize(samples.get("chinaShare")!, "ns/op");
+  const answered = summarize(samples.get("explain")!, "ns/op");
+  return { chinaShare: plain, explain: answered, vsChinaShare: round(answered.median / plain.median) };
 }
 
 /** Eight chinaShare and eight share questions, in the form the timed loops pass them. */

@@ -148,6 +148,15 @@ export function renderTable(r: Results): string {
     const mapGet = `Map.get ${ns(h.mapGet.median)}`;
     rows.push(row(`1 hot path ${fn} (ids)`, ns(h[fn].median), mapGet, times(h.ratios[fn]), "≤ 5×", "hotPath"));
   }
+  const { explain } = h;
+  rows.push(
+    row(
+      "1 explain(chinaShare)",
+      ns(explain.explain.median),
+      `chinaShare ${ns(explain.chinaShare.median)}`,
+      times(explain.vsChinaShare),
+    ),
+  );
   for (const fn of ["chinaShare", "share"] as const) {
     const mapGet = `Map.get ${ns(s.mapGet.median)}`;
     rows.push(row(`2 strings ${fn}`, ns(s[fn].median), mapGet, times(s.ratiosVsMapGet[fn]), "≤ 1 µs", "stringPath"));
