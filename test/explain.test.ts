@@ -148,10 +148,10 @@ const csvLines = new Map<string, Map<number, Record<string, string>>>();
 function csvByLine(file: string): Map<number, Record<string, string>> {
   let byLine = csvLines.get(file);
   if (!byLine) {
-    const parsed = parse(readFileSync(path.join(SOURCE_DIR, file)), { columns: true, info: true, bom: true }) as {
-      record: Record<string, string>;
-      info: { lines: number };
-    }[];
+    const parsed: { record: Record<string, string>; info: { lines: number } }[] = parse(
+      readFileSync(path.join(SOURCE_DIR, file)),
+      { columns: true, info: true, bom: true },
+    );
     byLine = new Map();
     // csv-parse reports the line a record ends on; a record starts on the line after the previous one ends.
     let ended = 1;
@@ -186,7 +186,7 @@ async function rawValue(locator: string, workbooks: Map<string, ExcelJS.Workbook
     const file = find(cell[1]!);
     let book = workbooks.get(file);
     if (!book) workbooks.set(file, (book = await readWorkbook(file)));
-    return cellNumber(book.getWorksheet(cell[2]!)!.getCell(cell[3]!).value);
+    return cellNumber(book.getWorksheet(cell[2])!.getCell(cell[3]!).value);
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 // The result model: what a number is, beside the number. explain.ts builds one per call.
 import type { EditionId, Scenario, Stage, Status } from "../constants.ts";
 import type { SupplyRow } from "../schema/rows.ts";
+import type { ResolutionRule } from "../resolve.ts";
 
 /**
  * What `value` is measured in:
@@ -25,12 +26,13 @@ export type AnswerKind = "observed" | "projected" | "period-average";
 export type Bound = "exact" | "lower" | "upper";
 
 /**
- * How the edition was chosen: the resolution rules of {@link resolveSource} (`pinned`,
- * `newest-observed`, `newest-with-year`, `newest-listing`), or `only-edition` where one edition
- * holds the series (the EU and US indicators).
+ * How the edition (and year) was chosen: a rule of {@link resolveSource} (the same words for demand);
+ * `newest-with-years` for a change between two years (the newest edition with both);
+ * `latest-assessment` for a published indicator without a year asked.
  */
-export type AnswerRule = string;
+export type AnswerRule = ResolutionRule | "newest-with-years" | "latest-assessment";
 
+/** The years a multi-year average covers, or the two years a change spans. */
 export interface Period {
   readonly from: number;
   readonly to: number;
@@ -65,7 +67,7 @@ export interface Answer<T> {
   readonly citation: string | undefined;
   /** The figure's year; `undefined` for a period average whose years the source does not state. */
   readonly year: number | undefined;
-  /** The years a multi-year average covers; `undefined` where the source does not state them. */
+  /** The years a multi-year average covers (or a change spans); `undefined` where the source does not state them. */
   readonly period: Period | undefined;
   readonly kind: AnswerKind | undefined;
   /** Projection case of a supply projection (`base-case`). */
