@@ -271,10 +271,12 @@ describe("iea-cmde-2025 reader (json)", () => {
     for (const [technology, { minerals }] of Object.entries(technologies)) {
       for (const [label, series] of Object.entries(minerals)) {
         if (!label.startsWith("Total ")) continue;
-        const points = Object.entries(series as Record<string, number | Record<string, number>>).flatMap(([key, v]) =>
-          typeof v === "number"
-            ? [{ scenario: null, year: Number(key), value: v }]
-            : Object.entries(v).map(([year, value]) => ({ scenario: key, year: Number(year), value })),
+        type Point = { scenario: string | null; year: number; value: number };
+        const points = Object.entries(series as Record<string, number | Record<string, number>>).flatMap(
+          ([key, v]): Point[] =>
+            typeof v === "number"
+              ? [{ scenario: null, year: Number(key), value: v }]
+              : Object.entries(v).map(([year, value]) => ({ scenario: key, year: Number(year), value })),
         );
         for (const p of points) {
           const stored = ed2025.demand.filter(
