@@ -16,7 +16,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@critmin/core";
-import { BASIS_RULE } from "../../core/pipeline/basis.ts";
 import { IEA_DERIVED_ROWS_RULE } from "../../core/pipeline/readers/iea-common.ts";
 import { EU_INDICATOR_RULES } from "../../core/pipeline/readers/eu-indicators.ts";
 import { EU_SHARE_RULES } from "../../core/pipeline/readers/eu-shares.ts";
@@ -66,7 +65,6 @@ export async function generate(out = defaultOut): Promise<GenerateResult> {
 
     const pipelineRules = [
       IEA_DERIVED_ROWS_RULE,
-      BASIS_RULE,
       ...Object.values(USGS_RULES),
       ...Object.values(EU_SHARE_RULES),
       ...Object.values(EU_INDICATOR_RULES),

@@ -104,14 +104,11 @@ export function quirksPage(pipelineRuleIds: readonly string[]): string {
     }
   }
   // Rules that compare sources, and quirks every source shares.
-  parts.push("## Every source", "", ruleTable("All"), "");
+  const crossSource = ids.some((id) => RULES[id]!.publisher === "All");
   const all = OTHER_QUIRKS.filter((q) => q.publisher === "All");
-  if (all.length > 0)
-    parts.push(
-      "Handled without a rule id on the rows:",
-      "",
-      ...all.map((q) => `- ${text(q.quirk)} ${text(q.handling)}`),
-      "",
-    );
+  if (crossSource || all.length > 0) parts.push("## Every source", "");
+  if (crossSource) parts.push(ruleTable("All"), "");
+  if (crossSource && all.length > 0) parts.push("Handled without a rule id on the rows:", "");
+  if (all.length > 0) parts.push(...all.map((q) => `- ${text(q.quirk)} ${text(q.handling)}`), "");
   return parts.join("\n");
 }

@@ -181,7 +181,7 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
     quirk:
       'One mineral id names different materials in different sources: IEA rare-earths are the magnet rare earths Nd, Pr, Dy, Tb, USGS\'s all rare earths (oxide equivalent); the EU\'s "Aluminium" is bauxite at extraction and the metal at processing; the EU\'s "Titanium metal" extraction stage is titanium ores (the same shares as "Titanium"), and "Titanium" processing is not the metal.',
     handling:
-      "Where a block's own label does not say so, a short note is appended to the basis of its rows (pipeline/basis.ts, one line per edition, mineral and stage, each citing the source rows that support it). IEA labels already name their material and are kept as printed.",
+      "Where a block's own label does not say so, a short note is appended to the basis of its rows (pipeline/basis.ts, one line per edition, mineral and stage, each citing the source rows that support it). IEA labels already name their material and are kept as printed. Not yet applied by the build (released editions are fingerprinted); listed here once it is.",
   },
 };
 
