@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as core from "@critmin/core";
+import { IEA_DERIVED_ROWS_RULE } from "../../core/pipeline/readers/iea-common.ts";
 import { EU_INDICATOR_RULES } from "../../core/pipeline/readers/eu-indicators.ts";
 import { EU_SHARE_RULES } from "../../core/pipeline/readers/eu-shares.ts";
 import { USGS_RULES } from "../../core/pipeline/readers/usgs-rules.ts";
@@ -63,6 +64,7 @@ export async function generate(out = defaultOut): Promise<GenerateResult> {
     for (const [rel, md] of snippets.files) files.set(rel, md);
 
     const pipelineRules = [
+      IEA_DERIVED_ROWS_RULE,
       ...Object.values(USGS_RULES),
       ...Object.values(EU_SHARE_RULES),
       ...Object.values(EU_INDICATOR_RULES),

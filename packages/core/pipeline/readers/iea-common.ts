@@ -87,7 +87,14 @@ export function isSupplyTotalLabel(label: string): boolean {
   return label === "Total" || label === "Total clean technologies";
 }
 
-/** Rule `iea-derived-rows-skipped`: ratios and cross-mineral sums the IEA derives from other rows. */
+export const IEA_DERIVED_ROWS_RULE = "iea-derived-rows-skipped";
+
+/**
+ * Rule `iea-derived-rows-skipped`: ratios and cross-mineral sums the IEA derives from other rows.
+ * A technology sheet's "Total <technology>" adds different minerals' tonnes, so it is no
+ * mineral's figure; it equals the sum of the sheet's stored mineral rows (iea.test.ts checks
+ * every cell), so callers sum those rows instead.
+ */
 export function isDerivedLabel(label: string): boolean {
   return (
     label === "Top 3 share" ||

@@ -122,6 +122,65 @@ describe("iea-cmde-2024 reader (xlsx)", () => {
     expect(ed2024.supply.some((r) => r.share !== null && r.share > 1)).toBe(false);
   });
 
+  it('iea-derived-rows-skipped: each technology sheet\'s "Total <technology>" is the sum of its stored mineral rows', () => {
+    // Sheet → `use`, as the reader names it; scenarios and years from the sheet's own headers.
+    const sheets: Record<string, string> = {
+      "4.1 Solar PV": "solar-pv",
+      "4.2 Wind": "wind",
+      "4.3 EV": "electric-vehicles",
+      "4.4 Battery storage": "grid-battery-storage",
+      "4.5 Electricity networks": "electricity-networks",
+      "4.6 Hydrogen": "hydrogen",
+    };
+    const scenarios: Record<string, string> = {
+      "Stated Policies scenario": "STEPS",
+      "Announced Pledges scenario": "APS",
+      "Net Zero Emissions by 2050 scenario": "NZE",
+    };
+    const checked: string[] = [];
+    const off: string[] = [];
+    for (const [name, use] of Object.entries(sheets)) {
+      const ws = workbook.getWorksheet(name)!;
+      const columns: { col: number; scenario: string | null; year: number }[] = [];
+      let scenario: string | null = null;
+      for (let c = 2; c <= ws.columnCount; c++) {
+        const title = ws.getCell(4, c).value;
+        if (typeof title === "string") scenario = scenarios[title.trim()] ?? null;
+        const year = ws.getCell(5, c).value;
+        if (typeof year === "number") columns.push({ col: c, scenario, year });
+      }
+      let group = "";
+      for (let r = 6; r <= ws.rowCount; r++) {
+        const label = ws.getCell(r, 1).value;
+        if (typeof label !== "string") continue;
+        const cells = columns.map((c) => ({ ...c, value: rawCell(`f!'${name}'!${ws.getCell(r, c.col).address}`) }));
+        if (cells.every((c) => typeof c.value !== "number")) group = label.trim();
+        if (!label.startsWith("Total ")) continue;
+        for (const c of cells.filter((x) => typeof x.value === "number")) {
+          const stored = ed2024.demand.filter(
+            (d) =>
+              d.table === "technology" &&
+              d.use === use &&
+              d.variant === variantId(group) &&
+              d.scenario === c.scenario &&
+              d.year === c.year,
+          );
+          const sum = stored.reduce((a, d) => a + d.value, 0);
+          const total = num(c.value);
+          checked.push(`${name} ${label}`);
+          if (stored.length === 0 || Math.abs(sum - total) > 1e-9 * Math.max(1, total))
+            off.push(`${name} ${group} ${c.scenario ?? "base"} ${c.year}: rows sum to ${sum}, total ${total}`);
+        }
+      }
+    }
+    expect(off).toEqual([]);
+    // 14 total rows, one per case (electricity networks has copper only and no total): 209 cells.
+    expect(new Set(checked.map((c) => c.split(" Total ")[0]))).toEqual(
+      new Set(["4.1 Solar PV", "4.2 Wind", "4.3 EV", "4.4 Battery storage", "4.6 Hydrogen"]),
+    );
+    expect(checked.length).toBe(209);
+  });
+
   it("reads demand for all scenarios, the technology cases and the base year", () => {
     const lithiumEv = ed2024.demand.filter(
       (r) => r.table === "total-demand" && r.mineral === "lithium" && r.use === "electric-vehicles",
@@ -195,6 +254,44 @@ describe("iea-cmde-2025 reader (json)", () => {
   it("every row validates against the schema", () => {
     expect(ed2025.supply.filter((r) => !SupplyRow.safeParse(r).success)).toEqual([]);
     expect(ed2025.demand.filter((r) => !DemandRow.safeParse(r).success)).toEqual([]);
+  });
+
+  it('iea-derived-rows-skipped: each technology\'s "Total <technology>" series is the sum of its stored mineral rows', () => {
+    const uses: Record<string, string> = {
+      "Solar PV": "solar-pv",
+      Wind: "wind",
+      "Electric vehicles": "electric-vehicles",
+      "Grid battery storage": "grid-battery-storage",
+      "Electricity networks": "electricity-networks",
+      "Hydrogen technologies": "hydrogen",
+    };
+    const technologies = rawAt("byTechnology") as Record<string, { minerals: Record<string, unknown> }>;
+    const off: string[] = [];
+    let cells = 0;
+    for (const [technology, { minerals }] of Object.entries(technologies)) {
+      for (const [label, series] of Object.entries(minerals)) {
+        if (!label.startsWith("Total ")) continue;
+        type Point = { scenario: string | null; year: number; value: number };
+        const points = Object.entries(series as Record<string, number | Record<string, number>>).flatMap(
+          ([key, v]): Point[] =>
+            typeof v === "number"
+              ? [{ scenario: null, year: Number(key), value: v }]
+              : Object.entries(v).map(([year, value]) => ({ scenario: key, year: Number(year), value })),
+        );
+        for (const p of points) {
+          const stored = ed2025.demand.filter(
+            (d) =>
+              d.table === "technology" && d.use === uses[technology] && d.scenario === p.scenario && d.year === p.year,
+          );
+          const sum = stored.reduce((a, d) => a + d.value, 0);
+          cells++;
+          if (stored.length === 0 || Math.abs(sum - p.value) > 1e-6 * Math.max(1, p.value))
+            off.push(`${technology} ${p.scenario ?? "base"} ${p.year}: rows sum to ${sum}, total ${p.value}`);
+        }
+      }
+    }
+    expect(off).toEqual([]);
+    expect(cells).toBeGreaterThan(60);
   });
 });
 

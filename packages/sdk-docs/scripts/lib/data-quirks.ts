@@ -67,14 +67,14 @@ export function quirksPage(pipelineRuleIds: readonly string[]): string {
     "```",
     "",
   ];
-  for (const p of publishers) {
-    const rules = ids.filter((id) => RULES[id]!.publisher === p).sort();
-    parts.push(`## ${p} {#${p.toLowerCase()}}`, "", `Editions: ${editionsOf(p)}.`, "");
-    parts.push(
-      compact(
-        table(
-          ["Rule", "Quirk in the source", "How it is handled", "Rows"],
-          rules.map((id) => {
+  const ruleTable = (group: Publisher | "All") =>
+    compact(
+      table(
+        ["Rule", "Quirk in the source", "How it is handled", "Rows"],
+        ids
+          .filter((id) => RULES[id]!.publisher === group)
+          .sort()
+          .map((id) => {
             const c = counts.get(id);
             const n = c
               ? [
@@ -87,11 +87,12 @@ export function quirksPage(pipelineRuleIds: readonly string[]): string {
               : "0 (skips rows)";
             return [`<span id="${id}">${code(id)}</span>`, text(RULES[id]!.quirk), text(RULES[id]!.handling), n];
           }),
-          ["l", "l", "l", "r"],
-        ),
+        ["l", "l", "l", "r"],
       ),
-      "",
     );
+  for (const p of publishers) {
+    parts.push(`## ${p} {#${p.toLowerCase()}}`, "", `Editions: ${editionsOf(p)}.`, "");
+    parts.push(ruleTable(p), "");
     const others = OTHER_QUIRKS.filter((q) => q.publisher === p);
     if (others.length > 0) {
       parts.push(
@@ -102,8 +103,12 @@ export function quirksPage(pipelineRuleIds: readonly string[]): string {
       );
     }
   }
+  // Rules that compare sources, and quirks every source shares.
+  const crossSource = ids.some((id) => RULES[id]!.publisher === "All");
   const all = OTHER_QUIRKS.filter((q) => q.publisher === "All");
-  if (all.length > 0)
-    parts.push("## Every source", "", ...all.map((q) => `- ${text(q.quirk)} ${text(q.handling)}`), "");
+  if (crossSource || all.length > 0) parts.push("## Every source", "");
+  if (crossSource) parts.push(ruleTable("All"), "");
+  if (crossSource && all.length > 0) parts.push("Handled without a rule id on the rows:", "");
+  if (all.length > 0) parts.push(...all.map((q) => `- ${text(q.quirk)} ${text(q.handling)}`), "");
   return parts.join("\n");
 }

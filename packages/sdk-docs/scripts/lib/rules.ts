@@ -5,7 +5,8 @@
 export type Publisher = "IEA" | "USGS" | "EU";
 
 export interface RuleDoc {
-  readonly publisher: Publisher;
+  /** "All" for a rule that compares sources rather than fixing one. */
+  readonly publisher: Publisher | "All";
   /** The quirk, as found in the source. */
   readonly quirk: string;
   /** What the pipeline does about it. */
@@ -115,6 +116,13 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
     quirk: "Partial rows for one country (helium: U.S. natural gas, Cliffside Field).",
     handling: "Skipped: neither is the country's total.",
   },
+  "iea-derived-rows-skipped": {
+    publisher: "IEA",
+    quirk:
+      'Rows the IEA derives from other rows sit among the figures: "Top 3 share", "Share of clean technologies …", demand "Total" rows, and the technology sheets\' "Total <technology>" rows (4.1–4.4, 4.6), each the sum of that sheet\'s mineral rows above it.',
+    handling:
+      "Skipped, not stored (critmin computes concentration and shares itself). A technology total adds different minerals' tonnes and is no mineral. It equals the sum of the stored mineral rows of its technology, case, scenario and year (tested cell by cell against the workbook), so sum those rows to get it.",
+  },
   "eu-reference-period-average": {
     publisher: "EU",
     quirk: "Appendix 7 shares are averages over the study's multi-year reference period, not a single year.",
@@ -168,15 +176,17 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
     handling:
       "Annex 4, the Commission's own table, wins; the results table's overall scores are kept only for materials Annex 4 does not list (individual rare earths, platinum-group metals).",
   },
+  "basis-cross-source-note": {
+    publisher: "All",
+    quirk:
+      'One mineral id names different materials in different sources: IEA rare-earths are the magnet rare earths Nd, Pr, Dy, Tb, USGS\'s all rare earths (oxide equivalent); the EU\'s "Aluminium" is bauxite at extraction and the metal at processing; the EU\'s "Titanium metal" extraction stage is titanium ores (the same shares as "Titanium"), and "Titanium" processing is not the metal.',
+    handling:
+      "Where a block's own label does not say so, a short note is appended to the basis of its rows (pipeline/basis.ts, one line per edition, mineral and stage, each citing the source rows that support it). IEA labels already name their material and are kept as printed. Not yet applied by the build (released editions are fingerprinted); listed here once it is.",
+  },
 };
 
 /** Source quirks handled without a rule id on the rows (names mapped, rows recognised as aggregates). */
 export const OTHER_QUIRKS: readonly { publisher: Publisher | "All"; quirk: string; handling: string }[] = [
-  {
-    publisher: "IEA",
-    quirk: 'Rows "Top 3 share" are derived values, not countries.',
-    handling: "Skipped; critmin computes concentration itself.",
-  },
   {
     publisher: "IEA",
     quirk:
