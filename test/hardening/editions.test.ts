@@ -1,7 +1,17 @@
-// Edition immutability: a released edition's data never changes. edition-fingerprints.json holds,
-// per edition, the row count and a sha256 of every row of each table (supply, demand, indicators)
-// and of the source files' checksums; this test recomputes them from the bundled dataset and fails
-// on any difference. New data (a corrected figure, another year) means a new edition id.
+// Edition immutability: a released edition's figures never change. edition-fingerprints.json holds,
+// per edition, the row count and two sha256 of each table (supply, demand, indicators) — `values`
+// over every field but the labels, `sha256` over every field — and one of the source files'
+// checksums; this test recomputes them from the bundled dataset and fails on any difference. New
+// data (a corrected figure, another year, another locator) means a new edition id.
+//
+// Labels (`kind`, `basis`, `rules`: how a figure reads, not what it is) may be corrected under the
+// same id — an EU multi-year average once labelled "observed", a basis that did not say which
+// material it is — but only as a recorded relabel, which refuses when any figure changed:
+//   CRITMIN_RELABEL_EDITION=<edition-id> CRITMIN_RELABEL_REASON="<why>" npx vitest run test/hardening/editions.test.ts
+// updates the label hashes and appends the reason and date to the edition's `relabels`.
+//
+// An entry recorded before value hashes existed gets them with CRITMIN_ADD_VALUE_FINGERPRINTS=1,
+// which writes them only where the edition's full hash still matches (its data as released).
 //
 // Adding a NEW edition's fingerprint (never an existing one's):
 //   CRITMIN_ADD_EDITION_FINGERPRINT=<edition-id> npx vitest run test/hardening/editions.test.ts
@@ -27,14 +37,24 @@ type TableName = keyof typeof TABLES;
 
 interface TablePrint {
   readonly rows: number;
+  /** Every field of every row. */
   readonly sha256: string;
+  /** Every field but {@link LABELS}: the figures, their keys and where they were read. */
+  readonly values?: string;
 }
 interface EditionPrint {
   readonly sha256: string;
   readonly files: string;
   readonly tables: Record<TableName, TablePrint>;
   readonly minerals: Record<string, string>;
+  /** Label corrections recorded under this id, oldest first. */
+  readonly relabels?: readonly { readonly date: string; readonly reason: string }[];
 }
+
+/** Fields that say how a figure reads rather than what it is: correctable by a recorded relabel. */
+const LABELS = ["kind", "basis", "rules"] as const;
+const withoutLabels = (row: object) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !(LABELS as readonly string[]).includes(k)));
 interface Prints {
   readonly about: string;
   readonly editions: Record<string, EditionPrint>;
@@ -62,15 +82,15 @@ function fingerprint(edition: string): EditionPrint {
   const byMineral = new Map<string, string[]>();
   const all: string[] = [];
   for (const [name, rows] of Object.entries(TABLES) as [TableName, readonly { edition: string; mineral: string }[]][]) {
-    const lines = rows
-      .filter((r) => r.edition === edition)
-      .map((r) => {
-        const line = `${name}\t${canonical(r)}`;
-        byMineral.set(r.mineral, [...(byMineral.get(r.mineral) ?? []), line]);
-        all.push(line);
-        return line;
-      });
-    tables[name] = { rows: lines.length, sha256: hashLines(lines) };
+    const own = rows.filter((r) => r.edition === edition);
+    const lines = own.map((r) => {
+      const line = `${name}\t${canonical(r)}`;
+      byMineral.set(r.mineral, [...(byMineral.get(r.mineral) ?? []), line]);
+      all.push(line);
+      return line;
+    });
+    const values = hashLines(own.map((r) => `${name}\t${canonical(withoutLabels(r))}`));
+    tables[name] = { rows: lines.length, sha256: hashLines(lines), values };
   }
   const record = editions.find((e) => e.id === edition);
   const files = sha256(canonical(record?.files ?? []));
@@ -84,7 +104,24 @@ function fingerprint(edition: string): EditionPrint {
   };
 }
 
-/** What differs between a recorded fingerprint and the data, in words. */
+/** What figures differ between a recorded fingerprint and the data, in words (labels aside). */
+function figureDifferences(recorded: EditionPrint, now: EditionPrint): string[] {
+  const out: string[] = [];
+  for (const table of Object.keys(TABLES) as TableName[]) {
+    const a = recorded.tables[table];
+    const b = now.tables[table];
+    if (!a || !b || a.rows !== b.rows || a.values === undefined || a.values !== b.values) {
+      const delta = (b?.rows ?? 0) - (a?.rows ?? 0);
+      const why =
+        a?.values === undefined ? " (no value hash recorded)" : delta === 0 ? " (values or fields changed)" : "";
+      out.push(`${table}: ${a?.rows ?? 0} → ${b?.rows ?? 0} rows${why}`);
+    }
+  }
+  if (recorded.files !== now.files) out.push("source files: the recorded checksums changed");
+  return out;
+}
+
+/** What differs between a recorded fingerprint and the data, labels included, in words. */
 function differences(recorded: EditionPrint, now: EditionPrint): string[] {
   const out: string[] = [];
   for (const table of Object.keys(TABLES) as TableName[]) {
@@ -109,6 +146,47 @@ function readPrints(): Prints {
   return JSON.parse(readFileSync(FILE, "utf8")) as Prints;
 }
 
+function writePrints(next: Prints): void {
+  const tmp = `${FILE}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`);
+  renameSync(tmp, FILE);
+}
+
+/** Records a label correction of `id`: refused when any figure, row or source file differs from the release. */
+function relabel(id: string, reason: string | undefined): void {
+  const prints = readPrints();
+  const recorded = prints.editions[id];
+  if (!recorded) throw new Error(`CRITMIN_RELABEL_EDITION=${id}: ${id} has no fingerprint to relabel`);
+  if (!reason) throw new Error(`CRITMIN_RELABEL_EDITION=${id}: say why in CRITMIN_RELABEL_REASON`);
+  const now = fingerprint(id);
+  const figures = figureDifferences(recorded, now);
+  if (figures.length > 0)
+    throw new Error(
+      `CRITMIN_RELABEL_EDITION=${id}: figures changed, not only labels (new data means a new edition id)\n  ${figures.join("\n  ")}`,
+    );
+  if (recorded.sha256 === now.sha256) {
+    console.warn(`CRITMIN_RELABEL_EDITION=${id}: no label changed; nothing recorded`);
+    return;
+  }
+  const relabels = [...(recorded.relabels ?? []), { date: new Date().toISOString().slice(0, 10), reason }];
+  writePrints({ ...prints, editions: { ...prints.editions, [id]: { ...now, relabels } } });
+  console.info(`recorded a relabel of ${id} in ${FILE}: review and commit it`);
+}
+
+/** Adds value hashes to entries recorded without them, where the edition's data is still exactly as released. */
+function addValueHashes(): void {
+  const prints = readPrints();
+  const editionsNext = { ...prints.editions };
+  for (const [id, recorded] of Object.entries(prints.editions)) {
+    const now = fingerprint(id);
+    if (Object.values(recorded.tables).every((t) => t.values !== undefined)) continue;
+    if (recorded.sha256 !== now.sha256)
+      throw new Error(`CRITMIN_ADD_VALUE_FINGERPRINTS: ${id} differs from its release`);
+    editionsNext[id] = { ...recorded, tables: now.tables };
+  }
+  writePrints({ ...prints, editions: editionsNext });
+}
+
 /** Adds the named edition's fingerprint when it has none; never replaces an existing one. */
 function addMissing(id: string): void {
   const prints = readPrints();
@@ -128,14 +206,15 @@ function addMissing(id: string): void {
       Object.entries({ ...prints.editions, [id]: fingerprint(id) }).sort(([a], [b]) => (a < b ? -1 : 1)),
     ),
   };
-  const tmp = `${FILE}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`);
-  renameSync(tmp, FILE);
+  writePrints(next);
   console.info(`added the fingerprint of ${id} to ${FILE}: review and commit it`);
 }
 
 const adding = process.env.CRITMIN_ADD_EDITION_FINGERPRINT?.trim();
 if (adding) addMissing(adding);
+if (process.env.CRITMIN_ADD_VALUE_FINGERPRINTS === "1") addValueHashes();
+const relabelling = process.env.CRITMIN_RELABEL_EDITION?.trim();
+if (relabelling) relabel(relabelling, process.env.CRITMIN_RELABEL_REASON?.trim());
 
 describe("released editions are immutable", () => {
   const prints = readPrints();
@@ -162,15 +241,31 @@ describe("released editions are immutable", () => {
     ).toEqual([]);
   });
 
-  it.each(Object.keys(prints.editions))("%s: rows and source files are exactly as released", (id) => {
+  it.each(Object.keys(prints.editions))("%s: figures, rows and source files are exactly as released", (id) => {
+    const recorded = prints.editions[id]!;
+    if (!ids.includes(id as (typeof ids)[number])) return; // reported above
+    const changes = figureDifferences(recorded, fingerprint(id));
+    expect(changes, `edition ${id} changed: new data means a new edition id\n  ${changes.join("\n  ")}`).toEqual([]);
+  });
+
+  it.each(Object.keys(prints.editions))("%s: labels are as last recorded", (id) => {
     const recorded = prints.editions[id]!;
     if (!ids.includes(id as (typeof ids)[number])) return; // reported above
     const now = fingerprint(id);
     const changes = differences(recorded, now);
     expect(
       changes.length === 0 && recorded.sha256 === now.sha256,
-      `edition ${id} changed: new data means a new edition id\n  ${changes.join("\n  ")}`,
+      `edition ${id}'s labels (${LABELS.join(", ")}) changed: record the correction with ` +
+        `CRITMIN_RELABEL_EDITION=${id} CRITMIN_RELABEL_REASON="<why>" npx vitest run test/hardening/editions.test.ts\n  ${changes.join("\n  ")}`,
     ).toBe(true);
+  });
+
+  it("a relabel is recorded with its reason and date", () => {
+    for (const [id, print] of Object.entries(prints.editions))
+      for (const r of print.relabels ?? []) {
+        expect(r.reason.length, `${id} relabel of ${r.date}`).toBeGreaterThan(20);
+        expect(r.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
   });
 
   it("the fingerprint notices a changed value, an extra row and a reordering (only the first two)", () => {
@@ -186,6 +281,14 @@ describe("released editions are immutable", () => {
     expect(table([...rows, { ...row, year: row.year + 1 }])).not.toBe(base.tables.supply.sha256);
     expect(table(rows.map((r) => (r === row ? Object.fromEntries(Object.entries(r).reverse()) : r)))).toBe(
       base.tables.supply.sha256,
+    );
+    // A label change moves the full hash but not the value hash; a value change moves both.
+    const values = (list: readonly object[]) => hashLines(list.map((r) => `supply\t${canonical(withoutLabels(r))}`));
+    const relabelled = rows.map((r) => (r === row ? { ...r, basis: `${r.basis} (note)` } : r));
+    expect(table(relabelled)).not.toBe(base.tables.supply.sha256);
+    expect(values(relabelled)).toBe(base.tables.supply.values);
+    expect(values(rows.map((r) => (r === row ? { ...r, value: r.value! + 1e-9 } : r)))).not.toBe(
+      base.tables.supply.values,
     );
     const changed = {
       ...base,
