@@ -1,0 +1,66 @@
+// CRITMIN.EXPLAIN: a function id and that function's own arguments → the core answer as
+// field/value rows. The arguments are parsed by the function's own entry in calls.ts.
+import { nearest, unknownId } from "@critmin/core";
+import { describe, text } from "./args.ts";
+import { answerRows } from "./answerText.ts";
+import { CALLS, explainCall } from "./calls.ts";
+import { ArgumentError, errorFor } from "./errors.ts";
+import type { ExcelValue } from "./results.ts";
+
+const FN = "EXPLAIN";
+
+/** The functions EXPLAIN takes: every function that returns one value per cell. */
+export const EXPLAINED: readonly string[] = Object.freeze(
+  Object.entries(CALLS)
+    .filter(([, c]) => c.kind === "value")
+    .map(([id]) => id),
+);
+
+/** Every CRITMIN id, for the "did you mean" and for naming the ones EXPLAIN does not take. */
+const OTHER_FUNCTIONS = [
+  "TOP_PRODUCERS",
+  "TECH_EXPOSURE_TABLE",
+  "SOURCE",
+  "MINERALS",
+  "COUNTRIES",
+  "GROUPS",
+  "EDITIONS",
+  "DATA_VERSION",
+  "EXPLAIN",
+];
+
+/** "chinashare" is not accepted, but `=CRITMIN.China_Share` style ids and a namespace prefix are. */
+export function functionId(name: unknown): string {
+  const given = text(FN, "function", name);
+  const id = given
+    .replace(/^=/, "")
+    .replace(/\(\)$/, "")
+    .replace(/^[A-Za-z][A-Za-z0-9_]*\./, "")
+    .trim()
+    .toUpperCase();
+  if (EXPLAINED.includes(id)) return id;
+  const takes = `EXPLAIN takes ${EXPLAINED.join(",")}`;
+  if (OTHER_FUNCTIONS.includes(id)) {
+    const table = id === "TOP_PRODUCERS" || id === "TECH_EXPOSURE_TABLE";
+    const why = table ? "spills a table" : id === "SOURCE" ? "is a citation" : "is reference data";
+    throw new ArgumentError(`${FN}: ${id} ${why}. ${takes}`);
+  }
+  const suggestion = nearest(
+    id,
+    [...EXPLAINED, ...OTHER_FUNCTIONS].map((f) => [f, f] as const),
+  );
+  if (suggestion) throw unknownId(FN, "function", given, suggestion);
+  throw new ArgumentError(`${FN}: unknown function ${describe(given)}. ${takes}`);
+}
+
+/** EXPLAIN's spilled result: a Field/Value header, then the answer's rows; one error cell otherwise. */
+export function explainRows(name: unknown, identifier: unknown, rest: readonly unknown[]): ExcelValue[][] {
+  try {
+    const id = functionId(name);
+    const answer = explainCall(id, identifier, rest);
+    const value = CALLS[id]!.excel(answer.value) as number | string | boolean | undefined;
+    return [["Field", "Value"], ...answerRows(answer, value)];
+  } catch (error) {
+    return [[errorFor(error)]];
+  }
+}
