@@ -33,7 +33,7 @@ export function scenarioText(answer: AnyAnswer): string | undefined {
 }
 
 const RECORD_UNITS: Readonly<Record<string, string>> = {
-  techExposure: "demand-weighted China share",
+  techExposure: "share of world",
   crmaCheck: "TRUE/FALSE against the 65% benchmark",
   topProducers: "shares of world and tonnes",
   concentration: "concentration measures",
