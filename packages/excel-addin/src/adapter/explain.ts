@@ -59,7 +59,9 @@ export function explainRows(name: unknown, identifier: unknown, rest: readonly u
     const id = functionId(name);
     const answer = explainCall(id, identifier, rest);
     const value = CALLS[id]!.excel(answer.value) as number | string | boolean | undefined;
-    return [["Field", "Value"], ...answerRows(answer, value)];
+    // A record without the field Excel shows (CRMA_CHECK undecided) has no core reason: say so.
+    const reason = value === undefined ? (answer.reason ?? `${id} gives no value for these arguments`) : undefined;
+    return [["Field", "Value"], ...answerRows({ ...answer, reason }, value)];
   } catch (error) {
     return [[errorFor(error)]];
   }

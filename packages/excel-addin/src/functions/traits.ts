@@ -331,7 +331,7 @@ export const TRAITS: Readonly<Record<string, FunctionTraits>> = {
         args: ["CHINA_SHARE", "cobalt"],
         note: "A value, its unit, edition, year, stage, basis and the figures behind it.",
       },
-      { args: ["CHINA_SHARE", "nickel", "mining"], note: "The function's own arguments follow its name." },
+      { args: ["CHINA_SHARE", "rare earths", "mining"], note: "The function's own arguments follow its name." },
       { args: ["DEMAND", "lithium", 2030, "APS"], note: "A projection: the scenario is part of the answer." },
       { args: ["GROUP_SHARE", "nickel", "G7"], note: "A lower bound: members the source does not list are named." },
       {
