@@ -114,7 +114,7 @@ export const EXPLAINABLE: readonly string[] = Object.freeze([...EXPLAINERS.value
  * @throws {@link CritminError} `invalid_argument` when `fn` is not one of critmin's value functions
  * @example
  * explain(chinaShare, "cobalt", { year: 2023, source: "iea-cmde-2024" }).sources.map((s) => s.locator)
- * //=> ["IEA_CM_Data_Explorer_2024-05.xlsx!'2 Total supply for key minerals'!H18", "IEA_CM_Data_Explorer_2024-05.xlsx!'2 Total supply for key minerals'!H23"]
+ * //=> ["IEA_CM_Data_Explorer_2024-05.xlsx!'2 Total supply for key minerals'!H18", "IEA_CM_Data_Explorer_2024-05.xlsx!'2 Total supply for key minerals'!H24"]
  */
 export function explain<F extends Explainable>(fn: F, ...args: Parameters<F>): Answer<ReturnType<F>> {
   const explainer = EXPLAINERS.get(fn);
