@@ -95,8 +95,6 @@ export { reserves } from "./exposure/reserves.ts";
 export { explain, EXPLAINABLE } from "./answer/explain.ts";
 export type { Explainable } from "./answer/explain.ts";
 export type { Answer, AnswerKind, AnswerSource, AnswerUnit, Bound, Period } from "./answer/answer.ts";
-// the "did you mean" of unknown-id errors, for adapters that check names of their own (Excel function ids)
-export { nearest, unknownId } from "./_lib/nearest.ts";
 
 // provenance
 export { provenance } from "./exposure/provenance.ts";
