@@ -11,8 +11,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import * as core from "../packages/core/src/index.ts";
 import * as functions from "../packages/excel-addin/src/functions/functions.ts";
-import { installStubRuntime } from "../packages/excel-addin/test/stub-runtime.ts";
-import { attempt, cellMismatch, excel, run, type Tally } from "./parity/compare.ts";
+import { EXPLAINED } from "../packages/excel-addin/src/adapter/explain.ts";
+import { ErrorCode, installStubRuntime, StubError } from "../packages/excel-addin/test/stub-runtime.ts";
+import { attempt, cellMismatch, excel, run, type Suite, type Tally } from "./parity/compare.ts";
 import { ALL_MINERALS, SUPPLY_MINERALS } from "./parity/grid.ts";
 import { otherSuites } from "./parity/otherSuites.ts";
 import { supplySuites } from "./parity/supplySuites.ts";
@@ -20,7 +21,26 @@ import { supplySuites } from "./parity/supplySuites.ts";
 // The CustomFunctions global the add-in finds in Excel: the shared test stand-in (same error codes).
 installStubRuntime();
 
-const suites = [...supplySuites, ...otherSuites];
+// EXPLAIN(name, args…): its value row is what the plain function answers, for a sample of every
+// explained function's cases (every 7th, so each kind of answer occurs): a value as the same value, a
+// missing figure as "" with a reason (read here as #N/A), a bad question as the same #VALUE!.
+const explainSuite: Suite = {
+  fn: "EXPLAIN",
+  cases: [...supplySuites, ...otherSuites]
+    .filter((s) => EXPLAINED.includes(s.fn))
+    .flatMap((s) => s.cases.filter((_, i) => i % 7 === 0).map((c) => [s.fn, ...c])),
+  excel: ([fn, id, ...rest]) => {
+    const rows = excel.explain(fn, id, ...rest);
+    if (rows.length === 1) return rows;
+    const field = (name: string) => rows.find((r) => r[0] === name)?.[1];
+    const value = field("value");
+    return [[value === "" ? new StubError(ErrorCode.notAvailable, String(field("reason"))) : value]];
+  },
+  core: ([fn, ...args]) => [...supplySuites, ...otherSuites].find((s) => s.fn === fn)!.core(args),
+  atLeast: 10_000,
+};
+
+const suites = [...supplySuites, ...otherSuites, explainSuite];
 
 describe("Excel functions answer exactly what @critmin/core answers", () => {
   const tallies = new Map<string, Tally>();

@@ -1,5 +1,6 @@
 // Parity suites of the functions that read supply rows: shares, concentration, scenarios on a
 // supplier, reserves, citations and the top-producers table.
+import { citationText } from "../../packages/excel-addin/src/adapter/answerText.ts";
 import * as core from "../../packages/core/src/index.ts";
 import { excel, num, opts, str, type Args, type Suite } from "./compare.ts";
 import {
@@ -210,7 +211,8 @@ supplySuites.push({
   atLeast: 5_000,
 });
 
-// SOURCE(mineral, [stage], [year], [source], [country]) is cite(): China by default, or any country.
+// SOURCE(mineral, [stage], [year], [source], [country]) is the citation of explain(share, …): China by
+// default, or any country; the text is the add-in's wording of the core answer (citationText).
 supplySuites.push({
   fn: "SOURCE",
   cases: [
@@ -222,7 +224,7 @@ supplySuites.push({
   ],
   excel: ([m, stage, year, source, country]) => excel.source([[m]], stage, year, source, country),
   core: ([m, stage, year, source, country]) =>
-    core.cite(opts<core.ProvenanceQuery>({ mineral: m, stage, year, source, country })),
+    citationText(core.explain(core.share, str(m), str(country ?? "CHN"), opts({ stage, year, source }))),
   atLeast: 15_000,
 });
 

@@ -1,6 +1,8 @@
 // pnpm start — what the bundled dataset covers, and China's share of mining and refining for every
 // mineral with a production figure, at the latest observed year of the edition the default resolution picks.
-import { lookupSupply } from "../src/_lib/lookup.ts";
+import { explain } from "../src/answer/explain.ts";
+import type { Answer } from "../src/answer/answer.ts";
+import { chinaShare } from "../src/exposure/chinaShare.ts";
 import { DATASET_VERSION, editions, mineralEntries } from "../src/data/index.ts";
 import { bundledDataset } from "../src/data/dataset.ts";
 import { coverageSummary } from "../pipeline/emit.ts";
@@ -9,13 +11,22 @@ const { demand, indicators, supply } = bundledDataset();
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** The year or period the answer is for: a period average never shows as a bare year. */
+function when(a: Answer<unknown>): string {
+  if (a.period) return `${a.period.from}–${String(a.period.to).slice(-2)} avg`;
+  if (a.kind === "period-average") return "multi-year avg, years not stated";
+  return a.year === undefined ? "" : String(a.year);
+}
+
 function cell(mineral: string, stage: "mining" | "refining"): string {
-  const found = lookupSupply("headline", mineral, "CHN", { stage }, { stage });
-  if (found.row && found.row.share !== null)
-    return `${percent(found.row.share).padStart(6)} ${found.resolution.year} ${found.resolution.edition}`;
-  if (found.row) return `     — ${found.resolution.year} ${found.resolution.edition} (no world total to share of)`;
-  if (found.resolution) return `     — ${found.resolution.year} ${found.resolution.edition} (China not listed)`;
-  return "     — no data";
+  const a = explain(chinaShare, mineral, { stage });
+  const edition = a.edition ?? "";
+  if (typeof a.value === "number") {
+    const sign = a.bound === "lower" ? "≥" : a.bound === "upper" ? "≤" : "";
+    return `${`${sign}${percent(a.value)}`.padStart(7)} ${when(a)} ${edition}`;
+  }
+  if (a.edition === undefined) return "      — no data";
+  return `      — ${when(a)} ${edition} (${a.notListed.includes("CHN") ? "China not listed" : "no share"})`;
 }
 
 console.log(`critmin dataset ${DATASET_VERSION}\n`);
@@ -27,10 +38,10 @@ console.log(
 );
 const withProduction = mineralEntries.filter((m) => m.coverage.some((c) => c.measure === "production"));
 const width = Math.max(...withProduction.map((m) => m.name.length));
-console.log(`${"mineral".padEnd(width)}  ${"mining".padEnd(34)}  refining`);
+console.log(`${"mineral".padEnd(width)}  ${"mining".padEnd(54)}  refining`);
 for (const m of withProduction) {
-  console.log(`${m.name.padEnd(width)}  ${cell(m.id, "mining").padEnd(34)}  ${cell(m.id, "refining")}`);
+  console.log(`${m.name.padEnd(width)}  ${cell(m.id, "mining").padEnd(54)}  ${cell(m.id, "refining")}`);
 }
 console.log(
-  "\nShares are of the source's own world total; EU CRM figures are multi-year averages. Sources: pnpm data:build prints the editions; every row carries its locator.",
+  "\nShares are of the source's own world total; ≥ marks a lower bound; EU CRM figures are multi-year averages. Sources: pnpm data:build prints the editions; explain() gives each figure's locator.",
 );

@@ -4,6 +4,7 @@
 import * as core from "@critmin/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as functions from "../src/functions/functions.ts";
+import { citationText } from "../src/adapter/answerText.ts";
 import {
   call,
   column,
@@ -218,7 +219,11 @@ describe("parity with @critmin/core over every mineral", () => {
           call(functions.concentrationRatio, minerals, 3, stage),
           (m) => core.crN(m, 3, { stage: s }),
         ],
-        ["SOURCE", call(functions.source, minerals, stage), (m) => core.cite({ mineral: m, country: "CHN", stage: s })],
+        [
+          "SOURCE",
+          call(functions.source, minerals, stage),
+          (m) => citationText(core.explain(core.share, m, "CHN", { stage: s })),
+        ],
         [
           "DIVERSIFICATION_GAP",
           call(functions.diversificationGap, minerals, 0.5, null, stage),

@@ -132,6 +132,7 @@ export const VALID: Record<string, unknown[]> = {
   importReliance: [[["cobalt"]], "USA"],
   reserves: [[["cobalt"]], "World"],
   source: [[["cobalt"]]],
+  explain: ["CHINA_SHARE", "cobalt"],
   minerals: [],
   countries: [],
   groups: [],

@@ -2,36 +2,27 @@
 // a function answering per cell of a range, the supply functions' trailing arguments and reasons,
 // and the words of an #N/A reason built from the arguments as Excel passed them.
 import type { OneSeriesFunction } from "@critmin/core";
-import { optionalYear, scenarioArg, stageArg, text } from "./args.ts";
-import {
-  blockReason,
-  seriesArgs,
-  seriesSource,
-  supplyArgs,
-  supplyReason,
-  type RawSupplyArgs,
-  type SeriesArgs,
-  type SupplyArgs,
-} from "./queries.ts";
+import { text } from "./args.ts";
+import { blockReason, seriesSource, supplyReason, type RawSupplyArgs } from "./queries.ts";
 import { broadcast, value, type ExcelValue } from "./results.ts";
 
 type Answer = number | string | boolean | undefined;
 
 /**
- * A supply function over a range of minerals: `compute` gets each mineral as text and the trailing
- * `[stage], [year], [source]` to parse after its own arguments (so a bad argument is reported in
- * parameter order). Missing: the reason for one `country`'s figure, or for the whole block.
+ * A supply function over a range of minerals: `compute` gets each mineral as text (and parses the
+ * other arguments itself, through calls.ts). `raw` is the trailing `[stage], [year], [source]` the
+ * reason quotes. Missing: the reason for one `country`'s figure, or for the whole block.
  */
 export function supplyCells(
   fn: string,
   mineral: unknown,
   raw: RawSupplyArgs,
   missing: { readonly country: unknown } | "block",
-  compute: (mineral: string, args: () => SupplyArgs) => Answer,
+  compute: (mineral: string) => Answer,
 ): ExcelValue[][] {
   return broadcast(mineral, (m) =>
     value(
-      () => compute(text(fn, "mineral", m), () => supplyArgs(fn, ...raw)),
+      () => compute(text(fn, "mineral", m)),
       missing === "block" ? blockReason(fn, m, raw) : supplyReason(fn, m, missing.country, raw),
     ),
   );
@@ -59,24 +50,18 @@ export function cells(
 /**
  * {@link cells} for a function that reads one series (`reads`, the core function: IEA demand and
  * exposure, USGS reserves): a blank `source` passes the pin, and the core reads the pin's edition of
- * that series ({@link seriesArgs}). `compute` parses the source (`edition()`) where its argument
- * order puts it; `missing` gets the source as the reason quotes it (the pin's edition the core read).
+ * that series ({@link seriesArgs}, parsed by `compute` through calls.ts); `missing` gets the source as
+ * the reason quotes it (the pin's edition the core read).
  */
 export function seriesCells(
   fn: string,
   [reads, source]: readonly [reads: OneSeriesFunction, source: unknown],
   input: unknown,
-  compute: (id: string, edition: () => SeriesArgs) => Answer,
+  compute: (id: string) => Answer,
   missing: (cell: unknown, source: unknown) => string,
   name: "mineral" | "technology" = "mineral",
 ): ExcelValue[][] {
-  return cells(
-    fn,
-    input,
-    (id) => compute(id, () => seriesArgs(fn, source)),
-    (cell) => missing(cell, seriesSource(reads, source)),
-    name,
-  );
+  return cells(fn, input, compute, (cell) => missing(cell, seriesSource(reads, source)), name);
 }
 
 /** " in 2019 (iea-cmde-2024)" for a #N/A message, from the arguments as Excel passed them. */
@@ -85,9 +70,4 @@ export function asked(year: unknown, source: unknown): string {
   const y = given(year) ? ` in ${String(year)}` : "";
   const s = given(source) ? ` (${String(source)})` : "";
   return y || s ? `${y}${s}` : " in the base year";
-}
-
-/** `[year], [scenario], [stage]` of the IEA technology functions (their source follows). */
-export function techArgs(fn: string, year: unknown, scenario: unknown, stage: unknown) {
-  return { year: optionalYear(fn, "year", year), scenario: scenarioArg(fn, scenario), stage: stageArg(fn, stage) };
 }

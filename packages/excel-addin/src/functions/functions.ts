@@ -6,20 +6,13 @@
 // the wrapper answers cell by cell, so =CRITMIN.CHINA_SHARE(A2:A30) spills a column. The other
 // parameters are single values.
 import * as core from "@critmin/core";
-import {
-  isBlank,
-  optionalNumber,
-  optionalText,
-  optionalYear,
-  requiredNumber,
-  requiredYear,
-  scenarioArg,
-  stageArg,
-  text,
-} from "../adapter/args.ts";
-import { blockReason, seriesArgs, seriesSource, supplyArgs } from "../adapter/queries.ts";
+import { citationText } from "../adapter/answerText.ts";
+import { isBlank, optionalText, text } from "../adapter/args.ts";
+import { coreResult, excelResult, explainCall } from "../adapter/calls.ts";
+import { explainRows } from "../adapter/explain.ts";
+import { blockReason, seriesSource } from "../adapter/queries.ts";
 import { table, value, type ExcelValue } from "../adapter/results.ts";
-import { asked, cells, seriesCells, supplyCells, techArgs } from "../adapter/wrappers.ts";
+import { asked, cells, seriesCells, supplyCells } from "../adapter/wrappers.ts";
 // Edition pinning: a blank `source` passes the workbook's pin to the core (adapter/queries.ts).
 import { versionLabel } from "../workbook/pin.ts";
 
@@ -73,9 +66,8 @@ enum Edition {
  * @returns China's share of the source's world total
  */
 export function chinaShare(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
-  return supplyCells("CHINA_SHARE", mineral, [stage, year, source], { country: "CHN" }, (m, args) =>
-    core.chinaShare(m, args()),
-  );
+  const rest = [stage, year, source] as const;
+  return supplyCells("CHINA_SHARE", mineral, rest, { country: "CHN" }, (m) => excelResult("CHINA_SHARE", m, rest));
 }
 
 /**
@@ -90,9 +82,8 @@ export function chinaShare(mineral: any[][], stage?: Stage, year?: any, source?:
  * @returns The country's share of the source's world total
  */
 export function share(mineral: any[][], country: any, stage?: Stage, year?: any, source?: Edition): any[][] {
-  const fn = "SHARE";
-  return supplyCells(fn, mineral, [stage, year, source], { country }, (m, args) =>
-    core.share(m, text(fn, "country", country), args()),
+  return supplyCells("SHARE", mineral, [stage, year, source], { country }, (m) =>
+    excelResult("SHARE", m, [country, stage, year, source]),
   );
 }
 
@@ -108,9 +99,8 @@ export function share(mineral: any[][], country: any, stage?: Stage, year?: any,
  * @returns Tonnes on the source's basis
  */
 export function production(mineral: any[][], country: any, stage?: Stage, year?: any, source?: Edition): any[][] {
-  const fn = "PRODUCTION";
-  return supplyCells(fn, mineral, [stage, year, source], { country }, (m, args) =>
-    core.production(m, text(fn, "country", country), args()),
+  return supplyCells("PRODUCTION", mineral, [stage, year, source], { country }, (m) =>
+    excelResult("PRODUCTION", m, [country, stage, year, source]),
   );
 }
 
@@ -128,15 +118,10 @@ export function production(mineral: any[][], country: any, stage?: Stage, year?:
 export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, source?: Edition): any[][] {
   const fn = "TOP_PRODUCERS";
   return table(
-    () => {
-      const count = optionalNumber(fn, "n", n);
-      return core
-        .topProducers(text(fn, "mineral", mineral), {
-          ...supplyArgs(fn, stage, year, source),
-          n: count === 0 ? undefined : count,
-        })
-        ?.map((p) => [p.rank, p.country, p.name, p.share, p.tonnes]);
-    },
+    () =>
+      (coreResult(fn, text(fn, "mineral", mineral), [stage, n, year, source]) as core.Producer[] | undefined)?.map(
+        (p) => [p.rank, p.country, p.name, p.share, p.tonnes],
+      ),
     ["Rank", "Country", "Name", "Share", "Tonnes"],
     blockReason(fn, mineral, [stage, year, source]),
   );
@@ -153,7 +138,8 @@ export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, s
  * @returns HHI, 0–10,000
  */
 export function hhi(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
-  return supplyCells("HHI", mineral, [stage, year, source], "block", (m, args) => core.hhi(m, args()));
+  const rest = [stage, year, source] as const;
+  return supplyCells("HHI", mineral, rest, "block", (m) => excelResult("HHI", m, rest));
 }
 
 /**
@@ -168,9 +154,8 @@ export function hhi(mineral: any[][], stage?: Stage, year?: any, source?: Editio
  * @returns Summed share, 0–1
  */
 export function concentrationRatio(mineral: any[][], n: any, stage?: Stage, year?: any, source?: Edition): any[][] {
-  const fn = "CONCENTRATION_RATIO";
-  return supplyCells(fn, mineral, [stage, year, source], "block", (m, args) =>
-    core.crN(m, requiredNumber(fn, "n", n), args()),
+  return supplyCells("CONCENTRATION_RATIO", mineral, [stage, year, source], "block", (m) =>
+    excelResult("CONCENTRATION_RATIO", m, [n, stage, year, source]),
   );
 }
 
@@ -185,9 +170,8 @@ export function concentrationRatio(mineral: any[][], n: any, stage?: Stage, year
  * @returns Equivalent number of equal-sized suppliers
  */
 export function effectiveSuppliers(mineral: any[][], stage?: Stage, year?: any, source?: Edition): any[][] {
-  return supplyCells("EFFECTIVE_SUPPLIERS", mineral, [stage, year, source], "block", (m, args) =>
-    core.effectiveSuppliers(m, args()),
-  );
+  const rest = [stage, year, source] as const;
+  return supplyCells("EFFECTIVE_SUPPLIERS", mineral, rest, "block", (m) => excelResult("EFFECTIVE_SUPPLIERS", m, rest));
 }
 
 /**
@@ -202,9 +186,8 @@ export function effectiveSuppliers(mineral: any[][], stage?: Stage, year?: any, 
  * @returns Summed share, 0–1
  */
 export function groupShare(mineral: any[][], group: any, stage?: Stage, year?: any, source?: Edition): any[][] {
-  const fn = "GROUP_SHARE";
-  return supplyCells(fn, mineral, [stage, year, source], "block", (m, args) =>
-    core.groupShare(m, text(fn, "group", group), args()),
+  return supplyCells("GROUP_SHARE", mineral, [stage, year, source], "block", (m) =>
+    excelResult("GROUP_SHARE", m, [group, stage, year, source]),
   );
 }
 
@@ -232,12 +215,7 @@ export function shareChange(
   return cells(
     fn,
     mineral,
-    (m) => {
-      const c = text(fn, "country", country);
-      const [from, to] = [requiredYear(fn, "fromYear", fromYear), requiredYear(fn, "toYear", toYear)];
-      const { stage: s, source: e, within } = supplyArgs(fn, stage, null, source);
-      return core.shareChange(m, c, { from, to, stage: s, source: e, within });
-    },
+    (m) => excelResult(fn, m, [country, fromYear, toYear, stage, source]),
     (m) => `no single edition has ${String(m)} figures for ${String(country)} in both years`,
   );
 }
@@ -262,9 +240,8 @@ export function supplyAtRisk(
   year?: any,
   source?: Edition,
 ): any[][] {
-  const fn = "SUPPLY_AT_RISK";
-  return supplyCells(fn, mineral, [stage, year, source], { country: supplier }, (m, args) =>
-    core.supplyAtRisk(m, text(fn, "supplier", supplier), requiredNumber(fn, "cut", cut), args()),
+  return supplyCells("SUPPLY_AT_RISK", mineral, [stage, year, source], { country: supplier }, (m) =>
+    excelResult("SUPPLY_AT_RISK", m, [supplier, cut, stage, year, source]),
   );
 }
 
@@ -293,14 +270,7 @@ export function coverageWithout(
     fn,
     ["coverageWithout", source],
     mineral,
-    (m, edition) =>
-      core.coverageWithout(m, {
-        supplier: optionalText(fn, "supplier", supplier),
-        year: optionalYear(fn, "year", year),
-        demandScenario: scenarioArg(fn, scenario),
-        stage: stageArg(fn, stage),
-        ...edition(),
-      }),
+    (m) => excelResult(fn, m, [supplier, year, scenario, stage, source]),
     (m, pinned) => `no IEA edition has both supply and demand for ${String(m)}${asked(year, pinned)}`,
   );
 }
@@ -326,12 +296,8 @@ export function diversificationGap(
   source?: Edition,
 ): any[][] {
   const fn = "DIVERSIFICATION_GAP";
-  return supplyCells(fn, mineral, [stage, year, source], { country: isBlank(supplier) ? "CHN" : supplier }, (m, args) =>
-    core.diversificationGap(m, {
-      target: optionalNumber(fn, "target", target === 0 ? null : target),
-      supplier: optionalText(fn, "supplier", supplier) ?? "CHN",
-      ...args(),
-    }),
+  return supplyCells(fn, mineral, [stage, year, source], { country: isBlank(supplier) ? "CHN" : supplier }, (m) =>
+    excelResult(fn, m, [target, supplier, stage, year, source]),
   );
 }
 
@@ -348,7 +314,7 @@ export function crmaCheck(mineral: any[][], stage?: Stage): any[][] {
   return cells(
     fn,
     mineral,
-    (m) => core.crmaCheck(m, optionalText(fn, "stage", stage))?.passes,
+    (m) => excelResult(fn, m, [stage]),
     (m) =>
       `no EU sourcing or world supply shares decide ${String(m)}${isBlank(stage) ? "" : ` ${String(stage)}`} (missing, or too much supply not attributed to a country)`,
   );
@@ -371,13 +337,7 @@ export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector
     fn,
     ["demand", source],
     mineral,
-    (m, edition) =>
-      core.demand(m, {
-        year: optionalYear(fn, "year", year),
-        scenario: scenarioArg(fn, scenario),
-        sector: optionalText(fn, "sector", sector),
-        ...edition(),
-      }),
+    (m) => excelResult(fn, m, [year, scenario, sector, source]),
     (m, pinned) =>
       `no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, pinned)}${scenario ? ` under ${String(scenario)}` : ""}`,
   );
@@ -406,7 +366,7 @@ export function techExposure(
     fn,
     ["techExposure", source],
     technology,
-    (t, edition) => core.techExposure(t, { ...techArgs(fn, year, scenario, stage), ...edition() })?.exposure,
+    (t) => excelResult(fn, t, [year, scenario, stage, source]),
     (t, pinned) => core.techExposureReason(`${String(t)}${asked(year, pinned)}`),
     "technology",
   );
@@ -433,12 +393,10 @@ export function techExposureTable(
   const fn = "TECH_EXPOSURE_TABLE";
   return table(
     () =>
-      core
-        .techExposure(text(fn, "technology", technology), {
-          ...techArgs(fn, year, scenario, stage),
-          ...seriesArgs(fn, source),
-        })
-        ?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
+      (
+        coreResult(fn, text(fn, "technology", technology), [year, scenario, stage, source]) as
+          core.TechExposure | undefined
+      )?.breakdown.map((b) => [b.mineral, b.demandTonnes, b.chinaShare, b.weight]),
     ["Mineral", "Demand (t)", "China share", "Weight"],
     () =>
       `${fn}: ${core.techExposureReason(`${String(technology)}${asked(year, seriesSource("techExposure", source))}`)}`,
@@ -459,7 +417,7 @@ export function supplyRisk(material: any[][], year?: any, stage?: Stage): any[][
   return cells(
     fn,
     material,
-    (m) => core.supplyRisk(m, { year: optionalYear(fn, "year", year), stage: stageArg(fn, stage) }),
+    (m) => excelResult(fn, m, [year, stage]),
     (m) => core.supplyRiskReason(`${String(m)}${asked(year, null)}`),
     "material",
   );
@@ -478,7 +436,7 @@ export function economicImportance(material: any[][], year?: any): any[][] {
   return cells(
     fn,
     material,
-    (m) => core.economicImportance(m, { year: optionalYear(fn, "year", year) }),
+    (m) => excelResult(fn, m, [year]),
     (m) => core.economicImportanceReason(`${String(m)}${asked(year, null)}`),
     "material",
   );
@@ -498,7 +456,7 @@ export function importReliance(mineral: any[][], economy: any, stage?: Stage): a
   return cells(
     fn,
     mineral,
-    (m) => core.importReliance(m, text(fn, "economy", economy), { stage: stageArg(fn, stage) }),
+    (m) => excelResult(fn, m, [economy, stage]),
     (m) => `no published import reliance for ${String(m)} (${String(economy)})`,
   );
 }
@@ -518,13 +476,13 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
     fn,
     ["reserves", source],
     mineral,
-    (m, edition) => core.reserves(m, text(fn, "country", country), edition()),
+    (m) => excelResult(fn, m, [country, source]),
     (m) => `no reserves figure for ${String(m)} in ${String(country)}`,
   );
 }
 
 /**
- * The source behind a supply figure: citation, edition and locator (sheet and cell, or file and row).
+ * Citation of a country's supply share: edition citation and locators. For any other function use EXPLAIN.
  * @customfunction SOURCE
  * @helpurl https://docs.critmin.invalid/excel/SOURCE
  * @param mineral Mineral; a range gives one result per cell
@@ -532,13 +490,31 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
  * @param [year] Data year; the latest observed year when omitted
  * @param [source] Edition to use; the newest with data when omitted
  * @param [country] Country (default China)
- * @returns Citation text
+ * @returns Citation text: the edition's citation, then each figure and its locator
  */
 export function source(mineral: any[][], stage?: Stage, year?: any, source?: Edition, country?: any): any[][] {
   const fn = "SOURCE";
-  return supplyCells(fn, mineral, [stage, year, source], { country: isBlank(country) ? "CHN" : country }, (m, args) =>
-    core.cite({ mineral: m, country: optionalText(fn, "country", country) ?? "CHN", ...args() }),
+  const supplier: unknown = isBlank(country) ? "CHN" : country;
+  return supplyCells(fn, mineral, [stage, year, source], { country: supplier }, (m) =>
+    citationText(explainCall("SHARE", m, [supplier, stage, year, source], fn)),
   );
+}
+
+/**
+ * Any value function's answer: value, unit, edition, citation, year or period, kind, scenario, stage, basis, bound, sources.
+ * @customfunction EXPLAIN
+ * @helpurl https://docs.critmin.invalid/excel/EXPLAIN
+ * @param name Function to explain, e.g. "CHINA_SHARE", "DEMAND", "GROUP_SHARE"
+ * @param arg1 The function's first argument, e.g. "cobalt"
+ * @param [arg2] The function's second argument, as you would give it to the function
+ * @param [arg3] The function's third argument
+ * @param [arg4] The function's fourth argument
+ * @param [arg5] The function's fifth argument
+ * @param [arg6] The function's sixth argument
+ * @returns Field and value rows (spills with a header row)
+ */
+export function explain(name: any, arg1: any, arg2?: any, arg3?: any, arg4?: any, arg5?: any, arg6?: any): any[][] {
+  return explainRows(name, arg1, [arg2, arg3, arg4, arg5, arg6]);
 }
 
 /**

@@ -316,10 +316,32 @@ export const TRAITS: Readonly<Record<string, FunctionTraits>> = {
     kind: "value",
     unit: "text",
     category: "reference",
-    core: "cite",
+    core: "explain",
     method: "which-edition-answers",
     examples: [{ args: ["cobalt"] }, { args: ["lithium", "mining", 2023, "iea-cmde-2024", "Australia"] }],
     gallery: { mineral: "cobalt" },
+  },
+  EXPLAIN: {
+    kind: "table",
+    category: "reference",
+    core: "explain",
+    method: "reading-an-answer",
+    examples: [
+      {
+        args: ["CHINA_SHARE", "cobalt"],
+        note: "A value, its unit, edition, year, stage, basis and the figures behind it.",
+      },
+      { args: ["CHINA_SHARE", "rare earths", "mining"], note: "The function's own arguments follow its name." },
+      { args: ["DEMAND", "lithium", 2030, "APS"], note: "A projection: the scenario is part of the answer." },
+      { args: ["GROUP_SHARE", "nickel", "G7"], note: "A lower bound: members the source does not list are named." },
+      {
+        args: ["CHINA_SHARE", "aluminium", "mining", null, "ec-crm-2023"],
+        note: "An EU CRM figure: the period it covers.",
+      },
+      { args: ["CHINA_SHARE", "cobalt", null, 2019], note: "No figure: the value is blank and the reason says why." },
+      { args: ["CHINA_SHARES", "cobalt"], note: "A misspelt function: #VALUE! with the nearest valid name." },
+    ],
+    gallery: { name: "CHINA_SHARE", arg1: "cobalt" },
   },
   MINERALS: listing("minerals"),
   COUNTRIES: {

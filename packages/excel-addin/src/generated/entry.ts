@@ -22,6 +22,7 @@ CustomFunctions.associate("ECONOMIC_IMPORTANCE", functions.economicImportance);
 CustomFunctions.associate("IMPORT_RELIANCE", functions.importReliance);
 CustomFunctions.associate("RESERVES", functions.reserves);
 CustomFunctions.associate("SOURCE", functions.source);
+CustomFunctions.associate("EXPLAIN", functions.explain);
 CustomFunctions.associate("MINERALS", functions.minerals);
 CustomFunctions.associate("COUNTRIES", functions.countries);
 CustomFunctions.associate("GROUPS", functions.groups);

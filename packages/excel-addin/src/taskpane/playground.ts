@@ -1,30 +1,13 @@
-// The function playground: pick a function, fill its arguments, see the result, its source and the
-// formula to paste or insert into the active cell.
+// The function playground: pick a function, fill its arguments, see the result, what it is (its
+// answer: edition, period, unit, basis, sources) and the formula to paste or insert into the active cell.
 import * as excel from "../workbook/excel.ts";
 import { formulaText, parseArgument, type Cell } from "./arguments.ts";
+import { boundSign } from "../adapter/answerText.ts";
+import { answerFor, renderAnswer } from "./answer.ts";
 import { asRows, element, elements, errorText, isExcelError, make } from "./dom.ts";
 import type { EnumMeta, FunctionMeta, Metadata } from "./metadata.ts";
 import { renderResult } from "./result.ts";
 import { registered } from "./runtime.ts";
-
-/** Supply functions (mineral, stage, year, source) have a citable figure: SOURCE answers for it. */
-function sourceArguments(meta: FunctionMeta, values: ReadonlyMap<string, Cell>): Cell[] | undefined {
-  const names = new Set(meta.parameters.map((p) => p.name));
-  if (
-    meta.id === "SOURCE" ||
-    names.has("scenario") ||
-    !["mineral", "stage", "year", "source"].every((n) => names.has(n))
-  )
-    return undefined;
-  const country = values.get("country") ?? values.get("supplier") ?? null;
-  return [
-    values.get("mineral") ?? null,
-    values.get("stage") ?? null,
-    values.get("year") ?? null,
-    values.get("source") ?? null,
-    country,
-  ];
-}
 
 export class Playground {
   private readonly ui = elements("", {
@@ -34,7 +17,7 @@ export class Playground {
     run: "button",
     output: "section",
     result: "div",
-    source: "p",
+    source: "div",
     formula: "code",
     copyStatus: "p",
   });
@@ -153,7 +136,7 @@ export class Playground {
       if (invalid) missing ??= input;
     }
     if (missing) {
-      this.showOutput(`${missing.name} is required.`, "", "");
+      this.showOutput(`${missing.name} is required.`, "");
       missing.focus();
       return;
     }
@@ -162,9 +145,15 @@ export class Playground {
       return p.dimensionality === "matrix" && value !== null ? [[value]] : value;
     });
     this.ui.output.hidden = false;
+    const given = meta.parameters.map((p) => values.get(p.name) ?? null);
+    const answer = answerFor(meta.id, given);
+    let failed = false;
     try {
-      renderResult(this.ui.result, meta, await fn(...args));
+      const result = await fn(...args);
+      failed = asRows(result).some((row) => row.some(isExcelError));
+      renderResult(this.ui.result, meta, result, answer ? boundSign(answer) : "");
     } catch (error) {
+      failed = true;
       this.ui.result.replaceChildren(
         make(
           "p",
@@ -173,7 +162,7 @@ export class Playground {
         ),
       );
     }
-    this.ui.source.textContent = await this.citation(meta, values);
+    renderAnswer(this.ui.source, meta.id, given, answer, this.namespace, failed);
     this.ui.formula.textContent = formulaText(
       this.namespace,
       meta.id,
@@ -182,26 +171,11 @@ export class Playground {
     this.ui.copyStatus.textContent = "";
   }
 
-  private async citation(meta: FunctionMeta, values: ReadonlyMap<string, Cell>): Promise<string> {
-    const cite = registered("SOURCE");
-    const args = sourceArguments(meta, values);
-    if (!cite || !args) {
-      if (meta.id === "SOURCE") return "The result above is the citation.";
-      return `Named in the function's description; =${this.namespace}.EDITIONS() lists every source edition.`;
-    }
-    try {
-      const answer = asRows(await cite([[args[0]]], ...args.slice(1)))[0]?.[0];
-      if (isExcelError(answer)) return `No citation: ${errorText(answer)}`;
-      return String(answer);
-    } catch (error) {
-      return `No citation: ${error instanceof Error ? error.message : String(error)}`;
-    }
-  }
-
-  private showOutput(message: string, source: string, formula: string): void {
+  private showOutput(message: string, formula: string): void {
     this.ui.output.hidden = false;
     this.ui.result.replaceChildren(make("p", { class: "value error", id: "result-value" }, message));
-    this.ui.source.textContent = source;
+    this.ui.source.replaceChildren();
+    this.ui.source.hidden = true;
     this.ui.formula.textContent = formula;
     this.ui.copyStatus.textContent = "";
   }

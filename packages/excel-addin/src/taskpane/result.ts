@@ -5,21 +5,23 @@ import { textOf } from "../workbook/text.ts";
 import { asRows, errorText, formatNumber, isExcelError, make } from "./dom.ts";
 import type { FunctionMeta } from "./metadata.ts";
 
-function renderValue(value: unknown, asPercent: boolean): HTMLElement {
+function renderValue(value: unknown, asPercent: boolean, sign = ""): HTMLElement {
   if (isExcelError(value)) return make("span", { class: "excel-error" }, errorText(value));
-  if (typeof value === "number") return make("data", { value: String(value) }, formatNumber(value, asPercent));
+  if (typeof value === "number")
+    return make("data", { value: String(value) }, `${sign}${formatNumber(value, asPercent)}`);
   if (typeof value === "boolean") return make("span", {}, value ? "TRUE" : "FALSE");
   return make("span", {}, textOf(value));
 }
 
-export function renderResult(container: HTMLElement, meta: FunctionMeta, result: unknown): void {
+/** `sign` ("≥ ", "≤ ") marks a single value that is a bound: a bound is never shown as a plain value. */
+export function renderResult(container: HTMLElement, meta: FunctionMeta, result: unknown, sign = ""): void {
   container.replaceChildren();
   const rows = asRows(result);
   const share = showsPercent(meta.id);
   if (rows.length === 1 && rows[0]!.length === 1) {
     const value = rows[0]![0];
     const line = make("p", { class: isExcelError(value) ? "value error" : "value", id: "result-value" });
-    line.append(renderValue(value, share));
+    line.append(renderValue(value, share, sign));
     container.append(line);
     if (typeof value === "number") {
       const note = share ? " (a fraction: format the cell as %)" : "";

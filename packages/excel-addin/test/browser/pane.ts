@@ -121,6 +121,26 @@ export async function screenshot(page: Page, name: string, height?: number): Pro
   }
 }
 
+/** One element at `width` px (a task pane's width), written like {@link screenshot}; returns its size. */
+export async function elementScreenshot(
+  page: Page,
+  selector: string,
+  name: string,
+  width = 350,
+): Promise<{ width: number; height: number }> {
+  await page.setViewportSize({ width, height: 900 });
+  const target = page.locator(selector);
+  await target.scrollIntoViewIfNeeded();
+  const png = await target.screenshot();
+  expect(png.length).toBeGreaterThan(2_000);
+  if (process.env.UPDATE_SCREENSHOTS === "1") {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(path.join(SCREENSHOTS, `${name}.png`), png);
+  }
+  const box = await target.boundingBox();
+  return { width: box?.width ?? 0, height: box?.height ?? 0 };
+}
+
 /** A share as the pane shows it. */
 export const percent = (v: number): string =>
   new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);

@@ -8,10 +8,11 @@
 // computed here in Node; does the same for the TOP_PRODUCERS table, errors, Copy, and the in-Excel
 // path with a stand-in Office.js. Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/playground-*.png.
 import * as core from "@critmin/core";
+import { answerLine, UNSTATED_PERIOD } from "../../src/adapter/answerText.ts";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thrown } from "../../../../test/support/thrown.ts";
-import { WIDTH, functionIds, openPane, percent, screenshot, startPane, type Pane } from "./pane.ts";
+import { WIDTH, elementScreenshot, functionIds, openPane, percent, screenshot, startPane, type Pane } from "./pane.ts";
 
 /** A stand-in for Office.js inside Excel: onReady says Excel, the runtime records what reaches it. */
 const FAKE_OFFICE_IN_EXCEL = `
@@ -70,7 +71,13 @@ describe("task pane playground, outside Office", () => {
     const shown = page.locator("#result-value data");
     expect(await shown.textContent()).toBe(percent(expected));
     expect(Number(await shown.getAttribute("value"))).toBe(expected);
-    expect(await page.locator("#source").textContent()).toBe(core.cite({ mineral: "cobalt" }));
+    const answer = core.explain(core.chinaShare, "cobalt");
+    expect(await page.locator("#answer-line").textContent()).toBe(answerLine(answer));
+    expect(await page.locator("#answer-line").textContent()).toContain(` · ${answer.year} · refining · `);
+    await page.click("#answer-details summary");
+    const details = await page.locator("#answer-details").innerText();
+    expect(details).toContain(answer.citation!);
+    for (const s of answer.sources) expect(details).toContain(s.locator);
     expect(await page.locator("#formula").textContent()).toBe('=CRITMIN.CHINA_SHARE("cobalt")');
 
     const text = (await page.locator("body").innerText()).trim();
@@ -91,8 +98,8 @@ describe("task pane playground, outside Office", () => {
     expect(await page.locator("#formula").textContent()).toBe('=CRITMINDEV.SHARE("lithium","Australia","mining",2023)');
     const expected = core.share("lithium", "Australia", { stage: "mining", year: 2023 })!;
     expect(await page.locator("#result-value data").textContent()).toBe(percent(expected));
-    expect(await page.locator("#source").textContent()).toBe(
-      core.cite({ mineral: "lithium", country: "Australia", stage: "mining", year: 2023 }),
+    expect(await page.locator("#answer-line").textContent()).toBe(
+      answerLine(core.explain(core.share, "lithium", "Australia", { stage: "mining", year: 2023 })),
     );
     expect(errors).toEqual([]);
     await page.close();
@@ -138,6 +145,9 @@ describe("task pane playground, outside Office", () => {
     const { message } = thrown(() => core.chinaShare("cobolt"));
     expect(message).toContain('did you mean "cobalt"?');
     expect(await page.locator("#result-value").textContent()).toBe(`#VALUE! — ${message}`);
+    // The error is shown once: no answer line repeats it.
+    expect(await page.locator("#source").isHidden()).toBe(true);
+    expect(await page.locator("#output").innerText()).not.toContain("No citation");
     await runFunction(page, "CHINA_SHARE", { mineral: "cobalt", year: "1999" });
     expect(await page.locator("#result-value").textContent()).toMatch(/^#N\/A — CHINA_SHARE: /);
     expect(await page.locator("#formula").textContent()).toBe('=CRITMIN.CHINA_SHARE("cobalt",,1999)');
@@ -147,6 +157,74 @@ describe("task pane playground, outside Office", () => {
     expect(await page.locator("#result-value").textContent()).toBe("mineral is required.");
     expect(await page.locator("#arg-mineral").getAttribute("aria-invalid")).not.toBeNull();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("arg-mineral");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the answer line under DEMAND, GROUP_SHARE, TECH_EXPOSURE and an EU period average", async () => {
+    const { page, errors } = await open("");
+    const cases: [string, Record<string, string>, core.Answer<unknown>, string][] = [
+      [
+        "DEMAND",
+        { mineral: "lithium", year: "2030", scenario: "APS" },
+        core.explain(core.demand, "lithium", { year: 2030, scenario: "APS" }),
+        "playground-answer-demand",
+      ],
+      [
+        "GROUP_SHARE",
+        { mineral: "nickel", group: "G7" },
+        core.explain(core.groupShare, "nickel", "G7"),
+        "playground-answer-group-share",
+      ],
+      ["TECH_EXPOSURE", { technology: "EV" }, core.explain(core.techExposure, "EV"), "playground-answer-tech-exposure"],
+      [
+        "CHINA_SHARE",
+        { mineral: "aluminium", stage: "mining", source: "ec-crm-2023" },
+        core.explain(core.chinaShare, "aluminium", { stage: "mining", source: "ec-crm-2023" }),
+        "playground-answer-eu-period",
+      ],
+    ];
+    for (const [id, args, answer, shot] of cases) {
+      await page.selectOption("#fn", id);
+      // The form remembers values across functions: start each case from an empty form.
+      await page.evaluate(() =>
+        document.querySelectorAll<HTMLInputElement | HTMLSelectElement>("#args input, #args select").forEach((el) => {
+          el.value = "";
+        }),
+      );
+      for (const [name, value] of Object.entries(args)) {
+        const tag = await page.locator(`#arg-${name}`).evaluate((el) => el.localName);
+        if (tag === "select") await page.selectOption(`#arg-${name}`, value);
+        else await page.fill(`#arg-${name}`, value);
+      }
+      await page.click("#run");
+      const line = page.locator("#answer-line");
+      await line.waitFor();
+      const text = (await line.textContent())!;
+      expect(text, id).toBe(answerLine(answer));
+      expect(text, id).toContain(answer.edition!.split("-")[0]!.toUpperCase());
+      if (answer.kind === "period-average") {
+        expect(text, id).toContain(answer.period ? `${answer.period.from}–${answer.period.to}` : UNSTATED_PERIOD);
+        expect(text, id).not.toMatch(/ · \d{4} · /);
+      }
+      if (answer.bound === "lower") {
+        expect(text, id).toContain("at least");
+        expect(await page.locator("#result-value data").textContent(), id).toMatch(/^≥ /);
+      }
+      if (id === "GROUP_SHARE") {
+        const members = (await page.locator("#answer-members").textContent())!;
+        expect(members).toMatch(/^Counted: /);
+        for (const m of answer.notListed) expect(members).toContain(m);
+      }
+      expect(await page.locator("#output").innerText(), id).not.toContain("Named in the function's description");
+      // Opened where the sources fit a screenshot (TECH_EXPOSURE cites two dozen figures).
+      if (id !== "TECH_EXPOSURE") await page.click("#answer-details summary");
+      const size = await elementScreenshot(page, "#output", shot);
+      expect(size.width, id).toBeLessThanOrEqual(350);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), id).toBeLessThanOrEqual(350);
+      await page.setViewportSize({ width: WIDTH, height: 640 });
+    }
+    expect(await page.locator("body").innerText()).not.toContain("Named in the function's description");
     expect(errors).toEqual([]);
     await page.close();
   });

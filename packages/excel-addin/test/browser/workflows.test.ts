@@ -12,6 +12,7 @@ import * as core from "@critmin/core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { datasetFileName, manifestFor, publishDataset } from "../../../core/scripts/publish-dataset.ts";
+import { citationText } from "../../src/adapter/answerText.ts";
 import { PIN_SETTING, serialisePin } from "../../src/workbook/pin.ts";
 import { NEW_EDITION, NEW_VERSION, withNewEdition, type HostedFile } from "../../../../test/support/hosted.ts";
 import { WIDTH, addinDir, functionIds, openPane, percent, screenshot, startPane, type Pane } from "./pane.ts";
@@ -152,7 +153,7 @@ describe("data browser", () => {
     expect(await page.locator("#chart-top rect").count()).toBe(Math.min(8, expected.length));
     expect(await page.locator("#chart-top rect.highlight").count()).toBe(1);
     expect(await page.locator("#data-source").textContent()).toBe(
-      `Source: ${core.cite({ mineral: "cobalt", year: 2035, source: "iea-cmde-2025" })}`,
+      `Source: ${citationText(core.explain(core.share, "cobalt", "CHN", { year: 2035, source: "iea-cmde-2025" }))}`,
     );
     expect(await page.locator("#data-insert").evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await expectRendered(page, "panel-data");
