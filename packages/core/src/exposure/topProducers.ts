@@ -36,7 +36,7 @@ const countryName = (code: string) => names().get(code) ?? code;
  * @throws {@link CritminError} for an unknown mineral, stage or source, or an `n` below 1
  * @example
  * topProducers("cobalt", { stage: "mining", n: 2, source: "iea-cmde-2024" }).map((p) => p.country)
- * //=> ["COD", "IDN"]
+ * //=> ["COD", "IDN", "ROW"]
  */
 export function topProducers(mineral: MineralInput, options?: TopProducersOptions): readonly Producer[] | undefined {
   const query = parseSupplyQuery("topProducers", mineral, options, { stage: "refining" }, ["n"]);
