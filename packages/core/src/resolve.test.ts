@@ -115,7 +115,9 @@ describe("resolveSource: period averages (ec-crm-2023)", () => {
     try {
       const resolved = resolveSource({ mineral: "cobalt", stage: "refining" });
       expect(resolved.ok && resolved.resolution.edition).toBe("iea-cmde-2025");
-      expect(resolveSource({ mineral: "cobalt", stage: "refining", year: 2023, source: "test-edition-2099" as never })).toEqual({
+      expect(
+        resolveSource({ mineral: "cobalt", stage: "refining", year: 2023, source: "test-edition-2099" as never }),
+      ).toEqual({
         ok: true,
         resolution: { edition: "test-edition-2099", year: 2023, case: null, rule: "pinned" },
       });
