@@ -198,13 +198,16 @@ describe("CRITMIN.* functions hosted in HyperFormula", () => {
       [],
       [],
       [],
+      [],
       ['=CRITMIN.TOP_PRODUCERS("cobalt")'],
     ]);
-    expect(rangeValues(hf, "A1", 4, 5)).toEqual([
+    // Header, three ranked rows, then the source's rest of world with a blank rank.
+    expect(producers.map((p) => p.rank)).toEqual([1, 2, 3, null]);
+    expect(rangeValues(hf, "A1", 5, 5)).toEqual([
       ["Rank", "Country", "Name", "Share", "Tonnes"],
-      ...producers.map((p) => [p.rank, p.country, p.name, p.share, p.tonnes ?? ""]),
+      ...producers.map((p) => [p.rank ?? "", p.country, p.name, p.share, p.tonnes ?? ""]),
     ]);
-    expect(valueAt(hf, "A5")).toBeNull(); // nothing spills past the table
+    expect(valueAt(hf, "A6")).toBeNull(); // nothing spills past the table
     // No block, or a bad n: one error cell, nothing spilled.
     expect(core.topProducers("cobalt", { year: 1999 })).toBeUndefined();
     expect(errorAt(hf, "F1").type).toBe(ErrorType.NA);
@@ -212,9 +215,9 @@ describe("CRITMIN.* functions hosted in HyperFormula", () => {
     expect(errorAt(hf, "G1").message).toContain(thrown(() => core.topProducers("cobalt", { n: -1 })).message);
     expect(valueAt(hf, "F2")).toBeNull();
     const defaults = core.topProducers("cobalt")!;
-    expect(rangeValues(hf, "A6", defaults.length + 1, 5)).toEqual([
+    expect(rangeValues(hf, "A7", defaults.length + 1, 5)).toEqual([
       ["Rank", "Country", "Name", "Share", "Tonnes"],
-      ...defaults.map((p) => [p.rank, p.country, p.name, p.share, p.tonnes ?? ""]),
+      ...defaults.map((p) => [p.rank ?? "", p.country, p.name, p.share, p.tonnes ?? ""]),
     ]);
     hf.destroy();
   });

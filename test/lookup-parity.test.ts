@@ -3,13 +3,16 @@
 // lookupRow). Both must give the same figure for every question the dataset can answer: every
 // mineral × stage × country of the production rows, with no options, a stage, each year, each
 // edition, and each edition's years. The expected figure is the row resolveSource's choice points
-// to, read from the bundled rows directly. Every mismatch is collected before asserting.
+// to, read from the bundled rows directly; for a question without year and source whose block does
+// not list the country, the newest listing edition's row, found here from the rows and the editions'
+// dates (the `newest-listing` rule). Every mismatch is collected before asserting.
 import { describe, expect, it } from "vitest";
 import * as core from "../packages/core/src/index.ts";
 import type { SupplyOptions } from "../packages/core/src/schema/options.ts";
 import type { EditionId, SupplyRow } from "../packages/core/src/schema/rows.ts";
 
-const { supply } = core.bundledDataset();
+const { supply, editions } = core.bundledDataset();
+const published = new Map(editions.map((e) => [e.id, e.date]));
 const production = supply.filter((r) => r.measure === "production");
 
 /** The production rows of one mineral and stage, by edition|year|case|country. */
@@ -37,7 +40,32 @@ function expectedRow(
   if (!resolved.ok) return undefined;
   const { edition, year, case: projection } = resolved.resolution;
   const row = rows.get([edition, year, projection ?? "", country].join("|"));
-  return row === undefined || row.value === null ? undefined : row;
+  if (row !== undefined && row.value !== null) return row;
+  return options.year == null && options.source == null ? newestListing(rows, country, options.within) : undefined;
+}
+
+/** `newest-listing`: single-year observed editions newest first, then period averages; each at its latest such year. */
+function newestListing(
+  rows: Map<string, SupplyRow>,
+  country: string,
+  within: readonly EditionId[] | null | undefined,
+): SupplyRow | undefined {
+  const latest = new Map<EditionId, { year: number; average: boolean }>();
+  for (const r of rows.values()) {
+    if (r.value === null || r.kind === "projection" || (within && !within.includes(r.edition))) continue;
+    const average = r.kind === "period-average";
+    const seen = latest.get(r.edition);
+    if (!seen || (seen.average && !average) || (seen.average === average && r.year > seen.year))
+      latest.set(r.edition, { year: r.year, average });
+  }
+  const order = [...latest].sort(
+    ([a, x], [b, y]) => Number(x.average) - Number(y.average) || published.get(b)!.localeCompare(published.get(a)!),
+  );
+  for (const [edition, { year }] of order) {
+    const row = rows.get([edition, year, "", country].join("|"));
+    if (row !== undefined && row.value !== null) return row;
+  }
+  return undefined;
 }
 
 /** Every mineral and stage with production rows, each with its countries, editions and years. */

@@ -148,7 +148,7 @@ const SEEDS: Record<string, unknown[]> = {
   hhi: [[["cobalt"]], "refining", null, null],
   concentrationRatio: [[["cobalt"]], 3, "mining", null, null],
   effectiveSuppliers: [[["cobalt"]], "refining", 2023, null],
-  groupShare: [[["cobalt"]], "G7", "mining", null, null],
+  groupShare: [[["nickel"]], "G7", "refining", null, null],
   shareChange: [[["cobalt"]], "CHN", 2023, 2030, "refining", "iea-cmde-2024"],
   supplyAtRisk: [[["cobalt"]], "CHN", 0.5, "refining", 2023, null],
   coverageWithout: [[["lithium"]], "Australia", 2030, "APS", "mining", "iea-cmde-2024"],

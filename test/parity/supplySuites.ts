@@ -240,7 +240,7 @@ supplySuites.push({
   core: ([m, stage, n, year, source]) => core.topProducers(str(m), opts({ stage, n, year, source })),
   table: {
     header: ["Rank", "Country", "Name", "Share", "Tonnes"],
-    rows: (v) => (v as readonly core.Producer[]).map((p) => [p.rank, p.country, p.name, p.share, p.tonnes]),
+    rows: (v) => (v as readonly core.Producer[]).map((p) => [p.rank ?? "", p.country, p.name, p.share, p.tonnes]),
   },
   atLeast: 40_000,
 });

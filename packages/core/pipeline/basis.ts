@@ -4,9 +4,8 @@
 // comparing two sources sees the difference on the row itself. Evidence for each note is cited beside it
 // and checked against the raw files in basis.test.ts.
 //
-// Not applied by build.ts yet: it changes the basis and rules of rows of released editions, which
-// test/hardening/editions.test.ts forbids (new data means a new edition id). Applying it is one
-// line in readSources, `supply: sortSupply(withBasisNotes(...))`, once that is decided.
+// Applied by build.ts to released editions too: a note changes a label (basis, rules), never a
+// figure, so it is recorded as a relabel of the edition (test/hardening/editions.test.ts).
 import type { EditionId, Stage, SupplyRow } from "../src/schema/rows.ts";
 import { SourceProblems } from "./problems.ts";
 

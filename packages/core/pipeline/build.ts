@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { CountryEntry, MineralEntry } from "../src/data/registry.ts";
 import { GROUPS } from "../src/groups.ts";
 import { DemandRow, Edition, IndicatorRow, SupplyRow } from "../src/schema/rows.ts";
+import { withBasisNotes } from "./basis.ts";
 import { countryName, countryNames, alpha2, COUNTRY_ALIASES, USER_ALIASES } from "./countries.ts";
 import { EDITION_SOURCES } from "./editions.ts";
 import { mineralAliases, mineralName } from "./minerals.ts";
@@ -61,7 +62,7 @@ export async function readSources(dataDir: string, progress: Progress = () => {}
   }));
   const dataset: Dataset = {
     editions,
-    supply: sortSupply(outputs.flatMap((o) => o.supply)),
+    supply: sortSupply(withBasisNotes(outputs.flatMap((o) => o.supply))),
     demand: sortDemand(outputs.flatMap((o) => o.demand)),
     indicators: sortIndicators(outputs.flatMap((o) => o.indicators)),
   };

@@ -1,5 +1,6 @@
 // pnpm start — what the bundled dataset covers, and China's share of mining and refining for every
-// mineral with a production figure, at the latest observed year of the edition the default resolution picks.
+// mineral with a production figure, at the latest observed year of the edition the default resolution
+// for a country picks (newest-listing: the newest edition that lists China).
 import { explain } from "../src/answer/explain.ts";
 import type { Answer } from "../src/answer/answer.ts";
 import { chinaShare } from "../src/exposure/chinaShare.ts";
@@ -34,7 +35,7 @@ console.log(
   coverageSummary({ editions: [...editions], supply: [...supply], demand: [...demand], indicators: [...indicators] }),
 );
 console.log(
-  "\nChina's share of world production, latest observed year, default edition (newest with an observed figure)\n",
+  "\nChina's share of world production, default edition for a country: the newest that lists China, at its latest observed year\n(single-year figures first; (avg) marks an EU CRM period average, labelled with the assessment year)\n",
 );
 const withProduction = mineralEntries.filter((m) => m.coverage.some((c) => c.measure === "production"));
 const width = Math.max(...withProduction.map((m) => m.name.length));
@@ -43,5 +44,5 @@ for (const m of withProduction) {
   console.log(`${m.name.padEnd(width)}  ${cell(m.id, "mining").padEnd(54)}  ${cell(m.id, "refining")}`);
 }
 console.log(
-  "\nShares are of the source's own world total; ≥ marks a lower bound; EU CRM figures are multi-year averages. Sources: pnpm data:build prints the editions; explain() gives each figure's locator.",
+  "\nShares are of the source's own world total; ≥ marks a lower bound; EU CRM figures are multi-year averages (years not stated in the source files). Sources: pnpm data:build prints the editions; explain() gives each figure's locator.",
 );

@@ -15,7 +15,12 @@ export type Stage = (typeof STAGES)[number];
 export const MEASURES = list("production", "capacity", "reserves", "eu-sourcing");
 export type Measure = (typeof MEASURES)[number];
 
-export const KINDS = list("observed", "projection");
+/**
+ * How a figure stands in time: `observed` for one year, `projection` for a future year under a
+ * case or scenario, `period-average` for an average over a multi-year reference period (the EU CRM
+ * shares), labelled with the assessment year because the period's years are not in the source files.
+ */
+export const KINDS = list("observed", "projection", "period-average");
 export type Kind = (typeof KINDS)[number];
 
 /** IEA demand scenarios: Stated Policies, Announced Pledges, Net Zero Emissions by 2050. */

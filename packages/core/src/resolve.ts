@@ -1,6 +1,13 @@
 import { describe, describeYears as describeEditionYears } from "./_lib/describe.ts";
 import { parseWithin } from "./_lib/options.ts";
-import { coverage, stagesWithData, type EditionCoverage } from "./_lib/supplyIndex.ts";
+import {
+  byDefaultPreference,
+  coverage,
+  hasSingleYear,
+  latestFigureYear,
+  stagesWithData,
+  type EditionCoverage,
+} from "./_lib/supplyIndex.ts";
 import { seriesWithin, type SeriesData } from "./_lib/within.ts";
 import { CritminError } from "./errors.ts";
 import type { EditionId, Measure, Stage } from "./constants.ts";
@@ -9,10 +16,23 @@ import type { EditionId, Measure, Stage } from "./constants.ts";
 export type ResolutionRule =
   /** The caller named the edition, or listed the editions allowed (`within`). */
   | "pinned"
-  /** No year asked: the newest edition with an observed value for the mineral and stage, at its latest observed year. */
+  /**
+   * No year asked: the newest edition with a single-year observed value for the mineral and stage,
+   * at its latest observed year; only when no edition has one, the newest edition with a period
+   * average (the EU CRM shares), at its assessment year.
+   */
   | "newest-observed"
-  /** A year asked: the newest edition with a value (observed or projected) for that mineral, stage and year. */
-  | "newest-with-year";
+  /**
+   * A year asked: the newest edition with a value for that mineral, stage and year, observed or
+   * projected. A period average never answers a year it is not a figure for, unless its edition is pinned.
+   */
+  | "newest-with-year"
+  /**
+   * No year asked, a country asked: the newest edition whose latest figures list that country with
+   * a value (same order as `newest-observed`: single-year observations first, then period averages).
+   * Given only when that is not the edition `newest-observed` (or the `within` pin) chooses; see `lookupRow`.
+   */
+  | "newest-listing";
 
 export interface Resolution {
   readonly edition: EditionId;
@@ -43,14 +63,20 @@ function describeYears(list: readonly EditionCoverage[]): string {
  * Chooses the edition and year that answer a supply query — the one place critmin decides
  * between sources, so no computation mixes editions silently.
  *
- * - With `source`, that edition is used (`pinned`); with `year`, that year, else its latest observed year.
+ * - With `source`, that edition is used (`pinned`); with `year`, that year, else its latest observed
+ *   year (for a period-average edition, its assessment year).
  * - With `within` (and no `source`): one of those editions is used as if named (`pinned`): the newest
- *   of them with a value for that year, when a year is asked and one has it; else the newest of them
- *   with any figure for the mineral and stage; else the first listed (the reason then names it).
+ *   of them with a single-year value for that year, when a year is asked and one has it, else the
+ *   newest with a period average labelled that year; without a year, the newest of them in the
+ *   `newest-observed` order below; else the newest of them with any figure for the mineral and stage;
+ *   else the first listed (the reason then names it).
  *   Nothing outside the list answers, so a pinned workbook never reaches past its pin.
- * - Without `source` or `year`: the newest edition (by publication date) with an observed value
- *   for the mineral and stage, at its latest observed year (`newest-observed`).
- * - Without `source`, with `year`: the newest edition with a value for that year (`newest-with-year`).
+ * - Without `source` or `year`: the newest edition (by publication date) with a single-year observed
+ *   value for the mineral and stage, at its latest observed year (`newest-observed`); only when no
+ *   edition has one, the newest with a period average (kind `period-average`), at its assessment year.
+ * - Without `source`, with `year`: the newest edition with a value for that year (`newest-with-year`),
+ *   observed or projected. A period average is not a figure for its assessment year, so it answers a
+ *   year query only when its edition is named (`source`) or allowed (`within`).
  *
  * Returns the reason, naming the years that do exist, when nothing matches.
  *
@@ -81,24 +107,34 @@ export function resolveSource(query: ResolveQuery): ResolveResult {
     return { ok: false, reason: `no ${what} data${source ? ` in ${source}` : ""}${hint}` };
   }
   if (year === undefined) {
-    const chosen = candidates.find((c) => c.observedYears.length > 0);
+    const chosen = byDefaultPreference(candidates)[0];
     if (!chosen)
       return {
         ok: false,
         reason: `no observed ${what} figure${source ? ` in ${source}` : ""}; years available: ${describeYears(candidates)}`,
       };
-    const latest = chosen.observedYears.at(-1)!;
     return {
       ok: true,
-      resolution: { edition: chosen.edition, year: latest, case: null, rule: source ? "pinned" : "newest-observed" },
+      resolution: {
+        edition: chosen.edition,
+        year: latestFigureYear(chosen)!,
+        case: null,
+        rule: source ? "pinned" : "newest-observed",
+      },
     };
   }
-  const chosen = candidates.find((c) => c.years.has(year));
-  if (!chosen)
+  const chosen = candidates.find((c) => (source ? c.years.has(year) : hasSingleYear(c, year)));
+  if (!chosen) {
+    const averaged = source ? [] : candidates.filter((c) => c.periodAverageYears.includes(year));
+    const note =
+      averaged.length > 0
+        ? ` (${averaged.map((c) => c.edition).join(", ")} ${averaged.length > 1 ? "give" : "gives"} a period average labelled ${year}, not a figure for that year; name the edition as source to read it)`
+        : "";
     return {
       ok: false,
-      reason: `no ${what} figure for ${year}${source ? ` in ${source}` : ""}; years available: ${describeYears(candidates)}`,
+      reason: `no ${what} figure for ${year}${source ? ` in ${source}` : ""}${note}; years available: ${describeYears(candidates)}`,
     };
+  }
   return {
     ok: true,
     resolution: {
@@ -117,8 +153,12 @@ export function withinEdition(
   year: number | undefined,
 ): EditionId | undefined {
   const allowed = all.filter((c) => within.includes(c.edition));
-  const withYear = year === undefined ? undefined : allowed.find((c) => c.years.has(year));
-  return (withYear ?? allowed[0])?.edition ?? within[0];
+  // A single-year figure first; a period average labelled that year only when no allowed edition has one.
+  const preferred =
+    year === undefined
+      ? byDefaultPreference(allowed)[0]
+      : (allowed.find((c) => hasSingleYear(c, year)) ?? allowed.find((c) => c.years.has(year)));
+  return (preferred ?? allowed[0])?.edition ?? within[0];
 }
 
 /** What each function that reads one source series reads: see {@link withinEditions}. */

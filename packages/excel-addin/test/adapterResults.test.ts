@@ -81,6 +81,13 @@ describe("table functions", () => {
     expect(out.slice(1).some((row) => row[4] === "")).toBe(true);
   });
 
+  it('TOP_PRODUCERS ends with the source\'s rest of world, its rank a blank ""', () => {
+    const out = call(functions.topProducers, "nickel", "mining", 3, null, null);
+    const rest = core.topProducers("nickel", { stage: "mining", n: 3 })!.at(-1)!;
+    expect(rest.rank).toBeNull();
+    expect(out.at(-1)).toEqual(["", "ROW", "Rest of world", rest.share, rest.tonnes]);
+  });
+
   it('MINERALS shows a mineral without aliases as a blank "", not 0', () => {
     const out = call(functions.minerals);
     const bare = core.minerals().find((m) => m.aliases.length === 0)!;
@@ -92,7 +99,7 @@ describe("table functions", () => {
     expect(call(functions.topProducers, "nickel", "mining", 3, null, null).slice(1)).toEqual(
       core
         .topProducers("nickel", { stage: "mining", n: 3 })!
-        .map((p) => [p.rank, p.country, p.name, p.share, p.tonnes]),
+        .map((p) => [p.rank ?? "", p.country, p.name, p.share, p.tonnes]),
     );
     expect(call(functions.minerals).slice(1)).toEqual(core.minerals().map((m) => [m.id, m.name, m.aliases.join(", ")]));
     expect(call(functions.countries, "EU27").slice(1)).toEqual(core.countries("EU27").map((c) => [c.code, c.name]));
@@ -360,7 +367,7 @@ describe("parity with @critmin/core over every mineral", () => {
           continue;
         }
         if (want === undefined) expectError(out[0]![0], ErrorCode.notAvailable, "TOP_PRODUCERS");
-        else expect(out.slice(1)).toEqual(want.map((p) => [p.rank, p.country, p.name, p.share, p.tonnes ?? ""]));
+        else expect(out.slice(1)).toEqual(want.map((p) => [p.rank ?? "", p.country, p.name, p.share, p.tonnes ?? ""]));
       }
     }
   });

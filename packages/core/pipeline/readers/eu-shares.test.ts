@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { dataset } from "../../src/index.ts";
 import { SupplyRow } from "../../src/schema/rows.ts";
 import { countryCode } from "../countries.ts";
 import { euMineralId } from "./eu-materials.ts";
@@ -20,16 +21,23 @@ describe("readEuSupplyShares", () => {
     expect(rawRecords(GLOBAL).length).toBeGreaterThan(2000);
   });
 
+  it("ships every ec-crm-2023 supply row as a period average, one per raw record of both files", () => {
+    const shipped = dataset().supply.filter((r) => r.edition === "ec-crm-2023");
+    expect(shipped).toHaveLength(rawRecords(GLOBAL).length + rawRecords(SOURCING).length);
+    expect(shipped.filter((r) => r.kind !== "period-average").map((r) => r.locator)).toEqual([]);
+    expect(shipped.filter((r) => !r.rules.includes("eu-reference-period-average")).map((r) => r.locator)).toEqual([]);
+  });
+
   it("validates every row against the schema", () => {
     for (const row of rows) expect(SupplyRow.safeParse(row).success, row.locator).toBe(true);
   });
 
-  it("keeps edition, year, kind, unit and the reference-period rule on every row", () => {
+  it("keeps edition, year (the assessment year), kind period-average, unit and the reference-period rule on every row", () => {
     for (const row of rows) {
       expect(row).toMatchObject({
         edition: "ec-crm-2023",
         year: 2023,
-        kind: "observed",
+        kind: "period-average",
         case: null,
         unit: "percent",
         tonnes: null,

@@ -37,7 +37,8 @@ export const EU_STAGES: Readonly<Record<string, Stage>> = { E: "mining", P: "ref
 
 /** Rule ids the EU share rows can carry. */
 export const EU_SHARE_RULES = {
-  // Appendix-7 shares average the study's multi-year reference period; `year` is the assessment year.
+  // Appendix-7 shares average the study's multi-year reference period, whose years the files we
+  // hold do not state: every row is kind "period-average", and `year` is the assessment year, 2023.
   referencePeriod: "eu-reference-period-average",
   // "<0.1%": the study hides shares under 0.1%; kept as an upper bound, never as zero.
   belowThreshold: "eu-below-threshold",
@@ -115,7 +116,7 @@ function shareRow(record: EuRecord, source: EuShareFile, problems: SourceProblem
     measure: source.measure,
     country,
     year: EU_ASSESSMENT_YEAR,
-    kind: "observed" as const,
+    kind: "period-average" as const,
     case: null,
     value: parsed.value,
     unit: "percent",

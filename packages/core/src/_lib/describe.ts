@@ -42,3 +42,6 @@ export function describe(input: unknown): string {
 export function describeYears(list: readonly { readonly edition: string; readonly years: Iterable<number> }[]): string {
   return list.map((c) => `${c.edition}: ${[...c.years].join(", ")}`).join("; ");
 }
+
+/** A share as a percent with at most one decimal, for reasons: 0.1234 → "12.3%". */
+export const describePercent = (share: number): string => `${Number((share * 100).toFixed(1))}%`;

@@ -4,9 +4,17 @@ import type { MineralId } from "../data/index.ts";
 import type { SupplyOptions } from "../schema/options.ts";
 import { resolveSource, type Resolution } from "../resolve.ts";
 import { parseCountry, parseMineral, parseStage } from "./ids.ts";
+import { describePercent } from "./describe.ts";
 import { checkOptions, readOptions } from "./options.ts";
 import { perDataset } from "./perDataset.ts";
-import { block, type Block } from "./supplyIndex.ts";
+import {
+  block,
+  byDefaultPreference,
+  coverage,
+  latestFigureYear,
+  type Block,
+  type EditionCoverage,
+} from "./supplyIndex.ts";
 
 /** A supply question after parsing: ids checked, defaults applied. */
 export interface SupplyQuery {
@@ -29,7 +37,12 @@ export type ResolvedBlock =
     };
 
 export type SupplyLookup =
-  | { readonly row: SupplyRow; readonly resolution: Resolution; readonly query: SupplyQuery }
+  | {
+      readonly row: SupplyRow;
+      readonly resolution: Resolution;
+      readonly query: SupplyQuery;
+      readonly reason?: undefined;
+    }
   | {
       readonly row?: undefined;
       readonly resolution?: Resolution;
@@ -73,8 +86,11 @@ export function resolveBlock(query: SupplyQuery): ResolvedBlock {
   return { query, resolution, block: found };
 }
 
-/** One country's row (`country`: a code, or `WORLD`/`ROW`) in the resolved block, or why there is none. */
-export function lookupRow(query: SupplyQuery, country: string): SupplyLookup {
+/**
+ * One country's row (`country`: a code, or `WORLD`/`ROW`) in the block {@link resolveBlock} chooses,
+ * or why there is none: the block rule, which queries about the whole block (`supplyAtRisk`) keep.
+ */
+export function lookupInBlock(query: SupplyQuery, country: string): SupplyLookup {
   const resolved = resolveBlock(query);
   if (!resolved.block) return { query, reason: resolved.reason };
   const { resolution } = resolved;
@@ -96,6 +112,50 @@ export function lookupRow(query: SupplyQuery, country: string): SupplyLookup {
   return { query, row, resolution };
 }
 
+/**
+ * One country's row (`country`: a code, or `WORLD`/`ROW`) for a country query, or why there is none.
+ *
+ * With a `source` or a `year`, the row of the block {@link resolveBlock} chooses. Without both (a
+ * `within` pin allowed), when that block does not list the country with a value: the newest edition
+ * whose latest figures do (single-year observations first, then period averages; only the `within`
+ * editions, if given), rule `newest-listing`. When none does, the reason names each edition checked
+ * and, where the default block has a rest-of-world share, gives it as the country's upper bound.
+ */
+export function lookupRow(query: SupplyQuery, country: string): SupplyLookup {
+  const inBlock = lookupInBlock(query, country);
+  if (inBlock.row || !inBlock.resolution || query.year !== undefined || query.source !== undefined) return inBlock;
+  const first = inBlock.resolution;
+  const checked: string[] = [];
+  for (const c of byDefaultPreference(listingEditions(query))) {
+    if (c.edition === first.edition) continue;
+    const year = latestFigureYear(c)!;
+    const row = block(c.edition, query.mineral, query.stage, query.measure, year, null)?.rows.get(country);
+    if (row && row.value !== null)
+      return { query, row, resolution: { edition: c.edition, year, case: null, rule: "newest-listing" } };
+    const average = c.observedYears.length === 0 ? " (period average)" : "";
+    checked.push(`${c.edition} ${year}${average}${row ? ` (${row.status}, no value)` : ""}`);
+  }
+  const defaultBlock = block(first.edition, query.mineral, query.stage, query.measure, first.year, first.case);
+  const rest = defaultBlock?.rows.get("ROW")?.share;
+  const listed = defaultBlock?.rows.has(country) ?? false;
+  const head =
+    !listed && rest !== undefined && rest !== null && country !== "ROW" && country !== "WORLD"
+      ? `${country} is not reported separately in ${first.edition} ${query.mineral} ${query.stage} ${first.year} (inside rest of world, at most ${describePercent(rest)})`
+      : inBlock.reason;
+  return {
+    query,
+    resolution: first,
+    reason: checked.length > 0 ? `${head}; also checked: ${checked.join(", ")}` : head,
+  };
+}
+
+/** The editions a country query without a year may read: every edition with the series, or only the `within` ones. */
+function listingEditions(query: SupplyQuery): readonly EditionCoverage[] {
+  const all = coverage(query.mineral, query.stage, query.measure);
+  const { within } = query;
+  return within ? all.filter((c) => within.includes(c.edition)) : all;
+}
+
 const isNil = (value: unknown) => value === undefined || value === null;
 
 /** A mineral's default blocks (no year, no source, no within): filled on first use; `null` where there is none. */
@@ -103,6 +163,9 @@ interface MineralSlot {
   readonly id: MineralId;
   mining: Block | null | undefined;
   refining: Block | null | undefined;
+  /** Per stage, by country code: the `newest-listing` row of a country the default block does not list (`null`: none). */
+  listedMining: Map<string, SupplyRow | null> | undefined;
+  listedRefining: Map<string, SupplyRow | null> | undefined;
 }
 
 // Inputs already parsed (ids and names as typed, "Cobalt", "DRC"): bounded in entries and key
@@ -130,7 +193,11 @@ function mineralSlot(state: Hot, fn: string, input: unknown): MineralSlot {
   if (hit !== undefined) return hit;
   const id = parseMineral(fn, input);
   let slot = state.slots.get(id);
-  if (slot === undefined) state.slots.set(id, (slot = { id, mining: undefined, refining: undefined }));
+  if (slot === undefined)
+    state.slots.set(
+      id,
+      (slot = { id, mining: undefined, refining: undefined, listedMining: undefined, listedRefining: undefined }),
+    );
   remember(state.minerals, input, slot);
   return slot;
 }
@@ -144,23 +211,41 @@ function countryCode(state: Hot, fn: string, input: unknown): string {
   return code;
 }
 
+const defaultQuery = (fn: string, slot: MineralSlot, stage: Stage): SupplyQuery => ({
+  fn,
+  mineral: slot.id,
+  stage,
+  measure: "production",
+  year: undefined,
+  source: undefined,
+  within: undefined,
+});
+
 /** {@link resolveBlock} for production with no year, no source and no within: the same block, memoised per mineral and stage. */
 function defaultBlock(fn: string, slot: MineralSlot, stage: Stage): Block | null {
   const known = stage === "refining" ? slot.refining : slot.mining;
   if (known !== undefined) return known;
-  const query: SupplyQuery = {
-    fn,
-    mineral: slot.id,
-    stage,
-    measure: "production",
-    year: undefined,
-    source: undefined,
-    within: undefined,
-  };
-  const found = resolveBlock(query).block ?? null;
+  const found = resolveBlock(defaultQuery(fn, slot, stage)).block ?? null;
   if (stage === "refining") slot.refining = found;
   else slot.mining = found;
   return found;
+}
+
+/** {@link lookupRow}'s `newest-listing` row for a country the default block lacks, memoised per mineral, stage and country. */
+function listedRow(fn: string, slot: MineralSlot, stage: Stage, country: string): SupplyRow | undefined {
+  let memo = stage === "refining" ? slot.listedRefining : slot.listedMining;
+  if (memo === undefined) {
+    memo = new Map();
+    if (stage === "refining") slot.listedRefining = memo;
+    else slot.listedMining = memo;
+  }
+  const known = memo.get(country);
+  if (known !== undefined) return known ?? undefined;
+  const row = lookupRow(defaultQuery(fn, slot, stage), country).row ?? null;
+  // Codes are parsed, so the keys are bounded by the country list; the cap is a second guard.
+  if (memo.size >= INPUTS_LIMIT) memo.clear();
+  memo.set(country, row);
+  return row ?? undefined;
 }
 
 /**
@@ -178,25 +263,31 @@ export function findSupplyRow(
   countryIsCode = false,
 ): SupplyRow | undefined {
   const state = hot();
-  let found: Block | null | undefined;
+  let slot: MineralSlot;
+  let stage: Stage;
   if (options === undefined || options === null) {
-    found = defaultBlock(fn, mineralSlot(state, fn, mineralInput), defaultStage);
+    slot = mineralSlot(state, fn, mineralInput);
+    stage = defaultStage;
   } else {
     if (typeof options !== "object" || Array.isArray(options)) checkOptions(fn, options, SUPPLY_KEYS);
     // Own keys checked without allocating an array; anything unexpected goes to checkOptions for its message.
     for (const key in options)
       if (!(SUPPLY_KEYS as readonly string[]).includes(key)) checkOptions(fn, options, SUPPLY_KEYS);
-    const { stage, year, source, within } = options as Record<string, unknown>;
-    if (isNil(year) && isNil(source) && isNil(within)) {
-      const slot = mineralSlot(state, fn, mineralInput);
-      found = defaultBlock(fn, slot, isNil(stage) ? defaultStage : parseStage(fn, stage));
-    } else {
-      found = resolveBlock(parseSupplyQuery(fn, mineralInput, options, { stage: defaultStage })).block;
+    const { stage: stageInput, year, source, within } = options as Record<string, unknown>;
+    if (!isNil(year) || !isNil(source) || !isNil(within)) {
+      const query = parseSupplyQuery(fn, mineralInput, options, { stage: defaultStage });
+      const country = countryIsCode ? (countryInput as string) : countryCode(state, fn, countryInput);
+      return lookupRow(query, country).row;
     }
+    slot = mineralSlot(state, fn, mineralInput);
+    stage = isNil(stageInput) ? defaultStage : parseStage(fn, stageInput);
   }
+  const found = defaultBlock(fn, slot, stage);
   const country = countryIsCode ? (countryInput as string) : countryCode(state, fn, countryInput);
   const row = found?.rows.get(country);
-  return row === undefined || row.value === null ? undefined : row;
+  if (row !== undefined && row.value !== null) return row;
+  // The default block does not list the country with a value: the newest edition that does answers.
+  return found === null ? undefined : listedRow(fn, slot, stage, country);
 }
 
 /** Parses a one-country supply query as typed by a caller and finds its row, or says why there is none. */

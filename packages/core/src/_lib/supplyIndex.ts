@@ -13,10 +13,38 @@ export interface Block {
 
 export interface EditionCoverage {
   readonly edition: EditionId;
-  /** Years with at least one observed value, ascending. */
+  /** Years with at least one single-year observed value, ascending. */
   readonly observedYears: readonly number[];
-  /** Years with any value (observed or projected), ascending, with the case to read them under. */
+  /**
+   * Years whose only figures are period averages (kind `period-average`: the EU CRM shares, labelled
+   * with the assessment year), ascending. Such a figure is not a figure for that year: it answers a
+   * year query only when the caller pins its edition.
+   */
+  readonly periodAverageYears: readonly number[];
+  /** Years with any value (observed, projected or period average), ascending, with the case to read them under. */
   readonly years: ReadonlyMap<number, string | null>;
+}
+
+/** The year an edition answers a query without a year at: its latest single-year observation, else its latest period average. */
+export function latestFigureYear(c: EditionCoverage): number | undefined {
+  return c.observedYears.at(-1) ?? c.periodAverageYears.at(-1);
+}
+
+/** Whether the edition has a figure for `year` that is a figure for that one year (observed or projected). */
+export function hasSingleYear(c: EditionCoverage, year: number): boolean {
+  return c.years.has(year) && !c.periodAverageYears.includes(year);
+}
+
+/**
+ * The editions that answer a query without a year, in the order the default resolution prefers
+ * them: those with a single-year observation, newest first, then those with only period averages,
+ * newest first. Projection-only editions are left out.
+ */
+export function byDefaultPreference(list: readonly EditionCoverage[]): EditionCoverage[] {
+  return [
+    ...list.filter((c) => c.observedYears.length > 0),
+    ...list.filter((c) => c.observedYears.length === 0 && c.periodAverageYears.length > 0),
+  ];
 }
 
 interface Index {
@@ -34,7 +62,8 @@ export function editionsNewestFirst(data: Dataset): EditionId[] {
 
 function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): Index {
   const blocks = new Map<string, { rows: Map<string, SupplyRow> }>();
-  const years = new Map<string, Map<EditionId, { observed: Set<number>; all: Map<number, string | null> }>>();
+  type Years = { observed: Set<number>; single: Set<number>; all: Map<number, string | null> };
+  const years = new Map<string, Map<EditionId, Years>>();
   for (const row of rows) {
     const key = supplyBlockKey(row);
     let block = blocks.get(key);
@@ -42,12 +71,12 @@ function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): I
     block.rows.set(row.country, row);
     if (row.value === null) continue;
     const series = seriesKey(row.mineral, row.stage, row.measure);
-    const byEdition =
-      years.get(series) ?? new Map<EditionId, { observed: Set<number>; all: Map<number, string | null> }>();
+    const byEdition = years.get(series) ?? new Map<EditionId, Years>();
     years.set(series, byEdition);
-    const entry = byEdition.get(row.edition) ?? { observed: new Set<number>(), all: new Map<number, string | null>() };
+    const entry = byEdition.get(row.edition) ?? { observed: new Set(), single: new Set(), all: new Map() };
     byEdition.set(row.edition, entry);
     if (row.kind === "observed") entry.observed.add(row.year);
+    if (row.kind !== "period-average") entry.single.add(row.year);
     // An observed figure wins over a projection for the same year.
     if (!entry.all.has(row.year) || row.kind === "observed") entry.all.set(row.year, row.case);
   }
@@ -60,7 +89,12 @@ function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): I
         .map((edition) => {
           const entry = byEdition.get(edition)!;
           const sorted = [...entry.all.entries()].sort(([a], [b]) => a - b);
-          return { edition, observedYears: [...entry.observed].sort((a, b) => a - b), years: new Map(sorted) };
+          return {
+            edition,
+            observedYears: [...entry.observed].sort((a, b) => a - b),
+            periodAverageYears: [...entry.all.keys()].filter((y) => !entry.single.has(y)).sort((a, b) => a - b),
+            years: new Map(sorted),
+          };
         }),
     );
   }

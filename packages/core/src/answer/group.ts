@@ -1,34 +1,32 @@
 // The answer of groupShare: the members counted, those the edition does not list, and the bound.
-import { hasUnattributedShare } from "../_lib/countryShares.ts";
+import { groupDetail } from "../_lib/groupDetail.ts";
 import { parseGroup } from "../_lib/groupIds.ts";
-import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
+import { parseSupplyQuery } from "../_lib/lookup.ts";
 import { datedBy, supplySource, type AnswerFields } from "./answer.ts";
 
 export function groupFields(mineral: unknown, group: unknown, options: object | undefined): AnswerFields {
   const fn = "groupShare";
   const query = parseSupplyQuery(fn, mineral, options, { stage: "refining" });
-  const { members } = parseGroup(fn, group);
-  const found = resolveBlock(query);
-  if (!found.block) return { stage: query.stage, reason: found.reason };
-  const { block, resolution } = found;
-  const counted = members.flatMap((code) => {
-    const row = block.rows.get(code);
-    return row && row.share !== null ? [row] : [];
-  });
-  const notListed = members.filter((code) => !counted.some((r) => r.country === code));
-  const world = block.rows.get("WORLD");
-  const any = counted[0] ?? world;
-  const where = `${resolution.edition} ${query.mineral} ${query.stage} ${resolution.year}`;
+  const detail = groupDetail(query, parseGroup(fn, group).members);
+  const { resolution, counted } = detail;
+  const world = detail.block?.rows.get("WORLD");
+  // Counted shares divide by the world total, except the EU's, which it prints as percentages.
+  const divisor = world && counted.some((r) => r.unit !== "percent") ? [world] : [];
+  const first = counted[0] ?? world;
   return {
     stage: query.stage,
-    edition: resolution.edition,
-    year: resolution.year,
-    case: resolution.case ?? undefined,
-    rule: resolution.rule,
-    ...(any ? { ...datedBy(any), basis: any.basis } : {}),
-    bound: notListed.length > 0 && hasUnattributedShare(block) ? "lower" : "exact",
-    notListed,
-    sources: [...counted, ...(world && counted.some((r) => r.unit !== "percent") ? [world] : [])].map(supplySource),
-    reason: counted.length === 0 ? `no member is listed in ${where}; not listed: ${notListed.join(", ")}` : undefined,
+    ...(resolution
+      ? {
+          edition: resolution.edition,
+          year: resolution.year,
+          case: resolution.case ?? undefined,
+          rule: resolution.rule,
+        }
+      : {}),
+    ...(first ? { ...datedBy(first), basis: first.basis } : {}),
+    bound: detail.bound,
+    notListed: detail.notListed,
+    sources: [...counted, ...divisor].map(supplySource),
+    reason: detail.reason,
   };
 }

@@ -12,6 +12,11 @@ import { provenance } from "./provenance.ts";
 export function cite(query: ProvenanceQuery | (string & {})): string | undefined {
   const p = provenance(query);
   if (!p.found || !p.citation) return undefined;
-  const when = p.kind === "projection" ? `${p.year} (${p.case})` : `${p.year}`;
+  const when =
+    p.kind === "projection"
+      ? `${p.year} (${p.case})`
+      : p.kind === "period-average"
+        ? `${p.year} (period average)`
+        : `${p.year}`;
   return `${p.citation}. ${p.mineral} ${p.stage}, ${p.country}, ${when}: ${p.locator}`;
 }

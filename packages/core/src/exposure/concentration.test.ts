@@ -48,16 +48,44 @@ describe("topProducers", () => {
   it("ranks the countries of copper refining 2024 by share, with volumes in tonnes", () => {
     const expected = [...rawShares("Copper", "refining", "2024").entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
     const top = topProducers("copper", { ...pinned, n: 3 })!;
-    expect(top.map((p) => [p.country, p.share])).toEqual(expected);
+    expect(top.slice(0, 3).map((p) => [p.country, p.share])).toEqual(expected);
     expect(top[0]!.tonnes).toBe(raw.supply.Copper.refining.countries.China["2024"] * 1000);
-    expect(top.map((p) => p.rank)).toEqual([1, 2, 3]);
+    expect(top.map((p) => p.rank)).toEqual([1, 2, 3, null]);
     expect(top[0]!.name).toMatch(/China/);
   });
 
-  it("leaves out rest of world and world, and defaults to 5 rows", () => {
+  it("ranks no aggregate, defaults to 5 ranked rows, and ends with the source's rest of world, unranked", () => {
     const top = topProducers("nickel", { ...pinned, stage: "mining" })!;
-    expect(top).toHaveLength(5);
-    expect(top.some((p) => p.country === "ROW" || p.country === "WORLD")).toBe(false);
+    expect(top).toHaveLength(5 + 1);
+    expect(top.slice(0, 5).some((p) => p.country === "ROW" || p.country === "WORLD")).toBe(false);
+    expect(top.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5, null]);
+    // Rule iea-rest-of-world-double-count: in nickel mining rest of world is total minus the listed countries.
+    const block = raw.supply.Nickel.mining;
+    const listed = Object.entries<Record<string, number>>(block.countries)
+      .filter(([name]) => name !== "Rest of world")
+      .reduce((sum, [, byYear]) => sum + byYear["2024"]!, 0);
+    expect(top[5]).toMatchObject({ rank: null, country: "ROW", name: "Rest of world" });
+    expect(top[5]!.share).toBeCloseTo((block.total["2024"] - listed) / block.total["2024"], 12);
+  });
+
+  it('topProducers("lithium") (refining, default edition) lists its 4 countries, then the raw block\'s rest of world', () => {
+    const block = raw.supply.Lithium.refining;
+    const countries = Object.keys(block.countries).filter((name) => name !== "Rest of world");
+    const top = topProducers("lithium")!;
+    expect(top).toHaveLength(countries.length + 1);
+    expect(top.at(-1)).toMatchObject({
+      rank: null,
+      country: "ROW",
+      name: "Rest of world",
+      share: block.countries["Rest of world"]["2024"] / block.total["2024"],
+    });
+    expect(top.at(-1)!.tonnes).toBeCloseTo(block.countries["Rest of world"]["2024"] * 1000, 6);
+  });
+
+  it("ends with no rest-of-world row where the block has none (ec-crm-2023 lists countries only)", () => {
+    const top = topProducers("lithium", { stage: "refining", source: "ec-crm-2023", n: 100 })!;
+    expect(top.length).toBeGreaterThan(0);
+    expect(top.every((p) => p.rank !== null && p.country !== "ROW")).toBe(true);
   });
 
   it("is undefined without data and rejects a bad n", () => {
@@ -126,7 +154,7 @@ describe("share properties", () => {
 
   it("the country shares of one IEA block sum to at most 1", () => {
     for (const stage of STAGES) {
-      const top = topProducers("graphite", { stage, ...pinned, n: 100 })!;
+      const top = topProducers("graphite", { stage, ...pinned, n: 100 })!.filter((p) => p.rank !== null);
       expect(top.reduce((sum, p) => sum + p.share, 0)).toBeLessThanOrEqual(1 + 1e-12);
     }
   });
@@ -137,6 +165,15 @@ describe("groupShare", () => {
     const shares = rawShares("Lithium", "mining", "2024");
     const expected = ["AUS", "IND", "JPN", "USA"].reduce((sum, c) => sum + (shares.get(c) ?? 0), 0);
     expect(groupShare("lithium", "QUAD", { ...pinned, stage: "mining" })).toBeCloseTo(expected, 12);
+  });
+
+  it("is undefined, not 0, when the block lists no member: G7 in lithium mining (iea-cmde-2025 2024)", () => {
+    const g7Names = ["Canada", "France", "Germany", "Italy", "Japan", "United Kingdom", "United States"];
+    const listed = Object.keys(raw.supply.Lithium.mining.countries);
+    expect(listed.filter((name) => g7Names.includes(name))).toEqual([]);
+    expect(listed).toContain("Rest of world");
+    expect(groupShare("lithium", "G7", { stage: "mining" })).toBeUndefined();
+    expect(groupShare("lithium", "G7", { ...pinned, stage: "mining" })).toBeUndefined();
   });
 
   it("accepts aliases and lists of countries, and suggests the nearest group", () => {

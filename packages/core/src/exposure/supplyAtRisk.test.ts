@@ -91,12 +91,12 @@ describe("supplyAtRisk", () => {
 });
 
 describe("supplyAtRisk properties", () => {
-  // Every observed country figure with a share, asked for by its own edition and year.
+  // Every observed or period-average country figure with a share, asked for by its own edition and year.
   const cases = supply
     .filter(
       (r) =>
         r.measure === "production" &&
-        r.kind === "observed" &&
+        r.kind !== "projection" &&
         r.share !== null &&
         r.country !== "WORLD" &&
         r.country !== "ROW",

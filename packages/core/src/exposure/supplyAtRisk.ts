@@ -1,6 +1,6 @@
 import { describe } from "../_lib/describe.ts";
 import { parseCountry } from "../_lib/ids.ts";
-import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
+import { lookupInBlock, parseSupplyQuery } from "../_lib/lookup.ts";
 import type { CountryCode } from "../data/index.ts";
 import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
@@ -10,8 +10,10 @@ import type { SupplyAtRiskOptions } from "../schema/options.ts";
 /**
  * The share of world supply lost if `supplier` cuts its output by `cut`: `share(mineral, supplier) × cut`.
  *
- * The share is read from one block (mineral, stage, edition, year) chosen by {@link resolveSource},
- * as {@link share} does; the stage defaults to `refining`. Other suppliers are assumed not to
+ * The share is read from one block (mineral, stage, edition, year) chosen by {@link resolveSource};
+ * the stage defaults to `refining`. Unlike {@link share}, it does not turn to an older edition when
+ * that block does not list the supplier (a block query: the loss is a part of that block's world
+ * total), so it is then `undefined`. Other suppliers are assumed not to
  * make up for the cut, so this is the first-round loss.
  *
  * @param cut the fraction of the supplier's output lost, 0–1 (0.5 = output halved)
@@ -45,6 +47,6 @@ export function supplyAtRisk(
       `${fn}: cut must be a number from 0 to 1 (the fraction of the supplier's output lost), got ${describe(cut)}`,
     );
   }
-  const share = lookupRow(query, country).row?.share;
+  const share = lookupInBlock(query, country).row?.share;
   return share === null || share === undefined ? undefined : share * cut;
 }

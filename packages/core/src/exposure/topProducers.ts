@@ -7,8 +7,9 @@ import type { TopProducersOptions } from "../schema/options.ts";
 import type { MineralInput } from "../inputs.ts";
 
 export interface Producer {
-  readonly rank: number;
-  /** ISO 3166-1 alpha-3. */
+  /** 1 for the largest country; `null` on the closing rest-of-world row. */
+  readonly rank: number | null;
+  /** ISO 3166-1 alpha-3, or `ROW` on the closing rest-of-world row. */
   readonly country: string;
   readonly name: string;
   /** Share of the source's world total, 0–1. */
@@ -23,14 +24,19 @@ const countryName = (code: string) => names().get(code) ?? code;
 /**
  * The largest producing countries of a mineral at one stage, ranked by share.
  *
- * Aggregates (rest of world, world) are not countries and are left out; so are countries whose
- * figure is withheld. Edition and year follow {@link resolveSource}; the stage defaults to `refining`.
+ * Aggregates (rest of world, world) are not countries and are not ranked; neither are countries
+ * whose figure is withheld. When the block has a rest-of-world row with a share, the list ends with
+ * it, after the top `n`: `{ rank: null, country: "ROW", name: "Rest of world", share, tonnes }`.
+ * That is the source's own rest-of-world figure (the countries it does not list separately), not
+ * the remainder beyond the top `n`. Edition and year follow {@link resolveSource}; the stage
+ * defaults to `refining`.
  *
- * @returns up to `n` (default 5) rows, or `undefined` when the dataset has no such block
+ * @returns up to `n` (default 5) ranked rows and the rest-of-world row, or `undefined` when the
+ *   dataset has no such block
  * @throws {@link CritminError} for an unknown mineral, stage or source, or an `n` below 1
  * @example
  * topProducers("cobalt", { stage: "mining", n: 2, source: "iea-cmde-2024" }).map((p) => p.country)
- * //=> ["COD", "IDN"]
+ * //=> ["COD", "IDN", "ROW"]
  */
 export function topProducers(mineral: MineralInput, options?: TopProducersOptions): readonly Producer[] | undefined {
   const query = parseSupplyQuery("topProducers", mineral, options, { stage: "refining" }, ["n"]);
@@ -43,7 +49,7 @@ export function topProducers(mineral: MineralInput, options?: TopProducersOption
   }
   const { block } = resolveBlock(query);
   if (!block) return undefined;
-  return rankedCountries(block)
+  const ranked: Producer[] = rankedCountries(block)
     .slice(0, n)
     .map((row, i) => ({
       rank: i + 1,
@@ -52,4 +58,12 @@ export function topProducers(mineral: MineralInput, options?: TopProducersOption
       share: row.share!,
       tonnes: row.tonnes ?? undefined,
     }));
+  const rest = block.rows.get("ROW");
+  if (rest === undefined || rest.share === null) return ranked;
+  return [
+    ...ranked,
+    { rank: null, country: "ROW", name: REST_OF_WORLD, share: rest.share, tonnes: rest.tonnes ?? undefined },
+  ];
 }
+
+const REST_OF_WORLD = "Rest of world";

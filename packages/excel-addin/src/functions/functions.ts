@@ -105,7 +105,7 @@ export function production(mineral: any[][], country: any, stage?: Stage, year?:
 }
 
 /**
- * The largest producing countries, ranked: rank, country code, name, share, tonnes (spills with a header row).
+ * Largest producers ranked: rank, country code, name, share, tonnes; then the source's rest of world, rank blank (header row).
  * @customfunction TOP_PRODUCERS
  * @helpurl https://docs.critmin.invalid/excel/TOP_PRODUCERS
  * @param mineral Mineral, e.g. "nickel"

@@ -171,7 +171,7 @@ export const TRAITS: Readonly<Record<string, FunctionTraits>> = {
       { args: ["copper", "G7_PLUS", "refining"] },
       { args: ["nickel", "EU27", "refining", 2023, "iea-cmde-2024"] },
     ],
-    gallery: { mineral: "lithium", group: "G7", stage: "mining" },
+    gallery: { mineral: "lithium", group: "QUAD", stage: "mining" },
   },
   SHARE_CHANGE: {
     kind: "value",

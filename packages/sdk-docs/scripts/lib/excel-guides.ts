@@ -34,7 +34,10 @@ const GUIDE_SNIPPETS: Readonly<Record<string, readonly (readonly [id: string, ex
   "table-spill": [
     [
       "TOP_PRODUCERS",
-      { args: ["nickel", null, 3], note: "A table function: the header row and three rows spill from one cell." },
+      {
+        args: ["nickel", null, 3],
+        note: "A table function: the header row, three ranked rows and the source's rest of world (rank blank) spill from one cell.",
+      },
     ],
   ],
   pin: [

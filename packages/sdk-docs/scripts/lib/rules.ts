@@ -125,9 +125,10 @@ export const RULES: Readonly<Record<string, RuleDoc>> = {
   },
   "eu-reference-period-average": {
     publisher: "EU",
-    quirk: "Appendix 7 shares are averages over the study's multi-year reference period, not a single year.",
+    quirk:
+      "Appendix 7 shares are averages over the study's multi-year reference period, not a single year; the files critmin holds do not state which years the period covers.",
     handling:
-      "They are labelled with the assessment year, 2023, and carry this rule so no one reads them as 2023 output.",
+      'Every row is kind "period-average", labelled with the assessment year, 2023 (not invented period years), and carries this rule. Default resolution prefers any edition with a single-year observation; a year query reads a period average only when its edition is pinned.',
   },
   "eu-below-threshold": {
     publisher: "EU",
