@@ -32,6 +32,7 @@ const guide: DefaultTheme.SidebarItem[] = [
   section("Reference", [
     ["Methodology", "/methodology"],
     ["Changelog", "/changelog"],
+    ["Changed default answers", "/guide/changed-answers"],
   ]),
 ];
 
