@@ -14,12 +14,12 @@ const EU_GLOBAL = "ec-crm-2023-appendix7-global-supply-shares.csv";
 const USGS_WORLD = "MCS2025_World_Data.csv";
 const SUPPLY_SHEET = "2 Total supply for key minerals";
 
-// The readers' rows with the notes applied (build.ts does not apply them yet: see basis.ts).
+// The rows readSources builds, notes applied.
 let dataset: { supply: SupplyRow[] };
 let sheet: ExcelJS.Worksheet;
 
 beforeAll(async () => {
-  dataset = { supply: withBasisNotes((await readSources(SOURCE_DIR)).supply) };
+  dataset = { supply: (await readSources(SOURCE_DIR)).supply };
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path.join(SOURCE_DIR, "iea/IEA_CM_Data_Explorer_2024-05.xlsx"));
   sheet = workbook.getWorksheet(SUPPLY_SHEET)!;
