@@ -196,7 +196,7 @@ export function renderFiles(dataset: Dataset): Files {
   );
   files.set(
     `${GEN_DIR}/editions.gen.ts`,
-    `${HEADER}import { deepFreeze } from "../../_lib/deepFreeze.ts";\nimport type { Edition } from "../../schema/rows.ts";\n\nexport const editions: readonly Edition[] = deepFreeze(${JSON.stringify(dataset.editions, null, 2)});\n`,
+    `${HEADER}import { deepFreeze } from "../../_lib/deepFreeze.ts";\nimport type { Edition } from "../../records.ts";\n\nexport const editions: readonly Edition[] = deepFreeze(${JSON.stringify(dataset.editions, null, 2)});\n`,
   );
   files.set(
     `${GEN_DIR}/registry.gen.ts`,

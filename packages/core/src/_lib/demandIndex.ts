@@ -2,7 +2,7 @@
 // (and in which years), and each technology table's rows.
 import type { Dataset } from "../data/dataset.ts";
 import type { DemandTable, EditionId, Scenario } from "../constants.ts";
-import type { DemandRow } from "../schema/rows.ts";
+import type { DemandRow } from "../records.ts";
 import { perDataset } from "./perDataset.ts";
 import { editionsNewestFirst } from "./supplyIndex.ts";
 

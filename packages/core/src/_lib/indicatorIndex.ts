@@ -2,7 +2,7 @@
 import type { Dataset } from "../data/dataset.ts";
 import type { MineralId } from "../data/index.ts";
 import type { Indicator, Stage } from "../constants.ts";
-import type { IndicatorRow } from "../schema/rows.ts";
+import type { IndicatorRow } from "../records.ts";
 import { perDataset } from "./perDataset.ts";
 
 export type Economy = IndicatorRow["economy"];

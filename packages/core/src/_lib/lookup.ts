@@ -1,7 +1,7 @@
 import type { EditionId, Measure, Stage } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
+import type { SupplyRow } from "../records.ts";
 import type { MineralId } from "../data/index.ts";
-import type { SupplyOptions } from "../schema/options.ts";
+import type { SupplyOptions } from "../options.ts";
 import { resolveSource, type Resolution } from "../resolve.ts";
 import { parseCountry, parseMineral, parseStage } from "./ids.ts";
 import { checkOptions, readOptions } from "./options.ts";

@@ -3,7 +3,7 @@
 import { bundledDataset, bundledSupplyOf, type Dataset } from "../data/dataset.ts";
 import { supplyBlockKey } from "../data/rows.ts";
 import type { EditionId, Measure, Stage } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
+import type { SupplyRow } from "../records.ts";
 import { perDataset } from "./perDataset.ts";
 
 export interface Block {

@@ -6,7 +6,7 @@
  * the package costs no parsing; a query decodes the rows it needs once: the supply rows of its
  * mineral, or the demand or indicator table.
  */
-import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../schema/rows.ts";
+import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../records.ts";
 import { demandText } from "./gen/demand.gen.ts";
 import { editions } from "./gen/editions.gen.ts";
 import { DATASET_VERSION } from "./gen/ids.gen.ts";

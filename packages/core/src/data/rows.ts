@@ -15,7 +15,7 @@
  * against the schemas). Equal `rules` (and `sources`) lists are one
  * frozen array shared by the rows that have them.
  */
-import type { DemandRow, IndicatorRow, SupplyRow } from "../schema/rows.ts";
+import type { DemandRow, IndicatorRow, SupplyRow } from "../records.ts";
 import { ABSENT, readColumns } from "./columns.ts";
 import { scaleToTonnes, tonnesPerUnit } from "./units.ts";
 

@@ -10,8 +10,8 @@ import type { CountryCode } from "../data/index.ts";
 import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES, type EditionId, SUPPLY_CASES } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
-import type { CoverageWithoutOptions } from "../schema/options.ts";
+import type { SupplyRow } from "../records.ts";
+import type { CoverageWithoutOptions } from "../options.ts";
 
 const KEYS = ["supplier", "year", "supplyCase", "demandScenario", "stage", "source", "within"] as const;
 

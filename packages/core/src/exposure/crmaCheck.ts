@@ -7,8 +7,8 @@ import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
 import { AGGREGATES, STAGES, type EditionId, type Stage, CRMA_BASES } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
-import type { CrmaCheckOptions } from "../schema/options.ts";
+import type { SupplyRow } from "../records.ts";
+import type { CrmaCheckOptions } from "../options.ts";
 
 /** The outcome of {@link crmaCheck} for one stage. */
 export interface CrmaCheck {

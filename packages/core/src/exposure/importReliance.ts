@@ -6,7 +6,7 @@ import { nameKey } from "../_lib/normalize.ts";
 import { nearest } from "../_lib/nearest.ts";
 import { CritminError } from "../errors.ts";
 import type { Stage } from "../constants.ts";
-import type { ImportRelianceOptions } from "../schema/options.ts";
+import type { ImportRelianceOptions } from "../options.ts";
 import type { MineralInput } from "../inputs.ts";
 
 // The option names as a plain list (why not the zod schema: schema/index.ts).

@@ -4,7 +4,7 @@ import { checkOptions } from "../_lib/options.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { MineralInput, CountryInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
-import type { ShareChangeOptions } from "../schema/options.ts";
+import type { ShareChangeOptions } from "../options.ts";
 import { withinEdition } from "../resolve.ts";
 
 /**

@@ -10,7 +10,7 @@ import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { Dataset } from "../data/dataset.ts";
 import type { MineralId, Use } from "../data/index.ts";
 import type { EditionId, Scenario, Stage } from "../constants.ts";
-import type { TechExposureOptions } from "../schema/options.ts";
+import type { TechExposureOptions } from "../options.ts";
 
 /** The technologies of the IEA per-technology demand tables. */
 export const TECHNOLOGIES = Object.freeze([
