@@ -83,7 +83,7 @@ function build(data: Dataset): Index {
   return { rows, coverage, technology, tablesByMineral };
 }
 
-const get = perDataset(build);
+const get = /* @__PURE__ */ perDataset(build);
 
 /** One demand figure; `scenario` is `null` for the observed base year. */
 export function demandRow(

@@ -111,7 +111,7 @@ const INPUTS_LIMIT = 4096;
 const INPUT_LENGTH = 64;
 
 /** Per dataset: mineral slots by id, and inputs already parsed to a mineral slot or a country code. */
-const hot = perDataset(() => ({
+const hot = /* @__PURE__ */ perDataset(() => ({
   slots: new Map<string, MineralSlot>(),
   minerals: new Map<unknown, MineralSlot>(),
   countries: new Map<unknown, string>(),

@@ -69,7 +69,7 @@ function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): I
 
 const EMPTY: Index = { blocks: new Map(), coverage: new Map() };
 
-const state = perDataset((data: Dataset) => ({
+const state = /* @__PURE__ */ perDataset((data: Dataset) => ({
   data,
   newestFirst: editionsNewestFirst(data),
   /** A refreshed dataset's rows grouped by mineral, on first use. */

@@ -19,7 +19,7 @@ import type { DemandRow, IndicatorRow, SupplyRow } from "../records.ts";
 import { ABSENT, readColumns } from "./columns.ts";
 import { scaleToTonnes, tonnesPerUnit } from "./units.ts";
 
-const factors = new Map<string, number | undefined>();
+const factors = /* @__PURE__ */ new Map<string, number | undefined>();
 
 /** `value` in metric tonnes, computed as the pipeline computes it; `null` without a value or for a unit that is not a mass. */
 export function tonnesOf(value: number | null, unit: string): number | null {

@@ -36,7 +36,7 @@ const KEYS = ["basis", "year", "source"] as const;
 const BENCHMARK = 0.65;
 // Rounded source shares make "exactly at the benchmark" land a hair above it.
 const TOLERANCE = 1e-9;
-const EU27: ReadonlySet<string> = new Set(GROUPS.find((g) => g.id === "EU27")!.members);
+const EU27: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(GROUPS.find((g) => g.id === "EU27")!.members))();
 
 function check(query: SupplyQuery, basis: CrmaCheck["basis"]): CrmaCheck | undefined {
   const { block, resolution } = resolveBlock(query);

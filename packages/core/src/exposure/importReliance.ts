@@ -21,7 +21,9 @@ const ECONOMIES: readonly (readonly [string, Economy])[] = [
   ["United States", "USA"],
   ["United States of America", "USA"],
 ];
-const BY_KEY: ReadonlyMap<string, Economy> = new Map(ECONOMIES.map(([name, economy]) => [nameKey(name), economy]));
+const BY_KEY: ReadonlyMap<string, Economy> = /* @__PURE__ */ new Map(
+  /* @__PURE__ */ ECONOMIES.map(([name, economy]) => [nameKey(name), economy]),
+);
 
 function parseEconomy(fn: string, input: unknown): Economy {
   if (typeof input !== "string" || input.trim() === "") {

@@ -13,7 +13,7 @@ import type { EditionId, Scenario, Stage } from "../constants.ts";
 import type { TechExposureOptions } from "../options.ts";
 
 /** The technologies of the IEA per-technology demand tables. */
-export const TECHNOLOGIES = Object.freeze([
+export const TECHNOLOGIES = /* @__PURE__ */ Object.freeze([
   "solar-pv",
   "wind",
   "electric-vehicles",
@@ -178,7 +178,7 @@ export function techExposure(
 }
 
 /** The projection years of supply in the editions with technology tables, ascending. */
-const supplyProjectionYears = perDataset((data: Dataset) => {
+const supplyProjectionYears = /* @__PURE__ */ perDataset((data: Dataset) => {
   const editions = new Set(TECHNOLOGIES.flatMap((t) => technologyCoverage(t).map((c) => c.edition)));
   const years = new Set<number>();
   for (const row of data.supply)

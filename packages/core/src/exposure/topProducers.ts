@@ -17,7 +17,7 @@ export interface Producer {
   readonly tonnes: number | undefined;
 }
 
-const names = perDataset((data) => new Map(data.countries.map((c) => [c.code, c.name])));
+const names = /* @__PURE__ */ perDataset((data) => new Map(data.countries.map((c) => [c.code, c.name])));
 const countryName = (code: string) => names().get(code) ?? code;
 
 /**

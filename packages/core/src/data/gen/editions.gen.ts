@@ -2,7 +2,7 @@
 import { deepFreeze } from "../../_lib/deepFreeze.ts";
 import type { Edition } from "../../records.ts";
 
-export const editions: readonly Edition[] = deepFreeze([
+export const editions: readonly Edition[] = /* @__PURE__ */ deepFreeze([
   {
     "id": "iea-cmde-2024",
     "title": "Critical Minerals Data Explorer (May 2024, base year 2023)",
