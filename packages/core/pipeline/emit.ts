@@ -157,8 +157,12 @@ const INDICATOR_CODEC: RowsCodec<IndicatorRow> = {
   derive: () => () => ({}),
 };
 
+// Every top-level call in a data module is marked pure, so a bundler drops the data a caller's
+// imports never reach (the package has "sideEffects": false; test/packaging-exports.test.ts measures it).
+const PURE = "/* @__PURE__ */ ";
+
 const constArray = (name: string, values: readonly string[]) =>
-  `export const ${name} = Object.freeze(${JSON.stringify(values)} as const);\n`;
+  `export const ${name} = ${PURE}Object.freeze(${JSON.stringify(values)} as const);\n`;
 
 export function datasetVersion(dataset: Dataset): string {
   const newest =
@@ -196,15 +200,15 @@ export function renderFiles(dataset: Dataset): Files {
   );
   files.set(
     `${GEN_DIR}/editions.gen.ts`,
-    `${HEADER}import { deepFreeze } from "../../_lib/deepFreeze.ts";\nimport type { Edition } from "../../schema/rows.ts";\n\nexport const editions: readonly Edition[] = deepFreeze(${JSON.stringify(dataset.editions, null, 2)});\n`,
+    `${HEADER}import { deepFreeze } from "../../_lib/deepFreeze.ts";\nimport type { Edition } from "../../records.ts";\n\nexport const editions: readonly Edition[] = ${PURE}deepFreeze(${JSON.stringify(dataset.editions, null, 2)});\n`,
   );
   files.set(
     `${GEN_DIR}/registry.gen.ts`,
     // JSON text, like the tables: parsed faster than an object literal, and read as data, not code.
     // Frozen: the registry is exported and read by every lookup.
     `${HEADER}import { deepFreeze } from "../../_lib/deepFreeze.ts";\nimport type { CountryEntry, MineralEntry } from "../registry.ts";\n\n` +
-      `export const mineralEntries: readonly MineralEntry[] = deepFreeze(\n  JSON.parse(${stringLiteral(JSON.stringify(minerals))}),\n);\n\n` +
-      `export const countryEntries: readonly CountryEntry[] = deepFreeze(\n  JSON.parse(${stringLiteral(JSON.stringify(countries))}),\n);\n`,
+      `export const mineralEntries: readonly MineralEntry[] = ${PURE}deepFreeze(\n  ${PURE}JSON.parse(${stringLiteral(JSON.stringify(minerals))}),\n);\n\n` +
+      `export const countryEntries: readonly CountryEntry[] = ${PURE}deepFreeze(\n  ${PURE}JSON.parse(${stringLiteral(JSON.stringify(countries))}),\n);\n`,
   );
   files.set(`${GEN_DIR}/supply.gen.ts`, supplyModule(dataset.supply));
   files.set(`${GEN_DIR}/demand.gen.ts`, rowsModule(DEMAND_CODEC, dataset.demand));

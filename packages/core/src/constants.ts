@@ -5,14 +5,14 @@
 const list = <const T extends readonly string[]>(...items: T): Readonly<T> => Object.freeze(items);
 
 // Fixed ids: an edition is immutable once released, so its id is part of the public contract.
-export const EDITION_IDS = list("iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023");
+export const EDITION_IDS = /* @__PURE__ */ list("iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023");
 export type EditionId = (typeof EDITION_IDS)[number];
 
-export const STAGES = list("mining", "refining");
+export const STAGES = /* @__PURE__ */ list("mining", "refining");
 export type Stage = (typeof STAGES)[number];
 
 /** What a supply row measures: output, installed capacity, reserves in the ground, or the EU's sourcing mix. */
-export const MEASURES = list("production", "capacity", "reserves", "eu-sourcing");
+export const MEASURES = /* @__PURE__ */ list("production", "capacity", "reserves", "eu-sourcing");
 export type Measure = (typeof MEASURES)[number];
 
 /**
@@ -20,28 +20,40 @@ export type Measure = (typeof MEASURES)[number];
  * case or scenario, `period-average` for an average over a multi-year reference period (the EU CRM
  * shares), labelled with the assessment year because the period's years are not in the source files.
  */
-export const KINDS = list("observed", "projection", "period-average");
+export const KINDS = /* @__PURE__ */ list("observed", "projection", "period-average");
 export type Kind = (typeof KINDS)[number];
 
 /** IEA demand scenarios: Stated Policies, Announced Pledges, Net Zero Emissions by 2050. */
-export const SCENARIOS = list("STEPS", "APS", "NZE");
+export const SCENARIOS = /* @__PURE__ */ list("STEPS", "APS", "NZE");
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** Aggregates some sources report beside countries; never counted as countries. */
-export const AGGREGATES = list("WORLD", "ROW");
+export const AGGREGATES = /* @__PURE__ */ list("WORLD", "ROW");
 export type Aggregate = (typeof AGGREGATES)[number];
 
 /**
  * How a value stands in its source. `withheld` (USGS "W") and `not-available` carry no value:
  * they say why a figure is missing, they are never zero.
  */
-export const STATUSES = list("reported", "estimated", "withheld", "not-available", "lower-bound", "upper-bound");
+export const STATUSES = /* @__PURE__ */ list(
+  "reported",
+  "estimated",
+  "withheld",
+  "not-available",
+  "lower-bound",
+  "upper-bound",
+);
 export type Status = (typeof STATUSES)[number];
 
-export const DEMAND_TABLES = list("total-demand", "clean-tech-by-sector", "clean-tech-by-mineral", "technology");
+export const DEMAND_TABLES = /* @__PURE__ */ list(
+  "total-demand",
+  "clean-tech-by-sector",
+  "clean-tech-by-mineral",
+  "technology",
+);
 export type DemandTable = (typeof DEMAND_TABLES)[number];
 
-export const INDICATORS = list(
+export const INDICATORS = /* @__PURE__ */ list(
   "supply-risk",
   "economic-importance",
   "import-reliance",
@@ -53,7 +65,7 @@ export const INDICATORS = list(
 export type Indicator = (typeof INDICATORS)[number];
 
 /** The IEA's supply projection cases (its project-pipeline "base case"). */
-export const SUPPLY_CASES = list("base-case");
+export const SUPPLY_CASES = /* @__PURE__ */ list("base-case");
 
 /** What `crmaCheck` measures a supplier's share against. */
-export const CRMA_BASES = list("eu-sourcing", "global-supply");
+export const CRMA_BASES = /* @__PURE__ */ list("eu-sourcing", "global-supply");

@@ -13,13 +13,13 @@ export interface Group {
 /** Country codes written as one space-separated line, so a long list reads as a list. */
 const codes = (list: string): readonly string[] => list.split(" ");
 
-const G7 = codes("CAN DEU FRA GBR ITA JPN USA");
+const G7 = /* @__PURE__ */ codes("CAN DEU FRA GBR ITA JPN USA");
 
-const EU27 = codes(
+const EU27 = /* @__PURE__ */ codes(
   "AUT BEL BGR CYP CZE DEU DNK ESP EST FIN FRA GRC HRV HUN IRL ITA LTU LUX LVA MLT NLD POL PRT ROU SVK SVN SWE",
 );
 
-export const GROUPS = deepFreeze([
+export const GROUPS = /* @__PURE__ */ deepFreeze([
   {
     id: "G7",
     name: "Group of Seven",
@@ -41,7 +41,7 @@ export const GROUPS = deepFreeze([
   {
     id: "G7_PLUS",
     name: "G7, EU members, Australia, India, Mexico and South Korea",
-    members: [...new Set<string>([...G7, ...EU27, "AUS", "IND", "KOR", "MEX"])].sort(),
+    members: /* @__PURE__ */ [...new Set<string>([...G7, ...EU27, "AUS", "IND", "KOR", "MEX"])].sort(),
     source: {
       title:
         "critmin's definition: the G7 with the EU's members and the partners convened on critical minerals in 2026 (Australia, India, Mexico, South Korea)",
@@ -59,7 +59,7 @@ export const GROUPS = deepFreeze([
   {
     id: "OECD",
     name: "Organisation for Economic Co-operation and Development",
-    members: codes(
+    members: /* @__PURE__ */ codes(
       "AUS AUT BEL CAN CHE CHL COL CRI CZE DEU DNK ESP EST FIN FRA GBR GRC HUN IRL ISL ISR ITA JPN KOR LTU LUX LVA MEX NLD NOR NZL POL PRT SVK SVN SWE TUR USA",
     ),
     source: { title: "OECD, Members and partners", url: "https://www.oecd.org/en/about/members-partners.html" },

@@ -31,7 +31,7 @@ export type {
   Stage,
   Status,
 } from "./constants.ts";
-export type { DemandRow, Edition, IndicatorRow, SupplyRow } from "./schema/rows.ts";
+export type { DemandRow, Edition, IndicatorRow, SupplyRow } from "./records.ts";
 export type {
   CoverageWithoutOptions,
   CrmaCheckOptions,
@@ -47,7 +47,7 @@ export type {
   SupplyRiskOptions,
   TechExposureOptions,
   TopProducersOptions,
-} from "./schema/options.ts";
+} from "./options.ts";
 
 // errors
 export { CritminError } from "./errors.ts";

@@ -1,5 +1,5 @@
 import { AGGREGATES } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
+import type { SupplyRow } from "../records.ts";
 import type { Block } from "./supplyIndex.ts";
 
 const isAggregate = (country: string) => (AGGREGATES as readonly string[]).includes(country);

@@ -2,7 +2,7 @@
 // (and in which years), and each technology table's rows.
 import type { Dataset } from "../data/dataset.ts";
 import type { DemandTable, EditionId, Scenario } from "../constants.ts";
-import type { DemandRow } from "../schema/rows.ts";
+import type { DemandRow } from "../records.ts";
 import { perDataset } from "./perDataset.ts";
 import { editionsNewestFirst } from "./supplyIndex.ts";
 
@@ -83,7 +83,7 @@ function build(data: Dataset): Index {
   return { rows, coverage, technology, tablesByMineral };
 }
 
-const get = perDataset(build);
+const get = /* @__PURE__ */ perDataset(build);
 
 /** One demand figure; `scenario` is `null` for the observed base year. */
 export function demandRow(

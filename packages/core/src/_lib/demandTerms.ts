@@ -6,8 +6,9 @@ import { requireString } from "./ids.ts";
 import { nameKey } from "./normalize.ts";
 import { nearest, unknownId } from "./nearest.ts";
 
-const SCENARIO_NAMES: readonly (readonly [string, Scenario])[] = [
-  ...SCENARIOS.map((s) => [s, s] as const),
+const SCENARIO_NAMES: readonly (readonly [string, Scenario])[] = /* @__PURE__ */ SCENARIOS.map(
+  (s): readonly [string, Scenario] => [s, s],
+).concat([
   ["Stated Policies", "STEPS"],
   ["Stated Policies Scenario", "STEPS"],
   ["Announced Pledges", "APS"],
@@ -16,8 +17,10 @@ const SCENARIO_NAMES: readonly (readonly [string, Scenario])[] = [
   ["Net Zero Emissions", "NZE"],
   ["Net Zero Emissions by 2050", "NZE"],
   ["Net Zero Emissions by 2050 Scenario", "NZE"],
-];
-const scenarioByKey = new Map(SCENARIO_NAMES.map(([name, id]) => [nameKey(name), id] as const));
+]);
+const scenarioByKey = /* @__PURE__ */ new Map(
+  /* @__PURE__ */ SCENARIO_NAMES.map(([name, id]) => [nameKey(name), id] as const),
+);
 
 /** An IEA scenario from its code or name, case-insensitive ("nze", "Stated Policies"). */
 export function parseScenario(fn: string, input: unknown, argument = "scenario"): Scenario {
@@ -73,7 +76,7 @@ const USE_NAMES: readonly (readonly [string, Use])[] = [
   ["total demand", "total"],
   ["all", "total"],
 ];
-const useByKey = new Map(USE_NAMES.map(([name, id]) => [nameKey(name), id] as const));
+const useByKey = /* @__PURE__ */ new Map(/* @__PURE__ */ USE_NAMES.map(([name, id]) => [nameKey(name), id] as const));
 
 /**
  * A sector or technology id from an id or a label, case-insensitive ("EV", "solar PV", "clean", "grids").

@@ -1,6 +1,6 @@
 import type { Resolution } from "../resolve.ts";
 import { describePercent } from "./describe.ts";
-import type { SupplyRow } from "../schema/rows.ts";
+import type { SupplyRow } from "../records.ts";
 import { resolveBlock, type SupplyQuery } from "./lookup.ts";
 import type { Block } from "./supplyIndex.ts";
 

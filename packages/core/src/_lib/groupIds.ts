@@ -6,7 +6,7 @@ import { nameKey } from "./normalize.ts";
 import { nearest, unknownId } from "./nearest.ts";
 
 // A Map, not an object literal: "__proto__" or "constructor" typed as a group must not find Object's own properties.
-const GROUP_ALIASES: ReadonlyMap<string, GroupId> = new Map([
+const GROUP_ALIASES: ReadonlyMap<string, GroupId> = /* @__PURE__ */ new Map([
   ["eu", "EU27"],
   ["european union", "EU27"],
   ["g7 plus", "G7_PLUS"],

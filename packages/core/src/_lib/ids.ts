@@ -39,11 +39,11 @@ function lookup<T>(entries: Iterable<readonly [string, T]>): Lookup<T> {
   return { exact, byKey, names: keyed.map(([name, value]) => [name, value] as const) };
 }
 
-const mineralLookup = perDataset((data: Dataset) =>
+const mineralLookup = /* @__PURE__ */ perDataset((data: Dataset) =>
   lookup(data.minerals.flatMap((m) => [m.id, m.name, ...m.aliases].map((name) => [name, m.id as MineralId] as const))),
 );
 
-const countryLookup = perDataset((data: Dataset) =>
+const countryLookup = /* @__PURE__ */ perDataset((data: Dataset) =>
   lookup<CountryCode | Aggregate>([
     ...data.countries.flatMap((c) =>
       [c.code, c.alpha2, c.name, ...c.aliases].filter(Boolean).map((name) => [name, c.code as CountryCode] as const),
@@ -84,8 +84,8 @@ export function parseMineral(fn: string, input: unknown): MineralId {
  * not a country, so a nearest-name guess would mislead; the dataset's remainder of the world is `"ROW"`
  * ("rest of world" still means it).
  */
-const REMAINDER_LABELS: ReadonlySet<string> = new Set(
-  ["Other countries", "Other countries (rounded)", "Others"].map(nameKey),
+const REMAINDER_LABELS: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ ["Other countries", "Other countries (rounded)", "Others"].map(nameKey),
 );
 
 /**

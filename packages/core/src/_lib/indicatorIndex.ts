@@ -2,7 +2,7 @@
 import type { Dataset } from "../data/dataset.ts";
 import type { MineralId } from "../data/index.ts";
 import type { Indicator, Stage } from "../constants.ts";
-import type { IndicatorRow } from "../schema/rows.ts";
+import type { IndicatorRow } from "../records.ts";
 import { perDataset } from "./perDataset.ts";
 
 export type Economy = IndicatorRow["economy"];
@@ -70,7 +70,7 @@ function build(data: Dataset): Index {
   return { rows, series, latest, years: sorted };
 }
 
-const get = perDataset(build);
+const get = /* @__PURE__ */ perDataset(build);
 
 /** The latest assessment year of an indicator (any material), e.g. 2023 for the EU CRM study. */
 export function latestIndicatorYear(indicator: Indicator, economy: Economy): number | undefined {

@@ -1,7 +1,7 @@
 import type { EditionId, Measure, Stage } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
+import type { SupplyRow } from "../records.ts";
 import type { MineralId } from "../data/index.ts";
-import type { SupplyOptions } from "../schema/options.ts";
+import type { SupplyOptions } from "../options.ts";
 import { resolveSource, type Resolution } from "../resolve.ts";
 import { parseCountry, parseMineral, parseStage } from "./ids.ts";
 import { describePercent } from "./describe.ts";
@@ -174,7 +174,7 @@ const INPUTS_LIMIT = 4096;
 const INPUT_LENGTH = 64;
 
 /** Per dataset: mineral slots by id, and inputs already parsed to a mineral slot or a country code. */
-const hot = perDataset(() => ({
+const hot = /* @__PURE__ */ perDataset(() => ({
   slots: new Map<string, MineralSlot>(),
   minerals: new Map<unknown, MineralSlot>(),
   countries: new Map<unknown, string>(),

@@ -2,7 +2,7 @@
 // resolveSource in ../resolve.ts), and the demand row it answers with.
 import type { MineralId, Use } from "../data/index.ts";
 import type { DemandTable, EditionId, Scenario } from "../constants.ts";
-import type { DemandRow } from "../schema/rows.ts";
+import type { DemandRow } from "../records.ts";
 import { describeYears } from "./describe.ts";
 import { demandCoverage, demandRow, hasDemandTable, type DemandCoverage } from "./demandIndex.ts";
 import { allowedEditions } from "./within.ts";

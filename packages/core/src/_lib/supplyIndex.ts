@@ -3,7 +3,7 @@
 import { bundledDataset, bundledSupplyOf, type Dataset } from "../data/dataset.ts";
 import { supplyBlockKey } from "../data/rows.ts";
 import type { EditionId, Measure, Stage } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
+import type { SupplyRow } from "../records.ts";
 import { perDataset } from "./perDataset.ts";
 
 export interface Block {
@@ -103,7 +103,7 @@ function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): I
 
 const EMPTY: Index = { blocks: new Map(), coverage: new Map() };
 
-const state = perDataset((data: Dataset) => ({
+const state = /* @__PURE__ */ perDataset((data: Dataset) => ({
   data,
   newestFirst: editionsNewestFirst(data),
   /** A refreshed dataset's rows grouped by mineral, on first use. */

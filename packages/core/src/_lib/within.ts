@@ -16,8 +16,8 @@ const seriesOf = (id: string) => id.replace(/-\d{4}$/, "");
  * the registry's coverage, so that asking decodes no supply table.
  */
 const carriers: Record<SeriesData, () => ReadonlySet<string>> = {
-  demand: perDataset((data) => new Set(data.demand.map((r) => seriesOf(r.edition)))),
-  reserves: perDataset(
+  demand: /* @__PURE__ */ perDataset((data) => new Set(data.demand.map((r) => seriesOf(r.edition)))),
+  reserves: /* @__PURE__ */ perDataset(
     (data) =>
       new Set(
         data.minerals.flatMap((m) =>

@@ -1,6 +1,6 @@
 // The result model: what a number is, beside the number. explain.ts builds one per call.
 import type { EditionId, Scenario, Stage, Status } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
+import type { SupplyRow } from "../records.ts";
 import type { ResolutionRule } from "../resolve.ts";
 
 /**

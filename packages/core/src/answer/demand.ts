@@ -5,7 +5,7 @@ import { block as blockOf, coverage } from "../_lib/supplyIndex.ts";
 import { technologyRows } from "../_lib/demandIndex.ts";
 import type { CoverageWithoutRows } from "../exposure/coverageWithout.ts";
 import type { TechExposure } from "../exposure/techExposure.ts";
-import type { DemandRow, IndicatorRow } from "../schema/rows.ts";
+import type { DemandRow, IndicatorRow } from "../records.ts";
 import { boundOf, datedBy, kindOf, supplySource, type AnswerFields, type AnswerSource } from "./answer.ts";
 
 /** A demand row as an answer's source figure. */

@@ -4,10 +4,10 @@ import { parseCountry } from "../_lib/ids.ts";
 import { lookupRow, lookupSupply, parseSupplyQuery, resolveBlock, type SupplyLookup } from "../_lib/lookup.ts";
 import { block as blockOf, type Block } from "../_lib/supplyIndex.ts";
 import type { Resolution } from "../resolve.ts";
-import type { SupplyRow } from "../schema/rows.ts";
+import type { SupplyRow } from "../records.ts";
 import type { CrmaCheck } from "../exposure/crmaCheck.ts";
 import { shareChangeRows } from "../exposure/shareChange.ts";
-import type { ShareChangeOptions, SupplyOptions } from "../schema/options.ts";
+import type { ShareChangeOptions, SupplyOptions } from "../options.ts";
 import { boundOf, datedBy, supplySource, type AnswerFields, type Bound } from "./answer.ts";
 
 const SUPPLY = { stage: "refining" } as const;

@@ -33,7 +33,7 @@ export interface ColumnsText {
 }
 
 /** Marks a key the row leaves out (an optional column); never a value in the data. */
-export const ABSENT: unique symbol = Symbol("absent");
+export const ABSENT: unique symbol = /* @__PURE__ */ Symbol("absent");
 
 /** One value per row. */
 export function expand(column: Column, rows: number): unknown[] {

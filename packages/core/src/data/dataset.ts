@@ -6,7 +6,7 @@
  * the package costs no parsing; a query decodes the rows it needs once: the supply rows of its
  * mineral, or the demand or indicator table.
  */
-import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../schema/rows.ts";
+import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../records.ts";
 import { demandText } from "./gen/demand.gen.ts";
 import { editions } from "./gen/editions.gen.ts";
 import { DATASET_VERSION } from "./gen/ids.gen.ts";
@@ -31,7 +31,7 @@ export interface Dataset {
 }
 
 let bundled: Dataset | undefined;
-const supplyByMineral = new Map<string, readonly SupplyRow[]>();
+const supplyByMineral = /* @__PURE__ */ new Map<string, readonly SupplyRow[]>();
 
 /** The bundled supply rows of one mineral (empty for a mineral without any), decoded on first use. */
 export function bundledSupplyOf(mineral: string): readonly SupplyRow[] {
@@ -73,9 +73,12 @@ export function bundledDataset(): Dataset {
 // the add-in's function bundle and its task pane (a shared runtime), or the published entries
 // `@critmin/core` and `@critmin/core/schema`, each built with its own copy — and a dataset checked by
 // one copy must be the one every copy answers from.
-const SLOT = Symbol.for("@critmin/core/active-dataset@1");
+const SLOT = /* @__PURE__ */ Symbol.for("@critmin/core/active-dataset@1");
 type Slot = { dataset: Dataset | undefined; readonly admitted: WeakSet<Dataset> };
-const slot: Slot = ((globalThis as { [SLOT]?: Slot })[SLOT] ??= { dataset: undefined, admitted: new WeakSet() });
+// Made on first use rather than at import: loading the module writes nothing, so bundlers may drop it.
+let shared: Slot | undefined;
+const slot = (): Slot =>
+  (shared ??= (globalThis as { [SLOT]?: Slot })[SLOT] ??= { dataset: undefined, admitted: new WeakSet() });
 
 /**
  * The dataset functions answer from now: the one installed by {@link useDataset}, else the bundled
@@ -86,7 +89,7 @@ const slot: Slot = ((globalThis as { [SLOT]?: Slot })[SLOT] ??= { dataset: undef
  * //=> "IEA_CM_Data_Explorer_2024-05.xlsx!'2 Total supply for key minerals'!H18"
  */
 export function dataset(): Dataset {
-  return slot.dataset ?? bundledDataset();
+  return slot().dataset ?? bundledDataset();
 }
 
 /**
@@ -95,7 +98,7 @@ export function dataset(): Dataset {
  * @internal
  */
 export function admitDataset<T extends Dataset>(checked: T): T {
-  slot.admitted.add(checked);
+  slot().admitted.add(checked);
   return checked;
 }
 
@@ -113,11 +116,11 @@ export function admitDataset<T extends Dataset>(checked: T): T {
  * //=> true
  */
 export function useDataset(next?: Dataset): void {
-  if (next !== undefined && next !== bundled && !slot.admitted.has(next)) {
+  if (next !== undefined && next !== bundled && !slot().admitted.has(next)) {
     throw new CritminError(
       "invalid_argument",
       `useDataset: pass a dataset returned by parseDataset (from @critmin/core/schema), which checks it first, or nothing for the bundled data; got ${describe(next)}`,
     );
   }
-  slot.dataset = next === bundled ? undefined : next;
+  slot().dataset = next === bundled ? undefined : next;
 }

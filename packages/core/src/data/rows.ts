@@ -15,11 +15,11 @@
  * against the schemas). Equal `rules` (and `sources`) lists are one
  * frozen array shared by the rows that have them.
  */
-import type { DemandRow, IndicatorRow, SupplyRow } from "../schema/rows.ts";
+import type { DemandRow, IndicatorRow, SupplyRow } from "../records.ts";
 import { ABSENT, readColumns } from "./columns.ts";
 import { scaleToTonnes, tonnesPerUnit } from "./units.ts";
 
-const factors = new Map<string, number | undefined>();
+const factors = /* @__PURE__ */ new Map<string, number | undefined>();
 
 /** `value` in metric tonnes, computed as the pipeline computes it; `null` without a value or for a unit that is not a mass. */
 export function tonnesOf(value: number | null, unit: string): number | null {

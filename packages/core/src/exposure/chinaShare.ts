@@ -1,5 +1,5 @@
 import { findSupplyRow } from "../_lib/lookup.ts";
-import type { SupplyOptions } from "../schema/options.ts";
+import type { SupplyOptions } from "../options.ts";
 import type { MineralInput } from "../inputs.ts";
 
 /**

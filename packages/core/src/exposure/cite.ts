@@ -1,4 +1,4 @@
-import type { ProvenanceQuery } from "../schema/options.ts";
+import type { ProvenanceQuery } from "../options.ts";
 import { provenance } from "./provenance.ts";
 
 /**

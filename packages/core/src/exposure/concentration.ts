@@ -3,7 +3,7 @@ import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import { concentrationRatio } from "../kernels/concentrationRatio.ts";
 import { effectiveNumber } from "../kernels/effectiveNumber.ts";
 import { herfindahl } from "../kernels/herfindahl.ts";
-import type { SupplyOptions } from "../schema/options.ts";
+import type { SupplyOptions } from "../options.ts";
 import type { Resolution } from "../resolve.ts";
 import type { MineralInput } from "../inputs.ts";
 

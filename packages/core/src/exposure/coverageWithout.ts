@@ -10,8 +10,8 @@ import type { CountryCode } from "../data/index.ts";
 import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES, type EditionId, type Scenario, type Stage, SUPPLY_CASES } from "../constants.ts";
-import type { DemandRow, SupplyRow } from "../schema/rows.ts";
-import type { CoverageWithoutOptions } from "../schema/options.ts";
+import type { DemandRow, SupplyRow } from "../records.ts";
+import type { CoverageWithoutOptions } from "../options.ts";
 
 const KEYS = ["supplier", "year", "supplyCase", "demandScenario", "stage", "source", "within"] as const;
 

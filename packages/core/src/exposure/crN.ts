@@ -3,7 +3,7 @@ import { rankedCountries } from "../_lib/countryShares.ts";
 import { describe } from "../_lib/describe.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import { concentrationRatio } from "../kernels/concentrationRatio.ts";
-import type { SupplyOptions } from "../schema/options.ts";
+import type { SupplyOptions } from "../options.ts";
 import type { MineralInput } from "../inputs.ts";
 
 /**

@@ -7,8 +7,8 @@ import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
 import { GROUPS } from "../groups.ts";
 import { AGGREGATES, STAGES, type EditionId, type Stage, CRMA_BASES } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
-import type { CrmaCheckOptions } from "../schema/options.ts";
+import type { SupplyRow } from "../records.ts";
+import type { CrmaCheckOptions } from "../options.ts";
 
 /** The outcome of {@link crmaCheck} for one stage. */
 export interface CrmaCheck {
@@ -36,7 +36,7 @@ const KEYS = ["basis", "year", "source"] as const;
 const BENCHMARK = 0.65;
 // Rounded source shares make "exactly at the benchmark" land a hair above it.
 const TOLERANCE = 1e-9;
-const EU27: ReadonlySet<string> = new Set(GROUPS.find((g) => g.id === "EU27")!.members);
+const EU27: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(GROUPS.find((g) => g.id === "EU27")!.members))();
 
 function check(query: SupplyQuery, basis: CrmaCheck["basis"]): CrmaCheck | undefined {
   const { block, resolution } = resolveBlock(query);

@@ -3,7 +3,7 @@ import { lookupDemand, type DemandLookup } from "../_lib/resolveDemand.ts";
 import { readOptions } from "../_lib/options.ts";
 import { parseMineral } from "../_lib/ids.ts";
 import { USES } from "../data/index.ts";
-import type { DemandOptions } from "../schema/options.ts";
+import type { DemandOptions } from "../options.ts";
 import type { MineralInput } from "../inputs.ts";
 
 const KEYS = ["year", "scenario", "sector", "source", "within"] as const;

@@ -4,7 +4,7 @@ import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import { readOptions } from "../_lib/options.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES } from "../constants.ts";
-import type { DiversificationGapOptions } from "../schema/options.ts";
+import type { DiversificationGapOptions } from "../options.ts";
 import type { MineralInput } from "../inputs.ts";
 
 // The option names as a plain list (why not the zod schema: schema/index.ts).

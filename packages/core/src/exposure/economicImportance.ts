@@ -1,7 +1,7 @@
 import { parseMineral, requireString } from "../_lib/ids.ts";
 import { indicatorYears, lookupIndicator, type IndicatorLookup } from "../_lib/indicatorIndex.ts";
 import { readOptions } from "../_lib/options.ts";
-import type { EconomicImportanceOptions } from "../schema/options.ts";
+import type { EconomicImportanceOptions } from "../options.ts";
 import type { MineralInput } from "../inputs.ts";
 
 // The option names as a plain list (why not the zod schema: schema/index.ts).

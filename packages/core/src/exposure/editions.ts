@@ -1,5 +1,5 @@
 import { dataset } from "../data/dataset.ts";
-import type { Edition } from "../schema/rows.ts";
+import type { Edition } from "../records.ts";
 
 /**
  * The source editions: id, title, publisher, date, URL, licence, citation and file checksums.

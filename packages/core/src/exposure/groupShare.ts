@@ -4,7 +4,7 @@ import { parseSupplyQuery } from "../_lib/lookup.ts";
 import type { CountryCode } from "../data/index.ts";
 import type { MineralInput } from "../inputs.ts";
 import type { GroupId } from "../groups.ts";
-import type { SupplyOptions } from "../schema/options.ts";
+import type { SupplyOptions } from "../options.ts";
 
 /**
  * The summed share of a group's members in world output of one mineral at one stage.

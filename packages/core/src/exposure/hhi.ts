@@ -1,4 +1,4 @@
-import type { SupplyOptions } from "../schema/options.ts";
+import type { SupplyOptions } from "../options.ts";
 import { measure } from "./concentration.ts";
 import type { MineralInput } from "../inputs.ts";
 

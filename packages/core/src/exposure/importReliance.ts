@@ -6,7 +6,7 @@ import { nameKey } from "../_lib/normalize.ts";
 import { nearest } from "../_lib/nearest.ts";
 import { CritminError } from "../errors.ts";
 import type { Stage } from "../constants.ts";
-import type { ImportRelianceOptions } from "../schema/options.ts";
+import type { ImportRelianceOptions } from "../options.ts";
 import type { MineralInput } from "../inputs.ts";
 
 // The option names as a plain list (why not the zod schema: schema/index.ts).
@@ -21,7 +21,9 @@ const ECONOMIES: readonly (readonly [string, Economy])[] = [
   ["United States", "USA"],
   ["United States of America", "USA"],
 ];
-const BY_KEY: ReadonlyMap<string, Economy> = new Map(ECONOMIES.map(([name, economy]) => [nameKey(name), economy]));
+const BY_KEY: ReadonlyMap<string, Economy> = /* @__PURE__ */ new Map(
+  /* @__PURE__ */ ECONOMIES.map(([name, economy]) => [nameKey(name), economy]),
+);
 
 function parseEconomy(fn: string, input: unknown): Economy {
   if (typeof input !== "string" || input.trim() === "") {

@@ -1,6 +1,6 @@
 import { findSupplyRow } from "../_lib/lookup.ts";
 import type { MineralInput, CountryInput } from "../inputs.ts";
-import type { SupplyOptions } from "../schema/options.ts";
+import type { SupplyOptions } from "../options.ts";
 
 /**
  * A country's output of one mineral at one stage, in metric tonnes of content on the source's basis.

@@ -6,7 +6,7 @@ import { dataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import type { Resolution } from "../resolve.ts";
 import type { EditionId, Kind, Measure, Stage, Status } from "../constants.ts";
-import type { ProvenanceQuery } from "../schema/options.ts";
+import type { ProvenanceQuery } from "../options.ts";
 
 export interface Provenance {
   readonly found: boolean;

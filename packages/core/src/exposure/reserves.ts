@@ -3,7 +3,7 @@ import { lookupRow, parseSupplyQuery, type SupplyLookup } from "../_lib/lookup.t
 import { checkOptions } from "../_lib/options.ts";
 import { allowedEditions } from "../_lib/within.ts";
 import type { MineralInput, CountryInput } from "../inputs.ts";
-import type { ReservesOptions } from "../schema/options.ts";
+import type { ReservesOptions } from "../options.ts";
 
 /**
  * A country's mineral reserves, in metric tonnes of content on the source's basis.

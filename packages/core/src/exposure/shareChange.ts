@@ -4,10 +4,10 @@ import { checkOptions } from "../_lib/options.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { MineralInput, CountryInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
-import type { ShareChangeOptions } from "../schema/options.ts";
+import type { ShareChangeOptions } from "../options.ts";
 import { withinEdition } from "../resolve.ts";
 import type { EditionId } from "../constants.ts";
-import type { SupplyRow } from "../schema/rows.ts";
+import type { SupplyRow } from "../records.ts";
 
 /**
  * The change in a country's share between two years of one edition, `share(to) − share(from)`,

@@ -5,7 +5,7 @@ import type { CountryCode } from "../data/index.ts";
 import type { MineralInput } from "../inputs.ts";
 import { CritminError } from "../errors.ts";
 import { AGGREGATES } from "../constants.ts";
-import type { SupplyAtRiskOptions } from "../schema/options.ts";
+import type { SupplyAtRiskOptions } from "../options.ts";
 
 /**
  * The share of world supply lost if `supplier` cuts its output by `cut`: `share(mineral, supplier) × cut`.

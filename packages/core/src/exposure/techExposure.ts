@@ -10,10 +10,10 @@ import { block, coverage } from "../_lib/supplyIndex.ts";
 import type { Dataset } from "../data/dataset.ts";
 import type { MineralId, Use } from "../data/index.ts";
 import type { EditionId, Scenario, Stage } from "../constants.ts";
-import type { TechExposureOptions } from "../schema/options.ts";
+import type { TechExposureOptions } from "../options.ts";
 
 /** The technologies of the IEA per-technology demand tables. */
-export const TECHNOLOGIES = Object.freeze([
+export const TECHNOLOGIES = /* @__PURE__ */ Object.freeze([
   "solar-pv",
   "wind",
   "electric-vehicles",
@@ -178,7 +178,7 @@ export function techExposure(
 }
 
 /** The projection years of supply in the editions with technology tables, ascending. */
-const supplyProjectionYears = perDataset((data: Dataset) => {
+const supplyProjectionYears = /* @__PURE__ */ perDataset((data: Dataset) => {
   const editions = new Set(TECHNOLOGIES.flatMap((t) => technologyCoverage(t).map((c) => c.edition)));
   const years = new Set<number>();
   for (const row of data.supply)

@@ -3,7 +3,7 @@ import { describe } from "../_lib/describe.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import { perDataset } from "../_lib/perDataset.ts";
 import { CritminError } from "../errors.ts";
-import type { TopProducersOptions } from "../schema/options.ts";
+import type { TopProducersOptions } from "../options.ts";
 import type { MineralInput } from "../inputs.ts";
 
 export interface Producer {
@@ -18,7 +18,7 @@ export interface Producer {
   readonly tonnes: number | undefined;
 }
 
-const names = perDataset((data) => new Map(data.countries.map((c) => [c.code, c.name])));
+const names = /* @__PURE__ */ perDataset((data) => new Map(data.countries.map((c) => [c.code, c.name])));
 const countryName = (code: string) => names().get(code) ?? code;
 
 /**

@@ -1,0 +1,89 @@
+// The records of the dataset as plain read-only types, for the main entry (why not z.infer of the
+// schemas: options.ts); schema/types.test.ts holds them equal to the zod schemas of schema/rows.ts.
+import type { DemandTable, EditionId, Indicator, Kind, Measure, Scenario, Stage, Status } from "./constants.ts";
+
+/** One country's figure (or a block's world total) for a mineral, stage, measure, edition and year. */
+export interface SupplyRow {
+  readonly edition: EditionId;
+  readonly mineral: string;
+  readonly stage: Stage;
+  readonly measure: Measure;
+  /** ISO 3166-1 alpha-3, `WORLD` or `ROW`. */
+  readonly country: string;
+  readonly year: number;
+  readonly kind: Kind;
+  /** Projection case (`base-case`), `null` for observed values. */
+  readonly case: string | null;
+  /** The number as printed in the source, in `unit`. */
+  readonly value: number | null;
+  /** The source's unit label after any named correction rule. */
+  readonly unit: string;
+  /** `value` converted to metric tonnes of content on `basis`. */
+  readonly tonnes: number | null;
+  /** Share of the block's world total (the source's own total), 0–1. */
+  readonly share: number | null;
+  readonly basis: string;
+  readonly status: Status;
+  /** Where the value was read: `file!'sheet'!B7`, `file:row 268:COLUMN` or `file#/json/pointer`. */
+  readonly locator: string;
+  /** Named pipeline rules that touched this row. */
+  readonly rules: string[];
+}
+
+/** One published indicator (EU supply risk, economic importance, import reliance; USGS net import reliance) of a material. */
+export interface IndicatorRow {
+  readonly edition: EditionId;
+  readonly indicator: Indicator;
+  readonly mineral: string;
+  /** Whose indicator: the EU's or the United States'. */
+  readonly economy: "EU" | "USA";
+  /** Stage the indicator was assessed at, `null` where the source gives one value per material. */
+  readonly stage: Stage | null;
+  readonly year: number;
+  readonly value: number | null;
+  /** `index` for EU scores, `fraction` for rates and reliances (the source's percent ÷ 100). */
+  readonly unit: "index" | "fraction";
+  readonly status: Status;
+  readonly locator: string;
+  /** For import reliance: main import sources, ranked, as ISO alpha-3 codes. */
+  readonly sources?: string[] | undefined;
+  readonly rules: string[];
+}
+
+/**
+ * One demand figure of an IEA table: a mineral's demand from one sector or technology (or a total),
+ * in one edition, year and scenario.
+ */
+export interface DemandRow {
+  readonly edition: EditionId;
+  readonly table: DemandTable;
+  readonly mineral: string;
+  /** Sector or technology (`electric-vehicles`, `solar-pv`, …) or a total (`total-clean`, `other-uses`, `total`). */
+  readonly use: string;
+  /** Technology sensitivity case in the per-technology sheets; `base-case` elsewhere. */
+  readonly variant: string;
+  /** `null` for the observed base year. */
+  readonly scenario: Scenario | null;
+  readonly year: number;
+  readonly kind: Kind;
+  readonly value: number;
+  readonly unit: string;
+  readonly tonnes: number;
+  readonly basis: string;
+  readonly locator: string;
+  readonly rules: string[];
+}
+
+/** A source edition: what was read, from where, under which licence, and how to cite it. */
+export interface Edition {
+  readonly id: EditionId;
+  readonly title: string;
+  readonly publisher: string;
+  /** `YYYY-MM` or `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly url: string;
+  readonly licence: string;
+  readonly citation: string;
+  /** The source files read, with their SHA-256. */
+  readonly files: { path: string; sha256: string }[];
+}
