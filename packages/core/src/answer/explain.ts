@@ -76,33 +76,60 @@ function entry<F extends Explainable>(
   return [fn, { name, unit, fields: fields as Explainer["fields"] }];
 }
 
-const EXPLAINERS = new Map<Explainable, Explainer>([
-  entry(share, "share", "fraction", ([m, c, o], v) => countryFields("share", m, c, o, "share", v)),
-  entry(chinaShare, "chinaShare", "fraction", ([m, o], v) => countryFields("chinaShare", m, "CHN", o, "share", v)),
-  entry(production, "production", "t", ([m, c, o], v) => countryFields("production", m, c, o, "tonnes", v)),
-  entry(groupShare, "groupShare", "fraction", ([m, g, o]) => groupFields(m, g, o)),
-  entry(topProducers, "topProducers", "record", ([m, o]) => blockFields("topProducers", m, o, ["n"], "exact")),
-  entry(shareChange, "shareChange", "fraction-difference", ([m, c, o]) => shareChangeFields(m, c, o)),
-  entry(hhi, "hhi", "index", ([m, o]) => blockFields("hhi", m, o, [], "lower")),
-  entry(crN, "crN", "fraction", ([m, , o]) => blockFields("crN", m, o, [], "lower")),
-  entry(effectiveSuppliers, "effectiveSuppliers", "count", ([m, o]) =>
-    blockFields("effectiveSuppliers", m, o, [], "upper"),
-  ),
-  entry(concentration, "concentration", "record", ([m, o]) => blockFields("concentration", m, o, [], "lower")),
-  entry(supplyAtRisk, "supplyAtRisk", "fraction", ([m, s, , o], v) => supplyAtRiskFields(m, s, o, v)),
-  entry(diversificationGap, "diversificationGap", "t", ([m, o]) => diversificationGapFields(m, o)),
-  entry(crmaCheck, "crmaCheck", "record", ([m], v) => crmaCheckFields(v, m)),
-  entry(demand, "demand", "t", ([m, o]) => demandFields(demandLookup(m, o))),
-  entry(techExposure, "techExposure", "record", ([t], v) => techExposureFields(v, techExposureReason(String(t)))),
-  entry(coverageWithout, "coverageWithout", "ratio", ([m, o]) => coverageWithoutFields(coverageWithoutRows(m, o), m)),
-  entry(supplyRisk, "supplyRisk", "index", ([m, o]) => indicatorFields(supplyRiskLookup(m, o))),
-  entry(economicImportance, "economicImportance", "index", ([m, o]) => indicatorFields(economicImportanceLookup(m, o))),
-  entry(importReliance, "importReliance", "fraction", ([m, e, o]) => indicatorFields(importRelianceLookup(m, e, o))),
-  entry(reserves, "reserves", "t", ([m, c, o], v) => rowFields(reservesLookup(m, c, o), "tonnes", v)),
-]);
+// Built on first use: a module-level table of every function would keep every function and the
+// data behind them in a bundle that imports only a kernel.
+let explainers: Map<Explainable, Explainer> | undefined;
+const table = (): Map<Explainable, Explainer> =>
+  (explainers ??= new Map<Explainable, Explainer>([
+    entry(share, "share", "fraction", ([m, c, o], v) => countryFields("share", m, c, o, "share", v)),
+    entry(chinaShare, "chinaShare", "fraction", ([m, o], v) => countryFields("chinaShare", m, "CHN", o, "share", v)),
+    entry(production, "production", "t", ([m, c, o], v) => countryFields("production", m, c, o, "tonnes", v)),
+    entry(groupShare, "groupShare", "fraction", ([m, g, o]) => groupFields(m, g, o)),
+    entry(topProducers, "topProducers", "record", ([m, o]) => blockFields("topProducers", m, o, ["n"], "exact")),
+    entry(shareChange, "shareChange", "fraction-difference", ([m, c, o]) => shareChangeFields(m, c, o)),
+    entry(hhi, "hhi", "index", ([m, o]) => blockFields("hhi", m, o, [], "lower")),
+    entry(crN, "crN", "fraction", ([m, , o]) => blockFields("crN", m, o, [], "lower")),
+    entry(effectiveSuppliers, "effectiveSuppliers", "count", ([m, o]) =>
+      blockFields("effectiveSuppliers", m, o, [], "upper"),
+    ),
+    entry(concentration, "concentration", "record", ([m, o]) => blockFields("concentration", m, o, [], "lower")),
+    entry(supplyAtRisk, "supplyAtRisk", "fraction", ([m, s, , o], v) => supplyAtRiskFields(m, s, o, v)),
+    entry(diversificationGap, "diversificationGap", "t", ([m, o]) => diversificationGapFields(m, o)),
+    entry(crmaCheck, "crmaCheck", "record", ([m], v) => crmaCheckFields(v, m)),
+    entry(demand, "demand", "t", ([m, o]) => demandFields(demandLookup(m, o))),
+    entry(techExposure, "techExposure", "record", ([t], v) => techExposureFields(v, techExposureReason(String(t)))),
+    entry(coverageWithout, "coverageWithout", "ratio", ([m, o]) => coverageWithoutFields(coverageWithoutRows(m, o), m)),
+    entry(supplyRisk, "supplyRisk", "index", ([m, o]) => indicatorFields(supplyRiskLookup(m, o))),
+    entry(economicImportance, "economicImportance", "index", ([m, o]) =>
+      indicatorFields(economicImportanceLookup(m, o)),
+    ),
+    entry(importReliance, "importReliance", "fraction", ([m, e, o]) => indicatorFields(importRelianceLookup(m, e, o))),
+    entry(reserves, "reserves", "t", ([m, c, o], v) => rowFields(reservesLookup(m, c, o), "tonnes", v)),
+  ]));
 
-/** The names of the functions {@link explain} takes, for messages. */
-export const EXPLAINABLE: readonly string[] = Object.freeze([...EXPLAINERS.values()].map((e) => e.name));
+/** The names of the functions {@link explain} takes (the test holds them equal to the table's). */
+export const EXPLAINABLE: readonly string[] = /* @__PURE__ */ Object.freeze([
+  "share",
+  "chinaShare",
+  "production",
+  "groupShare",
+  "topProducers",
+  "shareChange",
+  "hhi",
+  "crN",
+  "effectiveSuppliers",
+  "concentration",
+  "supplyAtRisk",
+  "diversificationGap",
+  "crmaCheck",
+  "demand",
+  "techExposure",
+  "coverageWithout",
+  "supplyRisk",
+  "economicImportance",
+  "importReliance",
+  "reserves",
+]);
 
 /**
  * Calls `fn` with `args` and returns its value with what it is: unit, edition, year or period,
@@ -117,7 +144,7 @@ export const EXPLAINABLE: readonly string[] = Object.freeze([...EXPLAINERS.value
  * //=> ["IEA_CM_Data_Explorer_2024-05.xlsx!'2 Total supply for key minerals'!H18", "IEA_CM_Data_Explorer_2024-05.xlsx!'2 Total supply for key minerals'!H24"]
  */
 export function explain<F extends Explainable>(fn: F, ...args: Parameters<F>): Answer<ReturnType<F>> {
-  const explainer = EXPLAINERS.get(fn);
+  const explainer = table().get(fn);
   if (explainer === undefined)
     throw new CritminError(
       "invalid_argument",
