@@ -186,13 +186,22 @@ export async function startFaultyHost(): Promise<FaultyHost> {
 
   for (const status of [500, 503])
     routes.set(`/e${status}/manifest.json`, (_, res) => res.writeHead(status).end("oops"));
-  manifestRoute("/missing-file/manifest.json", JSON.stringify({ ...published.manifest, version: "2025-05+ffffffffffff" }));
+  manifestRoute(
+    "/missing-file/manifest.json",
+    JSON.stringify({ ...published.manifest, version: "2025-05+ffffffffffff" }),
+  );
 
   routes.set("/away/manifest.json", (_, res) => res.writeHead(302, { location: `${otherOrigin}/manifest.json` }).end());
-  manifestRoute("/away-file/manifest.json", JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "data.json" }));
+  manifestRoute(
+    "/away-file/manifest.json",
+    JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "data.json" }),
+  );
   routes.set("/away-file/data.json", (_, res) => res.writeHead(307, { location: `${otherOrigin}/data.json` }).end());
   routes.set("/moved/manifest.json", (_, res) => res.writeHead(301, { location: "/new-edition/manifest.json" }).end());
-  manifestRoute("/elsewhere/manifest.json", JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "//localhost/data.json" }));
+  manifestRoute(
+    "/elsewhere/manifest.json",
+    JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "//localhost/data.json" }),
+  );
   return {
     origin,
     otherOrigin,

@@ -40,7 +40,8 @@ let base: HostedFile;
 let publicKey: string;
 
 /** A refresh that accepts the host's signing key. */
-const refreshDataset = (url: string, options: RefreshOptions = {}) => refresh(url, { publicKeys: [publicKey], ...options });
+const refreshDataset = (url: string, options: RefreshOptions = {}) =>
+  refresh(url, { publicKeys: [publicKey], ...options });
 
 beforeAll(async () => {
   host = await startFaultyHost();
@@ -194,9 +195,7 @@ describe("faults: each is rejected with its reason and the data in use stays", (
 
   it("a file whose version is not the manifest's", async () => {
     const failure = await rejected("version-mismatch");
-    expect(failure.message).toBe(
-      `the dataset file is version ${NEW_VERSION}, the manifest says 2025-06+eeeeeeeeeeee`,
-    );
+    expect(failure.message).toBe(`the dataset file is version ${NEW_VERSION}, the manifest says 2025-06+eeeeeeeeeeee`);
   });
 
   it("50 MB announced by the manifest: not downloaded at all", async () => {

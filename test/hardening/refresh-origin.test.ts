@@ -115,8 +115,14 @@ beforeAll(async () => {
   host("tampered", patchRow(cobaltIndex, { value: 2.238, tonnes: 2238, share: 0.01 }), { signature: genuine });
 
   const cobalt = next.supply[cobaltIndex]!;
-  host("duplicate", withSupply((rows) => [...rows, { ...cobalt, value: 150, tonnes: 150_000, share: 0.67 }]));
-  host("repeated", withSupply((rows) => [...rows, { ...cobalt }]));
+  host(
+    "duplicate",
+    withSupply((rows) => [...rows, { ...cobalt, value: 150, tonnes: 150_000, share: 0.67 }]),
+  );
+  host(
+    "repeated",
+    withSupply((rows) => [...rows, { ...cobalt }]),
+  );
   host("overfull", patchRow(cobaltIndex, { share: 0.99 }));
   host("negative-value", patchRow(cobaltIndex, { value: -171.7, tonnes: null, share: null }));
   host("negative-tonnes", patchRow(cobaltIndex, { tonnes: -171_700 }));
@@ -173,8 +179,7 @@ async function rejected(
 }
 
 /** The file this folder serves. */
-const fileOf = (folder: string) =>
-  [...routes].find(([path]) => path.startsWith(`/${folder}/dataset-`))![0];
+const fileOf = (folder: string) => [...routes].find(([path]) => path.startsWith(`/${folder}/dataset-`))![0];
 
 describe("signed manifests", () => {
   it("a dataset signed with the accepted key installs", async () => {
@@ -258,7 +263,9 @@ describe("signed manifests", () => {
       false,
       ["sign"],
     );
-    const fromWeb = Buffer.from(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, webKey, bytes));
+    const fromWeb = Buffer.from(
+      await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, webKey, new Uint8Array(bytes)),
+    );
     const publicKey = createPublicKey({ key: Buffer.from(publisher.publicKey, "base64"), format: "der", type: "spki" });
     expect(verify("sha256", bytes, { key: publicKey, dsaEncoding: "ieee-p1363" }, fromWeb)).toBe(true);
   });

@@ -47,8 +47,7 @@ function negative(file: Dataset): string | undefined {
     if (r.value !== null && r.value < 0)
       return `supply[${i}] ${supplyWhere(r)}: value ${r.value} is negative; supply quantities and shares never are`;
   for (const [i, r] of file.demand.entries())
-    if (r.value < 0)
-      return `demand[${i}] ${demandWhere(r)}: value ${r.value} is negative; demand quantities never are`;
+    if (r.value < 0) return `demand[${i}] ${demandWhere(r)}: value ${r.value} is negative; demand quantities never are`;
   return undefined;
 }
 

@@ -48,15 +48,11 @@ export async function verifySignature(
     );
   for (const [i, text] of publicKeys.entries()) {
     const der = fromBase64(text);
-    let key: CryptoKey;
-    try {
-      if (!der) throw new Error("not base64");
-      key = await subtle.importKey("spki", der, ECDSA_P256, false, ["verify"]);
-    } catch {
+    const key = der && (await subtle.importKey("spki", der, ECDSA_P256, false, ["verify"]).catch(() => undefined));
+    if (!key)
       return fail(
         `public key ${i + 1} of ${publicKeys.length} is not an ECDSA P-256 public key (SPKI DER, base64): check CRITMIN_DATA_PUBLIC_KEYS`,
       );
-    }
     if (await subtle.verify({ name: "ECDSA", hash: "SHA-256" }, key, raw, manifest)) return { ok: true, key: i };
   }
   const n = publicKeys.length;

@@ -7,7 +7,12 @@
 import * as core from "@critmin/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { manifestBytes, manifestFor, publishDataset, signManifest } from "../../../core/scripts/publish-dataset.ts";
-import { NEW_EDITION, NEW_VERSION, signingKey, withNewEdition as plusEdition } from "../../../../test/support/hosted.ts";
+import {
+  NEW_EDITION,
+  NEW_VERSION,
+  signingKey,
+  withNewEdition as plusEdition,
+} from "../../../../test/support/hosted.ts";
 import { dataPublicKeys, taskpaneHtml } from "../../scripts/build.ts";
 import * as functions from "../../src/functions/functions.ts";
 import { runRefresh, useBundled } from "../../src/refresh/applyRefresh.ts";
@@ -140,7 +145,12 @@ describe("a failed refresh changes neither the data nor the workbook", () => {
     const store = memoryStore();
     const before = core.dataset();
     const version = core.datasetVersion();
-    const outcome = await runRefresh(`${BASE}/${folder}/manifest.json`, { fetch: fetchStub, publicKeys: KEYS, store, inExcel: true });
+    const outcome = await runRefresh(`${BASE}/${folder}/manifest.json`, {
+      fetch: fetchStub,
+      publicKeys: KEYS,
+      store,
+      inExcel: true,
+    });
     expect(outcome.ok).toBe(false);
     expect(outcome.text.startsWith(`Refresh failed: ${reason}`)).toBe(true);
     expect(outcome.text.endsWith(`. Still using dataset ${version}; nothing was changed.`)).toBe(true);
@@ -154,7 +164,11 @@ describe("a failed refresh changes neither the data nor the workbook", () => {
 
   it("an http URL is refused before any request", async () => {
     const mock = pinnedWorkbook();
-    const outcome = await runRefresh("http://data.ministry.example/manifest.json", { fetch: fetchStub, publicKeys: KEYS, inExcel: true });
+    const outcome = await runRefresh("http://data.ministry.example/manifest.json", {
+      fetch: fetchStub,
+      publicKeys: KEYS,
+      inExcel: true,
+    });
     expect(outcome.text).toBe(
       `Refresh failed: http://data.ministry.example/manifest.json is not an https URL: data is fetched over https only (http only from 127.0.0.1 or localhost, for testing). Still using dataset ${core.datasetVersion()}; nothing was changed.`,
     );
@@ -167,7 +181,8 @@ describe("a failed refresh changes neither the data nor the workbook", () => {
     const controller = new AbortController();
     controller.abort();
     const outcome = await runRefresh(`${BASE}/good/manifest.json`, {
-      fetch: fetchStub, publicKeys: KEYS,
+      fetch: fetchStub,
+      publicKeys: KEYS,
       signal: controller.signal,
       inExcel: true,
     });
@@ -182,7 +197,12 @@ describe("a successful refresh", () => {
     const mock = pinnedWorkbook();
     const store = memoryStore();
     const pinned = pinnedCobalt();
-    const outcome = await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, publicKeys: KEYS, store, inExcel: true });
+    const outcome = await runRefresh(`${BASE}/good/manifest.json`, {
+      fetch: fetchStub,
+      publicKeys: KEYS,
+      store,
+      inExcel: true,
+    });
     expect(outcome.text).toBe(
       `Now using dataset ${NEW_VERSION} (was ${core.bundledDataset().version}). New edition: ${NEW_EDITION}. The workbook was recalculated.`,
     );
@@ -197,7 +217,11 @@ describe("a successful refresh", () => {
   });
 
   it("outside Excel it only switches the data", async () => {
-    const outcome = await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, publicKeys: KEYS, inExcel: false });
+    const outcome = await runRefresh(`${BASE}/good/manifest.json`, {
+      fetch: fetchStub,
+      publicKeys: KEYS,
+      inExcel: false,
+    });
     expect(outcome.text).toBe(
       `Now using dataset ${NEW_VERSION} (was ${core.bundledDataset().version}). New edition: ${NEW_EDITION}.`,
     );
@@ -205,7 +229,8 @@ describe("a successful refresh", () => {
 
   it("a recalculation Excel refuses is a note, not a failure: the data did change", async () => {
     const outcome = await runRefresh(`${BASE}/good/manifest.json`, {
-      fetch: fetchStub, publicKeys: KEYS,
+      fetch: fetchStub,
+      publicKeys: KEYS,
       inExcel: true,
       recalculate: () => Promise.reject(new Error("GeneralException")),
     });
