@@ -1,13 +1,15 @@
 // The hosting of test/hardening/refresh-faults.test.ts: a node:http server on 127.0.0.1 with one
 // fault per folder (see that file's header), and a second server on another port standing for
-// another origin. The fixtures are made with data:publish's own functions.
+// another origin. The fixtures are made with data:publish's own functions; every manifest served as
+// JSON is signed (manifest.json.sig beside it) with a key made for the run, `publicKey`.
 import type http from "node:http";
 import { bundledDataset } from "../../packages/core/src/index.ts";
-import { manifestFor, publishDataset } from "../../packages/core/scripts/publish-dataset.ts";
+import { manifestFor, publishDataset, signManifest } from "../../packages/core/scripts/publish-dataset.ts";
 import {
   NEW_VERSION,
   cobaltRowIndex,
   patchedSupply,
+  signingKey,
   withNewEdition,
   type HostedFile,
   type HostedRow,
@@ -34,10 +36,22 @@ function json(res: http.ServerResponse, body: Buffer | string, headers: http.Out
   res.end(bytes);
 }
 
-/** Serves `file` under /<folder>/ with a manifest describing it (or `manifest` as given). */
+const key = signingKey();
+
+/** Serves `text` at `path` and its signature at `path`.sig. */
+function manifestRoute(path: string, text: string): void {
+  routes.set(path, (_, res) => json(res, text));
+  const signature = signManifest(Buffer.from(text), key.privateKey);
+  routes.set(`${path}.sig`, (_, res) => {
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end(`${signature}\n`);
+  });
+}
+
+/** Serves `file` under /<folder>/ with a signed manifest describing it (or `manifest` as given). */
 function host(folder: string, file: Buffer, version: string, manifest: Record<string, unknown> = {}): void {
   const m = { ...manifestFor(version, file), ...manifest };
-  routes.set(`/${folder}/manifest.json`, (_, res) => json(res, JSON.stringify(m)));
+  manifestRoute(`/${folder}/manifest.json`, JSON.stringify(m));
   routes.set(`/${folder}/${m.file}`, (_, res) => json(res, file));
 }
 
@@ -76,6 +90,8 @@ export interface FaultyHost {
   /** The bundled dataset as data:publish writes it, and parsed. */
   readonly published: ReturnType<typeof publishDataset>;
   readonly base: HostedFile;
+  /** The key every manifest here is signed with (SPKI DER, base64). */
+  readonly publicKey: string;
   close(): Promise<void>;
 }
 
@@ -102,12 +118,12 @@ export async function startFaultyHost(): Promise<FaultyHost> {
   const changed = (i: number, patch: Record<string, unknown>) => patchedSupply(base, i, patch);
 
   host("new-edition", variant(withNewEdition(base)), NEW_VERSION);
-  // The bundled data under a new version id: nothing added, nothing changed.
+  // The bundled data under a new version id: nothing added, nothing changed (refused: one content, one version).
   host("same-data", variant({ version: "2025-05+aaaaaaaaaaaa" }), "2025-05+aaaaaaaaaaaa");
   host("current", published.file, version);
   host(
     "schema",
-    variant({ version: NEW_VERSION.replace("2099-01", "2025-05"), supply: changed(cobalt, { share: 1.5 }) }),
+    variant({ version: "2025-05+0123456789ab", supply: changed(cobalt, { share: 1.5 }) }),
     "2025-05+0123456789ab",
   );
   const full = variant({ version: "2025-05+bbbbbbbbbbbb" });
@@ -115,7 +131,7 @@ export async function startFaultyHost(): Promise<FaultyHost> {
   host("truncated", truncated, "2025-05+bbbbbbbbbbbb");
   // Truncated in transit: the manifest describes the whole file, the server sends half of it.
   const m = manifestFor("2025-05+bbbbbbbbbbbb", full);
-  routes.set("/cut/manifest.json", (_, res) => json(res, JSON.stringify(m)));
+  manifestRoute("/cut/manifest.json", JSON.stringify(m));
   routes.set(`/cut/${m.file}`, (_, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(truncated);
@@ -143,7 +159,7 @@ export async function startFaultyHost(): Promise<FaultyHost> {
     }),
     "2025-05+dddddddddddd",
   );
-  host("version-mismatch", full, "2025-05+eeeeeeeeeeee");
+  host("version-mismatch", variant(withNewEdition(base)), "2025-06+eeeeeeeeeeee");
 
   // 50 MB: announced honestly by the manifest; announced only by Content-Length; not announced at all.
   const small = {
@@ -153,18 +169,16 @@ export async function startFaultyHost(): Promise<FaultyHost> {
     bytes: published.file.length,
     sha256: published.manifest.sha256,
   };
-  routes.set("/big-announced/manifest.json", (_, res) => json(res, JSON.stringify({ ...small, bytes: MB50 })));
+  manifestRoute("/big-announced/manifest.json", JSON.stringify({ ...small, bytes: MB50 }));
   routes.set("/big-announced/big.json", stream50("announced", { "content-length": MB50 }));
-  routes.set("/big-length/manifest.json", (_, res) => json(res, JSON.stringify(small)));
+  manifestRoute("/big-length/manifest.json", JSON.stringify(small));
   routes.set("/big-length/big.json", stream50("length", { "content-length": MB50 }));
-  routes.set("/big-chunked/manifest.json", (_, res) => json(res, JSON.stringify(small)));
+  manifestRoute("/big-chunked/manifest.json", JSON.stringify(small));
   routes.set("/big-chunked/big.json", stream50("chunked", {}));
 
   // Slow: a manifest that never comes, and a file whose body stops after its first bytes.
   routes.set("/slow-manifest/manifest.json", () => undefined);
-  routes.set("/slow-file/manifest.json", (_, res) =>
-    json(res, JSON.stringify(manifestFor("2025-05+ffffffffffff", full))),
-  );
+  manifestRoute("/slow-file/manifest.json", JSON.stringify(manifestFor("2025-05+ffffffffffff", full)));
   routes.set(`/slow-file/${manifestFor("2025-05+ffffffffffff", full).file}`, (_, res) => {
     res.writeHead(200, { "content-type": "application/json", "content-length": full.length });
     res.write(full.subarray(0, 1000));
@@ -172,18 +186,21 @@ export async function startFaultyHost(): Promise<FaultyHost> {
 
   for (const status of [500, 503])
     routes.set(`/e${status}/manifest.json`, (_, res) => res.writeHead(status).end("oops"));
-  routes.set("/missing-file/manifest.json", (_, res) =>
-    json(res, JSON.stringify({ ...published.manifest, version: "2025-05+ffffffffffff" })),
+  manifestRoute(
+    "/missing-file/manifest.json",
+    JSON.stringify({ ...published.manifest, version: "2025-05+ffffffffffff" }),
   );
 
   routes.set("/away/manifest.json", (_, res) => res.writeHead(302, { location: `${otherOrigin}/manifest.json` }).end());
-  routes.set("/away-file/manifest.json", (_, res) =>
-    json(res, JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "data.json" })),
+  manifestRoute(
+    "/away-file/manifest.json",
+    JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "data.json" }),
   );
   routes.set("/away-file/data.json", (_, res) => res.writeHead(307, { location: `${otherOrigin}/data.json` }).end());
   routes.set("/moved/manifest.json", (_, res) => res.writeHead(301, { location: "/new-edition/manifest.json" }).end());
-  routes.set("/elsewhere/manifest.json", (_, res) =>
-    json(res, JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "//localhost/data.json" })),
+  manifestRoute(
+    "/elsewhere/manifest.json",
+    JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "//localhost/data.json" }),
   );
   return {
     origin,
@@ -193,6 +210,7 @@ export async function startFaultyHost(): Promise<FaultyHost> {
     streamed,
     published,
     base,
+    publicKey: key.publicKey,
     close: async () => {
       await Promise.all([server.close(), other.close()]);
     },

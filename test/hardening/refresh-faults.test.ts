@@ -5,7 +5,8 @@
 // (a second server on another port: another origin, which must receive nothing). Each is rejected
 // with its message and the data in use stays: the same dataset() object, version and answers. A
 // valid file with one new edition switches over atomically. The hosting and its fixtures (made with
-// data:publish's own functions) are in faultyHost.ts; nothing but 127.0.0.1 is contacted.
+// data:publish's own functions, every manifest signed) are in faultyHost.ts; nothing but 127.0.0.1 is
+// contacted. Signatures and the pipeline's invariants have their own file, refresh-origin.test.ts.
 import {
   bundledDataset,
   chinaShare,
@@ -19,11 +20,11 @@ import {
 } from "../../packages/core/src/index.ts";
 import { parseDataset } from "../../packages/core/src/schema/index.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { NEW_EDITION, NEW_VERSION, cobaltRowIndex, type HostedFile } from "../support/hosted.ts";
+import { NEW_EDITION, NEW_VERSION, cobaltRowIndex, withNewEdition, type HostedFile } from "../support/hosted.ts";
 import { listenLoopback } from "../support/serve.ts";
 import { MB50, startFaultyHost, type FaultyHost } from "./faultyHost.ts";
 import {
-  refreshDataset,
+  refreshDataset as refresh,
   type RefreshOptions,
   type RefreshResult,
 } from "../../packages/excel-addin/src/refresh/refreshDataset.ts";
@@ -36,10 +37,15 @@ let otherHits: FaultyHost["otherHits"];
 let streamed: FaultyHost["streamed"];
 let published: FaultyHost["published"];
 let base: HostedFile;
+let publicKey: string;
+
+/** A refresh that accepts the host's signing key. */
+const refreshDataset = (url: string, options: RefreshOptions = {}) =>
+  refresh(url, { publicKeys: [publicKey], ...options });
 
 beforeAll(async () => {
   host = await startFaultyHost();
-  ({ origin, otherOrigin, hits, otherHits, streamed, published, base } = host);
+  ({ origin, otherOrigin, hits, otherHits, streamed, published, base, publicKey } = host);
 }, 120_000);
 
 afterAll(() => host?.close());
@@ -114,11 +120,12 @@ describe("a successful refresh", () => {
 
   it("reports progress in bytes up to the file's size", async () => {
     const received: number[] = [];
-    const result = await refreshDataset(`${origin}/same-data/manifest.json`, {
+    const result = await refreshDataset(`${origin}/new-edition/manifest.json`, {
+      install: false,
       onProgress: (p) => p.stage === "download" && received.push(p.received),
     });
-    expect(result.ok && result.added).toEqual([]);
-    expect(received.at(-1)).toBe(Buffer.byteLength(JSON.stringify({ ...base, version: "2025-05+aaaaaaaaaaaa" })));
+    expect(result.ok && result.added).toEqual([NEW_EDITION]);
+    expect(received.at(-1)).toBe(Buffer.byteLength(JSON.stringify({ ...base, ...withNewEdition(base) })));
     expect(received.every((n, i) => i === 0 || n >= received[i - 1]!)).toBe(true);
   });
 
@@ -188,9 +195,7 @@ describe("faults: each is rejected with its reason and the data in use stays", (
 
   it("a file whose version is not the manifest's", async () => {
     const failure = await rejected("version-mismatch");
-    expect(failure.message).toBe(
-      "the dataset file is version 2025-05+bbbbbbbbbbbb, the manifest says 2025-05+eeeeeeeeeeee",
-    );
+    expect(failure.message).toBe(`the dataset file is version ${NEW_VERSION}, the manifest says 2025-06+eeeeeeeeeeee`);
   });
 
   it("50 MB announced by the manifest: not downloaded at all", async () => {
@@ -367,10 +372,7 @@ describe("a refreshed dataset stays in use through later failures", () => {
   });
 
   it("nothing is installed when another dataset was switched in while the refresh ran", async () => {
-    const meanwhile = parseDataset(
-      JSON.parse(JSON.stringify({ ...base, version: "2025-05+aaaaaaaaaaaa" })),
-      bundledDataset(),
-    );
+    const meanwhile = parseDataset(withNewEdition(base), bundledDataset());
     if (!meanwhile.ok) throw new Error(meanwhile.message);
     const result = await refreshDataset(`${origin}/new-edition/manifest.json`, {
       onProgress: (p) => p.stage === "check" && useDataset(meanwhile.dataset),

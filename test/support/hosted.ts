@@ -1,5 +1,9 @@
 // The bundled dataset as an organisation would host it (JSON, as `pnpm data:publish` writes it), and
-// the changes the refresh tests make to it.
+// the changes the refresh tests make to it, with the version its content gives (sealed) and a key to
+// sign manifests with, as data:publish --key does.
+import { generateKeyPairSync, type KeyObject } from "node:crypto";
+import { bundledDataset, type Dataset } from "../../packages/core/src/data/dataset.ts";
+import { contentVersion, toDatasetFile } from "../../packages/core/src/refresh/index.ts";
 
 export type HostedRow = Record<string, unknown> & { edition: string; mineral: string };
 
@@ -14,9 +18,24 @@ export interface HostedFile {
   countries: Record<string, unknown>[];
 }
 
-/** The edition a newer release would add, and that release's version. */
+/** The edition a newer release would add (dated 2025-06: newer than the bundled editions, not in the future). */
 export const NEW_EDITION = "test-edition-2099";
-export const NEW_VERSION = "2099-01+0123456789ab";
+
+/** `file` with the version its content gives, as data:publish would write it. */
+export function sealed<T extends HostedFile>(file: T): T {
+  return { ...file, version: contentVersion(file as unknown as Dataset) };
+}
+
+/** The bundled dataset as hosted JSON (a fresh, mutable copy). */
+export function bundledFile(): HostedFile {
+  return JSON.parse(JSON.stringify(toDatasetFile(bundledDataset()))) as HostedFile;
+}
+
+/** An ECDSA P-256 key pair made for one test run: the private key, and the public key as SPKI base64. */
+export function signingKey(): { privateKey: KeyObject; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  return { privateKey, publicKey: publicKey.export({ type: "spki", format: "der" }).toString("base64") };
+}
 
 /** Index of the IEA 2024 cobalt refining row for China in 2023 (the doc example's row). */
 export function cobaltRowIndex(file: HostedFile): number {
@@ -37,22 +56,24 @@ export function patchedSupply(file: HostedFile, i: number, patch: Record<string,
   return file.supply.map((r, j) => (j === i ? { ...r, ...patch } : r));
 }
 
-/** The file plus a copy of iea-cmde-2024 as {@link NEW_EDITION}, dated 2099-01: what a newer release would add. */
+/** The file plus a copy of iea-cmde-2024 as {@link NEW_EDITION}, dated 2025-06: what a newer release would add. */
 export function withNewEdition(file: HostedFile): HostedFile {
   const edition = {
     ...file.editions.find((e) => e.id === "iea-cmde-2024")!,
     id: NEW_EDITION,
-    date: "2099-01",
+    date: "2025-06",
     title: "Test edition 2099",
   };
   const copy = (rows: HostedRow[]) =>
     rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
-  return {
+  return sealed({
     ...file,
-    version: NEW_VERSION,
     editions: [...file.editions, edition],
     supply: [...file.supply, ...copy(file.supply)],
     demand: [...file.demand, ...copy(file.demand)],
     indicators: [...file.indicators, ...copy(file.indicators)],
-  };
+  });
 }
+
+/** The version of the bundled data plus {@link NEW_EDITION}. */
+export const NEW_VERSION = withNewEdition(bundledFile()).version;

@@ -14,6 +14,7 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".png": "image/png",
   ".woff2": "font/woff2",
   ".txt": "text/plain; charset=utf-8",
+  ".sig": "text/plain; charset=utf-8",
 };
 
 export interface Loopback {

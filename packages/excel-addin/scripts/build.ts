@@ -3,6 +3,8 @@
 //   pnpm --filter @critmin/excel-addin build           both environments
 //   CRITMIN_ADDIN_BASE_URL=https://addin.example.gov pnpm --filter @critmin/excel-addin build
 //   CRITMIN_DATA_ORIGIN=https://data.example.gov ...   the data refresh may also fetch from there
+//   CRITMIN_DATA_PUBLIC_KEYS=<spki base64>[,<spki base64>] ...   keys a refreshed dataset must be
+//     signed with (data:publish --key); without any, the pane's data refresh is off
 import {
   copyFileSync,
   cpSync,
@@ -16,6 +18,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createPublicKey } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { build } from "esbuild";
@@ -172,11 +175,38 @@ export function iconPng(size: number): Buffer {
   ]);
 }
 
-async function bundle(entry: string, outfile: string): Promise<void> {
-  await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile });
+/**
+ * The data refresh's public keys from CRITMIN_DATA_PUBLIC_KEYS (comma-separated SPKI DER in base64),
+ * each checked here to be an ECDSA P-256 key, so that a typo fails the build rather than every refresh.
+ */
+export function dataPublicKeys(text = process.env.CRITMIN_DATA_PUBLIC_KEYS): string[] {
+  const keys = (text ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter((k) => k !== "");
+  for (const [i, key] of keys.entries()) {
+    let curve: string | undefined;
+    try {
+      curve = createPublicKey({ key: Buffer.from(key, "base64"), format: "der", type: "spki" }).asymmetricKeyDetails
+        ?.namedCurve;
+    } catch {
+      curve = undefined;
+    }
+    if (curve !== "prime256v1")
+      throw new Error(
+        `CRITMIN_DATA_PUBLIC_KEYS: key ${i + 1} of ${keys.length} is not an ECDSA P-256 public key in SPKI DER, base64 (see pnpm data:keygen)`,
+      );
+  }
+  return keys;
 }
 
-export async function buildAddin(envs = environments()): Promise<void> {
+async function bundle(entry: string, outfile: string, keys: readonly string[]): Promise<void> {
+  // Read by src/refresh/publicKeys.ts.
+  const define = { __CRITMIN_DATA_PUBLIC_KEYS__: JSON.stringify(keys.join(",")) };
+  await build({ ...BUNDLE_OPTIONS, define, entryPoints: [entry], outfile });
+}
+
+export async function buildAddin(envs = environments(), keys = dataPublicKeys()): Promise<void> {
   const { json, associate } = await generateMetadata();
   mkdirSync(path.dirname(ENTRY), { recursive: true });
   const entryTmp = `${ENTRY}.${process.pid}.tmp`;
@@ -187,8 +217,8 @@ export async function buildAddin(envs = environments()): Promise<void> {
   mkdirSync(path.join(addinDir, "dist"), { recursive: true });
   const stage = mkdtempSync(path.join(addinDir, "dist", ".build-"));
   try {
-    await bundle(ENTRY, path.join(stage, "functions.js"));
-    await bundle(path.join(addinDir, "src/taskpane/taskpane.ts"), path.join(stage, "taskpane.js"));
+    await bundle(ENTRY, path.join(stage, "functions.js"), keys);
+    await bundle(path.join(addinDir, "src/taskpane/taskpane.ts"), path.join(stage, "taskpane.js"), keys);
     for (const env of envs) writeEnvironment(env, stage, json);
   } finally {
     rmSync(stage, { recursive: true, force: true });

@@ -40,6 +40,8 @@ const CONTENT_TYPES: Record<string, string> = {
   ".map": "application/json; charset=utf-8",
   ".woff2": "font/woff2",
   ".txt": "text/plain; charset=utf-8",
+  // A hosted dataset's manifest.json.sig (data:publish --key).
+  ".sig": "text/plain; charset=utf-8",
 };
 
 /** Code and metadata are revalidated on every load (Excel caches functions.json on its own); icons for a day. */

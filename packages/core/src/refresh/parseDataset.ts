@@ -1,18 +1,26 @@
 // Checks a hosted dataset file completely before anything may answer from it: the schema of every
-// field, the file's internal consistency, and that every edition of the data in use is still there
-// exactly as released. Only a dataset that passes is admitted to useDataset().
+// field, the file's internal consistency, the pipeline's invariants (invariants.ts), that every
+// edition of the data in use is still there exactly as released, and that the version is the one
+// its content gives. Only a dataset that passes is admitted to useDataset().
 import { admitDataset, type Dataset } from "../data/dataset.ts";
 import { describe } from "../_lib/describe.ts";
 import { AGGREGATES } from "../constants.ts";
 import { firstProblem } from "./checks.ts";
 import { DATASET_FORMAT, datasetCheck, type DatasetFile } from "./format.ts";
+import { contentVersion } from "./contentVersion.ts";
 import { editionChange } from "./immutable.ts";
+import { invariantViolation } from "./invariants.ts";
 import { deepFreeze } from "../_lib/deepFreeze.ts";
 
 /** What {@link parseDataset} concluded: the checked dataset and the editions it adds, or why not. */
 export type ParsedDataset =
   | { readonly ok: true; readonly dataset: Dataset; readonly added: readonly string[] }
   | { readonly ok: false; readonly message: string };
+
+export interface ParseDatasetOptions {
+  /** Edition dates may not be after this day; the clock by default. */
+  readonly now?: Date;
+}
 
 const fail = (message: string): ParsedDataset => ({ ok: false, message });
 
@@ -95,13 +103,14 @@ function removedIds(current: Dataset, file: DatasetFile): string | undefined {
  * @param current the dataset whose editions must come back unchanged: usually `dataset()`, the one in
  *   use. Required rather than defaulted, so that this entry does not pull the bundled rows into a
  *   bundle that only checks files.
+ * @param options `now`: the date edition dates may not be after (default: the clock)
  * @returns `{ ok: true, dataset, added }` with the ids of the editions it adds, or `{ ok: false, message }`
  *   naming the first problem, e.g. `supply[123].share: expected a number ≤ 1, got 1.5`
  *
  * (No `@example`: test/doctest.test.ts runs examples against the main entry, not this one.
  * parseDataset.test.ts shows each outcome.)
  */
-export function parseDataset(json: unknown, current: Dataset): ParsedDataset {
+export function parseDataset(json: unknown, current: Dataset, options: ParseDatasetOptions = {}): ParsedDataset {
   if (json === null || typeof json !== "object" || Array.isArray(json))
     return fail(`the file: expected a critmin dataset (a JSON object), got ${describe(json)}`);
   const format = (json as { format?: unknown }).format;
@@ -113,7 +122,8 @@ export function parseDataset(json: unknown, current: Dataset): ParsedDataset {
   if (bad) return fail(bad);
   // A copy: the caller's objects are not frozen, and nothing they hold on to can change the rows later.
   const file = structuredClone(json) as DatasetFile;
-  const problem = inconsistency(file) ?? removedIds(current, file);
+  const problem =
+    inconsistency(file) ?? removedIds(current, file) ?? invariantViolation(file, current, options.now ?? new Date());
   if (problem) return fail(problem);
 
   const next: Dataset = deepFreeze({
@@ -128,6 +138,12 @@ export function parseDataset(json: unknown, current: Dataset): ParsedDataset {
   });
   const changed = editionChange(current, next);
   if (changed) return fail(changed);
+  // Last, as it hashes everything: the same content never travels under two versions.
+  const derived = contentVersion(next);
+  if (next.version !== derived)
+    return fail(
+      `version: the file says "${next.version}", its content is version "${derived}": a version is derived from the content (data:publish writes it), so the same data never has two versions`,
+    );
   const before = new Set<string>(current.editions.map((e) => e.id));
   const added = next.editions.map((e) => e.id as string).filter((id) => !before.has(id));
   if (next.version === current.version && added.length > 0)

@@ -3,8 +3,8 @@ import { parseManifest } from "./parseManifest.ts";
 
 const good = {
   format: "critmin-dataset-manifest/1",
-  version: "2025-05+31d2d53956fc",
-  file: "dataset-2025-05+31d2d53956fc.json",
+  version: "2025-05+c0c3e86856b4",
+  file: "dataset-2025-05+c0c3e86856b4.json",
   bytes: 5_000_000,
   sha256: "ab".repeat(32),
 };

@@ -1,17 +1,25 @@
-// The task pane's data refresh: fetch an organisation's manifest and the dataset file it names,
-// check everything (size, checksum, JSON, schema, released editions unchanged) and only then switch
+// The task pane's data refresh: fetch an organisation's manifest, its signature and the dataset file
+// it names, check everything (signature by a key the build accepts, size, checksum, JSON, schema,
+// the pipeline's invariants, released editions unchanged) and only then switch
 // every function over to the new dataset in one assignment. Any failure returns a reason and leaves
 // the dataset in use exactly as it was.
 import { dataset, useDataset, type Dataset } from "@critmin/core";
-import { parseDataset, parseManifest, type DatasetManifest } from "@critmin/core/schema";
+import { parseDataset, parseManifest, verifySignature, type DatasetManifest } from "@critmin/core/schema";
 import { download } from "./download.ts";
 import { bytesText, RefreshFailure, type RefreshFailureCode } from "./failure.ts";
+import { DATA_PUBLIC_KEYS } from "./publicKeys.ts";
 
 /** 32 MiB: the bundled dataset's file is about 5 MB; room for years of new editions. */
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** A manifest is a few hundred bytes. */
 const MANIFEST_MAX_BYTES = 64 * 1024;
+/** Its signature: 88 characters of base64. */
+const SIGNATURE_MAX_BYTES = 1024;
+
+/** Why the card does nothing in a build without keys (exported for the pane and the docs' table). */
+export const NOT_SET_UP =
+  "data refresh is not set up in this add-in: it was built without CRITMIN_DATA_PUBLIC_KEYS, the keys a dataset must be signed with";
 
 export interface RefreshProgress {
   readonly stage: "manifest" | "download" | "check";
@@ -34,6 +42,8 @@ export interface RefreshOptions {
   readonly current?: Dataset;
   /** Switch to the checked dataset (default); false only checks. */
   readonly install?: boolean;
+  /** Public keys (SPKI DER, base64) the manifest's signature must verify with; the build's by default. */
+  readonly publicKeys?: readonly string[];
 }
 
 export type RefreshResult =
@@ -121,6 +131,29 @@ async function fetchChecked(
     limitReason: "the manifest limit",
     aborted,
   });
+  // Before anything in the manifest is believed: it names the file, its size and checksum.
+  const signatureUrl = new URL(manifestUrl);
+  signatureUrl.pathname += ".sig";
+  const signature = await download(signatureUrl, {
+    fetch: fetchFn,
+    signal,
+    limit: SIGNATURE_MAX_BYTES,
+    limitReason: "the signature limit",
+    aborted,
+  }).catch((error: unknown) => {
+    if (error instanceof RefreshFailure && error.code === "http-status" && / answered HTTP 404\b/.test(error.message))
+      throw new RefreshFailure(
+        "unsigned",
+        `the manifest is not signed: ${signatureUrl.href} answered HTTP 404 (publish with data:publish --key)`,
+      );
+    throw error;
+  });
+  const verified = await verifySignature(
+    manifestBytes,
+    decode(signature.bytes, "the manifest's signature"),
+    options.publicKeys ?? DATA_PUBLIC_KEYS,
+  );
+  if (!verified.ok) throw new RefreshFailure("signature", verified.message);
   const parsed = parseManifest(parseJson(decode(manifestBytes, "the manifest"), "the manifest"));
   if (!parsed.ok) throw new RefreshFailure("invalid-manifest", `the manifest: ${parsed.message}`);
   const manifest = parsed.manifest;
@@ -184,6 +217,8 @@ export async function refreshDataset(url: string | URL, options: RefreshOptions 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const aborted = () => why ?? new RefreshFailure("cancelled", "cancelled");
   try {
+    // No keys, no refresh: nothing is fetched that could not be checked.
+    if ((options.publicKeys ?? DATA_PUBLIC_KEYS).length === 0) throw new RefreshFailure("not-set-up", NOT_SET_UP);
     const target = checkedUrl(String(url), typeof location === "undefined" ? undefined : location.href);
     timer = setTimeout(
       () =>

@@ -3,7 +3,8 @@
 // recalculated) and outside it. The checks and the switch are in ../refresh; this is the page.
 import { bundledDataset, dataset } from "@critmin/core";
 import { runRefresh, useBundled, type ActionOutcome } from "../refresh/applyRefresh.ts";
-import type { RefreshProgress } from "../refresh/refreshDataset.ts";
+import { DATA_PUBLIC_KEYS } from "../refresh/publicKeys.ts";
+import { NOT_SET_UP, type RefreshProgress } from "../refresh/refreshDataset.ts";
 import type { DatasetStore, Restored } from "../refresh/store.ts";
 import { element, elements, make } from "./dom.ts";
 import { Progress, say } from "./progress.ts";
@@ -17,6 +18,8 @@ export interface RefreshPanelDeps {
   readonly restored: Restored;
   /** Called after the data in use changed (a refresh installed, or back to the bundled data). */
   readonly onChange?: () => void;
+  /** The keys a dataset must be signed with: the build's (CRITMIN_DATA_PUBLIC_KEYS) by default. */
+  readonly publicKeys?: readonly string[];
 }
 
 const URL_KEY = "critmin.refreshUrl";
@@ -49,8 +52,11 @@ export class RefreshPanel {
   });
   private readonly progress = new Progress("refresh", "Reading the manifest…", () => this.busy?.abort());
   private busy: AbortController | undefined;
+  /** Without keys nothing could be checked, so nothing is fetched. */
+  private readonly setUp: boolean;
 
   constructor(private readonly deps: RefreshPanelDeps) {
+    this.setUp = (deps.publicKeys ?? DATA_PUBLIC_KEYS).length > 0;
     this.ui.url.value = rememberedUrl() ?? deps.defaultUrl;
     element<HTMLFormElement>("refresh-form").addEventListener("submit", (event) => {
       event.preventDefault();
@@ -58,6 +64,11 @@ export class RefreshPanel {
     });
     this.ui.revert.addEventListener("click", () => void this.useBundled());
     this.showCurrent();
+    if (!this.setUp) {
+      this.ui.run.disabled = true;
+      this.ui.url.disabled = true;
+      this.say(`${NOT_SET_UP[0]!.toUpperCase()}${NOT_SET_UP.slice(1)}. The bundled data is used.`);
+    }
     if (deps.restored.status === "restored")
       this.say(`Using the dataset kept from the last refresh (${deps.restored.version}), checked again at start.`);
     if (deps.restored.status === "rejected")
@@ -83,8 +94,8 @@ export class RefreshPanel {
 
   private setBusy(controller: AbortController | undefined): void {
     this.busy = controller;
-    this.ui.run.disabled = controller !== undefined;
-    this.ui.url.disabled = controller !== undefined;
+    this.ui.run.disabled = controller !== undefined || !this.setUp;
+    this.ui.url.disabled = controller !== undefined || !this.setUp;
     if (controller) this.progress.show();
     else this.progress.stop();
     this.showCurrent();
@@ -104,6 +115,7 @@ export class RefreshPanel {
   }
 
   private async refresh(): Promise<void> {
+    if (!this.setUp) return;
     const url = this.ui.url.value.trim();
     if (url === "") {
       this.ui.url.setAttribute("aria-invalid", "true");
@@ -123,6 +135,7 @@ export class RefreshPanel {
         store: this.deps.store,
         inExcel: this.deps.inExcel(),
         onProgress: (p) => this.onProgress(p),
+        publicKeys: this.deps.publicKeys,
       });
     } finally {
       this.setBusy(undefined);

@@ -18,7 +18,7 @@ const repoRoot = path.resolve(addinDir, "../..");
 const SCREENSHOTS = path.join(addinDir, "test/screenshots");
 
 /** Builds a scratch copy of the add-in with its own build script (no other test's build can change its files); returns its dist/dev. */
-function buildScratch(scratch: string): string {
+function buildScratch(scratch: string, env: Readonly<Record<string, string>>): string {
   for (const part of ["scripts", "src", "manifest", "package.json"]) {
     cpSync(path.join(addinDir, part), path.join(scratch, part), {
       recursive: true,
@@ -30,7 +30,7 @@ function buildScratch(scratch: string): string {
   const run = spawnSync(process.execPath, ["--import", loader, "scripts/build.ts"], {
     cwd: scratch,
     encoding: "utf8",
-    env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
+    env: { ...process.env, ...env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
     timeout: 120_000,
   });
   if (run.status !== 0) throw new Error(`add-in build failed:\n${run.stdout}\n${run.stderr}`);
@@ -48,8 +48,15 @@ export interface Pane {
   close(): Promise<void>;
 }
 
-/** Builds the add-in into a scratch folder (`host` may add files beside it), serves it and opens a browser. */
-export async function startPane(name: string, host: (dist: string) => void = () => undefined): Promise<Pane> {
+/**
+ * Builds the add-in into a scratch folder (with `env` added to the build's environment, e.g.
+ * CRITMIN_DATA_PUBLIC_KEYS; `host` may add files beside it), serves it and opens a browser.
+ */
+export async function startPane(
+  name: string,
+  host: (dist: string) => void = () => undefined,
+  env: Readonly<Record<string, string>> = {},
+): Promise<Pane> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), `critmin-${name}-`));
   let server: Loopback | undefined;
   let browser: Browser | undefined;
@@ -60,7 +67,7 @@ export async function startPane(name: string, host: (dist: string) => void = () 
   };
   try {
     browser = await launchChromium();
-    const dist = buildScratch(scratch);
+    const dist = buildScratch(scratch, env);
     host(dist);
     server = await serveStatic(dist);
     const outside: string[] = [];

@@ -4,22 +4,37 @@
 // must render (no empty page), throw nothing, log no error and break no CSP rule (Fluent's styles
 // come through constructed stylesheets; the page allows no inline style or script).
 // The data refresh runs against files this test hosts beside the pane (a damaged one and one that
-// adds an edition), so the pane's copy of the SDK and the functions' copy are both seen to switch.
+// adds an edition), signed with a key made for the run that the build accepts
+// (CRITMIN_DATA_PUBLIC_KEYS), so the pane's copy of the SDK and the functions' copy are both seen
+// to switch; a manifest signed with another key is refused.
 // Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/pane-{gallery,data,report,refresh}.png.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as core from "@critmin/core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { datasetFileName, manifestFor, publishDataset } from "../../../core/scripts/publish-dataset.ts";
+import {
+  datasetFileName,
+  manifestBytes,
+  manifestFor,
+  publishDataset,
+  signManifest,
+} from "../../../core/scripts/publish-dataset.ts";
 import { citationText } from "../../src/adapter/answerText.ts";
 import { PIN_SETTING, serialisePin } from "../../src/workbook/pin.ts";
-import { NEW_EDITION, NEW_VERSION, withNewEdition, type HostedFile } from "../../../../test/support/hosted.ts";
+import {
+  NEW_EDITION,
+  NEW_VERSION,
+  signingKey,
+  withNewEdition,
+  type HostedFile,
+} from "../../../../test/support/hosted.ts";
 import { WIDTH, addinDir, functionIds, openPane, percent, screenshot, startPane, type Pane } from "./pane.ts";
 
 const FAKE_EXCEL = readFileSync(path.join(addinDir, "test/browser/fake-excel.js"), "utf8");
 
 let pane: Pane;
+const KEY = signingKey();
 
 /**
  * Beside the built pane: data/damaged/ (a manifest whose checksum is not the file's) and data/new/
@@ -27,16 +42,19 @@ let pane: Pane;
  */
 function hostRefreshFiles(root: string): void {
   const { file } = publishDataset();
-  const write = (folder: string, manifest: object, bytes: Buffer, name: string) => {
+  const write = (folder: string, manifest: object, bytes: Buffer, name: string, key = KEY.privateKey) => {
     mkdirSync(path.join(root, "data", folder), { recursive: true });
     writeFileSync(path.join(root, "data", folder, name), bytes);
-    writeFileSync(path.join(root, "data", folder, "manifest.json"), JSON.stringify(manifest));
+    const text = manifestBytes(manifest);
+    writeFileSync(path.join(root, "data", folder, "manifest.json"), text);
+    writeFileSync(path.join(root, "data", folder, "manifest.json.sig"), signManifest(text, key));
   };
   // A newer version (the one in use is "already up to date"), whose checksum is not the file's.
   const damaged = "2098-01+0123456789ab";
   write("damaged", { ...manifestFor(damaged, file), sha256: "0".repeat(64) }, file, datasetFileName(damaged));
   const next = Buffer.from(JSON.stringify(withNewEdition(JSON.parse(file.toString("utf8")) as HostedFile)));
   write("new", manifestFor(NEW_VERSION, next), next, datasetFileName(NEW_VERSION));
+  write("stranger", manifestFor(NEW_VERSION, next), next, datasetFileName(NEW_VERSION), signingKey().privateKey);
 }
 
 interface Opened {
@@ -75,7 +93,7 @@ async function expectRendered(page: Page, panel: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  pane = await startPane("workflows", hostRefreshFiles);
+  pane = await startPane("workflows", hostRefreshFiles, { CRITMIN_DATA_PUBLIC_KEYS: KEY.publicKey });
 }, 180_000);
 
 afterAll(() => pane?.close());
@@ -296,6 +314,14 @@ describe("data refresh (mocked Excel)", () => {
     await expectRendered(page, "panel-data");
     await page.locator("#refresh").scrollIntoViewIfNeeded();
     await screenshot(page, "pane-refresh");
+
+    await page.locator("#refresh-url").fill(`${pane.base}/data/stranger/manifest.json`);
+    await page.locator("#refresh-run").click();
+    await page.locator("#refresh-message", { hasText: "signature" }).waitFor();
+    expect(await page.locator("#refresh-message").textContent()).toBe(
+      `Refresh failed: the manifest's signature matches none of the 1 public key this build accepts: the manifest was changed after it was signed, or signed with another key. Still using dataset ${core.datasetVersion()}; nothing was changed.`,
+    );
+    expect(await dataVersion(page)).toBe(before);
 
     await page.locator("#refresh-url").fill(`${pane.base}/data/new/manifest.json`);
     await page.locator("#refresh-run").click();

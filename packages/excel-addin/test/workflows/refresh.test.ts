@@ -2,13 +2,21 @@
 // failed refresh changes nothing, neither the data the functions answer from nor the workbook (no
 // sync, no write, no recalculation, the pin setting as it was), and says why in the pane's words; a
 // successful one recalculates once and leaves the pin alone, and a pinned formula keeps its value.
-// The hosted files come from data:publish's own functions, served by an in-memory fetch.
+// The hosted files come from data:publish's own functions, signed with a key made for the run and
+// served by an in-memory fetch.
 import * as core from "@critmin/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { manifestFor, publishDataset } from "../../../core/scripts/publish-dataset.ts";
-import { taskpaneHtml } from "../../scripts/build.ts";
+import { manifestBytes, manifestFor, publishDataset, signManifest } from "../../../core/scripts/publish-dataset.ts";
+import {
+  NEW_EDITION,
+  NEW_VERSION,
+  signingKey,
+  withNewEdition as plusEdition,
+} from "../../../../test/support/hosted.ts";
+import { dataPublicKeys, taskpaneHtml } from "../../scripts/build.ts";
 import * as functions from "../../src/functions/functions.ts";
 import { runRefresh, useBundled } from "../../src/refresh/applyRefresh.ts";
+import { NOT_SET_UP } from "../../src/refresh/refreshDataset.ts";
 import { memoryStore, restoreDataset } from "../../src/refresh/store.ts";
 import { makePin, PIN_SETTING, serialisePin } from "../../src/workbook/pin.ts";
 import { installStubRuntime, uninstallStubRuntime } from "../stub-runtime.ts";
@@ -24,7 +32,8 @@ type HostedFile = Record<string, unknown> & {
 };
 
 const BASE = "https://data.ministry.example/critmin";
-const NEW_EDITION = "test-edition-2099";
+const KEY = signingKey();
+const KEYS = [KEY.publicKey];
 const scope = globalThis as { Excel?: unknown };
 const KNOWN = core.editions().map((e) => e.id);
 const PIN = serialisePin(
@@ -48,7 +57,10 @@ const fetchStub = ((input: string | URL) => {
 
 function serve(folder: string, file: Buffer, version: string, manifest: Record<string, unknown> = {}): string {
   const m = { ...manifestFor(version, file), ...manifest };
-  site.set(`${folder}/manifest.json`, () => Response.json(m));
+  const text = manifestBytes(m);
+  const signature = signManifest(text, KEY.privateKey);
+  site.set(`${folder}/manifest.json`, () => new Response(new Uint8Array(text)));
+  site.set(`${folder}/manifest.json.sig`, () => new Response(signature));
   site.set(
     `${folder}/${m.file}`,
     () => new Response(new Uint8Array(file), { headers: { "content-length": String(file.length) } }),
@@ -56,19 +68,7 @@ function serve(folder: string, file: Buffer, version: string, manifest: Record<s
   return `${BASE}/${folder}/manifest.json`;
 }
 
-function withNewEdition(): HostedFile {
-  const edition = { ...base.editions.find((e) => e.id === "iea-cmde-2024")!, id: NEW_EDITION, date: "2099-01" };
-  const copy = (rows: Row[]) =>
-    rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
-  return {
-    ...base,
-    version: "2099-01+0123456789ab",
-    editions: [...base.editions, edition],
-    supply: [...base.supply, ...copy(base.supply)],
-    demand: [...base.demand, ...copy(base.demand)],
-    indicators: [...base.indicators, ...copy(base.indicators)],
-  };
-}
+const withNewEdition = (): HostedFile => plusEdition(base as never) as unknown as HostedFile;
 
 const bytes = (file: HostedFile) => Buffer.from(JSON.stringify(file));
 
@@ -76,7 +76,7 @@ beforeAll(() => {
   installStubRuntime();
   const published = publishDataset(core.bundledDataset());
   base = JSON.parse(published.file.toString("utf8")) as HostedFile;
-  serve("good", bytes(withNewEdition()), "2099-01+0123456789ab");
+  serve("good", bytes(withNewEdition()), NEW_VERSION);
   const cobalt = base.supply.findIndex(
     (r) =>
       r.edition === "iea-cmde-2024" &&
@@ -145,7 +145,12 @@ describe("a failed refresh changes neither the data nor the workbook", () => {
     const store = memoryStore();
     const before = core.dataset();
     const version = core.datasetVersion();
-    const outcome = await runRefresh(`${BASE}/${folder}/manifest.json`, { fetch: fetchStub, store, inExcel: true });
+    const outcome = await runRefresh(`${BASE}/${folder}/manifest.json`, {
+      fetch: fetchStub,
+      publicKeys: KEYS,
+      store,
+      inExcel: true,
+    });
     expect(outcome.ok).toBe(false);
     expect(outcome.text.startsWith(`Refresh failed: ${reason}`)).toBe(true);
     expect(outcome.text.endsWith(`. Still using dataset ${version}; nothing was changed.`)).toBe(true);
@@ -159,7 +164,11 @@ describe("a failed refresh changes neither the data nor the workbook", () => {
 
   it("an http URL is refused before any request", async () => {
     const mock = pinnedWorkbook();
-    const outcome = await runRefresh("http://data.ministry.example/manifest.json", { fetch: fetchStub, inExcel: true });
+    const outcome = await runRefresh("http://data.ministry.example/manifest.json", {
+      fetch: fetchStub,
+      publicKeys: KEYS,
+      inExcel: true,
+    });
     expect(outcome.text).toBe(
       `Refresh failed: http://data.ministry.example/manifest.json is not an https URL: data is fetched over https only (http only from 127.0.0.1 or localhost, for testing). Still using dataset ${core.datasetVersion()}; nothing was changed.`,
     );
@@ -173,6 +182,7 @@ describe("a failed refresh changes neither the data nor the workbook", () => {
     controller.abort();
     const outcome = await runRefresh(`${BASE}/good/manifest.json`, {
       fetch: fetchStub,
+      publicKeys: KEYS,
       signal: controller.signal,
       inExcel: true,
     });
@@ -187,12 +197,17 @@ describe("a successful refresh", () => {
     const mock = pinnedWorkbook();
     const store = memoryStore();
     const pinned = pinnedCobalt();
-    const outcome = await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, store, inExcel: true });
+    const outcome = await runRefresh(`${BASE}/good/manifest.json`, {
+      fetch: fetchStub,
+      publicKeys: KEYS,
+      store,
+      inExcel: true,
+    });
     expect(outcome.text).toBe(
-      `Now using dataset 2099-01+0123456789ab (was ${core.bundledDataset().version}). New edition: ${NEW_EDITION}. The workbook was recalculated.`,
+      `Now using dataset ${NEW_VERSION} (was ${core.bundledDataset().version}). New edition: ${NEW_EDITION}. The workbook was recalculated.`,
     );
-    expect(core.datasetVersion()).toBe("2099-01+0123456789ab");
-    expect(functions.dataVersion()[0]![0]).toContain("2099-01+0123456789ab");
+    expect(core.datasetVersion()).toBe(NEW_VERSION);
+    expect(functions.dataVersion()[0]![0]).toContain(NEW_VERSION);
     expect(mock.calculations).toEqual(["Full"]);
     expect(mock.syncs()).toBe(1);
     expect(mock.writes).toEqual([]);
@@ -202,15 +217,20 @@ describe("a successful refresh", () => {
   });
 
   it("outside Excel it only switches the data", async () => {
-    const outcome = await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, inExcel: false });
+    const outcome = await runRefresh(`${BASE}/good/manifest.json`, {
+      fetch: fetchStub,
+      publicKeys: KEYS,
+      inExcel: false,
+    });
     expect(outcome.text).toBe(
-      `Now using dataset 2099-01+0123456789ab (was ${core.bundledDataset().version}). New edition: ${NEW_EDITION}.`,
+      `Now using dataset ${NEW_VERSION} (was ${core.bundledDataset().version}). New edition: ${NEW_EDITION}.`,
     );
   });
 
   it("a recalculation Excel refuses is a note, not a failure: the data did change", async () => {
     const outcome = await runRefresh(`${BASE}/good/manifest.json`, {
       fetch: fetchStub,
+      publicKeys: KEYS,
       inExcel: true,
       recalculate: () => Promise.reject(new Error("GeneralException")),
     });
@@ -220,16 +240,16 @@ describe("a successful refresh", () => {
         "Recalculate the workbook (Ctrl+Alt+F9): it could not be done from here (GeneralException).",
       ),
     ).toBe(true);
-    expect(core.datasetVersion()).toBe("2099-01+0123456789ab");
+    expect(core.datasetVersion()).toBe(NEW_VERSION);
   });
 
   it('"Use bundled data" goes back, forgets the kept file and recalculates', async () => {
     const store = memoryStore();
-    await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, store, inExcel: false });
+    await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, publicKeys: KEYS, store, inExcel: false });
     const mock = pinnedWorkbook();
     const outcome = await useBundled({ store, inExcel: true });
     expect(outcome.text).toBe(
-      `Using the bundled data again: dataset ${core.bundledDataset().version} (was 2099-01+0123456789ab). The workbook was recalculated.`,
+      `Using the bundled data again: dataset ${core.bundledDataset().version} (was ${NEW_VERSION}). The workbook was recalculated.`,
     );
     expect(core.dataset()).toBe(core.bundledDataset());
     expect(await store.load()).toBeUndefined();
@@ -243,10 +263,10 @@ describe("the kept dataset at the next start", () => {
     const store = memoryStore(JSON.stringify(withNewEdition()));
     expect(await restoreDataset(store)).toEqual({
       status: "restored",
-      version: "2099-01+0123456789ab",
+      version: NEW_VERSION,
       added: [NEW_EDITION],
     });
-    expect(core.datasetVersion()).toBe("2099-01+0123456789ab");
+    expect(core.datasetVersion()).toBe(NEW_VERSION);
   });
 
   it("is dropped, with the reason, when it no longer passes (a changed released edition)", async () => {
@@ -269,6 +289,27 @@ describe("the kept dataset at the next start", () => {
       message: "the kept dataset is not valid JSON any more",
     });
     expect(core.dataset()).toBe(core.bundledDataset());
+  });
+});
+
+describe("CRITMIN_DATA_PUBLIC_KEYS", () => {
+  it("without keys the refresh is not set up: the pane says so and nothing is requested", async () => {
+    const mock = pinnedWorkbook();
+    const outcome = await runRefresh(`${BASE}/good/manifest.json`, { fetch: fetchStub, publicKeys: [], inExcel: true });
+    expect(outcome.text).toBe(
+      `Refresh failed: ${NOT_SET_UP}. Still using dataset ${core.datasetVersion()}; nothing was changed.`,
+    );
+    expect(requested).toEqual([]);
+    expect(mock.syncs()).toBe(0);
+  });
+
+  it("the build takes comma-separated P-256 keys and refuses anything else", () => {
+    const other = signingKey().publicKey;
+    expect(dataPublicKeys(` ${KEY.publicKey}, ${other} ,`)).toEqual([KEY.publicKey, other]);
+    expect(dataPublicKeys(undefined)).toEqual([]);
+    expect(() => dataPublicKeys(`${KEY.publicKey},bm90IGEga2V5`)).toThrow(
+      "CRITMIN_DATA_PUBLIC_KEYS: key 2 of 2 is not an ECDSA P-256 public key in SPKI DER, base64 (see pnpm data:keygen)",
+    );
   });
 });
 
