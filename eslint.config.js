@@ -12,7 +12,7 @@ export default tseslint.config(
     ignores: [
       "**/node_modules/",
       "**/dist/",
-      ".tmp/",
+      "**/.tmp/",
       "packages/core/sources/",
       "packages/core/src/data/gen/",
       "packages/excel-addin/src/generated/",
