@@ -5,7 +5,7 @@ import { crmaCheck } from "./exposure/crmaCheck.ts";
 import { toDatasetFile } from "./refresh/format.ts";
 import { parseDataset } from "./refresh/parseDataset.ts";
 import { resolveSource, withinEditions } from "./resolve.ts";
-import { withNewEdition, type HostedFile } from "../../../test/support/hosted.ts";
+import { sealed, withNewEdition, type HostedFile } from "../../../test/support/hosted.ts";
 import { thrown } from "../../../test/support/thrown.ts";
 
 // The series each function reads, from the rows themselves: demand rows for the IEA functions,
@@ -104,11 +104,14 @@ describe("resolveSource: period averages (ec-crm-2023)", () => {
 
   it("a newer period-average edition still loses to an older single-year one", () => {
     const hosted = JSON.parse(JSON.stringify(toDatasetFile(bundledDataset()))) as HostedFile;
-    const file = withNewEdition(hosted);
-    file.supply = file.supply.map((r) =>
-      r.edition === "test-edition-2099" ? { ...r, kind: "period-average", case: null } : r,
-    );
-    file.supply = file.supply.filter((r) => r.edition !== "test-edition-2099" || r.year === 2023);
+    const added = withNewEdition(hosted);
+    // The new edition as one year of period averages; sealed, so its version is its content's.
+    const file = sealed({
+      ...added,
+      supply: added.supply
+        .filter((r) => r.edition !== "test-edition-2099" || r.year === 2023)
+        .map((r) => (r.edition === "test-edition-2099" ? { ...r, kind: "period-average", case: null } : r)),
+    });
     const parsed = parseDataset(file, bundledDataset());
     if (!parsed.ok) throw new Error(parsed.message);
     useDataset(parsed.dataset);
