@@ -51,6 +51,7 @@ export type {
 
 // errors
 export { CritminError } from "./errors.ts";
+export { didYouMean } from "./didYouMean.ts";
 export type { CritminErrorCode } from "./errors.ts";
 
 // source resolution
