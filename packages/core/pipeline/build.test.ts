@@ -294,8 +294,12 @@ describe("build-data CLI: a bad source fails the build and leaves the previous o
       // Cut at a line boundary half way through, as an interrupted download leaves it.
       editBytes(path.join(data, IEA_JSON), (text) => text.slice(0, text.lastIndexOf("\n", text.length / 2)));
     });
-    expect(stderr).toContain(`${IEA_JSON}: 1 problem(s)`);
+    // The reader's problem, then the released-checksum refusal of the same file.
+    expect(stderr).toContain(`${IEA_JSON}: 2 problem(s)`);
     expect(stderr).toMatch(/cannot read the JSON: .*at position \d+/);
+    expect(stderr).toMatch(
+      /IEA_CM_Data_Explorer_2025-05\.parsed\.json: not the file released as iea-cmde-2025 .*sha256 recorded/,
+    );
   });
 
   it("(d) well-formed JSON with a malformed value: names the file, the JSON pointer and the problem", () => {
@@ -322,7 +326,10 @@ describe("build-data CLI: a bad source fails the build and leaves the previous o
       for (let i = 0; i < 256; i++) blocks.push((block = createHash("sha256").update(block).digest()));
       writeFileSync(path.join(data, IEA_XLSX), Buffer.concat(blocks));
     });
-    expect(stderr).toContain(`${IEA_XLSX}: 1 problem(s)`);
+    expect(stderr).toContain(`${IEA_XLSX}: 2 problem(s)`);
     expect(stderr).toContain("cannot read the workbook:");
+    expect(stderr).toMatch(
+      /IEA_CM_Data_Explorer_2024-05\.xlsx: not the file released as iea-cmde-2024 .*sha256 recorded/,
+    );
   });
 });

@@ -1,6 +1,5 @@
 // sources → readers → validated rows → the files the package ships. Pure apart from reading the
 // sources: it returns file contents, and the CLI decides whether to write or compare them.
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
@@ -12,6 +11,7 @@ import { countryName, countryNames, alpha2, COUNTRY_ALIASES, USER_ALIASES } from
 import { EDITION_SOURCES } from "./editions.ts";
 import { mineralAliases, mineralName } from "./minerals.ts";
 import { SourceError } from "./problems.ts";
+import { sha256, sourceFileProblems } from "./sourceText.ts";
 import { readEuIndicators, readEuSupplyShares } from "./readers/eu-crm.ts";
 import { readIea2025 } from "./readers/iea-json.ts";
 import { readIea2024 } from "./readers/iea-xlsx.ts";
@@ -36,6 +36,10 @@ export async function readSources(dataDir: string, progress: Progress = () => {}
       dataDir,
       missing.map((f) => `${f}: file not found`),
     );
+  // Unreadable files stop here; a released file with changed bytes is still read, so an edit the
+  // readers can place (row and column) is reported with the checksum line, then refused either way.
+  const { unreadable, changed } = sourceFileProblems(dataDir);
+  if (unreadable.length > 0) throw new SourceError(dataDir, [...unreadable, ...changed]);
 
   const readers: [string, () => ReaderOutput | Promise<ReaderOutput>][] = [
     ["iea-cmde-2024 (xlsx)", () => readIea2024(dataDir)],
@@ -48,8 +52,15 @@ export async function readSources(dataDir: string, progress: Progress = () => {}
   const outputs: ReaderOutput[] = [];
   for (const [i, [name, read]] of readers.entries()) {
     progress(`[${i + 1}/${readers.length}] reading ${name}`);
-    outputs.push(await read());
+    try {
+      outputs.push(await read());
+    } catch (error) {
+      if (error instanceof SourceError && changed.length > 0)
+        throw new SourceError(error.source, [...error.problems, ...changed]);
+      throw error;
+    }
   }
+  if (changed.length > 0) throw new SourceError(dataDir, changed);
   const editions = EDITION_SOURCES.map((e): Edition => ({
     id: e.id,
     title: e.title,
@@ -70,9 +81,7 @@ export async function readSources(dataDir: string, progress: Progress = () => {}
   return dataset;
 }
 
-export function sha256(data: Buffer | string): string {
-  return createHash("sha256").update(data).digest("hex");
-}
+export { sha256 };
 
 /** Schema, uniqueness and reference checks over the whole dataset, reporting every offender at once. */
 export function validate(dataset: Dataset): void {

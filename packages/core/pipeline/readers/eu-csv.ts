@@ -1,7 +1,9 @@
 // Shared plumbing for the EU CRM 2023 files: decoding, physical line numbers, exact percent parsing.
-import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { EditionId } from "../../src/schema/rows.ts";
+import { SourceError } from "../problems.ts";
+import { readSourceText } from "../sourceText.ts";
 
 export const EU_EDITION: EditionId = "ec-crm-2023";
 
@@ -19,16 +21,19 @@ export interface EuRecord {
  * so decoding is UTF-8 with replacement, not fatal: the damaged name is then mapped explicitly
  * (rule `eu-damaged-turkiye`) instead of guessing the file's encoding per byte.
  */
-export function readEuCsv(path: string, columns: readonly string[]): EuRecord[] {
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(readFileSync(path));
-  const parsed = parse(text, { info: true, skip_empty_lines: true }) as unknown as {
-    record: string[];
-    info: { lines: number };
-  }[];
+export function readEuCsv(file: string, columns: readonly string[]): EuRecord[] {
+  const name = basename(file);
+  const text = readSourceText(file, false);
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parse(text, { info: true, skip_empty_lines: true }) as unknown as typeof parsed;
+  } catch (error) {
+    throw new SourceError(name, [`${name}: not readable as CSV: ${(error as Error).message}`]);
+  }
   const [header, ...body] = parsed;
   const names = header?.record ?? [];
   if (columns.some((c, i) => names[i] !== c)) {
-    throw new Error(`${path}: expected columns ${columns.join(",")}, got ${names.join(",")}`);
+    throw new SourceError(name, [`${name}:row 1: expected columns ${columns.join(",")}, got ${names.join(",")}`]);
   }
   return body.map(({ record, info }) => ({
     line: startLine(record, info.lines),

@@ -1,8 +1,8 @@
 // Reading a USGS CSV into records that know their physical line, shared by both USGS readers.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import type { SourceProblems } from "../problems.ts";
+import { SourceError, type SourceProblems } from "../problems.ts";
+import { readSourceText } from "../sourceText.ts";
 
 export interface CsvRecord<C extends string> {
   /** Physical line the record is on, the header being line 1. */
@@ -20,19 +20,14 @@ export function readUsgsCsv<C extends string>(
   problems: SourceProblems,
 ): CsvRecord<C>[] {
   const name = path.basename(file);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
-  } catch {
-    problems.add(name, "not valid UTF-8");
-    return [];
-  }
-  const parsed = parse(text, { info: true, bom: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  // Empty, UTF-16 or malformed files throw their one message here, before ~50 "series not found".
+  const text = readSourceText(file, true);
+  const parsed = parse(text, { info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   const [header, ...body] = parsed;
   const names = header?.record ?? [];
   if (names.length !== columns.length || columns.some((c, i) => names[i] !== c)) {
-    problems.add(`${name}:row 1`, `expected columns ${columns.join(",")}, got ${names.join(",")}`);
-    return [];
+    // A wrong header makes every later lookup fail too: one message rather than a list of misses.
+    throw new SourceError(name, [`${name}:row 1: expected columns ${columns.join(",")}, got ${names.join(",")}`]);
   }
   return body.flatMap(({ record, info }) => {
     // csv-parse reports the line a record ends on; locators need the line it is on, so a
