@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { argumentsFor, fuzzParameters, fuzzTimeout, hostileSweep } from "./hostile.ts";
 import { argumentsNear } from "./near.ts";
+import { SEEDS } from "./seeds.ts";
 import { isThenable, nanPaths, show } from "./report.ts";
 
 type Fn = (...args: unknown[]) => unknown;
@@ -28,61 +29,7 @@ const MAX_MESSAGE = 2_000;
 
 const DEFAULT_RUNS = 300;
 
-const SUPPLY = { stage: "refining", year: 2023, source: "iea-cmde-2024" };
-/**
- * A known-good call per function, the starting point of most random cases (see argumentsNear). A
- * function missing here is still fuzzed, from ["cobalt"] and from fully random arguments.
- */
-const SEEDS: Record<string, unknown[]> = {
-  chinaShare: ["cobalt", SUPPLY],
-  share: ["cobalt", "COD", { ...SUPPLY, stage: "mining" }],
-  production: ["cobalt", "CHN", SUPPLY],
-  groupShare: ["lithium", "QUAD", { ...SUPPLY, stage: "mining" }],
-  shareChange: ["graphite", "CHN", { from: 2023, to: 2030, stage: "refining", source: "iea-cmde-2024" }],
-  topProducers: ["cobalt", { ...SUPPLY, n: 3 }],
-  concentration: ["rare-earths", SUPPLY],
-  hhi: ["cobalt", SUPPLY],
-  crN: ["cobalt", 3, SUPPLY],
-  effectiveSuppliers: ["cobalt", SUPPLY],
-  supplyAtRisk: ["cobalt", "CHN", 0.5, SUPPLY],
-  diversificationGap: ["cobalt", { ...SUPPLY, target: 0.65, supplier: "CHN" }],
-  crmaCheck: ["lithium", "refining", { basis: "eu-sourcing", year: 2023, source: "ec-crm-2023" }],
-  demand: ["lithium", { year: 2030, scenario: "NZE", sector: "EV", source: "iea-cmde-2024" }],
-  coverageWithout: [
-    "lithium",
-    {
-      supplier: "Australia",
-      year: 2030,
-      supplyCase: "base-case",
-      demandScenario: "APS",
-      stage: "mining",
-      source: "iea-cmde-2024",
-    },
-  ],
-  techExposure: ["EV", { year: 2030, scenario: "NZE", stage: "refining", source: "iea-cmde-2024" }],
-  supplyRisk: ["cobalt", { year: 2023, stage: "mining" }],
-  economicImportance: ["cobalt", { year: 2011 }],
-  importReliance: ["cobalt", "EU", { stage: "mining", year: 2023 }],
-  reserves: ["lithium", "Chile", { year: 2024, source: "usgs-mcs-2025" }],
-  provenance: [
-    {
-      mineral: "cobalt",
-      country: "CHN",
-      stage: "refining",
-      measure: "production",
-      year: 2023,
-      source: "iea-cmde-2024",
-    },
-  ],
-  cite: [{ mineral: "cobalt", country: "CHN", stage: "refining", year: 2023, source: "iea-cmde-2024" }],
-  resolveSource: [{ mineral: "cobalt", stage: "refining", measure: "production", year: 2023, source: "iea-cmde-2024" }],
-  withinEditions: ["demand", ["ec-crm-2023", "iea-cmde-2024", "usgs-mcs-2025"]],
-  countries: ["QUAD"],
-  herfindahl: [[0.5, 0.3, 0.2]],
-  concentrationRatio: [[0.1, 0.5, 0.3, 0.1], 2],
-  effectiveNumber: [2500],
-};
-const seedOf = (name: string): unknown[] => SEEDS[name] ?? ["cobalt"];
+const seedOf = (name: string): unknown[] => [...(SEEDS[name] ?? ["cobalt"])];
 
 /** Calls `fn` and checks the invariant; returns a description of the breach, or undefined. */
 function breach(name: string, fn: Fn, args: readonly unknown[]): string | undefined {
