@@ -343,4 +343,21 @@ describe("data refresh (mocked Excel)", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("a manifest on an origin the pane's content security policy refuses: says which and why, not 'Failed to fetch'", async () => {
+    const { page, errors } = await open("?tab=data", MINISTRY);
+    await page.locator("#refresh-url").fill("https://data.elsewhere.example/critmin/manifest.json");
+    await page.locator("#refresh-run").click();
+    await page.locator("#refresh-message", { hasText: "Refresh failed" }).waitFor();
+    const text = await page.locator("#refresh-message").textContent();
+    expect(text).toContain(
+      "the task pane's content security policy refused to connect to https://data.elsewhere.example (connect-src 'self'), so nothing was requested",
+    );
+    expect(text).toContain(`own origin (${new URL(pane.base).origin})`);
+    expect(text).toContain("CRITMIN_DATA_ORIGIN=https://data.elsewhere.example");
+    // The browser's own reports of the refusal are the only errors on the page.
+    expect(errors.filter((e) => !e.includes("https://data.elsewhere.example/critmin/manifest.json"))).toEqual([]);
+    expect(errors.some((e) => e.includes(`"connect-src 'self'"`))).toBe(true);
+    await page.close();
+  });
 });
