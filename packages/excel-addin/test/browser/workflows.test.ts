@@ -261,6 +261,27 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
       ),
     ).toBe(true);
     expect(JSON.parse(wb.settings["critmin.editionPin"]!).editions).toEqual(OLD);
+    // Writing it again asks first, inline: Cancel changes nothing; Replace replaces the add-in's own sheet.
+    const added = async () =>
+      ((await state()).writes as { added?: string }[]).filter((w) => w.added === "CRITMIN upgrade report").length;
+    expect(await added()).toBe(1);
+    await page.locator("#report-write:not([disabled])").click();
+    await page
+      .locator("#wb-confirm", { hasText: 'The sheet "CRITMIN upgrade report" was written by CRITMIN' })
+      .waitFor();
+    await page.locator('#wb-confirm [data-choice="cancel"]').click();
+    await page.locator("#wb-message", { hasText: "Nothing was written." }).waitFor();
+    expect(await page.locator("#wb-confirm").isHidden()).toBe(true);
+    expect(await added()).toBe(1);
+    await page.locator("#report-write:not([disabled])").click();
+    await page.locator('#wb-confirm [data-choice="replace"]').click();
+    await page.locator("#wb-message", { hasText: 'Wrote the sheet "CRITMIN upgrade report"' }).waitFor();
+    expect(await added()).toBe(2);
+    expect(
+      Object.keys(await page.evaluate(() => (window as unknown as { __wb: { sheets: object } }).__wb.sheets)).filter(
+        (n) => n.startsWith("CRITMIN"),
+      ),
+    ).toEqual(["CRITMIN upgrade report"]);
     await page.locator("#report-apply:not([disabled])").click();
     await page.locator("#pin-status", { hasText: "iea-cmde-2025" }).waitFor();
     wb = await state();
