@@ -5,6 +5,7 @@ import * as core from "@critmin/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as functions from "../src/functions/functions.ts";
 import { citationText } from "../src/adapter/answerText.ts";
+import { broadcast, BROADCAST_MEMO_SIZE } from "../src/adapter/results.ts";
 import {
   call,
   column,
@@ -374,5 +375,35 @@ describe("parity with @critmin/core over every mineral", () => {
 
   it("DATA_VERSION", () => {
     expect(call(functions.dataVersion)).toEqual([[core.datasetVersion()]]);
+  });
+});
+
+describe("a range of repeated values is answered once per distinct value (work counted, not timed)", () => {
+  it("1e5 cells of five typos and a name call the per-cell work at most six times", () => {
+    const names = ["cobalr", "lithum", "nikel", "coper", "graphit", "cobalt"];
+    const range = Array.from({ length: 100_000 }, (_, i) => [names[i % names.length]]);
+    let work = 0;
+    const out = broadcast(range, (cell) => (work++, `answer for ${String(cell)}`));
+    expect(work).toBe(names.length);
+    expect(out).toHaveLength(range.length);
+    expect(out[6]![0]).toBe("answer for cobalr");
+  });
+
+  it("stops remembering after BROADCAST_MEMO_SIZE distinct values, still answering every cell", () => {
+    const range = Array.from({ length: BROADCAST_MEMO_SIZE + 10 }, (_, i) => [`m${i}`, `m${i}`]);
+    let work = 0;
+    const out = broadcast(range, (cell) => (work++, String(cell)));
+    expect(work).toBe(BROADCAST_MEMO_SIZE + 20);
+    expect(out.at(-1)).toEqual([`m${BROADCAST_MEMO_SIZE + 9}`, `m${BROADCAST_MEMO_SIZE + 9}`]);
+  });
+
+  it("every cell of a repeated typo carries the same did-you-mean as a single call", () => {
+    const single = call(functions.chinaShare, [["cobalr"]])[0]![0];
+    const out = call(
+      functions.chinaShare,
+      Array.from({ length: 1_000 }, () => ["cobalr"]),
+    );
+    expectError(single, "#VALUE!", 'did you mean "cobalt"');
+    for (const [cell] of out) expect(cell).toEqual(single);
   });
 });

@@ -204,6 +204,14 @@ describe("argument types Excel sends", () => {
     expect(call(functions.topProducers, "nickel", null, "3")).toHaveLength(1 + 3 + 1);
   });
 
+  it('a cut that is not a number ("%", "50%%", "half") is #VALUE! naming the cut, never a cut of 0', () => {
+    for (const cut of ["%", " % ", "50%%", "half", "%50"])
+      expectValueError(call(functions.supplyAtRisk, [["cobalt"]], "CHN", cut), "SUPPLY_AT_RISK", "cut", `"${cut}"`);
+    expect(call(functions.supplyAtRisk, [["cobalt"]], "CHN", " 50 % ")).toEqual([
+      [core.supplyAtRisk("cobalt", "CHN", 0.5)],
+    ]);
+  });
+
   it("names are case-insensitive and aliases work, as in the core", () => {
     expect(call(functions.chinaShare, [["COBALT", "Co", " cobalt "]])).toEqual([
       [core.chinaShare("cobalt"), core.chinaShare("Co"), core.chinaShare("cobalt")],

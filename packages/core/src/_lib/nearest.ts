@@ -21,12 +21,32 @@ export function editDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
-/** The candidate closest to `input` (case-insensitive), or `undefined` when nothing is reasonably close. */
-export function nearest(
-  input: string,
-  candidates: Iterable<readonly [name: string, value: string]>,
-): string | undefined {
+type Candidates = Iterable<readonly [name: string, value: string]>;
+
+/** Suggestions remembered per candidate list: a range of a million typos costs one search per distinct typo. */
+const remembered = new WeakMap<object, Map<string, string | undefined>>();
+/** Distinct inputs remembered per candidate list; the oldest is forgotten first. */
+export const NEAREST_CACHE_SIZE = 1024;
+/** Longer inputs are not remembered (a 1 MB cell is cheap to answer: no candidate is that long). */
+const CACHED_LENGTH = 256;
+
+/**
+ * The candidate closest to `input` (case-insensitive), or `undefined` when nothing is reasonably close.
+ * The answer is remembered per `candidates` object, which must therefore not change once passed.
+ */
+export function nearest(input: string, candidates: Candidates): string | undefined {
   const needle = input.trim().toLowerCase();
+  if (needle.length > CACHED_LENGTH) return search(needle, candidates);
+  let cache = remembered.get(candidates);
+  if (!cache) remembered.set(candidates, (cache = new Map<string, string | undefined>()));
+  if (cache.has(needle)) return cache.get(needle);
+  const found = search(needle, candidates);
+  if (cache.size >= NEAREST_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(needle, found);
+  return found;
+}
+
+function search(needle: string, candidates: Candidates): string | undefined {
   // "42" is not a misspelt name: suggesting the closest id would only mislead.
   if (!/\p{L}/u.test(needle)) return undefined;
   const limit = Math.max(2, Math.ceil(needle.length / 3));

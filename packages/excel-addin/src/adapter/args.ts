@@ -75,12 +75,21 @@ export function requiredYear(fn: string, name: string, value: unknown): number {
   return year;
 }
 
+/** "0.3", " 30% " → 0.3; NaN for text that is not a number ("%", "30 %%", "abc"), never 0. */
+function numberText(value: string): number {
+  const trimmed = value.trim();
+  const percent = trimmed.endsWith("%");
+  const digits = (percent ? trimmed.slice(0, -1) : trimmed).trim();
+  // Number("") is 0: a lone "%" would otherwise be a cut of 0.
+  if (digits === "") return Number.NaN;
+  return Number(digits) / (percent ? 100 : 1);
+}
+
 /** A number where 0 is a real value (a cut, a target): only null, undefined and "" are blank. */
 export function optionalNumber(fn: string, name: string, value: unknown): number | undefined {
   check(fn, name, value);
   if (isBlank(value, false)) return undefined;
-  const n =
-    typeof value === "string" ? Number(value.trim().replace(/%$/, "")) / (value.trim().endsWith("%") ? 100 : 1) : value;
+  const n = typeof value === "string" ? numberText(value) : value;
   if (typeof n !== "number" || !Number.isFinite(n))
     throw new ArgumentError(`${fn}: ${name} must be a number, got ${describe(value)}`);
   return n;

@@ -18,11 +18,26 @@ export function value(compute: () => number | string | boolean | undefined, miss
   }
 }
 
+/** Distinct cell values whose answer one call remembers; a range of more distinct values computes the rest cell by cell. */
+export const BROADCAST_MEMO_SIZE = 4096;
+
 /**
  * Applies `each` to every cell of the identifier argument, which arrives as a 2-D array (the
- * parameter is declared as a matrix so that a range spills a result of the same shape).
+ * parameter is declared as a matrix so that a range spills a result of the same shape). Within one
+ * call the other arguments are fixed, so a value repeated down the range ("cobalt" a million
+ * times, or the same typo, whose error is the costly part) is answered once.
  */
 export function broadcast(input: unknown, each: (cell: unknown) => ExcelValue): ExcelValue[][] {
+  const answers = new Map<unknown, ExcelValue>();
+  const once = (value: unknown): ExcelValue => {
+    // Only plain cell values are keys: an error value or an object is answered every time.
+    if (typeof value === "object" && value !== null) return cell(each, value);
+    const known = answers.get(value);
+    if (known !== undefined) return known;
+    const answer = cell(each, value);
+    if (answers.size < BROADCAST_MEMO_SIZE) answers.set(value, answer);
+    return answer;
+  };
   const rows = toRows(input);
   // A loop, not Math.max(...widths): spreading a whole column (over ~125,000 rows) into arguments
   // overflows the stack, a RangeError that Excel shows as a bare #VALUE! for the whole range.
@@ -32,7 +47,7 @@ export function broadcast(input: unknown, each: (cell: unknown) => ExcelValue): 
     if (row.length > width) width = row.length;
   }
   if (rows.length === 0) return [[excelError("#VALUE!", "the range is empty")]];
-  return rows.map((row) => Array.from({ length: width }, (_, i) => cell(each, i < row.length ? row[i] : null)));
+  return rows.map((row) => Array.from({ length: width }, (_, i) => once(i < row.length ? row[i] : null)));
 }
 
 /** A 2-D array as is; a 1-D array (one row, holes and all) or a single value wrapped. */

@@ -14,6 +14,8 @@ export interface DownloadOptions {
   readonly onBytes?: (received: number, total: number | undefined) => void;
   /** What the signal's abort means, read when it happens. */
   readonly aborted: () => RefreshFailure;
+  /** Why the page's content security policy refuses a URL (csp.ts), asked when a fetch fails. */
+  readonly refusal?: (url: URL) => string | undefined;
 }
 
 const MAX_SAME_ORIGIN_REDIRECTS = 3;
@@ -21,6 +23,9 @@ const MAX_SAME_ORIGIN_REDIRECTS = 3;
 function abortFailure(error: unknown, options: DownloadOptions, url: URL): RefreshFailure {
   if (error instanceof RefreshFailure) return error;
   if (options.signal.aborted) return options.aborted();
+  // The browser says only "Failed to fetch" when its content security policy blocks the request.
+  const refused = options.refusal?.(url);
+  if (refused) return new RefreshFailure("blocked", refused);
   const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
   return new RefreshFailure("network", `could not reach ${url.href}: ${cause}`);
 }

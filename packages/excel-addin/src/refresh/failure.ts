@@ -5,6 +5,7 @@ export type RefreshFailureCode =
   | "invalid-url"
   | "insecure-url"
   | "network"
+  | "blocked"
   | "http-status"
   | "redirect"
   | "timeout"

@@ -5,6 +5,7 @@
 // the dataset in use exactly as it was.
 import { dataset, useDataset, type Dataset } from "@critmin/core";
 import { parseDataset, parseManifest, verifySignature, type DatasetManifest } from "@critmin/core/schema";
+import { connectRefusal, pagePolicy } from "./csp.ts";
 import { download } from "./download.ts";
 import { bytesText, RefreshFailure, type RefreshFailureCode } from "./failure.ts";
 import { DATA_PUBLIC_KEYS } from "./publicKeys.ts";
@@ -42,6 +43,11 @@ export interface RefreshOptions {
   readonly current?: Dataset;
   /** Switch to the checked dataset (default); false only checks. */
   readonly install?: boolean;
+  /**
+   * The content security policy the fetches run under and the page's URL, to say when it refused one;
+   * by default the page's own (taskpane.html's meta tag).
+   */
+  readonly policy?: { readonly policy: string; readonly page: URL };
   /** Public keys (SPKI DER, base64) the manifest's signature must verify with; the build's by default. */
   readonly publicKeys?: readonly string[];
 }
@@ -122,6 +128,8 @@ async function fetchChecked(
   current: Dataset,
 ): Promise<{ manifest: DatasetManifest; bytes?: Uint8Array<ArrayBuffer> }> {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const policy = options.policy ?? pagePolicy();
+  const refusal = policy ? (target: URL) => connectRefusal(target, policy.policy, policy.page) : undefined;
   const progress = options.onProgress;
   progress?.({ stage: "manifest", received: 0, total: undefined });
   const { bytes: manifestBytes, at: manifestUrl } = await download(url, {
@@ -130,6 +138,7 @@ async function fetchChecked(
     limit: MANIFEST_MAX_BYTES,
     limitReason: "the manifest limit",
     aborted,
+    refusal,
   });
   // Before anything in the manifest is believed: it names the file, its size and checksum.
   const signatureUrl = new URL(manifestUrl);
@@ -140,6 +149,7 @@ async function fetchChecked(
     limit: SIGNATURE_MAX_BYTES,
     limitReason: "the signature limit",
     aborted,
+    refusal,
   }).catch((error: unknown) => {
     if (error instanceof RefreshFailure && error.code === "http-status" && / answered HTTP 404\b/.test(error.message))
       throw new RefreshFailure(
@@ -180,6 +190,7 @@ async function fetchChecked(
     limit: manifest.bytes,
     limitReason: manifest.bytes < maxBytes ? "the size the manifest announces" : "the limit",
     aborted,
+    refusal,
     onBytes: (received) => progress?.({ stage: "download", received, total: manifest.bytes }),
   });
   if (bytes.byteLength !== manifest.bytes) {

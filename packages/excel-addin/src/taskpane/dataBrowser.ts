@@ -5,6 +5,8 @@
 // and its Sources sheet into the workbook (in Excel only).
 import { textOf } from "../workbook/text.ts";
 import { producersTable, type TableBlock } from "../workbook/insertTable.ts";
+import { ReplaceNeeded, type OnExisting } from "../workbook/owned.ts";
+import { askInline } from "./confirm.ts";
 import { barChart, shareChart, type SharePoint } from "./charts.ts";
 import {
   asRows,
@@ -29,8 +31,11 @@ export interface BrowserDeps {
   readonly call: Call;
   /** The editions of the data in use (they change with a data refresh). */
   readonly editions: () => readonly EditionRow[];
-  /** Resolves with a message for the status line; rejects with the reason. */
-  readonly insert: (block: TableBlock) => Promise<string>;
+  /**
+   * Resolves with a message for the status line; rejects with the reason, or with ReplaceNeeded
+   * (nothing written) when the add-in's Sources sheet would be rewritten and `onExisting` is "ask".
+   */
+  readonly insert: (block: TableBlock, onExisting: OnExisting) => Promise<string>;
   readonly canInsert: () => boolean;
 }
 
@@ -46,6 +51,7 @@ export class DataBrowser {
     results: "section",
     status: "p",
     insert: "button",
+    confirm: "div",
   });
   private block: TableBlock | undefined;
 
@@ -197,13 +203,41 @@ export class DataBrowser {
     this.setInsertEnabled(this.deps.canInsert());
   }
 
+  /** The add-in's own Sources sheet is there: adding this table's editions rewrites it, so ask. */
+  private async askReplace(block: TableBlock, sheet: string): Promise<void> {
+    this.ui.status.textContent = "";
+    const choice = await askInline(
+      this.ui.confirm,
+      `The sheet "${sheet}" was written by CRITMIN earlier. Adding this table's editions rewrites it: changes you made there are lost, and Excel cannot undo it.`,
+      [
+        { value: "replace", label: "Update it", primary: true },
+        { value: "new", label: "Use a new sheet" },
+        { value: "cancel", label: "Cancel" },
+      ] as const,
+    );
+    if (choice === "cancel") {
+      this.ui.status.textContent = "Not inserted: nothing was changed.";
+      return;
+    }
+    this.ui.insert.disabled = true;
+    this.ui.status.textContent = "Inserting…";
+    try {
+      this.ui.status.textContent = await this.deps.insert(block, choice);
+    } catch (error) {
+      this.ui.status.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.setInsertEnabled(this.deps.canInsert());
+    }
+  }
+
   private async insert(): Promise<void> {
     if (!this.block) return;
     this.ui.insert.disabled = true;
     this.ui.status.textContent = "Inserting…";
     try {
-      this.ui.status.textContent = await this.deps.insert(this.block);
+      this.ui.status.textContent = await this.deps.insert(this.block, "ask");
     } catch (error) {
+      if (error instanceof ReplaceNeeded) return void (await this.askReplace(this.block, error.sheet));
       this.ui.status.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
       this.setInsertEnabled(this.deps.canInsert());

@@ -46,12 +46,14 @@ async function startPanels(metadata: Metadata, namespace: string, inExcel: () =>
     call,
     editions: coreEditions,
     canInsert: inExcel,
-    insert: async (block) => {
-      const done = await excel.writeTable(block, coreEditions(), {
-        datasetVersion: datasetVersion(),
-        when: new Date().toISOString(),
-      });
-      return `Inserted the table at ${done.sheet}!${done.address}, with its sources on the Sources sheet.`;
+    insert: async (block, onExisting) => {
+      const done = await excel.writeTable(
+        block,
+        coreEditions(),
+        { datasetVersion: datasetVersion(), when: new Date().toISOString() },
+        { onExisting },
+      );
+      return `Inserted the table at ${done.sheet}!${done.address}, with its sources on the sheet "${done.sources}".`;
     },
   });
   const workbook = new WorkbookPanel({

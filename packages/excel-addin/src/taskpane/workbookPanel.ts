@@ -16,6 +16,8 @@ import {
 import type { EditionInfo } from "../workbook/sourcesSheet.ts";
 import { Cancelled, displayValue, reportSheetValues, type UpgradeReport } from "../workbook/upgradeReport.ts";
 import { textOf } from "../workbook/text.ts";
+import { ReplaceNeeded, type OnExisting } from "../workbook/owned.ts";
+import { askInline } from "./confirm.ts";
 import { dataTable, element, formatNumber, make } from "./dom.ts";
 import { Progress, say } from "./progress.ts";
 
@@ -35,6 +37,7 @@ export class WorkbookPanel {
   private readonly message = element<HTMLElement>("wb-message");
   private readonly progress = new Progress("wb", "Working…", () => this.busy?.controller.abort());
   private readonly reportBox = element<HTMLElement>("report");
+  private readonly confirmBox = element<HTMLElement>("wb-confirm");
   private readonly actions: HTMLButtonElement[];
   private report: { data: UpgradeReport; to: Pin } | undefined;
   private busy: Busy | undefined;
@@ -237,12 +240,36 @@ export class WorkbookPanel {
   private async writeReport(): Promise<void> {
     if (!this.report) return;
     const { data, to } = this.report;
-    const name = await this.task("Writing the report sheet", () =>
-      excel.writeReportSheet(
-        reportSheetValues(data, { from: pinLabel(currentPin()), to: pinLabel(to), when: new Date().toISOString() }),
-      ),
-    );
-    if (name) this.say(`Wrote the sheet "${name}". The pin is unchanged until you switch.`);
+    const values = reportSheetValues(data, {
+      from: pinLabel(currentPin()),
+      to: pinLabel(to),
+      when: new Date().toISOString(),
+    });
+    const write = (onExisting: OnExisting) =>
+      this.task("Writing the report sheet", async () => {
+        try {
+          return { name: await excel.writeReportSheet(values, { onExisting }) };
+        } catch (error) {
+          if (error instanceof ReplaceNeeded) return { replaces: error.sheet };
+          throw error;
+        }
+      });
+    let done = await write("ask");
+    if (done && "replaces" in done) {
+      this.say("");
+      const choice = await askInline(
+        this.confirmBox,
+        `The sheet "${done.replaces}" was written by CRITMIN earlier. Replace it? Excel cannot undo this.`,
+        [
+          { value: "replace", label: "Replace it", primary: true },
+          { value: "new", label: "Write a new sheet" },
+          { value: "cancel", label: "Cancel" },
+        ] as const,
+      );
+      if (choice === "cancel") return this.say("Nothing was written.");
+      done = await write(choice);
+    }
+    if (done && "name" in done) this.say(`Wrote the sheet "${done.name}". The pin is unchanged until you switch.`);
   }
 
   private async freeze(): Promise<void> {

@@ -14,9 +14,20 @@
 import { findCritminFormulas, NAMESPACES, topLeft, type FormulaCell } from "./formulas.ts";
 import { editionsCited, freezeGrid, uniqueSheetName } from "./freeze.ts";
 import { tableValues, type TableBlock } from "./insertTable.ts";
+import {
+  OWNED_SETTING,
+  parseOwned,
+  ReplaceNeeded,
+  serialiseOwned,
+  sheetTarget,
+  type OnExisting,
+  type SheetRef,
+  type SheetTarget,
+} from "./owned.ts";
 import { parsePin, PIN_SETTING, serialisePin, type Pin, type PinParse } from "./pin.ts";
 import { mergeSources, sourcesNotes, sourcesRows, SOURCES_HEADER, type EditionInfo } from "./sourcesSheet.ts";
 import type { Evaluator } from "./evaluate.ts";
+import { cellValues } from "./text.ts";
 import { throwIfAborted, upgradeReport, type Progress, type UpgradeReport } from "./upgradeReport.ts";
 
 export const SOURCES_SHEET = "Sources";
@@ -25,6 +36,41 @@ export const REPORT_SHEET = "CRITMIN upgrade report";
 export interface StepOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: Progress & { readonly stage: string }) => void;
+}
+
+export interface WriteOptions {
+  /** When the add-in's own sheet of that name is there: "ask" (the default) throws {@link ReplaceNeeded} before writing. */
+  readonly onExisting?: OnExisting;
+}
+
+interface SheetsRead {
+  readonly sheets: Excel.WorksheetCollection;
+  readonly owned: Excel.Setting;
+}
+
+/** Queues the reads {@link chooseSheet} needs: every sheet's name and id, and the add-in's record of its own. */
+function queueSheetsRead(context: Excel.RequestContext): SheetsRead {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/id");
+  const owned = context.workbook.settings.getItemOrNullObject(OWNED_SETTING);
+  owned.load("value");
+  return { sheets, owned };
+}
+
+/**
+ * After the sync: where to write (a user's sheet is never the target), or {@link ReplaceNeeded} when
+ * it would replace the add-in's own sheet and `onExisting` is "ask".
+ */
+function chooseSheet(
+  read: SheetsRead,
+  wanted: string,
+  onExisting: OnExisting = "ask",
+): SheetTarget & { readonly present: SheetRef[]; readonly owned: Set<string> } {
+  const present = read.sheets.items.map((s) => ({ id: s.id, name: s.name }));
+  const owned = read.owned.isNullObject === true ? new Set<string>() : parseOwned(read.owned.value);
+  const target = sheetTarget(wanted, present, owned, onExisting);
+  if (target.replaces && onExisting === "ask") throw new ReplaceNeeded(target.name);
+  return { ...target, present, owned };
 }
 
 /** Excel.run with the pane's host: a stand-in in tests, Office's `Excel` in Excel. */
@@ -150,78 +196,95 @@ function blockAddress(row: number, column: number, rows: number, columns: number
   return `${col(column)}${row + 1}:${col(column + columns - 1)}${row + rows}`;
 }
 
-/** Writes a report sheet (replacing an earlier one of the same name) and activates it. One sync. */
-export function writeReportSheet(values: readonly (readonly unknown[])[], name = REPORT_SHEET): Promise<string> {
+/**
+ * Writes a report sheet and activates it; returns its name. An earlier report sheet of the add-in's
+ * is replaced only with `onExisting: "replace"` (else {@link ReplaceNeeded}, nothing written); a
+ * user's sheet of that name is left alone and the report gets the next free name ("… (2)").
+ * Syncs: one to read the sheets, one to write, one to record the new sheet as the add-in's.
+ */
+export function writeReportSheet(
+  values: readonly (readonly unknown[])[],
+  options: WriteOptions & { readonly name?: string } = {},
+): Promise<string> {
   return run(async (context) => {
-    const old = context.workbook.worksheets.getItemOrNullObject(name);
-    old.load("name");
+    const read = queueSheetsRead(context);
     await context.sync();
-    if (old.isNullObject !== true) old.delete();
-    const sheet = context.workbook.worksheets.add(name);
+    const target = chooseSheet(read, options.name ?? REPORT_SHEET, options.onExisting);
+    if (target.replaces) context.workbook.worksheets.getItem(target.name).delete();
+    const sheet = context.workbook.worksheets.add(target.name);
     const width = values[0]?.length ?? 1;
     const range = sheet.getRange(blockAddress(0, 0, values.length, width));
-    range.values = values.map<unknown[]>((r) => [...r]);
+    range.values = cellValues(values);
     range.format.autofitColumns();
     sheet.activate();
+    sheet.load("id");
     await context.sync();
-    return name;
+    const kept = target.present.filter((s) => !(target.replaces && s.name === target.name));
+    context.workbook.settings.add(OWNED_SETTING, serialiseOwned(target.owned, kept, sheet.id));
+    await context.sync();
+    return target.name;
   });
 }
 
-/** Writes (or extends) the Sources sheet with the given editions. Queued, not synced. */
+/**
+ * Writes the Sources sheet with the given editions, or (`existing`: the add-in's own sheet's used
+ * range, loaded with its values) extends it; returns the sheet. Queued, not synced.
+ */
 function queueSources(
   context: Excel.RequestContext,
   existing: Excel.Range | undefined,
   rows: string[][],
   notes: string[][],
   name: string,
-): void {
-  const merged = mergeSources(
-    existing && existing.isNullObject !== true ? (existing.values as unknown[][]) : undefined,
-    rows,
-  );
-  const sheet =
-    existing && existing.isNullObject !== true
-      ? context.workbook.worksheets.getItem(name)
-      : context.workbook.worksheets.add(name);
-  if (existing && existing.isNullObject !== true) existing.clear("Contents");
+): Excel.Worksheet {
+  const filled = existing !== undefined && existing.isNullObject !== true;
+  const merged = mergeSources(filled ? (existing.values as unknown[][]) : undefined, rows);
+  const sheet = existing ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
+  if (filled) existing.clear("Contents");
   const all = [...merged, SOURCES_HEADER.map(() => ""), ...notes];
   const range = sheet.getRange(blockAddress(0, 0, all.length, SOURCES_HEADER.length));
-  range.values = all;
+  range.values = cellValues(all);
   sheet.getRange(blockAddress(0, 0, 1, SOURCES_HEADER.length)).format.font.bold = true;
   range.format.autofitColumns();
+  return sheet;
 }
 
 export interface InsertedTable {
   readonly sheet: string;
   readonly address: string;
+  /** The sheet listing the table's editions: "Sources", or "Sources (2)" when a user's sheet has that name. */
+  readonly sources: string;
 }
 
 const ROWS_PER_SYNC = 5_000;
 
 /**
- * Writes a table block at the active cell as an Excel table, and its editions to the Sources sheet.
- * Large blocks are written in slices of rows, one sync each, so progress shows and Cancel works
- * (a cancelled insert leaves the rows written so far, and no table object). Syncs: one to read the
- * active cell and the Sources sheet, one per slice, one for the table and sources.
+ * Writes a table block at the active cell as an Excel table, and its editions to the add-in's
+ * Sources sheet: extended only with `onExisting: "replace"` (else {@link ReplaceNeeded} before
+ * anything is written), never a user's sheet of that name (then "Sources (2)"). Large blocks are
+ * written in slices of rows, one sync each, so progress shows and Cancel works (a cancelled insert
+ * leaves the rows written so far, and no table object). Syncs: one to read the active cell and the
+ * sheets, one per slice, one for the table and sources, one to record a new Sources sheet.
  */
 export function writeTable(
   block: TableBlock,
   editions: readonly EditionInfo[],
   info: { readonly datasetVersion: string; readonly pin?: string; readonly when?: string },
-  options: StepOptions = {},
+  options: StepOptions & WriteOptions = {},
 ): Promise<InsertedTable> {
   return run(async (context) => {
     const cell = context.workbook.getActiveCell();
     cell.load("address,rowIndex,columnIndex");
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load("name");
-    const sourcesSheet = context.workbook.worksheets.getItemOrNullObject(SOURCES_SHEET);
-    sourcesSheet.load("name");
+    const read = queueSheetsRead(context);
     await context.sync();
-    const existing = sourcesSheet.isNullObject === true ? undefined : sourcesSheet.getUsedRangeOrNullObject();
+    const target = chooseSheet(read, SOURCES_SHEET, options.onExisting);
+    const existing = target.replaces
+      ? context.workbook.worksheets.getItem(target.name).getUsedRangeOrNullObject()
+      : undefined;
     existing?.load("values");
-    const values = tableValues(block);
+    const values = cellValues(tableValues(block));
     const width = block.header.length;
     for (let start = 0; start < values.length; start += ROWS_PER_SYNC) {
       throwIfAborted(options.signal);
@@ -238,16 +301,21 @@ export function writeTable(
     block.numberFormats.forEach((format, i) => {
       if (format !== "General") table.columns.getItemAt(i).getDataBodyRange().numberFormat = [[format]];
     });
-    queueSources(
+    const sources = queueSources(
       context,
       existing,
       sourcesRows(block.editions, editions),
       sourcesNotes({ ...info, note: `Table ${block.name}: ${block.title}` }),
-      SOURCES_SHEET,
+      target.name,
     );
+    if (!target.replaces) sources.load("id");
     await context.sync();
+    if (!target.replaces) {
+      context.workbook.settings.add(OWNED_SETTING, serialiseOwned(target.owned, target.present, sources.id));
+      await context.sync();
+    }
     options.onProgress?.({ stage: "Writing rows", done: values.length, total: values.length });
-    return { sheet: sheet.name, address };
+    return { sheet: sheet.name, address, sources: target.name };
   });
 }
 

@@ -2,6 +2,7 @@
 // (for recipients without the add-in); other formulas and constants are kept as they are.
 import { isCritminFormula, NAMESPACES } from "./formulas.ts";
 import type { Pin } from "./pin.ts";
+import { cellValue } from "./text.ts";
 
 export interface FrozenGrid {
   /** What to write into the copy's used range with `range.formulas`. */
@@ -26,11 +27,11 @@ export function freezeGrid(
   const frozenFormulas: string[] = [];
   const grid = formulas.map((row, r) =>
     row.map((formula, c) => {
-      if (!isCritminFormula(formula, namespaces)) return formula;
+      // Text that only looks like a formula ("=x" typed as text) reads back as its own value: keep it text.
+      if (!isCritminFormula(formula, namespaces)) return formula === values[r]?.[c] ? cellValue(formula) : formula;
       frozenFormulas.push(formula);
       const value = values[r]?.[c];
-      // A text value starting with "=" would be read back as a formula: keep it text.
-      return typeof value === "string" && value.startsWith("=") ? `'${value}` : (value ?? "");
+      return cellValue(value ?? "");
     }),
   );
   return { grid, frozen: frozenFormulas.length, formulas: frozenFormulas };
@@ -66,17 +67,22 @@ export function editionsCited(formulas: readonly string[], pin: Pin | null, know
   return { editions: [...cited].sort() };
 }
 
-/** Sheet names are ≤ 31 characters, without : \ / ? * [ ], unique (case-insensitive). */
-export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
-  const used = new Set([...taken].map((n) => n.toLowerCase()));
+/** The `i`th choice of a sheet name: "Sources", "Sources (2)", …; ≤ 31 characters, without : \ / ? * [ ]. */
+export function nthSheetName(wanted: string, i: number): string {
   const clean =
     wanted
       .replace(/[:\\/?*[\]]/g, " ")
       .replace(/^'+|'+$/g, "")
       .trim() || "Sheet";
+  const suffix = i === 1 ? "" : ` (${i})`;
+  return clean.slice(0, 31 - suffix.length).trimEnd() + suffix;
+}
+
+/** Sheet names are unique (case-insensitive): the first of {@link nthSheetName}'s choices not taken. */
+export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
   for (let i = 1; ; i++) {
-    const suffix = i === 1 ? "" : ` (${i})`;
-    const name = clean.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    const name = nthSheetName(wanted, i);
     if (!used.has(name.toLowerCase())) return name;
   }
 }

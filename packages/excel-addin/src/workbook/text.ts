@@ -1,5 +1,5 @@
 // Cell values from Excel and from the functions are typed `unknown` where they cross into the pane
-// and the workbook code: one rule for showing any of them as text.
+// and the workbook code: one rule for showing any of them as text, and one for writing them.
 
 /** A value as text: "" for null or undefined, the value itself for text, numbers and booleans. */
 export function textOf(value: unknown): string {
@@ -16,4 +16,22 @@ export function textOf(value: unknown): string {
       // Objects (and null) are never cell values here; JSON at least shows what arrived.
       return value === null ? "" : (JSON.stringify(value) ?? "");
   }
+}
+
+/** Text Excel would not keep as typed: a formula (=), a number or formula (+ -), a function (@). */
+const LIVE = /^[=+\-@]/;
+
+/**
+ * A value as the add-in writes it into a cell (`range.values` or `range.formulas`): text starting
+ * with = + - @ gets a leading apostrophe, so Excel stores it as text (the apostrophe is not part of
+ * the value) and a dataset citation such as "=WEBSERVICE(…)" never becomes a live formula.
+ * Everything the add-in writes from data goes through here.
+ */
+export function cellValue<T>(value: T): T | string {
+  return typeof value === "string" && LIVE.test(value) ? `'${value}` : value;
+}
+
+/** {@link cellValue} for every cell of a block. */
+export function cellValues<T>(rows: readonly (readonly T[])[]): (T | string)[][] {
+  return rows.map((row) => row.map(cellValue));
 }

@@ -3,6 +3,7 @@
 // could not be evaluated outside Excel (listed, not guessed).
 import type { FormulaCell } from "./formulas.ts";
 import type { Evaluated, Evaluator, Scalar } from "./evaluate.ts";
+import { cellValue } from "./text.ts";
 
 export type ReportValue = Scalar | readonly (readonly Scalar[])[];
 
@@ -132,7 +133,7 @@ export const REPORT_HEADER = ["Sheet", "Address", "Formula", "Old", "New", "Diff
 /**
  * The report sheet's cells: a title block, the header and one row per changed cell, then the cells
  * not evaluated. Rectangular (every row as wide as the header), ready for `range.values`. Formulas
- * are written as text (with a leading apostrophe) so the report does not recalculate them.
+ * are written as text (cellValue's leading apostrophe) so the report does not recalculate them.
  */
 export function reportSheetValues(
   report: UpgradeReport,
@@ -151,9 +152,9 @@ export function reportSheetValues(
   rows.push(pad([]), [...REPORT_HEADER]);
   for (const r of report.changed) {
     const note = Array.isArray(r.old) || Array.isArray(r.new) ? "spilled table changed" : "";
-    rows.push([r.sheet, r.address, `'${r.formula}`, displayValue(r.old), displayValue(r.new), r.difference, note]);
+    rows.push([r.sheet, r.address, cellValue(r.formula), displayValue(r.old), displayValue(r.new), r.difference, note]);
   }
   for (const n of report.notEvaluated)
-    rows.push([n.sheet, n.address, `'${n.formula}`, "", "", null, `not evaluated: ${n.reason}`]);
+    rows.push([n.sheet, n.address, cellValue(n.formula), "", "", null, `not evaluated: ${n.reason}`]);
   return rows;
 }

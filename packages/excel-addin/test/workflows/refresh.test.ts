@@ -16,6 +16,7 @@ import {
 import { dataPublicKeys, taskpaneHtml } from "../../scripts/build.ts";
 import * as functions from "../../src/functions/functions.ts";
 import { runRefresh, useBundled } from "../../src/refresh/applyRefresh.ts";
+import { connectRefusal, connectSources } from "../../src/refresh/csp.ts";
 import { NOT_SET_UP } from "../../src/refresh/refreshDataset.ts";
 import { memoryStore, restoreDataset } from "../../src/refresh/store.ts";
 import { makePin, PIN_SETTING, serialisePin } from "../../src/workbook/pin.ts";
@@ -176,6 +177,36 @@ describe("a failed refresh changes neither the data nor the workbook", () => {
     expect(mock.syncs()).toBe(0);
   });
 
+  it("a fetch the pane's content security policy blocks says which origin was refused and why", async () => {
+    const mock = pinnedWorkbook();
+    // What a browser does when connect-src refuses: no request, a bare TypeError.
+    const blocked = (() => Promise.reject(new TypeError("Failed to fetch"))) as typeof fetch;
+    const policy = {
+      policy: "default-src 'self'; script-src 'self'; connect-src 'self'",
+      page: new URL("https://addin.example/taskpane.html"),
+    };
+    const outcome = await runRefresh(`${BASE}/new/manifest.json`, {
+      fetch: blocked,
+      publicKeys: KEYS,
+      inExcel: true,
+      policy,
+    });
+    expect(outcome.text).toBe(
+      `Refresh failed: the task pane's content security policy refused to connect to https://data.ministry.example (connect-src 'self'), so nothing was requested: host the files on the add-in's own origin (https://addin.example), or build the add-in with CRITMIN_DATA_ORIGIN=https://data.ministry.example to allow it. Still using dataset ${core.datasetVersion()}; nothing was changed.`,
+    );
+    expect(mock.syncs()).toBe(0);
+    // An origin the policy allows: the failure is the network's, and says so.
+    const allowed = await runRefresh(`${BASE}/new/manifest.json`, {
+      fetch: blocked,
+      publicKeys: KEYS,
+      inExcel: true,
+      policy: { ...policy, policy: `${policy.policy} https://data.ministry.example` },
+    });
+    expect(allowed.text).toMatch(
+      /^Refresh failed: could not reach https:\/\/data\.ministry\.example\/critmin\/new\/manifest\.json: Failed to fetch/,
+    );
+  });
+
   it("a cancelled refresh says so and changes nothing", async () => {
     const mock = pinnedWorkbook();
     const controller = new AbortController();
@@ -325,4 +356,28 @@ describe("CRITMIN_DATA_ORIGIN", () => {
     expect(() => taskpaneHtml(html, "http://data.ministry.example")).toThrow(/must be an https origin/);
     expect(() => taskpaneHtml(html, "https://data.ministry.example/critmin")).toThrow(/must be an https origin/);
   });
+});
+
+describe("connect-src: which fetches a policy refuses", () => {
+  const page = new URL("https://addin.example/taskpane.html");
+  const refused = (url: string, policy: string) => connectRefusal(new URL(url), policy, page) !== undefined;
+  it("connect-src, else default-src; none sets no rule", () => {
+    expect(connectSources("default-src 'self'; connect-src 'self' https://a.example")).toEqual([
+      "'self'",
+      "https://a.example",
+    ]);
+    expect(connectSources("default-src 'self'")).toEqual(["'self'"]);
+    expect(connectSources("script-src 'self'")).toBeUndefined();
+    expect(refused("https://x.example/m.json", "script-src 'self'")).toBe(false);
+  });
+  it.each([
+    ["https://addin.example/data/manifest.json", "connect-src 'self'", false],
+    ["https://data.example/manifest.json", "connect-src 'self'", true],
+    ["https://data.example/manifest.json", "connect-src 'self' https://data.example", false],
+    ["https://data.example:8443/manifest.json", "connect-src https://data.example", true],
+    ["https://cdn.data.example/m.json", "connect-src *.data.example", false],
+    ["https://data.example/m.json", "connect-src https:", false],
+    ["https://data.example/m.json", "connect-src 'none'", true],
+    ["http://127.0.0.1:4000/m.json", "default-src 'self'", true],
+  ])("%s under %s: refused %s", (url, policy, expected) => expect(refused(url, policy)).toBe(expected));
 });
