@@ -1,16 +1,9 @@
 // Bibliographic facts about each source edition, and the checksums of a released edition's files.
 // The dataset's checksums are computed from the files at build time and must equal these.
-import type { EditionId } from "../src/schema/rows.ts";
+import type { Edition } from "../src/records.ts";
 
-export interface EditionSource {
-  readonly id: EditionId;
-  readonly title: string;
-  readonly publisher: string;
-  /** Publication month, the order in which the default resolution prefers editions. */
-  readonly date: string;
-  readonly url: string;
-  readonly licence: string;
-  readonly citation: string;
+/** An edition's record before its files are read: their paths, and a released edition's checksums. */
+export interface EditionSource extends Omit<Edition, "files"> {
   /** Paths under the data directory. */
   readonly files: readonly string[];
   /**
