@@ -32,6 +32,7 @@ import {
   NEW_EDITION,
   bundledFile,
   sealed,
+  keptText,
   signingKey,
   withNewEdition,
   type HostedFile,
@@ -325,8 +326,8 @@ describe("the pipeline's invariants, on a correctly signed file", () => {
 
   it("a kept file that breaks an invariant is dropped at start, and the bundled data used", async () => {
     const text = routes.get(fileOf("overfull"))!.body.toString("utf8");
-    const store = memoryStore(text);
-    const restored = await restoreDataset(store);
+    const store = memoryStore(keptText(text, publisher.privateKey));
+    const restored = await restoreDataset(store, undefined, [publisher.publicKey]);
     expect(restored).toEqual({
       status: "rejected",
       message: `supply (${NEW_EDITION}, cobalt refining production, 2023): the country and ROW shares sum to 1.2228, over 1 + ${SHARE_TOLERANCE} (the sources' rounding)`,

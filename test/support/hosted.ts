@@ -2,6 +2,8 @@
 // the changes the refresh tests make to it, with the version its content gives (sealed) and a key to
 // sign manifests with, as data:publish --key does.
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
+import { manifestBytes, manifestFor, signManifest } from "../../packages/core/scripts/publish-dataset.ts";
+import { keptRecord } from "../../packages/excel-addin/src/refresh/store.ts";
 import { bundledDataset, type Dataset } from "../../packages/core/src/data/dataset.ts";
 import { contentVersion, toDatasetFile } from "../../packages/core/src/refresh/index.ts";
 
@@ -77,3 +79,17 @@ export function withNewEdition(file: HostedFile): HostedFile {
 
 /** The version of the bundled data plus {@link NEW_EDITION}. */
 export const NEW_VERSION = withNewEdition(bundledFile()).version;
+
+/**
+ * What the pane keeps after accepting `text` (a dataset file) under a manifest signed with
+ * `privateKey`, as applyRefresh writes it; `edit` changes the dataset text after signing (a tampered store).
+ */
+export function keptText(text: string, privateKey: KeyObject, edit: (text: string) => string = (t) => t): string {
+  const version = (JSON.parse(text) as { version: string }).version;
+  const manifest = manifestBytes(manifestFor(version, text));
+  return keptRecord({
+    manifest: manifest.toString("base64"),
+    signature: signManifest(manifest, privateKey),
+    dataset: edit(text),
+  });
+}

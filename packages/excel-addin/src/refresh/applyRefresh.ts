@@ -5,7 +5,7 @@
 import { dataset, useDataset } from "@critmin/core";
 import * as excel from "../workbook/excel.ts";
 import { refreshDataset, type RefreshOptions, type RefreshResult } from "./refreshDataset.ts";
-import type { DatasetStore } from "./store.ts";
+import { keptRecord, type DatasetStore } from "./store.ts";
 
 export interface RefreshActionOptions extends Omit<RefreshOptions, "install" | "current"> {
   /** Where an accepted dataset is kept for the next start; none keeps nothing. */
@@ -57,7 +57,7 @@ export async function runRefresh(url: string, options: RefreshActionOptions): Pr
     return { ok: true, text: `Already up to date: dataset ${result.version}.`, result };
   const added =
     result.added.length > 0 ? ` New edition${result.added.length === 1 ? "" : "s"}: ${result.added.join(", ")}.` : "";
-  const notes = await follow(options, (store) => store.save(result.text));
+  const notes = await follow(options, (store) => store.save(keptRecord({ ...result.proof, dataset: result.text })));
   return {
     ok: true,
     text: [`Now using dataset ${result.version} (was ${result.previousVersion}).${added}`, ...notes].join(" "),

@@ -65,6 +65,8 @@ export type RefreshResult =
       readonly dataset: Dataset;
       /** The dataset file's text, for keeping it (see store.ts); empty when up to date. */
       readonly text: string;
+      /** The signed manifest that vouched for it, kept beside it so the next start can check it again. */
+      readonly proof: SignedManifest;
     }
   | { readonly ok: false; readonly code: RefreshFailureCode; readonly message: string };
 
@@ -108,7 +110,20 @@ function decode(bytes: Uint8Array, what: string): string {
   }
 }
 
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+/** Base64 of bytes (btoa works on byte strings). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+/** The manifest's bytes (base64) and its signature, as downloaded and verified: kept with the file (store.ts). */
+export interface SignedManifest {
+  readonly manifest: string;
+  readonly signature: string;
+}
+
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle)
     throw new RefreshFailure(
@@ -126,7 +141,7 @@ async function fetchChecked(
   signal: AbortSignal,
   aborted: () => RefreshFailure,
   current: Dataset,
-): Promise<{ manifest: DatasetManifest; bytes?: Uint8Array<ArrayBuffer> }> {
+): Promise<{ manifest: DatasetManifest; proof: SignedManifest; bytes?: Uint8Array<ArrayBuffer> }> {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const policy = options.policy ?? pagePolicy();
   const refusal = policy ? (target: URL) => connectRefusal(target, policy.policy, policy.page) : undefined;
@@ -158,16 +173,14 @@ async function fetchChecked(
       );
     throw error;
   });
-  const verified = await verifySignature(
-    manifestBytes,
-    decode(signature.bytes, "the manifest's signature"),
-    options.publicKeys ?? DATA_PUBLIC_KEYS,
-  );
+  const signatureText = decode(signature.bytes, "the manifest's signature");
+  const verified = await verifySignature(manifestBytes, signatureText, options.publicKeys ?? DATA_PUBLIC_KEYS);
   if (!verified.ok) throw new RefreshFailure("signature", verified.message);
+  const proof: SignedManifest = { manifest: toBase64(manifestBytes), signature: signatureText };
   const parsed = parseManifest(parseJson(decode(manifestBytes, "the manifest"), "the manifest"));
   if (!parsed.ok) throw new RefreshFailure("invalid-manifest", `the manifest: ${parsed.message}`);
   const manifest = parsed.manifest;
-  if (manifest.version === current.version) return { manifest };
+  if (manifest.version === current.version) return { manifest, proof };
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (manifest.bytes > maxBytes)
@@ -205,7 +218,7 @@ async function fetchChecked(
       "checksum",
       `the dataset file's sha256 is ${sum.slice(0, 12)}…, the manifest says ${manifest.sha256.slice(0, 12)}…: the file is damaged or not the one the manifest describes`,
     );
-  return { manifest, bytes };
+  return { manifest, proof, bytes };
 }
 
 /**
@@ -241,7 +254,7 @@ export async function refreshDataset(url: string | URL, options: RefreshOptions 
         ),
       timeoutMs,
     );
-    const { manifest, bytes } = await fetchChecked(target, options, controller.signal, aborted, current);
+    const { manifest, proof, bytes } = await fetchChecked(target, options, controller.signal, aborted, current);
     if (!bytes)
       return {
         ok: true,
@@ -251,6 +264,7 @@ export async function refreshDataset(url: string | URL, options: RefreshOptions 
         added: [],
         dataset: current,
         text: "",
+        proof,
       };
     if (controller.signal.aborted) throw aborted();
     options.onProgress?.({ stage: "check", received: bytes.byteLength, total: bytes.byteLength });
@@ -272,6 +286,7 @@ export async function refreshDataset(url: string | URL, options: RefreshOptions 
         added: parsed.added,
         dataset: parsed.dataset,
         text,
+        proof,
       };
     // The checks were made against `current`: if something else switched the data meanwhile, they no longer hold.
     if (dataset() !== current)
@@ -288,6 +303,7 @@ export async function refreshDataset(url: string | URL, options: RefreshOptions 
       added: parsed.added,
       dataset: parsed.dataset,
       text,
+      proof,
     };
   } catch (error) {
     const failure =

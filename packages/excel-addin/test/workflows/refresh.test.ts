@@ -10,6 +10,7 @@ import { manifestBytes, manifestFor, publishDataset, signManifest } from "../../
 import {
   NEW_EDITION,
   NEW_VERSION,
+  keptText,
   signingKey,
   withNewEdition as plusEdition,
 } from "../../../../test/support/hosted.ts";
@@ -244,7 +245,11 @@ describe("a successful refresh", () => {
     expect(mock.writes).toEqual([]);
     expect([...mock.settings]).toEqual([[PIN_SETTING, PIN]]);
     expect(pinnedCobalt()).toEqual(pinned);
-    expect(await store.load()).toBe(JSON.stringify(withNewEdition()));
+    // Kept with the signed manifest it was accepted under, for the next start to check again.
+    const kept = JSON.parse((await store.load())!) as { format: string; dataset: string; signature: string };
+    expect(kept.format).toBe("critmin-kept-dataset/1");
+    expect(kept.dataset).toBe(JSON.stringify(withNewEdition()));
+    expect(kept.signature).toMatch(/^[A-Za-z0-9+/]{86}==$/);
   });
 
   it("outside Excel it only switches the data", async () => {
@@ -290,9 +295,11 @@ describe("a successful refresh", () => {
 });
 
 describe("the kept dataset at the next start", () => {
+  const kept = (file: object, edit?: (text: string) => string) => keptText(JSON.stringify(file), KEY.privateKey, edit);
+
   it("is checked again and installed", async () => {
-    const store = memoryStore(JSON.stringify(withNewEdition()));
-    expect(await restoreDataset(store)).toEqual({
+    const store = memoryStore(kept(withNewEdition()));
+    expect(await restoreDataset(store, undefined, KEYS)).toEqual({
       status: "restored",
       version: NEW_VERSION,
       added: [NEW_EDITION],
@@ -303,8 +310,8 @@ describe("the kept dataset at the next start", () => {
   it("is dropped, with the reason, when it no longer passes (a changed released edition)", async () => {
     const changed = withNewEdition();
     changed.demand = changed.demand.map((r, i) => (i === 0 ? { ...r, value: (r.value as number) + 1 } : r));
-    const store = memoryStore(JSON.stringify(changed));
-    const restored = await restoreDataset(store);
+    const store = memoryStore(kept(changed));
+    const restored = await restoreDataset(store, undefined, KEYS);
     expect(restored.status).toBe("rejected");
     expect(restored.status === "rejected" && restored.message).toMatch(
       /^edition [a-z0-9-]+ is released and may not change: its demand rows for [a-z-]+ differ/,
@@ -314,12 +321,48 @@ describe("the kept dataset at the next start", () => {
   });
 
   it("is dropped when it is damaged", async () => {
-    const store = memoryStore(JSON.stringify(withNewEdition()).slice(0, 1000));
-    expect(await restoreDataset(store)).toEqual({
+    const store = memoryStore(kept(withNewEdition()).slice(0, 1000));
+    expect(await restoreDataset(store, undefined, KEYS)).toEqual({
       status: "rejected",
       message: "the kept dataset is not valid JSON any more",
     });
     expect(core.dataset()).toBe(core.bundledDataset());
+  });
+
+  it("is dropped when its file was edited after it was accepted (the signed checksum no longer holds)", async () => {
+    const store = memoryStore(kept(withNewEdition(), (text) => text.replace(/"value":\s*(\d)/, '"value":9$1')));
+    expect(await restoreDataset(store, undefined, KEYS)).toEqual({
+      status: "rejected",
+      message: "the kept dataset file is not the one its signed manifest describes (checksum differs)",
+    });
+    expect(core.dataset()).toBe(core.bundledDataset());
+    expect(await store.load()).toBeUndefined();
+  });
+
+  it("is dropped when its manifest is signed by a key this build does not accept", async () => {
+    const store = memoryStore(keptText(JSON.stringify(withNewEdition()), signingKey().privateKey));
+    const restored = await restoreDataset(store, undefined, KEYS);
+    expect(restored.status === "rejected" && restored.message).toMatch(/^the kept dataset's manifest: /);
+    expect(core.dataset()).toBe(core.bundledDataset());
+  });
+
+  it("kept before signed refresh (the file alone) is dropped, asking for a refresh", async () => {
+    const store = memoryStore(JSON.stringify(withNewEdition()));
+    expect(await restoreDataset(store, undefined, KEYS)).toEqual({
+      status: "rejected",
+      message: "the kept dataset has no signed manifest (kept before signed refresh): refresh again",
+    });
+  });
+
+  it("is not used by a build without keys, and stays kept for one that has them", async () => {
+    const text = kept(withNewEdition());
+    const store = memoryStore(text);
+    expect(await restoreDataset(store, undefined, [])).toEqual({
+      status: "rejected",
+      message: "refresh is not set up in this build (no CRITMIN_DATA_PUBLIC_KEYS): the kept dataset is not used",
+    });
+    expect(core.dataset()).toBe(core.bundledDataset());
+    expect(await store.load()).toBe(text);
   });
 });
 
