@@ -6,6 +6,7 @@ import { answerRows } from "./answerText.ts";
 import { CALLS, explainCall } from "./calls.ts";
 import { ArgumentError, errorFor } from "./errors.ts";
 import type { ExcelValue } from "./results.ts";
+import { TRAITS } from "../functions/traits.ts";
 
 const FN = "EXPLAIN";
 
@@ -16,18 +17,8 @@ export const EXPLAINED: readonly string[] = Object.freeze(
     .map(([id]) => id),
 );
 
-/** Every CRITMIN id, for the "did you mean" and for naming the ones EXPLAIN does not take. */
-const OTHER_FUNCTIONS = [
-  "TOP_PRODUCERS",
-  "TECH_EXPOSURE_TABLE",
-  "SOURCE",
-  "MINERALS",
-  "COUNTRIES",
-  "GROUPS",
-  "EDITIONS",
-  "DATA_VERSION",
-  "EXPLAIN",
-];
+/** The other CRITMIN ids (tables, citations, reference lists), for the "did you mean" and to name them. */
+const OTHER_FUNCTIONS: readonly string[] = Object.keys(TRAITS).filter((id) => !EXPLAINED.includes(id));
 
 /** "chinashare" is not accepted, but `=CRITMIN.China_Share` style ids and a namespace prefix are. */
 export function functionId(name: unknown): string {
