@@ -5,7 +5,17 @@
 const list = <const T extends readonly string[]>(...items: T): Readonly<T> => Object.freeze(items);
 
 // Fixed ids: an edition is immutable once released, so its id is part of the public contract.
-export const EDITION_IDS = /* @__PURE__ */ list("iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023");
+export const EDITION_IDS = /* @__PURE__ */ list(
+  "iea-cmde-2024",
+  "iea-cmde-2025",
+  "usgs-mcs-2025",
+  "ec-crm-2023",
+  "wb-wgi-2023",
+  "us-cml-2022",
+  "us-cml-2025",
+  "eu-crma-2024",
+  "cn-export-controls-2026-01",
+);
 export type EditionId = (typeof EDITION_IDS)[number];
 
 export const STAGES = /* @__PURE__ */ list("mining", "refining");
@@ -69,3 +79,33 @@ export const SUPPLY_CASES = /* @__PURE__ */ list("base-case");
 
 /** What `crmaCheck` measures a supplier's share against. */
 export const CRMA_BASES = /* @__PURE__ */ list("eu-sourcing", "global-supply");
+
+/**
+ * Official critical-mineral lists. The EU Critical Raw Materials Act has two: Annex I (strategic)
+ * and Annex II (critical); every strategic raw material is also critical under the Regulation.
+ */
+export const CRITICAL_LISTS = /* @__PURE__ */ list(
+  "us-cml-2022",
+  "us-cml-2025",
+  "eu-crma-2024-critical",
+  "eu-crma-2024-strategic",
+);
+export type CriticalListId = (typeof CRITICAL_LISTS)[number];
+
+/**
+ * Where an export-control measure stands on a date. `unknown`: a suspension's end date has passed
+ * and the data holds no later notice, so whether the measure applies again is not known.
+ */
+export const CONTROL_STATUSES = /* @__PURE__ */ list("announced", "in-force", "suspended", "ended", "unknown");
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+/** The six dimensions of the World Bank's Worldwide Governance Indicators. */
+export const GOVERNANCE_DIMENSIONS = /* @__PURE__ */ list(
+  "voice-accountability",
+  "political-stability",
+  "government-effectiveness",
+  "regulatory-quality",
+  "rule-of-law",
+  "control-of-corruption",
+);
+export type GovernanceDimension = (typeof GOVERNANCE_DIMENSIONS)[number];

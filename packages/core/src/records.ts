@@ -1,6 +1,17 @@
 // The records of the dataset as plain read-only types, for the main entry (why not z.infer of the
 // schemas: options.ts); schema/types.test.ts holds them equal to the zod schemas of schema/rows.ts.
-import type { DemandTable, EditionId, Indicator, Kind, Measure, Scenario, Stage, Status } from "./constants.ts";
+import type {
+  CriticalListId,
+  DemandTable,
+  EditionId,
+  GovernanceDimension,
+  Indicator,
+  Kind,
+  Measure,
+  Scenario,
+  Stage,
+  Status,
+} from "./constants.ts";
 
 /** One country's figure (or a block's world total) for a mineral, stage, measure, edition and year. */
 export interface SupplyRow {
@@ -86,4 +97,82 @@ export interface Edition {
   readonly citation: string;
   /** The source files read, with their SHA-256. */
   readonly files: { path: string; sha256: string }[];
+}
+
+/**
+ * One item of an official critical-minerals list, as the list writes it, with the dataset's mineral
+ * ids it names (mapped by a tested table in the pipeline; empty when it names none of them).
+ */
+export interface ListItemRow {
+  readonly edition: EditionId;
+  readonly list: CriticalListId;
+  /** 1-based position in the list. */
+  readonly position: number;
+  /** The item as written in the list's language (`language`). */
+  readonly item: string;
+  readonly language: string;
+  /** English wording where an English text of the list was opened, else `null`. */
+  readonly itemEn: string | null;
+  /** A grade or scope the list attaches ("battery grade", "for permanent magnets (Nd, Pr, …)"), else `null`. */
+  readonly qualifier: string | null;
+  readonly minerals: string[];
+  /** Publication date, `YYYY-MM-DD`. */
+  readonly published: string;
+  /** The official document: its title and number. */
+  readonly instrument: string;
+  /** Where the item stands in the official document, as transcribed. */
+  readonly reference: string;
+  readonly url: string;
+  /** Where the row was read: `critical-lists.csv:row 7`. */
+  readonly locator: string;
+  readonly rules: string[];
+}
+
+/** One export-control measure of China on critical minerals or related items, from its notice. */
+export interface ExportControlRow {
+  readonly edition: EditionId;
+  /** Announcement number as written (`MOFCOM-GAC 2023 No. 23`). */
+  readonly id: string;
+  readonly issuer: string;
+  /** `YYYY-MM-DD`. */
+  readonly announced: string;
+  readonly effective: string;
+  /** Date the measure ended or was suspended, `null` where the sources show it still in force. */
+  readonly endedOrSuspended: string | null;
+  /** Last day of a suspension, `null` where none was set. */
+  readonly suspendedUntil: string | null;
+  /** Measure type as written (`licence requirement`, `prohibition`, `suspension of a prior measure`, …). */
+  readonly type: string;
+  /** Destination scope as written (`all`, `United States`, …). */
+  readonly destination: string;
+  /** ISO 3166-1 alpha-3 codes the measure is limited to; empty when it applies to every destination. */
+  readonly destinations: string[];
+  readonly items: string;
+  /** The file's own mineral wording, as written. */
+  readonly mineralsAsWritten: string;
+  /** Dataset mineral ids the measure touches (a tested pipeline table); empty for a measure on every item. */
+  readonly minerals: string[];
+  /** For a suspension: the ids of the measures it suspends. */
+  readonly suspends: string[];
+  readonly hsCodes: string | null;
+  readonly sources: string[];
+  readonly note: string;
+  readonly locator: string;
+  readonly rules: string[];
+}
+
+/** One Worldwide Governance Indicators estimate (−2.5 to 2.5; higher is better governance) with its standard error. */
+export interface GovernanceRow {
+  readonly edition: EditionId;
+  /** ISO 3166-1 alpha-3, or the World Bank's code where it has no current ISO code (`XKX`, `ANT`). */
+  readonly country: string;
+  readonly dimension: GovernanceDimension;
+  readonly year: number;
+  readonly estimate: number | null;
+  readonly standardError: number | null;
+  /** Where the estimate was read: `WGIData.csv:row 12:2022`. */
+  readonly locator: string;
+  /** Where the standard error was read. */
+  readonly errorLocator: string;
+  readonly rules: string[];
 }

@@ -6,7 +6,15 @@
  * the package costs no parsing; a query decodes the rows it needs once: the supply rows of its
  * mineral, or the demand or indicator table.
  */
-import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../records.ts";
+import type {
+  DemandRow,
+  Edition,
+  ExportControlRow,
+  GovernanceRow,
+  IndicatorRow,
+  ListItemRow,
+  SupplyRow,
+} from "../records.ts";
 import { demandText } from "./gen/demand.gen.ts";
 import { editions } from "./gen/editions.gen.ts";
 import { DATASET_VERSION } from "./gen/ids.gen.ts";
@@ -26,6 +34,12 @@ export interface Dataset {
   readonly supply: readonly SupplyRow[];
   readonly demand: readonly DemandRow[];
   readonly indicators: readonly IndicatorRow[];
+  /** Items of the official critical-mineral lists. */
+  readonly lists: readonly ListItemRow[];
+  /** China's export-control measures. */
+  readonly controls: readonly ExportControlRow[];
+  /** Worldwide Governance Indicators estimates (the years the package bundles). */
+  readonly governance: readonly GovernanceRow[];
   readonly minerals: readonly MineralEntry[];
   readonly countries: readonly CountryEntry[];
 }
@@ -62,6 +76,10 @@ export function bundledDataset(): Dataset {
     get indicators() {
       return (indicators ??= decodeIndicators(indicatorsText));
     },
+    // Placeholder until the policy tables are generated (issue 15, branch policy-data).
+    lists: Object.freeze([]),
+    controls: Object.freeze([]),
+    governance: Object.freeze([]),
     minerals: mineralEntries,
     countries: countryEntries,
   });

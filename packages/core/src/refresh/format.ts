@@ -167,6 +167,9 @@ export function toDatasetFile(data: Dataset): HostedDataset {
     supply: data.supply,
     demand: data.demand,
     indicators: data.indicators,
+    lists: data.lists,
+    controls: data.controls,
+    governance: data.governance,
     minerals: data.minerals,
     countries: data.countries,
   };

@@ -133,6 +133,10 @@ export function parseDataset(json: unknown, current: Dataset, options: ParseData
     supply: file.supply,
     demand: file.demand,
     indicators: file.indicators,
+    // Placeholder until the refresh format carries the policy tables (issue 15, branch policy-data).
+    lists: file.lists ?? [],
+    controls: file.controls ?? [],
+    governance: file.governance ?? [],
     minerals: file.minerals,
     countries: file.countries,
   });
