@@ -12,6 +12,7 @@ import { coreResult, excelResult, explainCall } from "../adapter/calls.ts";
 import { explainRows } from "../adapter/explain.ts";
 import { blockReason, seriesSource } from "../adapter/queries.ts";
 import { table, value, type ExcelValue } from "../adapter/results.ts";
+import { SERIES_HEADER, seriesRows } from "../adapter/seriesTable.ts";
 import { asked, cells, seriesCells, supplyCells } from "../adapter/wrappers.ts";
 // Edition pinning: a blank `source` passes the workbook's pin to the core (adapter/queries.ts).
 import { versionLabel } from "../workbook/pin.ts";
@@ -478,6 +479,33 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
     mineral,
     (m) => excelResult(fn, m, [country, source]),
     (m) => `no reserves figure for ${String(m)} in ${String(country)}`,
+  );
+}
+
+/**
+ * A country's share in every edition and year: edition, year, kind, case, share, tonnes, locator (header row).
+ * @customfunction SERIES
+ * @helpurl https://docs.critmin.invalid/excel/SERIES
+ * @param mineral Mineral, e.g. "lithium"
+ * @param country Country name, ISO code or alias, e.g. "China"
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [measure] "production" (default), "capacity", "reserves" or "eu-sourcing"
+ * @returns A table with a header row; no row where an edition folds the country into rest of world
+ */
+export function series(mineral: any, country: any, stage?: Stage, measure?: any): any[][] {
+  const fn = "SERIES";
+  let reason = `${fn}: no figures`;
+  return table(
+    () => {
+      const s = coreResult(fn, text(fn, "mineral", mineral), [country, stage, measure]) as core.Series;
+      if (s.rows.length === 0) {
+        reason = `${fn}: ${s.reason ?? "no figures"}`;
+        return undefined;
+      }
+      return seriesRows(s);
+    },
+    SERIES_HEADER,
+    () => reason,
   );
 }
 
