@@ -1,0 +1,91 @@
+// The task pane for analysts (issue 16) in a real browser (Debian's chromium via playwright-core) at
+// 350px: SERIES in the playground and as the Data tab's chart across editions. What the page shows
+// is compared with @critmin/core computed here in Node (the core's own tests read the raw files).
+// Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/series-*.png.
+import * as core from "@critmin/core";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SERIES_HEADER } from "../../src/adapter/seriesTable.ts";
+import { elementScreenshot, openPane, percent, startPane, type Pane } from "./pane.ts";
+
+let pane: Pane;
+
+async function open(query: string): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPane(pane, query, "");
+  await opened.page.setViewportSize({ width: 350, height: 800 });
+  await opened.page.locator("#fn:not([disabled])").waitFor({ state: "attached" });
+  return opened;
+}
+
+beforeAll(async () => {
+  pane = await startPane("analyst");
+}, 180_000);
+
+afterAll(() => pane?.close());
+
+describe("SERIES in the task pane", () => {
+  it("spills every edition's figures with a header row, years as written and shares as %", async () => {
+    const { page, errors } = await open("?fn=SERIES");
+    await page.fill("#arg-mineral", "lithium");
+    await page.fill("#arg-country", "China");
+    await page.selectOption("#arg-stage", "refining");
+    await page.click("#run");
+    await page.locator("#result-table").waitFor();
+    const expected = core.series("lithium", "China", { stage: "refining" });
+    expect(await page.locator("#result-table thead th").allTextContents()).toEqual(SERIES_HEADER);
+    const rows = page.locator("#result-table tbody tr");
+    expect(await rows.count()).toBe(expected.rows.length);
+    for (const [i, r] of expected.rows.entries()) {
+      const cells = await rows.nth(i).locator("td").allTextContents();
+      expect(cells.slice(0, 5)).toEqual([r.edition, String(r.year), r.kind, r.case ?? "", percent(r.value!)]);
+      expect(cells[8]).toBe(r.locator);
+    }
+    expect(await page.locator("#formula").textContent()).toBe('=CRITMIN.SERIES("lithium","China","refining")');
+    await elementScreenshot(page, "#output", "series-result");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("says which editions fold the country into rest of world (not zero)", async () => {
+    const { page, errors } = await open("?fn=SERIES");
+    await page.fill("#arg-mineral", "cobalt");
+    await page.fill("#arg-country", "China");
+    await page.selectOption("#arg-stage", "mining");
+    await page.click("#run");
+    await page.locator("#answer-line").waitFor();
+    const line = (await page.locator("#answer-line").textContent()) ?? "";
+    for (const gap of core.series("cobalt", "CHN", { stage: "mining" }).notListed)
+      expect(line).toContain(gap.edition.split("-")[0]!.toUpperCase());
+    expect(line).toContain("inside rest of world, not zero");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the Data tab's series chart", () => {
+  it("draws one line per edition, projections dashed, every year labelled, a legend only for what is drawn", async () => {
+    const { page, errors } = await open("?tab=data");
+    await page.locator("#data-table").waitFor();
+    await page.selectOption("#data-mineral", "lithium");
+    await page.click("#data-show");
+    await page.locator("#chart-series").waitFor();
+    const expected = core.series("lithium", "CHN", { stage: "refining" }).rows.filter((r) => r.value !== undefined);
+    const editions = [...new Set(expected.map((r) => r.edition))];
+    const years = [...new Set(expected.map((r) => r.year))].sort((a, b) => a - b);
+    expect(await page.locator("#chart-series-caption").textContent()).toMatch(/^China's share of Lithium refining/);
+    expect(await page.locator("#chart-series text.year").allTextContents()).toEqual(years.map(String));
+    expect(await page.locator("#chart-series .mark").count()).toBe(expected.length);
+    const projected = new Set(expected.filter((r) => r.kind === "projected").map((r) => r.edition));
+    expect(await page.locator("#chart-series path.projection").count()).toBe(projected.size);
+    expect(await page.locator("#chart-series rect.average").count()).toBe(
+      expected.filter((r) => r.kind === "period-average").length,
+    );
+    expect(await page.locator(".series-legend li[id^=series-legend-]").count()).toBe(editions.length);
+    const kinds = new Set(expected.map((r) => r.kind));
+    expect(await page.locator(".series-legend .key").count()).toBe(kinds.size);
+    expect(await page.locator("#chart-series").textContent()).toContain("Share of world output (%)");
+    await elementScreenshot(page, "#chart-series-figure", "series-chart");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
