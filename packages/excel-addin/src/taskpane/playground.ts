@@ -1,6 +1,8 @@
 // The function playground: pick a function, fill its arguments, see the result, what it is (its
 // answer: edition, period, unit, basis, sources) and the formula to paste or insert into the active cell.
+import type { AnswerUnit } from "@critmin/core";
 import * as excel from "../workbook/excel.ts";
+import { cellUnit, numberFormatFor } from "../workbook/numberFormats.ts";
 import { formulaText, parseArgument, type Cell } from "./arguments.ts";
 import { boundSign } from "../adapter/answerText.ts";
 import { answerFor, renderAnswer } from "./answer.ts";
@@ -22,6 +24,8 @@ export class Playground {
     copyStatus: "p",
   });
   private readonly remembered = new Map<string, string>();
+  /** The unit of the last run's cell: it gives the inserted cell's number format. */
+  private unit: AnswerUnit | undefined;
   private readonly functions: Map<string, FunctionMeta>;
   private readonly enums: Map<string, EnumMeta>;
 
@@ -62,7 +66,7 @@ export class Playground {
     const formula = this.ui.formula.textContent ?? "";
     if (!formula) return;
     try {
-      const address = await excel.insertFormula(formula);
+      const address = await excel.insertFormula(formula, numberFormatFor(this.unit));
       this.ui.copyStatus.textContent = `Inserted into ${address}.`;
     } catch (error) {
       this.ui.copyStatus.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
@@ -147,11 +151,12 @@ export class Playground {
     this.ui.output.hidden = false;
     const given = meta.parameters.map((p) => values.get(p.name) ?? null);
     const answer = answerFor(meta.id, given);
+    this.unit = cellUnit(meta.id, answer?.unit);
     let failed = false;
     try {
       const result = await fn(...args);
       failed = asRows(result).some((row) => row.some(isExcelError));
-      renderResult(this.ui.result, meta, result, answer ? boundSign(answer) : "");
+      renderResult(this.ui.result, meta, result, answer ? boundSign(answer) : "", this.unit);
     } catch (error) {
       failed = true;
       this.ui.result.replaceChildren(
@@ -172,6 +177,7 @@ export class Playground {
   }
 
   private showOutput(message: string, formula: string): void {
+    this.unit = undefined;
     this.ui.output.hidden = false;
     this.ui.result.replaceChildren(make("p", { class: "value error", id: "result-value" }, message));
     this.ui.source.replaceChildren();

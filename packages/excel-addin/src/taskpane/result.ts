@@ -1,6 +1,8 @@
 // The playground's result: one value, or a spilled range as a table (a table function's header
 // row as the table's header). Shares show as percentages, as the function's traits say.
 import { showsPercent, traitsOf } from "../functions/traits.ts";
+import type { AnswerUnit } from "@critmin/core";
+import { formatByUnit } from "../workbook/numberFormats.ts";
 import { textOf } from "../workbook/text.ts";
 import { asRows, errorText, formatNumber, isExcelError, make } from "./dom.ts";
 import type { FunctionMeta } from "./metadata.ts";
@@ -22,15 +24,28 @@ function renderValue(value: unknown, kind: ColumnKind | boolean, sign = ""): HTM
   return make("span", {}, textOf(value));
 }
 
-/** `sign` ("≥ ", "≤ ") marks a single value that is a bound: a bound is never shown as a plain value. */
-export function renderResult(container: HTMLElement, meta: FunctionMeta, result: unknown, sign = ""): void {
+/**
+ * `sign` ("≥ ", "≤ ") marks a single value that is a bound: a bound is never shown as a plain value.
+ * `unit`, the answer's, formats a single value by its kind (numberFormats.ts).
+ */
+export function renderResult(
+  container: HTMLElement,
+  meta: FunctionMeta,
+  result: unknown,
+  sign = "",
+  unit?: AnswerUnit,
+): void {
   container.replaceChildren();
   const rows = asRows(result);
   const share = showsPercent(meta.id);
   if (rows.length === 1 && rows[0]!.length === 1) {
     const value = rows[0]![0];
     const line = make("p", { class: isExcelError(value) ? "value error" : "value", id: "result-value" });
-    line.append(renderValue(value, share, sign));
+    line.append(
+      typeof value === "number" && unit !== undefined
+        ? make("data", { value: String(value) }, `${sign}${formatByUnit(value, unit)}`)
+        : renderValue(value, share, sign),
+    );
     container.append(line);
     if (typeof value === "number") {
       const note = share ? " (a fraction: format the cell as %)" : "";

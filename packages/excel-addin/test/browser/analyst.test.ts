@@ -62,6 +62,32 @@ describe("SERIES in the task pane", () => {
   });
 });
 
+describe("every result readable", () => {
+  it("shows a change of share in percentage points and an error once, not again under Source", async () => {
+    const { page, errors } = await open("?fn=SHARE_CHANGE");
+    await page.fill("#arg-mineral", "graphite");
+    await page.fill("#arg-country", "CHN");
+    await page.fill("#arg-fromYear", "2023");
+    await page.fill("#arg-toYear", "2030");
+    await page.selectOption("#arg-source", "iea-cmde-2024");
+    await page.click("#run");
+    await page.locator("#result-value data").waitFor();
+    const change = core.shareChange("graphite", "CHN", { from: 2023, to: 2030, source: "iea-cmde-2024" })!;
+    const points = (change * 100).toFixed(1);
+    expect(await page.locator("#result-value data").textContent()).toBe(`${change > 0 ? "+" : ""}${points} pp`);
+    await page.selectOption("#fn", "CHINA_SHARE");
+    await page.fill("#arg-mineral", "cobalt");
+    await page.fill("#arg-year", "2019");
+    await page.click("#run");
+    await page.locator("#result-value.error").waitFor();
+    const output = (await page.locator("#output").innerText()) ?? "";
+    expect(output.split("#N/A").length - 1).toBe(1);
+    expect(await page.locator("#source").isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the Data tab's series chart", () => {
   it("draws one line per edition, projections dashed, every year labelled, a legend only for what is drawn", async () => {
     const { page, errors } = await open("?tab=data");
