@@ -9,6 +9,8 @@ import { answerFor, renderAnswer } from "./answer.ts";
 import { asRows, element, elements, errorText, isExcelError, make } from "./dom.ts";
 import type { EnumMeta, FunctionMeta, Metadata } from "./metadata.ts";
 import { renderResult } from "./result.ts";
+import { categoryLabel, orderedCategories } from "../functions/categories.ts";
+import { traitsOf } from "../functions/traits.ts";
 import { registered } from "./runtime.ts";
 
 export class Playground {
@@ -35,7 +37,7 @@ export class Playground {
   ) {
     this.functions = new Map(metadata.functions.filter((f) => registered(f.id)).map((f) => [f.id, f]));
     this.enums = new Map((metadata.enums ?? []).map((e) => [e.id, e]));
-    for (const f of this.functions.values()) this.ui.fn.append(make("option", { value: f.id }, f.id));
+    this.fillFunctions();
     const wanted = new URLSearchParams(location.search).get("fn")?.toUpperCase();
     if (wanted && this.functions.has(wanted)) this.ui.fn.value = wanted;
     this.ui.fn.disabled = false;
@@ -50,16 +52,37 @@ export class Playground {
     this.showFunction();
   }
 
-  /** The gallery's "Use example": fill the form with the example and run it. */
-  use(id: string, example: Readonly<Record<string, string>>): void {
+  /** The function list grouped as the picker groups it (functions/categories.ts). */
+  private fillFunctions(): void {
+    const byCategory = (id: string) => traitsOf(id)?.category ?? "reference";
+    const ids = [...this.functions.keys()];
+    for (const category of orderedCategories(ids.map(byCategory))) {
+      const group = make("optgroup", { label: categoryLabel(category) });
+      for (const id of ids.filter((i) => byCategory(i) === category)) group.append(make("option", { value: id }, id));
+      this.ui.fn.append(group);
+    }
+  }
+
+  /** The picker's choice: the function's form, ready for its first argument. */
+  pick(id: string): void {
+    if (!this.functions.has(id)) return;
+    this.ui.fn.value = id;
+    this.showFunction();
+    const first = this.inputs()[0] ?? this.ui.fn;
+    first.scrollIntoView({ block: "nearest" });
+    first.focus({ preventScroll: true });
+  }
+
+  /** The gallery's "Use example": fill the form with the example, run it and bring the result into view. */
+  async use(id: string, example: Readonly<Record<string, string>>): Promise<void> {
     if (!this.functions.has(id)) return;
     this.ui.fn.value = id;
     this.remembered.clear();
     this.showFunction();
     for (const input of this.inputs()) input.value = example[input.name] ?? "";
-    void this.run();
-    this.ui.fn.scrollIntoView({ block: "nearest" });
-    this.ui.fn.focus();
+    this.ui.fn.focus({ preventScroll: true });
+    await this.run();
+    this.ui.output.scrollIntoView({ block: "start" });
   }
 
   private async insert(): Promise<void> {

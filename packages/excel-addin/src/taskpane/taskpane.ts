@@ -27,6 +27,7 @@ import { element } from "./dom.ts";
 import { renderGallery } from "./gallery.ts";
 import { loadMetadata, type Metadata } from "./metadata.ts";
 import { connectOffice } from "./office.ts";
+import { renderPicker } from "./picker.ts";
 import { Playground } from "./playground.ts";
 import { RefreshPanel } from "./refreshPanel.ts";
 import { call, lookupFrom, registered, registeredCount } from "./runtime.ts";
@@ -105,6 +106,11 @@ async function start(): Promise<void> {
     const metadata = await loadMetadata();
     if (registeredCount() === 0) throw new Error("functions.js did not load, so there is nothing to run");
     const playground = new Playground(metadata, namespace);
+    renderPicker(
+      element("fn-finder"),
+      metadata.functions.filter((f) => registered(f.id)),
+      (id) => playground.pick(id),
+    );
     renderGallery(
       element("gallery-body"),
       metadata.functions.filter((f) => registered(f.id)),

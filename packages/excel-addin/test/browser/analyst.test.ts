@@ -6,7 +6,7 @@ import * as core from "@critmin/core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERIES_HEADER } from "../../src/adapter/seriesTable.ts";
-import { elementScreenshot, openPane, percent, startPane, type Pane } from "./pane.ts";
+import { elementScreenshot, functionIds, openPane, percent, startPane, type Pane } from "./pane.ts";
 
 let pane: Pane;
 
@@ -57,6 +57,66 @@ describe("SERIES in the task pane", () => {
     for (const gap of core.series("cobalt", "CHN", { stage: "mining" }).notListed)
       expect(line).toContain(gap.edition.split("-")[0]!.toUpperCase());
     expect(line).toContain("inside rest of world, not zero");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("find a function", () => {
+  it('finds CHINA_SHARE from "china", and functions by words of their descriptions and argument hints', async () => {
+    const { page, errors } = await open("");
+    const visible = async () => page.locator(".picker-item:visible .pick").allTextContents();
+    expect(await page.locator("#fn-search-count").textContent()).toMatch(
+      new RegExp(`^${functionIds(pane).length} functions in \\d+ groups$`),
+    );
+    await page.fill("#fn-search", "china");
+    expect(await visible()).toContain("CHINA_SHARE");
+    await page.fill("#fn-search", "risk");
+    expect(await visible()).toEqual(expect.arrayContaining(["SUPPLY_RISK", "SUPPLY_AT_RISK"]));
+    await page.fill("#fn-search", "battery");
+    expect(await visible()).toContain("TECH_EXPOSURE");
+    await page.fill("#fn-search", "demand");
+    expect(await visible()).toContain("DEMAND");
+    await page.fill("#fn-search", "china");
+    await elementScreenshot(page, "#fn-finder", "picker-search");
+    // Each listed function has its one-line description and a Help link to its docs page.
+    const item = page.locator("#pick-CHINA_SHARE");
+    expect(await item.locator(".one-line").textContent()).toMatch(/^China's share of world output/);
+    const help = item.locator("a.help");
+    expect(await help.getAttribute("aria-label")).toBe("Help: CHINA_SHARE");
+    expect(await help.getAttribute("href")).toMatch(/\/CHINA_SHARE$/);
+    // Picking it opens its form.
+    await item.locator(".pick").click();
+    expect(await page.locator("#fn").inputValue()).toBe("CHINA_SHARE");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("arg-mineral");
+    await page.fill("#fn-search", "zzzz");
+    expect(await page.locator("#fn-search-count").textContent()).toBe('No function matches "zzzz"');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("gives every gallery button a distinct name, and brings the example's result into view", async () => {
+    const { page, errors } = await open("");
+    await page.locator("#gallery-list .use").first().waitFor();
+    // The names as the browser's accessibility tree gives them to a screen reader (Fluent buttons
+    // take their role from ElementInternals, which Playwright's role queries do not read).
+    const cdp = await page.context().newCDPSession(page);
+    const tree = (await cdp.send("Accessibility.getFullAXTree")) as {
+      nodes: { role?: { value: string }; name?: { value: string } }[];
+    };
+    const names = tree.nodes
+      .filter((n) => n.role?.value === "button" && /^Use example/.test(n.name?.value ?? ""))
+      .map((n) => n.name!.value);
+    expect(names.length).toBe(await page.locator("#gallery-list .use").count());
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain("Use example: CHINA_SHARE");
+    await page.locator("#gallery-HHI .use").click();
+    await page.locator("#output:not([hidden]) #result-value").waitFor();
+    await page.waitForFunction(() => {
+      const box = document.getElementById("output")!.getBoundingClientRect();
+      return box.top >= 0 && box.top < window.innerHeight;
+    });
+    expect(await page.locator("#fn").inputValue()).toBe("HHI");
     expect(errors).toEqual([]);
     await page.close();
   });
