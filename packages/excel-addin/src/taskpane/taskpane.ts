@@ -64,7 +64,6 @@ async function startPanels(metadata: Metadata, namespace: string, inExcel: () =>
     namespaces: [...new Set([namespace, ...NAMESPACES])],
   });
   new RefreshPanel({
-    defaultUrl: new URL("data/manifest.json", document.baseURI).href,
     inExcel,
     store,
     restored,

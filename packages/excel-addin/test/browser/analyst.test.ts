@@ -5,6 +5,7 @@
 import * as core from "@critmin/core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signingKey } from "../../../../test/support/hosted.ts";
 import { SERIES_HEADER } from "../../src/adapter/seriesTable.ts";
 import { elementScreenshot, functionIds, openPane, percent, startPane, type Pane } from "./pane.ts";
 
@@ -18,7 +19,8 @@ async function open(query: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 beforeAll(async () => {
-  pane = await startPane("analyst");
+  // With a data key, so the refresh card is set up as an organisation's build has it.
+  pane = await startPane("analyst", () => undefined, { CRITMIN_DATA_PUBLIC_KEYS: signingKey().publicKey });
 }, 180_000);
 
 afterAll(() => pane?.close());
@@ -171,6 +173,31 @@ describe("the Data tab's series chart", () => {
     expect(await page.locator(".series-legend .key").count()).toBe(kinds.size);
     expect(await page.locator("#chart-series").textContent()).toContain("Share of world output (%)");
     await elementScreenshot(page, "#chart-series-figure", "series-chart");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the data refresh card", () => {
+  it("starts empty, says a non-URL is not a URL, and describes the bundled data in words, version second", async () => {
+    const { page, errors } = await open("?tab=data");
+    await page.locator("#refresh-current:not(:empty)").waitFor();
+    expect(await page.locator("#refresh-url").inputValue()).toBe("");
+    const editions = core.editions();
+    const newest = [...editions].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+    const [year, month] = newest.date.split("-").map(Number);
+    const monthName = new Date(Date.UTC(year!, month! - 1, 1)).toLocaleString("en-GB", {
+      month: "long",
+      timeZone: "UTC",
+    });
+    expect(await page.locator("#refresh-current").textContent()).toBe(
+      `Bundled data: ${editions.length} editions, newest ${newest.id.split("-")[0]!.toUpperCase()} ${monthName} ${year} (dataset ${core.datasetVersion()})`,
+    );
+    await page.fill("#refresh-url", "manifest please");
+    await page.click("#refresh-run");
+    await page.locator("#refresh-message:not(:empty)").waitFor();
+    expect(await page.locator("#refresh-message").textContent()).toMatch(/^"manifest please" is not a URL: /);
+    expect(await page.locator("#refresh-url").getAttribute("aria-invalid")).toBe("true");
     expect(errors).toEqual([]);
     await page.close();
   });
