@@ -69,8 +69,10 @@ const KEYS = ["stage", "measure"] as const;
  * @throws {@link CritminError} `unknown_id` for an unknown mineral, country, stage or measure,
  *   `invalid_argument` for a malformed option
  * @example
- * series("cobalt", "COD", { stage: "mining" }).rows.map((r) => `${r.edition} ${r.year}`)[0]
- * //=> "iea-cmde-2024 2023"
+ * series("cobalt", "COD", { stage: "mining" }).rows.map((r) => `${r.edition} ${r.year} ${r.kind}`).slice(0, 3)
+ * //=> ["ec-crm-2023 2023 period-average", "iea-cmde-2024 2023 observed", "iea-cmde-2024 2030 projected"]
+ * series("cobalt", "CHN", { stage: "mining" }).notListed.filter((g) => g.insideRestOfWorld).map((g) => g.edition)
+ * //=> ["iea-cmde-2024", "usgs-mcs-2025", "iea-cmde-2025"]
  */
 export function series(mineral: MineralInput, country: CountryInput, options?: SeriesOptions): Series {
   const fn = "series";

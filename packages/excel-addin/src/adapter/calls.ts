@@ -186,3 +186,12 @@ export function explainCall(
     ...c.args(caller, id, rest),
   );
 }
+
+/** Why the same call has no value, in core's words (the years that exist); `undefined` when core gives none. */
+export function answerReason(excelId: string, identifier: unknown, rest: readonly unknown[]): string | undefined {
+  try {
+    return explainCall(excelId, identifier, rest).reason;
+  } catch {
+    return undefined;
+  }
+}

@@ -8,7 +8,7 @@
 import * as core from "@critmin/core";
 import { citationText } from "../adapter/answerText.ts";
 import { isBlank, optionalText, text } from "../adapter/args.ts";
-import { coreResult, excelResult, explainCall } from "../adapter/calls.ts";
+import { answerReason, coreResult, excelResult, explainCall } from "../adapter/calls.ts";
 import { explainRows } from "../adapter/explain.ts";
 import { blockReason, seriesSource } from "../adapter/queries.ts";
 import { table, value, type ExcelValue } from "../adapter/results.ts";
@@ -339,7 +339,9 @@ export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector
     ["demand", source],
     mineral,
     (m) => excelResult(fn, m, [year, scenario, sector, source]),
+    // Core's reason names the years each edition has, as CHINA_SHARE's does.
     (m, pinned) =>
+      answerReason(fn, m, [year, scenario, sector, source]) ??
       `no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, pinned)}${scenario ? ` under ${String(scenario)}` : ""}`,
   );
 }
