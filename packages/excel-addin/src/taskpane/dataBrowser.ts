@@ -184,11 +184,14 @@ export class DataBrowser {
     );
     this.ui.results.append(legend);
     // Issue 16: the same share in every edition, so editions compare without switching the Edition list.
+    const series = asRows(this.deps.call("SERIES", mineral, "China", stage));
+    const none = series[0]?.[0];
     this.ui.results.append(
       seriesChart(
         "chart-series",
         `China's share of ${mineralName} ${stage} in every edition (SERIES)`,
-        seriesPoints(asRows(this.deps.call("SERIES", mineral, "China", stage))),
+        seriesPoints(series),
+        isExcelError(none) ? errorText(none) : undefined,
       ),
     );
     this.ui.results.append(

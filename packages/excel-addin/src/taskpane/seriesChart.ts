@@ -44,7 +44,13 @@ const KIND_WORDS: Readonly<Record<SeriesChartPoint["kind"], string>> = {
  * edition's observed year and its projections five years apart would otherwise crowd the labels
  * of the observed years together at 350 px.
  */
-export function seriesChart(id: string, title: string, points: readonly SeriesChartPoint[], width = 300): HTMLElement {
+export function seriesChart(
+  id: string,
+  title: string,
+  points: readonly SeriesChartPoint[],
+  empty = "No edition has a figure.",
+  width = 300,
+): HTMLElement {
   const figure = make("figure", { class: "series-chart", id: `${id}-figure` });
   figure.append(make("figcaption", { id: `${id}-caption` }, title));
   const editions = [...new Set(points.map((p) => p.edition))];
@@ -69,8 +75,12 @@ export function seriesChart(id: string, title: string, points: readonly SeriesCh
     class: "chart",
   });
   root.append(svg("desc", { id: `${id}-desc` }, described || "no figures"));
+  if (points.length === 0) {
+    // Nothing to draw: say why (SERIES's reason), rather than an empty frame.
+    figure.append(make("p", { class: "hint", id: `${id}-empty` }, empty));
+    return figure;
+  }
   figure.append(root);
-  if (points.length === 0) return figure;
   const step = (width - pad.left - pad.right) / Math.max(1, years.length);
   const x = (year: number) => pad.left + step * (years.indexOf(year) + 0.5);
   const y = (share: number) => pad.top + (1 - share) * (height - pad.top - pad.bottom);

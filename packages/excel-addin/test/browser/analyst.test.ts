@@ -178,6 +178,24 @@ describe("the Data tab's series chart", () => {
   });
 });
 
+describe("the Data tab's series chart without figures", () => {
+  it("says why instead of drawing an empty chart (China inside rest of world, not zero)", async () => {
+    const { page, errors } = await open("?tab=data");
+    await page.locator("#data-table").waitFor();
+    await page.selectOption("#data-mineral", "chromium");
+    await page.selectOption("#data-stage", "mining");
+    await page.selectOption("#data-edition", "usgs-mcs-2025");
+    await page.click("#data-show");
+    await page.locator("#chart-series-empty").waitFor();
+    const reason = core.series("chromium", "CHN", { stage: "mining" }).reason!;
+    expect(await page.locator("#chart-series-empty").textContent()).toBe(`#N/A — SERIES: ${reason}`);
+    expect(reason).toContain("inside rest of world (not zero)");
+    expect(await page.locator("#chart-series").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the data refresh card", () => {
   it("starts empty, says a non-URL is not a URL, and describes the bundled data in words, version second", async () => {
     const { page, errors } = await open("?tab=data");
