@@ -13,6 +13,7 @@ export const SEEDS: Readonly<Record<string, readonly unknown[]>> = {
   groupShare: ["lithium", "QUAD", { ...SUPPLY, stage: "mining" }],
   shareChange: ["graphite", "CHN", { from: 2023, to: 2030, stage: "refining", source: "iea-cmde-2024" }],
   topProducers: ["cobalt", { ...SUPPLY, n: 3 }],
+  series: ["lithium", "CHN", { stage: "refining", measure: "production" }],
   concentration: ["rare-earths", SUPPLY],
   hhi: ["cobalt", SUPPLY],
   crN: ["cobalt", 3, SUPPLY],

@@ -244,3 +244,43 @@ supplySuites.push({
   },
   atLeast: 40_000,
 });
+
+// SERIES(mineral, country, [stage], [measure]) (issue 16): the whole spilled table; #N/A where no
+// edition lists the country, with core's reason.
+supplySuites.push({
+  fn: "SERIES",
+  cases: [
+    ...uniq(MSC.map(([m, s, c]) => `${m}|${s}|${c}`))
+      .map((k) => k.split("|"))
+      .flatMap(([m, s, c]) => [
+        [m, c, s, null],
+        [m, countryName.get(c!) ?? c, s, "production"],
+      ]),
+    ...[...MS.values()].flatMap(({ mineral, stage }) => ABSENT_COUNTRIES.map((c) => [mineral, c, stage, null])),
+    ...[...MS.values()].map(({ mineral }) => [mineral, "CHN", null, "reserves"]),
+    ["lithum", "CHN", null, null],
+    ["lithium", "CHN", "milling", null],
+    ["lithium", "CHN", null, "output"],
+  ],
+  excel: ([m, c, stage, measure]) => excel.series(m, c, stage, measure),
+  core: ([m, c, stage, measure]) => {
+    const s = core.series(str(m), str(c), opts({ stage, measure }));
+    return s.rows.length === 0 ? undefined : s;
+  },
+  table: {
+    header: ["Edition", "Year", "Kind", "Case", "Share", "Tonnes", "Bound", "Status", "Locator"],
+    rows: (v) =>
+      (v as core.Series).rows.map((r) => [
+        r.edition,
+        r.year,
+        r.kind,
+        r.case,
+        r.value,
+        r.tonnes,
+        r.bound,
+        r.status,
+        r.locator,
+      ]),
+  },
+  atLeast: 1_000,
+});

@@ -41,6 +41,7 @@ export type {
   ImportRelianceOptions,
   ProvenanceQuery,
   ReservesOptions,
+  SeriesOptions,
   ShareChangeOptions,
   SupplyAtRiskOptions,
   SupplyOptions,
@@ -66,6 +67,10 @@ export { shareChange } from "./exposure/shareChange.ts";
 export { groupShare } from "./exposure/groupShare.ts";
 export { topProducers } from "./exposure/topProducers.ts";
 export type { Producer } from "./exposure/topProducers.ts";
+
+// series: every edition's figures for one country side by side
+export { series } from "./exposure/series.ts";
+export type { Series, SeriesGap, SeriesPoint } from "./exposure/series.ts";
 
 // concentration
 export { concentration } from "./exposure/concentration.ts";

@@ -142,3 +142,11 @@ export interface TopProducersOptions extends SupplyOptions {
   /** How many countries; default 5. */
   n?: number | undefined;
 }
+
+/** Options of {@link series}. */
+export interface SeriesOptions {
+  /** `mining` or `refining`; default `refining`. */
+  stage?: Stage | undefined;
+  /** What is measured; default `production`. */
+  measure?: Measure | undefined;
+}

@@ -131,6 +131,7 @@ export const VALID: Record<string, unknown[]> = {
   economicImportance: [[["cobalt"]]],
   importReliance: [[["cobalt"]], "USA"],
   reserves: [[["cobalt"]], "World"],
+  series: ["lithium", "China"],
   source: [[["cobalt"]]],
   explain: ["CHINA_SHARE", "cobalt"],
   minerals: [],

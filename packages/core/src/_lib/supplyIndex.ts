@@ -156,3 +156,13 @@ export function coverage(mineral: string, stage: Stage, measure: Measure): reado
 export function stagesWithData(mineral: string, measure: Measure): Stage[] {
   return (["mining", "refining"] as const).filter((s) => coverage(mineral, s, measure).length > 0);
 }
+
+/** Every block of one mineral, stage and measure (each edition, year and case), unordered: for {@link series}. */
+export function blocksOf(mineral: string, stage: Stage, measure: Measure): Block[] {
+  const found: Block[] = [];
+  for (const b of indexOf(mineral).blocks.values()) {
+    const first = b.rows.values().next().value;
+    if (first && first.stage === stage && first.measure === measure) found.push(b);
+  }
+  return found;
+}

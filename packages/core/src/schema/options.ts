@@ -185,3 +185,13 @@ export const TopProducersOptions = /* @__PURE__ */ SupplyOptions.extend({
   n: z.number().int().min(1).optional(),
 }).strict();
 export type TopProducersOptions = z.input<typeof TopProducersOptions>;
+
+// series
+/** Options of {@link series}. */
+export const SeriesOptions = /* @__PURE__ */ options({
+  /** `mining` or `refining`; default `refining`. */
+  stage,
+  /** What is measured; default `production`. */
+  measure: z.enum(MEASURES).optional(),
+});
+export type SeriesOptions = z.input<typeof SeriesOptions>;

@@ -19,9 +19,12 @@ import { seriesArgs, supplyArgs } from "./queries.ts";
 
 type Plain = number | string | boolean | undefined;
 
+/** Core functions that only table functions call: `explain` does not take them. */
+type TableOnly = typeof core.series;
+
 export interface CoreCall {
   /** The core function the Excel function calls. */
-  readonly fn: Explainable;
+  readonly fn: Explainable | TableOnly;
   /** What the first (range) argument names. */
   readonly identifier: "mineral" | "material" | "technology";
   /** `value`: one value per cell; `table`: the wrapper spills rows built from a record. */
@@ -32,7 +35,7 @@ export interface CoreCall {
   readonly excel: (result: unknown) => unknown;
 }
 
-function entry<F extends Explainable>(
+function entry<F extends Explainable | TableOnly>(
   fn: F,
   args: (excelId: string, id: string, rest: readonly unknown[]) => Parameters<F>,
   options: { identifier?: CoreCall["identifier"]; kind?: CoreCall["kind"]; excel?: (r: ReturnType<F>) => Plain } = {},
@@ -136,6 +139,16 @@ export const CALLS: Readonly<Record<string, CoreCall>> = Object.freeze({
     { stage: stageArg(f, stage) },
   ]),
   RESERVES: entry(core.reserves, (f, m, [country, source]) => [m, text(f, "country", country), seriesArgs(f, source)]),
+  // Issue 16: one country's figures across editions.
+  SERIES: entry(
+    core.series,
+    (f, m, [country, stage, measure]) => [
+      m,
+      text(f, "country", country),
+      { stage: stageArg(f, stage), measure: optionalText(f, "measure", measure) as core.Measure | undefined },
+    ],
+    { kind: "table" },
+  ),
 });
 
 function callOf(excelId: string): CoreCall {
@@ -167,8 +180,18 @@ export function explainCall(
 ): Answer<unknown> {
   const c = callOf(excelId);
   const id = text(caller, c.identifier, identifier);
-  return (core.explain as (fn: Explainable, ...args: readonly unknown[]) => Answer<unknown>)(
+  // A table-only function reaches explain, which rejects it with its own message.
+  return (core.explain as (fn: unknown, ...args: readonly unknown[]) => Answer<unknown>)(
     c.fn,
     ...c.args(caller, id, rest),
   );
+}
+
+/** Why the same call has no value, in core's words (the years that exist); `undefined` when core gives none. */
+export function answerReason(excelId: string, identifier: unknown, rest: readonly unknown[]): string | undefined {
+  try {
+    return explainCall(excelId, identifier, rest).reason;
+  } catch {
+    return undefined;
+  }
 }

@@ -8,10 +8,11 @@
 import * as core from "@critmin/core";
 import { citationText } from "../adapter/answerText.ts";
 import { isBlank, optionalText, text } from "../adapter/args.ts";
-import { coreResult, excelResult, explainCall } from "../adapter/calls.ts";
+import { answerReason, coreResult, excelResult, explainCall } from "../adapter/calls.ts";
 import { explainRows } from "../adapter/explain.ts";
 import { blockReason, seriesSource } from "../adapter/queries.ts";
 import { table, value, type ExcelValue } from "../adapter/results.ts";
+import { SERIES_HEADER, seriesRows } from "../adapter/seriesTable.ts";
 import { asked, cells, seriesCells, supplyCells } from "../adapter/wrappers.ts";
 // Edition pinning: a blank `source` passes the workbook's pin to the core (adapter/queries.ts).
 import { versionLabel } from "../workbook/pin.ts";
@@ -338,7 +339,9 @@ export function demand(mineral: any[][], year?: any, scenario?: Scenario, sector
     ["demand", source],
     mineral,
     (m) => excelResult(fn, m, [year, scenario, sector, source]),
+    // Core's reason names the years each edition has, as CHINA_SHARE's does.
     (m, pinned) =>
+      answerReason(fn, m, [year, scenario, sector, source]) ??
       `no IEA demand figure for ${String(m)}${sector ? ` (${String(sector)})` : ""}${asked(year, pinned)}${scenario ? ` under ${String(scenario)}` : ""}`,
   );
 }
@@ -478,6 +481,33 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
     mineral,
     (m) => excelResult(fn, m, [country, source]),
     (m) => `no reserves figure for ${String(m)} in ${String(country)}`,
+  );
+}
+
+/**
+ * A country's share in every edition and year: edition, year, kind, case, share, tonnes, locator (header row).
+ * @customfunction SERIES
+ * @helpurl https://docs.critmin.invalid/excel/SERIES
+ * @param mineral Mineral, e.g. "lithium"
+ * @param country Country name, ISO code or alias, e.g. "China"
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [measure] "production" (default), "capacity", "reserves" or "eu-sourcing"
+ * @returns A table with a header row; no row where an edition folds the country into rest of world
+ */
+export function series(mineral: any, country: any, stage?: Stage, measure?: any): any[][] {
+  const fn = "SERIES";
+  let reason = `${fn}: no figures`;
+  return table(
+    () => {
+      const s = coreResult(fn, text(fn, "mineral", mineral), [country, stage, measure]) as core.Series;
+      if (s.rows.length === 0) {
+        reason = `${fn}: ${s.reason ?? "no figures"}`;
+        return undefined;
+      }
+      return seriesRows(s);
+    },
+    SERIES_HEADER,
+    () => reason,
   );
 }
 

@@ -312,6 +312,24 @@ export const TRAITS: Readonly<Record<string, FunctionTraits>> = {
     examples: [{ args: ["lithium", "Chile"] }, { args: ["lithium", "World"] }],
     gallery: { mineral: "lithium", country: "Chile" },
   },
+  SERIES: {
+    kind: "table",
+    category: "supply",
+    core: "series",
+    method: "shares",
+    examples: [
+      {
+        args: ["lithium", "China", "refining"],
+        note: "Every edition side by side: the EU period average, each IEA edition's observed year and projections.",
+      },
+      { args: ["cobalt", "DRC", "mining"], note: "USGS observed years beside the IEA editions." },
+      {
+        args: ["cobalt", "China", "mining"],
+        note: "Editions that fold China into rest of world have no row (never 0).",
+      },
+    ],
+    gallery: { mineral: "lithium", country: "China", stage: "refining" },
+  },
   SOURCE: {
     kind: "value",
     unit: "text",

@@ -2,7 +2,7 @@
 // stage · unit · basis), and a "Full citation" disclosure with the citation, the rule that chose the
 // edition and each source figure. Built from core's explain() with the arguments the function
 // itself parses (adapter/calls.ts), so it describes exactly the call the result came from.
-import { countries, type Answer } from "@critmin/core";
+import { countries, series, type Answer, type Stage } from "@critmin/core";
 import { answerLine, editionLabel, ruleText, sourceText } from "../adapter/answerText.ts";
 import { CALLS, explainCall } from "../adapter/calls.ts";
 import { make } from "./dom.ts";
@@ -19,8 +19,27 @@ export function answerFor(id: string, values: readonly Cell[]): Answer<unknown> 
   }
 }
 
+/** SERIES: the editions that have no row for the country, and why (never a 0). */
+function seriesNote(values: readonly Cell[]): string {
+  try {
+    const [mineral, country, stage, measure] = values;
+    const s = series(String(mineral), String(country), {
+      stage: (stage ?? undefined) as Stage | undefined,
+      measure: (measure ?? undefined) as never,
+    });
+    const gaps = s.notListed.map(
+      (g) => `${editionLabel(g.edition)}${g.insideRestOfWorld ? " (inside rest of world, not zero)" : ""}`,
+    );
+    const each = "Each row carries its own edition, year, kind and locator.";
+    return gaps.length > 0 ? `${each} No row where an edition does not list ${s.country}: ${gaps.join(", ")}.` : each;
+  } catch {
+    return "";
+  }
+}
+
 /** What stands in the line for a function without an answer of its own. */
-function noAnswer(id: string, namespace: string): string {
+function noAnswer(id: string, values: readonly Cell[], namespace: string): string {
+  if (id === "SERIES") return seriesNote(values);
   if (id === "SOURCE") return "The result above is the citation.";
   if (id === "EXPLAIN") return "The rows above are the answer: edition, period, unit, basis and sources.";
   return `Reference data of the bundled dataset; =${namespace}.EDITIONS() cites every edition.`;
@@ -56,7 +75,7 @@ export function renderAnswer(
   container.hidden = failed;
   if (failed) return;
   if (!answer) {
-    container.append(make("p", { class: "answer-line", id: "answer-line" }, noAnswer(id, namespace)));
+    container.append(make("p", { class: "answer-line", id: "answer-line" }, noAnswer(id, values, namespace)));
     return;
   }
   container.append(make("p", { class: "answer-line", id: "answer-line" }, answerLine(answer)));

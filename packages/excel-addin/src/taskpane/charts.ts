@@ -2,7 +2,7 @@
 // attributes and classes only (the page's CSP allows no inline style).
 const SVG = "http://www.w3.org/2000/svg";
 
-function svg<K extends keyof SVGElementTagNameMap>(
+export function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number>,
   text?: string,

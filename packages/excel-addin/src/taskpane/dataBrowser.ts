@@ -8,6 +8,7 @@ import { producersTable, type TableBlock } from "../workbook/insertTable.ts";
 import { ReplaceNeeded, type OnExisting } from "../workbook/owned.ts";
 import { askInline } from "./confirm.ts";
 import { barChart, shareChart, type SharePoint } from "./charts.ts";
+import { seriesChart, seriesPoints } from "./seriesChart.ts";
 import {
   asRows,
   type Call,
@@ -182,6 +183,17 @@ export class DataBrowser {
       " projection (base case)",
     );
     this.ui.results.append(legend);
+    // Issue 16: the same share in every edition, so editions compare without switching the Edition list.
+    const series = asRows(this.deps.call("SERIES", mineral, "China", stage));
+    const none = series[0]?.[0];
+    this.ui.results.append(
+      seriesChart(
+        "chart-series",
+        `China's share of ${mineralName} ${stage} in every edition (SERIES)`,
+        seriesPoints(series),
+        isExcelError(none) ? errorText(none) : undefined,
+      ),
+    );
     this.ui.results.append(
       dataTable(
         "data-table",

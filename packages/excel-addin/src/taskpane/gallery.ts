@@ -14,7 +14,7 @@ export interface GalleryDeps {
   readonly call: Call;
   readonly parse: (raw: string) => string | number | boolean | null;
   readonly formula: (id: string, values: readonly (string | number | boolean | null)[]) => string;
-  readonly onUse: (id: string, example: Readonly<Record<string, string>>) => void;
+  readonly onUse: (id: string, example: Readonly<Record<string, string>>) => unknown;
 }
 
 function preview(meta: GalleryFunction, result: unknown): string {
@@ -67,6 +67,7 @@ export function renderGallery(
       appearance: "secondary",
       size: "small",
       class: "use",
+      "aria-label": `Use example: ${meta.id}`,
       "aria-describedby": headingId,
     }))
       use.setAttribute(k, v);

@@ -1,12 +1,16 @@
 // The function playground: pick a function, fill its arguments, see the result, what it is (its
 // answer: edition, period, unit, basis, sources) and the formula to paste or insert into the active cell.
+import type { AnswerUnit } from "@critmin/core";
 import * as excel from "../workbook/excel.ts";
+import { cellUnit, numberFormatFor } from "../workbook/numberFormats.ts";
 import { formulaText, parseArgument, type Cell } from "./arguments.ts";
 import { boundSign } from "../adapter/answerText.ts";
 import { answerFor, renderAnswer } from "./answer.ts";
 import { asRows, element, elements, errorText, isExcelError, make } from "./dom.ts";
 import type { EnumMeta, FunctionMeta, Metadata } from "./metadata.ts";
 import { renderResult } from "./result.ts";
+import { categoryLabel, orderedCategories } from "../functions/categories.ts";
+import { traitsOf } from "../functions/traits.ts";
 import { registered } from "./runtime.ts";
 
 export class Playground {
@@ -22,6 +26,8 @@ export class Playground {
     copyStatus: "p",
   });
   private readonly remembered = new Map<string, string>();
+  /** The unit of the last run's cell: it gives the inserted cell's number format. */
+  private unit: AnswerUnit | undefined;
   private readonly functions: Map<string, FunctionMeta>;
   private readonly enums: Map<string, EnumMeta>;
 
@@ -31,7 +37,7 @@ export class Playground {
   ) {
     this.functions = new Map(metadata.functions.filter((f) => registered(f.id)).map((f) => [f.id, f]));
     this.enums = new Map((metadata.enums ?? []).map((e) => [e.id, e]));
-    for (const f of this.functions.values()) this.ui.fn.append(make("option", { value: f.id }, f.id));
+    this.fillFunctions();
     const wanted = new URLSearchParams(location.search).get("fn")?.toUpperCase();
     if (wanted && this.functions.has(wanted)) this.ui.fn.value = wanted;
     this.ui.fn.disabled = false;
@@ -46,23 +52,44 @@ export class Playground {
     this.showFunction();
   }
 
-  /** The gallery's "Use example": fill the form with the example and run it. */
-  use(id: string, example: Readonly<Record<string, string>>): void {
+  /** The function list grouped as the picker groups it (functions/categories.ts). */
+  private fillFunctions(): void {
+    const byCategory = (id: string) => traitsOf(id)?.category ?? "reference";
+    const ids = [...this.functions.keys()];
+    for (const category of orderedCategories(ids.map(byCategory))) {
+      const group = make("optgroup", { label: categoryLabel(category) });
+      for (const id of ids.filter((i) => byCategory(i) === category)) group.append(make("option", { value: id }, id));
+      this.ui.fn.append(group);
+    }
+  }
+
+  /** The picker's choice: the function's form, ready for its first argument. */
+  pick(id: string): void {
+    if (!this.functions.has(id)) return;
+    this.ui.fn.value = id;
+    this.showFunction();
+    const first = this.inputs()[0] ?? this.ui.fn;
+    first.scrollIntoView({ block: "nearest" });
+    first.focus({ preventScroll: true });
+  }
+
+  /** The gallery's "Use example": fill the form with the example, run it and bring the result into view. */
+  async use(id: string, example: Readonly<Record<string, string>>): Promise<void> {
     if (!this.functions.has(id)) return;
     this.ui.fn.value = id;
     this.remembered.clear();
     this.showFunction();
     for (const input of this.inputs()) input.value = example[input.name] ?? "";
-    void this.run();
-    this.ui.fn.scrollIntoView({ block: "nearest" });
-    this.ui.fn.focus();
+    this.ui.fn.focus({ preventScroll: true });
+    await this.run();
+    this.ui.output.scrollIntoView({ block: "start" });
   }
 
   private async insert(): Promise<void> {
     const formula = this.ui.formula.textContent ?? "";
     if (!formula) return;
     try {
-      const address = await excel.insertFormula(formula);
+      const address = await excel.insertFormula(formula, numberFormatFor(this.unit));
       this.ui.copyStatus.textContent = `Inserted into ${address}.`;
     } catch (error) {
       this.ui.copyStatus.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
@@ -147,11 +174,12 @@ export class Playground {
     this.ui.output.hidden = false;
     const given = meta.parameters.map((p) => values.get(p.name) ?? null);
     const answer = answerFor(meta.id, given);
+    this.unit = cellUnit(meta.id, answer?.unit);
     let failed = false;
     try {
       const result = await fn(...args);
       failed = asRows(result).some((row) => row.some(isExcelError));
-      renderResult(this.ui.result, meta, result, answer ? boundSign(answer) : "");
+      renderResult(this.ui.result, meta, result, answer ? boundSign(answer) : "", this.unit);
     } catch (error) {
       failed = true;
       this.ui.result.replaceChildren(
@@ -172,6 +200,7 @@ export class Playground {
   }
 
   private showOutput(message: string, formula: string): void {
+    this.unit = undefined;
     this.ui.output.hidden = false;
     this.ui.result.replaceChildren(make("p", { class: "value error", id: "result-value" }, message));
     this.ui.source.replaceChildren();

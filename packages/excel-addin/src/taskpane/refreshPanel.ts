@@ -1,7 +1,7 @@
 // The Data tab's "Data refresh" card: fetch newer dataset files the organisation hosts, check them
 // completely, switch over; or go back to the bundled data. Works in Excel (then the workbook is
 // recalculated) and outside it. The checks and the switch are in ../refresh; this is the page.
-import { bundledDataset, dataset } from "@critmin/core";
+import { bundledDataset, dataset, type Edition } from "@critmin/core";
 import { runRefresh, useBundled, type ActionOutcome } from "../refresh/applyRefresh.ts";
 import { DATA_PUBLIC_KEYS } from "../refresh/publicKeys.ts";
 import { NOT_SET_UP, type RefreshProgress } from "../refresh/refreshDataset.ts";
@@ -10,8 +10,6 @@ import { element, elements, make } from "./dom.ts";
 import { Progress, say } from "./progress.ts";
 
 export interface RefreshPanelDeps {
-  /** Where the manifest is by default: `<add-in base>/data/manifest.json` (same origin: the CSP allows it). */
-  readonly defaultUrl: string;
   readonly inExcel: () => boolean;
   readonly store?: DatasetStore;
   /** What happened to the kept dataset at start. */
@@ -24,6 +22,21 @@ export interface RefreshPanelDeps {
 
 const URL_KEY = "critmin.refreshUrl";
 const mb = (n: number) => (n / 1_000_000).toFixed(1);
+
+const month = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** The data in words, from its editions: "4 editions, newest IEA May 2025". */
+export function describeEditions(editions: readonly Pick<Edition, "id" | "date">[]): string {
+  const newest = [...editions].sort((a, b) => b.date.localeCompare(a.date))[0];
+  const count = `${editions.length} ${editions.length === 1 ? "edition" : "editions"}`;
+  if (!newest) return count;
+  // The id's first part names the publisher as people say it (iea, usgs, ec); the date may lack a day.
+  const when = month.format(new Date(`${newest.date.slice(0, 7)}-01T00:00:00Z`));
+  return `${count}, newest ${newest.id.split("-")[0]!.toUpperCase()} ${when}`;
+}
+
+/** Whether the text is a whole address (scheme and host), not a word a relative URL would swallow. */
+const isAbsoluteUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s]/i.test(text);
 
 /** The last URL a refresh succeeded from, if the browser lets the pane remember it. */
 function rememberedUrl(): string | undefined {
@@ -57,7 +70,8 @@ export class RefreshPanel {
 
   constructor(private readonly deps: RefreshPanelDeps) {
     this.setUp = (deps.publicKeys ?? DATA_PUBLIC_KEYS).length > 0;
-    this.ui.url.value = rememberedUrl() ?? deps.defaultUrl;
+    // Empty unless a refresh succeeded before: a guessed address would only answer 404.
+    this.ui.url.value = rememberedUrl() ?? "";
     element<HTMLFormElement>("refresh-form").addEventListener("submit", (event) => {
       event.preventDefault();
       void this.refresh();
@@ -83,7 +97,7 @@ export class RefreshPanel {
     const bundled = data === bundledDataset();
     this.ui.current.replaceChildren(
       make("strong", {}, bundled ? "Bundled data: " : "Refreshed data: "),
-      `dataset ${data.version}, ${data.editions.length} editions`,
+      `${describeEditions(data.editions)} (dataset ${data.version})`,
     );
     this.ui.revert.disabled = this.busy !== undefined || bundled;
   }
@@ -120,6 +134,15 @@ export class RefreshPanel {
     if (url === "") {
       this.ui.url.setAttribute("aria-invalid", "true");
       this.say("Enter the URL of the manifest.json your organisation hosts.", true);
+      this.ui.url.focus();
+      return;
+    }
+    if (!isAbsoluteUrl(url)) {
+      this.ui.url.setAttribute("aria-invalid", "true");
+      this.say(
+        `"${url}" is not a URL: give the whole address of the manifest, like https://data.example.org/critmin/manifest.json.`,
+        true,
+      );
       this.ui.url.focus();
       return;
     }

@@ -1,27 +1,51 @@
 // The playground's result: one value, or a spilled range as a table (a table function's header
 // row as the table's header). Shares show as percentages, as the function's traits say.
 import { showsPercent, traitsOf } from "../functions/traits.ts";
+import type { AnswerUnit } from "@critmin/core";
+import { formatByUnit } from "../workbook/numberFormats.ts";
 import { textOf } from "../workbook/text.ts";
 import { asRows, errorText, formatNumber, isExcelError, make } from "./dom.ts";
 import type { FunctionMeta } from "./metadata.ts";
 
-function renderValue(value: unknown, asPercent: boolean, sign = ""): HTMLElement {
+/** How a table column's numbers read, from its header: shares as %, years as written (no "2,023"). */
+type ColumnKind = "percent" | "year" | "number";
+const columnKind = (header: string): ColumnKind =>
+  /share|weight/i.test(header) ? "percent" : /^(year|from|to)$/i.test(header) ? "year" : "number";
+
+function renderValue(value: unknown, kind: ColumnKind | boolean, sign = ""): HTMLElement {
   if (isExcelError(value)) return make("span", { class: "excel-error" }, errorText(value));
   if (typeof value === "number")
-    return make("data", { value: String(value) }, `${sign}${formatNumber(value, asPercent)}`);
+    return make(
+      "data",
+      { value: String(value) },
+      `${sign}${kind === "year" ? String(value) : formatNumber(value, kind === true || kind === "percent")}`,
+    );
   if (typeof value === "boolean") return make("span", {}, value ? "TRUE" : "FALSE");
   return make("span", {}, textOf(value));
 }
 
-/** `sign` ("≥ ", "≤ ") marks a single value that is a bound: a bound is never shown as a plain value. */
-export function renderResult(container: HTMLElement, meta: FunctionMeta, result: unknown, sign = ""): void {
+/**
+ * `sign` ("≥ ", "≤ ") marks a single value that is a bound: a bound is never shown as a plain value.
+ * `unit`, the answer's, formats a single value by its kind (numberFormats.ts).
+ */
+export function renderResult(
+  container: HTMLElement,
+  meta: FunctionMeta,
+  result: unknown,
+  sign = "",
+  unit?: AnswerUnit,
+): void {
   container.replaceChildren();
   const rows = asRows(result);
   const share = showsPercent(meta.id);
   if (rows.length === 1 && rows[0]!.length === 1) {
     const value = rows[0]![0];
     const line = make("p", { class: isExcelError(value) ? "value error" : "value", id: "result-value" });
-    line.append(renderValue(value, share, sign));
+    line.append(
+      typeof value === "number" && unit !== undefined
+        ? make("data", { value: String(value) }, `${sign}${formatByUnit(value, unit)}`)
+        : renderValue(value, share, sign),
+    );
     container.append(line);
     if (typeof value === "number") {
       const note = share ? " (a fraction: format the cell as %)" : "";
@@ -31,7 +55,7 @@ export function renderResult(container: HTMLElement, meta: FunctionMeta, result:
   }
   const header = traitsOf(meta.id)?.kind === "table" ? rows[0]!.map(String) : undefined;
   const body = header ? rows.slice(1) : rows;
-  const percentColumns = (header ?? []).map((h) => /share|weight/i.test(h));
+  const kinds = (header ?? []).map(columnKind);
   const wrap = make("div", {
     class: "table-wrap",
     tabindex: "0",
@@ -58,7 +82,7 @@ export function renderResult(container: HTMLElement, meta: FunctionMeta, result:
     const tr = make("tr");
     row.forEach((value, i) => {
       const td = make("td", { class: typeof value === "number" ? "num" : isExcelError(value) ? "error" : "" });
-      td.append(renderValue(value, header ? percentColumns[i] === true : share));
+      td.append(renderValue(value, header ? (kinds[i] ?? "number") : share));
       tr.append(td);
     });
     tbody.append(tr);

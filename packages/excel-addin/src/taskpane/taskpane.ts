@@ -27,6 +27,7 @@ import { element } from "./dom.ts";
 import { renderGallery } from "./gallery.ts";
 import { loadMetadata, type Metadata } from "./metadata.ts";
 import { connectOffice } from "./office.ts";
+import { renderPicker } from "./picker.ts";
 import { Playground } from "./playground.ts";
 import { RefreshPanel } from "./refreshPanel.ts";
 import { call, lookupFrom, registered, registeredCount } from "./runtime.ts";
@@ -63,7 +64,6 @@ async function startPanels(metadata: Metadata, namespace: string, inExcel: () =>
     namespaces: [...new Set([namespace, ...NAMESPACES])],
   });
   new RefreshPanel({
-    defaultUrl: new URL("data/manifest.json", document.baseURI).href,
     inExcel,
     store,
     restored,
@@ -105,6 +105,11 @@ async function start(): Promise<void> {
     const metadata = await loadMetadata();
     if (registeredCount() === 0) throw new Error("functions.js did not load, so there is nothing to run");
     const playground = new Playground(metadata, namespace);
+    renderPicker(
+      element("fn-finder"),
+      metadata.functions.filter((f) => registered(f.id)),
+      (id) => playground.pick(id),
+    );
     renderGallery(
       element("gallery-body"),
       metadata.functions.filter((f) => registered(f.id)),

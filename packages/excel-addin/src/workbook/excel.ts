@@ -80,11 +80,12 @@ function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T
   return excel.run(batch);
 }
 
-/** Writes a formula into the active cell; returns the cell's address. One sync. */
-export function insertFormula(formula: string): Promise<string> {
+/** Writes a formula into the active cell, with its unit's number format (numberFormats.ts); returns the address. One sync. */
+export function insertFormula(formula: string, numberFormat?: string): Promise<string> {
   return run(async (context) => {
     const cell = context.workbook.getActiveCell();
     cell.formulas = [[formula]];
+    if (numberFormat !== undefined) cell.numberFormat = [[numberFormat]];
     cell.load("address");
     await context.sync();
     return cell.address;

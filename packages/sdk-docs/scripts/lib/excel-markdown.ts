@@ -24,19 +24,28 @@ export function isTonnes(id: string): boolean {
   return unitOf(id) === "tonnes";
 }
 
-function gloss(id: string, cell: ShownCell): string {
+/** What a table column's numbers are, by its header: the page adds the percentage or the tonnes beside them. */
+function columnUnit(header: string): ValueUnit | undefined {
+  if (/share|weight/i.test(header)) return "percent";
+  if (/tonnes|\(t\)/i.test(header)) return "tonnes";
+  return undefined;
+}
+
+function gloss(id: string, cell: ShownCell, column?: string): string {
   if (cell.kind !== "number") return "";
   const n = Number(cell.value);
-  if (isFraction(id) && Math.abs(n) <= 10) return ` (${pct(n)})`;
-  if (isTonnes(id)) return ` (${num(n, 0)} t)`;
+  const unit = column === undefined ? unitOf(id) : columnUnit(column);
+  if ((unit === "percent" || unit === "fraction") && Math.abs(n) <= 10) return ` (${pct(n)})`;
+  if (unit === "tonnes") return ` (${num(n, 0)} t)`;
   return "";
 }
 
-export function cellMarkdown(id: string, cell: ShownCell): string {
+/** One cell; `column`, a table's header over it, says what its number is. */
+export function cellMarkdown(id: string, cell: ShownCell, column?: string): string {
   if (cell.kind === "error") return `**${code(cell.value)}** ${text(cell.message ?? "")}`;
   if (cell.kind === "blank") return "";
   if (cell.kind === "text") return text(cell.value);
-  return `${code(cell.value)}${gloss(id, cell)}`;
+  return `${code(cell.value)}${gloss(id, cell, column)}`;
 }
 
 const MAX_ROWS = 12;
@@ -54,8 +63,9 @@ export function gridMarkdown(
   let header: string[];
   let body: string[][];
   if (tableFunction && rows.length > 0 && rows[0]!.every((c) => c.kind === "text")) {
-    header = rows[0]!.map((c) => text(c.value));
-    body = rows.slice(1).map((r) => r.map((c) => cellMarkdown(id, c)));
+    const columns = rows[0]!.map((c) => String(c.value));
+    header = columns.map(text);
+    body = rows.slice(1).map((r) => r.map((c, i) => cellMarkdown(id, c, columns[i])));
   } else if (range && range.length === rows.length && rows.every((r) => r.length === 1)) {
     header = [`${inputName ?? "input"} (the range)`, "Result (spilled)"];
     body = rows.map((r, i) => [text(range[i]!.join(", ")), cellMarkdown(id, r[0]!)]);
