@@ -1,4 +1,4 @@
-// Reading a USGS CSV into records that know their physical line, shared by both USGS readers.
+// Reading a CSV into records that know their physical line, shared by the USGS, WGI and policy readers.
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { SourceError, type SourceProblems } from "../problems.ts";
@@ -11,10 +11,10 @@ export interface CsvRecord<C extends string> {
 }
 
 /**
- * Reads a USGS CSV as strict UTF-8 (the world data holds "Côte d’Ivoire"; a mis-encoded file
- * should fail, not turn into replacement characters) and checks its header.
+ * Reads a CSV as strict UTF-8 (the USGS world data holds "Côte d’Ivoire", the EU list German
+ * names; a mis-encoded file should fail, not turn into replacement characters) and checks its header.
  */
-export function readUsgsCsv<C extends string>(
+export function readCsv<C extends string>(
   file: string,
   columns: readonly C[],
   problems: SourceProblems,
