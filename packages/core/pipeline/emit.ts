@@ -54,6 +54,8 @@ interface RowsCodec<T> {
   readonly optional: readonly string[];
   /** Columns of strings that differ mostly in their numbers; `locator` and `basis` when not given. */
   readonly templates?: readonly string[];
+  /** Columns of float32 figures printed to 15 digits (src/data/columns.ts). */
+  readonly float32?: readonly string[];
   /** What the reader would compute for each derived key of each row. */
   readonly derive: (rows: readonly T[]) => (row: T) => Record<string, unknown>;
 }
@@ -78,6 +80,7 @@ function encodeRows<T extends object>(codec: RowsCodec<T>, rows: readonly T[]): 
       templates: codec.templates ?? ["locator", "basis"],
       derived: codec.derived,
       optional: codec.optional,
+      float32: codec.float32,
     },
     (i) => derive(rows[i]!),
   );
@@ -184,10 +187,11 @@ const CONTROL_COLUMNS = Object.keys(ExportControlRow.shape);
 const GOVERNANCE_COLUMNS = Object.keys(GovernanceRow.shape);
 const LISTS_CODEC = plainCodec("lists", "decodeLists", decodeLists, LIST_COLUMNS, ["locator", "reference"]);
 const CONTROLS_CODEC = plainCodec("controls", "decodeControls", decodeControls, CONTROL_COLUMNS);
-const GOVERNANCE_CODEC = plainCodec("governance", "decodeGovernance", decodeGovernance, GOVERNANCE_COLUMNS, [
-  "locator",
-  "errorLocator",
-]);
+// The WGI's figures are float32 printed to 15 digits: stored as float32, 4 bytes each.
+const GOVERNANCE_CODEC: RowsCodec<GovernanceRow> = {
+  ...plainCodec("governance", "decodeGovernance", decodeGovernance, GOVERNANCE_COLUMNS, ["locator", "errorLocator"]),
+  float32: ["estimate", "standardError"],
+};
 
 // Every top-level call in a data module is marked pure, so a bundler drops the data a caller's
 // imports never reach (the package has "sideEffects": false; test/packaging-exports.test.ts measures it).

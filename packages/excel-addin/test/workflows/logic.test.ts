@@ -67,7 +67,20 @@ describe("pin", () => {
     expect(pinProblems(["DROP TABLE"], KNOWN)[0]).toMatch(/not an edition id/);
     expect(pinProblems([], KNOWN)).toEqual(["a pin needs at least one edition"]);
     expect(() => makePin(["x"], KNOWN)).toThrow(/invalid edition pin/);
-    expect(newestPin(core.editions()).editions).toEqual(["ec-crm-2023", "iea-cmde-2025", "usgs-mcs-2025"]);
+    const newest = newestPin(core.editions()).editions;
+    expect(newest).toEqual([
+      "cn-export-controls-2026-01",
+      "ec-crm-2023",
+      "eu-crma-2024",
+      "iea-cmde-2025",
+      "us-cml-2025",
+      "usgs-mcs-2025",
+      "wb-wgi-2023",
+    ]);
+    // A policy edition in a pin is never a supply or demand default: a function reads only the
+    // pinned editions that hold its data.
+    expect(core.withinEditions("demand", newest as core.EditionId[])).toEqual(["iea-cmde-2025"]);
+    expect(core.withinEditions("reserves", newest as core.EditionId[])).toEqual(["usgs-mcs-2025"]);
     expect(pinLabel(null)).toMatch(/not pinned/);
   });
 
