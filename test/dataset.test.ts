@@ -223,6 +223,8 @@ describe("bundled dataset", () => {
     for (const c of [...governance.map((r) => r.country), ...controls.flatMap((r) => r.destinations)])
       if (!countries.has(c)) offenders.push(`country ${c} (governance or controls) not in countryEntries`);
     expect(offenders).toEqual([]);
+    // A mineral a list names without any figure is registered with empty coverage, so lookups find it.
+    expect(mineralEntries.find((m) => m.id === "uranium")).toMatchObject({ name: "Uranium", coverage: [] });
   });
 
   it("holds at most one row per country in each supply block (edition, mineral, stage, measure, year, case)", () => {
