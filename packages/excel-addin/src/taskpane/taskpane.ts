@@ -29,6 +29,7 @@ import { loadMetadata, type Metadata } from "./metadata.ts";
 import { connectOffice } from "./office.ts";
 import { Playground } from "./playground.ts";
 import { RefreshPanel } from "./refreshPanel.ts";
+import { sourceEditions } from "./sourceEditions.ts";
 import { call, lookupFrom, registered, registeredCount } from "./runtime.ts";
 import { WorkbookPanel } from "./workbookPanel.ts";
 
@@ -44,7 +45,7 @@ async function startPanels(metadata: Metadata, namespace: string, inExcel: () =>
     : { status: "none" };
   const browser = new DataBrowser({
     call,
-    editions: coreEditions,
+    editions: sourceEditions,
     canInsert: inExcel,
     insert: async (block, onExisting) => {
       const done = await excel.writeTable(
@@ -59,6 +60,7 @@ async function startPanels(metadata: Metadata, namespace: string, inExcel: () =>
   const workbook = new WorkbookPanel({
     lookup: lookupFrom(metadata.functions),
     editions: coreEditions,
+    pinnable: sourceEditions,
     datasetVersion,
     namespaces: [...new Set([namespace, ...NAMESPACES])],
   });
