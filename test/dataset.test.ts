@@ -11,6 +11,7 @@ import { countryEntries, editions, mineralEntries } from "../packages/core/src/d
 import { bundledDataset } from "../packages/core/src/data/dataset.ts";
 import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../packages/core/src/schema/rows.ts";
 import { tonnesPerUnit } from "../packages/core/pipeline/units.ts";
+import { rawCsv } from "../packages/core/pipeline/readers/raw-csv.test-support.ts";
 import { SOURCE_DIR } from "./support/raw.ts";
 
 const { controls, demand, governance, indicators, lists, supply } = bundledDataset();
@@ -366,6 +367,24 @@ describe("country alias table", () => {
       .filter((c) => [c.name, ...c.aliases].some((n) => n.includes("\uFFFD")))
       .map((c) => c.code);
     expect(exposed).toEqual([]);
+  });
+});
+
+describe("the bundled governance figures are the raw file's", () => {
+  it("every estimate and standard error equals the WGI cell its locator names (stored as float32, read back exactly)", () => {
+    const raw = rawCsv("wb/WGIData.csv");
+    const cells = new Map<number, Record<string, string>>();
+    const cell = (locator: string) => {
+      const { line, column } = raw.locatorParts(locator);
+      if (!cells.has(line)) cells.set(line, raw.rawRow(line));
+      const text = cells.get(line)![column] ?? "";
+      return text === "" ? null : Number(text);
+    };
+    const offenders = governance.filter(
+      (r) => !Object.is(r.estimate, cell(r.locator)) || !Object.is(r.standardError, cell(r.errorLocator)),
+    );
+    expect(governance.length).toBe(6420);
+    expect(offenders.map((r) => r.locator)).toEqual([]);
   });
 });
 
