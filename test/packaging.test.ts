@@ -287,8 +287,10 @@ describe("the packed @critmin/core's data files and notices", () => {
 // Minified ESM bytes a bundler keeps of the packed package for one import. Measured with esbuild
 // 0.27 (minified, platform neutral): herfindahl 1,108 B (539,447 B before top-level calls were
 // marked pure); chinaShare 538,209 B (547,089 B before): it reads dataset(), whose object carries the
-// supply, demand and indicator tables, so their text comes along.
-const BUDGETS = { herfindahl: 10_000, chinaShare: 560_000 };
+// supply, demand and indicator tables, so their text comes along; since the policy tables (lists,
+// export controls, WGI governance 2018–2022 as float32) joined that object, 725,842 B. A function
+// that never reads dataset() (herfindahl) still keeps none of it.
+const BUDGETS = { herfindahl: 10_000, chinaShare: 740_000 };
 
 /** The part of Rollup's API used here (Rollup is no dependency of the workspace root, so no types). */
 interface Rollup {

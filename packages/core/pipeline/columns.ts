@@ -1,5 +1,5 @@
 // Writes a table in the column format read by src/data/columns.ts (see there for the format).
-import { ABSENT, type Column, type ColumnsText } from "../src/data/columns.ts";
+import { ABSENT, viaFloat32, type Column, type ColumnsText } from "../src/data/columns.ts";
 
 /** How each column is stored. Columns not named are dictionary columns. */
 export interface ColumnPlan {
@@ -10,6 +10,8 @@ export interface ColumnPlan {
   readonly derived?: readonly string[];
   /** Keys a row may lack. */
   readonly optional?: readonly string[];
+  /** Numbers (or `null`) a source printed as float32 to 15 significant digits: stored as float32. */
+  readonly float32?: readonly string[];
 }
 
 /** Equal as rows are compared: the same double (Object.is), the same string, the same list. */
@@ -83,6 +85,19 @@ function stepRuns(numbers: readonly number[]): number[] {
   return out;
 }
 
+/** A float column (src/data/columns.ts): each value as float32, and the ones that do not read back exactly. */
+function float32Column(name: string, values: readonly unknown[]): Column {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  const overrides: unknown[] = [];
+  values.forEach((v, i) => {
+    if (v !== null && typeof v !== "number") throw new Error(`column ${name}: row ${i} is not a number or null`);
+    view.setFloat32(i * 4, v === null ? Number.NaN : v, true);
+    if (!same(viaFloat32(v), v)) overrides.push(i, v);
+  });
+  return ["f", Buffer.from(bytes).toString("base64"), overrides];
+}
+
 /**
  * The table as column text. `derive(i)` gives what the reader computes for row `i`'s derived
  * columns; a row's own figure is stored only where it differs.
@@ -102,6 +117,8 @@ export function encodeColumns(
         if (!same(derivedValues[i]![name], v)) overrides.push(i, v);
       });
       columns[name] = ["x", overrides];
+    } else if (plan.float32?.includes(name)) {
+      columns[name] = float32Column(name, values);
     } else if (plan.templates?.includes(name)) {
       columns[name] = templateColumn(name, values);
     } else {

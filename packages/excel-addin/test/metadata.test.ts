@@ -112,11 +112,18 @@ const CONTRACT_IDS = [
   "DATA_VERSION",
 ];
 
+// A `source` argument reads supply, demand or indicator data: the Edition enum offers the editions
+// that hold some. The policy editions (lists, export controls, governance) are never a source.
+const data = core.bundledDataset();
+const SOURCE_EDITIONS = core.EDITION_IDS.filter((id) =>
+  [data.supply, data.demand, data.indicators].some((rows) => rows.some((r) => r.edition === id)),
+);
+
 // The closed lists in the core that each @customenum offers for autocomplete.
 const ENUM_VALUES: Record<string, readonly string[]> = {
   Stage: core.STAGES,
   Scenario: core.SCENARIOS,
-  Edition: core.EDITION_IDS,
+  Edition: SOURCE_EDITIONS,
 };
 
 const SHIPPED_IDS_FILE = path.join(addinDir, "shipped-ids.json");

@@ -30,6 +30,7 @@ import { connectOffice } from "./office.ts";
 import { renderPicker } from "./picker.ts";
 import { Playground } from "./playground.ts";
 import { RefreshPanel } from "./refreshPanel.ts";
+import { sourceEditions } from "./sourceEditions.ts";
 import { call, lookupFrom, registered, registeredCount } from "./runtime.ts";
 import { WorkbookPanel } from "./workbookPanel.ts";
 
@@ -45,7 +46,7 @@ async function startPanels(metadata: Metadata, namespace: string, inExcel: () =>
     : { status: "none" };
   const browser = new DataBrowser({
     call,
-    editions: coreEditions,
+    editions: sourceEditions,
     canInsert: inExcel,
     insert: async (block, onExisting) => {
       const done = await excel.writeTable(
@@ -60,6 +61,7 @@ async function startPanels(metadata: Metadata, namespace: string, inExcel: () =>
   const workbook = new WorkbookPanel({
     lookup: lookupFrom(metadata.functions),
     editions: coreEditions,
+    pinnable: sourceEditions,
     datasetVersion,
     namespaces: [...new Set([namespace, ...NAMESPACES])],
   });

@@ -25,6 +25,8 @@ export interface WorkbookDeps {
   readonly lookup: FunctionLookup;
   /** The editions and version of the data in use (they change with a data refresh). */
   readonly editions: () => readonly EditionInfo[];
+  /** The editions a pin may hold (those a `source` reads); all of `editions` when not given. */
+  readonly pinnable?: () => readonly EditionInfo[];
   readonly datasetVersion: () => string;
   readonly namespaces: readonly string[];
 }
@@ -65,7 +67,7 @@ export class WorkbookPanel {
   }
 
   private fillChoices(): void {
-    const editions = this.deps.editions();
+    const editions = (this.deps.pinnable ?? this.deps.editions)();
     this.known = editions.map((e) => e.id);
     this.choices.replaceChildren();
     const bySeries = new Map<string, EditionInfo[]>();

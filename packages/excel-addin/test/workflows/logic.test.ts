@@ -1,6 +1,7 @@
 // The workbook workflows' plain modules, without Excel: pin, formulas, evaluation, upgrade report,
 // freeze, Sources sheet, table insertion. Values are checked against @critmin/core computed here.
 import * as core from "@critmin/core";
+import { sourceEditions } from "../../src/taskpane/sourceEditions.ts";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import * as functions from "../../src/functions/functions.ts";
@@ -67,7 +68,10 @@ describe("pin", () => {
     expect(pinProblems(["DROP TABLE"], KNOWN)[0]).toMatch(/not an edition id/);
     expect(pinProblems([], KNOWN)).toEqual(["a pin needs at least one edition"]);
     expect(() => makePin(["x"], KNOWN)).toThrow(/invalid edition pin/);
-    expect(newestPin(core.editions()).editions).toEqual(["ec-crm-2023", "iea-cmde-2025", "usgs-mcs-2025"]);
+    // The pin choices are the editions a `source` reads: a policy edition (lists, export controls,
+    // governance) is never pinned, so it can never become a supply default.
+    expect(newestPin(sourceEditions()).editions).toEqual(["ec-crm-2023", "iea-cmde-2025", "usgs-mcs-2025"]);
+    expect(core.editions().length - sourceEditions().length).toBe(5);
     expect(pinLabel(null)).toMatch(/not pinned/);
   });
 
