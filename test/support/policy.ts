@@ -29,7 +29,7 @@ export function controlRowsFromRaw(): ControlRow[] {
   const raw = rawControls();
   return raw.map((r, i) => {
     const suspension = r.measure_type === "suspension of a prior measure";
-    const numbers = r.items_as_written!.match(/\d+/g) ?? [];
+    const numbers: readonly string[] = r.items_as_written!.match(/\d+/g) ?? [];
     const suspends = suspension
       ? raw
           .filter(

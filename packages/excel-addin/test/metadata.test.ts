@@ -110,6 +110,11 @@ const CONTRACT_IDS = [
   "GROUPS",
   "EDITIONS",
   "DATA_VERSION",
+  // issue 15: critical lists and China's export controls
+  "IS_CRITICAL",
+  "CRITICAL_LISTS",
+  "EXPORT_CONTROLS",
+  "UNDER_EXPORT_CONTROL",
 ];
 
 // The closed lists in the core that each @customenum offers for autocomplete.

@@ -6,6 +6,7 @@ import * as core from "@critmin/core";
 import type { Answer, Explainable } from "@critmin/core";
 import { ArgumentError } from "./errors.ts";
 import {
+  optionalDate,
   optionalNumber,
   optionalText,
   optionalYear,
@@ -19,9 +20,12 @@ import { seriesArgs, supplyArgs } from "./queries.ts";
 
 type Plain = number | string | boolean | undefined;
 
+/** Any core function: a table function (listsNaming, exportControls) need not be explainable. */
+type CoreFunction = (...args: never[]) => unknown;
+
 export interface CoreCall {
-  /** The core function the Excel function calls. */
-  readonly fn: Explainable;
+  /** The core function the Excel function calls; every `value` one is {@link Explainable}. */
+  readonly fn: Explainable | CoreFunction;
   /** What the first (range) argument names. */
   readonly identifier: "mineral" | "material" | "technology";
   /** `value`: one value per cell; `table`: the wrapper spills rows built from a record. */
@@ -32,7 +36,7 @@ export interface CoreCall {
   readonly excel: (result: unknown) => unknown;
 }
 
-function entry<F extends Explainable>(
+function entry<F extends Explainable | CoreFunction>(
   fn: F,
   args: (excelId: string, id: string, rest: readonly unknown[]) => Parameters<F>,
   options: { identifier?: CoreCall["identifier"]; kind?: CoreCall["kind"]; excel?: (r: ReturnType<F>) => Plain } = {},
@@ -53,6 +57,11 @@ const techOptions = (f: string, [year, scenario, stage, source]: readonly unknow
   scenario: scenarioArg(f, scenario),
   stage: stageArg(f, stage),
   ...seriesArgs(f, source),
+});
+
+const controlOptions = (f: string, [asOf, destination]: readonly unknown[]) => ({
+  asOf: optionalDate(f, "as_of", asOf),
+  destination: optionalText(f, "destination", destination),
 });
 
 /** Excel id → its core call. Arguments are those after the identifier, as Excel passes them. */
@@ -136,6 +145,13 @@ export const CALLS: Readonly<Record<string, CoreCall>> = Object.freeze({
     { stage: stageArg(f, stage) },
   ]),
   RESERVES: entry(core.reserves, (f, m, [country, source]) => [m, text(f, "country", country), seriesArgs(f, source)]),
+  // policy (issue 15): critical lists and China's export controls
+  IS_CRITICAL: entry(core.isCritical, (f, m, [list]) => [m, text(f, "list", list)]),
+  CRITICAL_LISTS: entry(core.listsNaming, (_f, m) => [m], { kind: "table" }),
+  EXPORT_CONTROLS: entry(core.exportControls, (f, m, rest) => [{ mineral: m, ...controlOptions(f, rest) }], {
+    kind: "table",
+  }),
+  UNDER_EXPORT_CONTROL: entry(core.underExportControl, (f, m, rest) => [m, controlOptions(f, rest)]),
 });
 
 function callOf(excelId: string): CoreCall {
@@ -168,7 +184,7 @@ export function explainCall(
   const c = callOf(excelId);
   const id = text(caller, c.identifier, identifier);
   return (core.explain as (fn: Explainable, ...args: readonly unknown[]) => Answer<unknown>)(
-    c.fn,
+    c.fn as Explainable,
     ...c.args(caller, id, rest),
   );
 }
