@@ -1,12 +1,10 @@
 // The official critical-mineral lists: which lists there are, whether one names a mineral, and
 // every item that names it, as written.
 import { deepFreeze } from "../_lib/deepFreeze.ts";
-import { parseMineral } from "../_lib/ids.ts";
+import { parseMineral, requireString } from "../_lib/ids.ts";
 import { nearest, unknownId } from "../_lib/nearest.ts";
-import { requireString } from "../_lib/ids.ts";
 import { perDataset } from "../_lib/perDataset.ts";
 import { CRITICAL_LISTS, type CriticalListId, type EditionId } from "../constants.ts";
-import { dataset } from "../data/dataset.ts";
 import type { MineralInput } from "../inputs.ts";
 import type { ListItemRow } from "../records.ts";
 import { familyOf, groupsOf } from "./families.ts";
@@ -176,8 +174,17 @@ export function isCritical(mineral: MineralInput, list: string): boolean | undef
   return isCriticalLookup(mineral, list).named;
 }
 
-/** Why {@link isCritical} has no answer: the list is not in the dataset in use. */
+/**
+ * Why {@link isCritical} has no answer: the list is not in the dataset in use (a refreshed dataset
+ * from before the lists).
+ *
+ * @throws {@link CritminError} `invalid_argument` when `list` is not a non-empty string
+ * @example
+ * isCriticalReason("us-cml-2025").startsWith("the dataset in use holds no item of the list us-cml-2025")
+ * //=> true
+ */
 export function isCriticalReason(list: string): string {
+  requireString("isCriticalReason", "list", list);
   return `the dataset in use holds no item of the list ${list} (lists: ${criticalLists()
     .map((l) => l.id)
     .join(", ")})`;
@@ -223,11 +230,5 @@ export function listsNaming(mineral: MineralInput): readonly ListNaming[] {
   );
 }
 
-/** The lists of the dataset in use by id, for the docs and the task pane. */
-export const listIds = (): readonly CriticalListId[] => criticalLists().map((l) => l.id);
-
 // Exposed for the docs generator: the dataset's rows of one list, in list order.
 export const listItems = (list: CriticalListId): readonly ListItemRow[] => itemsByList().get(list) ?? [];
-
-// The active dataset, for callers that check it has lists at all.
-export const hasLists = (): boolean => dataset().lists.length > 0;
