@@ -110,7 +110,8 @@ function touches(row: ControlRow, mineral: string): MatchRule | null | false {
   return false;
 }
 
-const NOTES: Readonly<Record<string, string>> = {
+/** Each status and match rule in words: the rows' `statusNote` and the docs' rule list read this. */
+export const CONTROL_RULE_NOTES: Readonly<Record<StatusRule | MatchRule, string>> = {
   "suspension-lapsed-unknown":
     "the suspension's last day has passed and the data holds no later notice: whether the measure applies again is unknown",
   "suspended-before-effective": "suspended before its effective date: it never took effect",
@@ -151,7 +152,7 @@ function measure(
     hsCodes: row.hsCodes,
     sources: row.sources,
     note: row.note,
-    statusNote: [`${on.status} on ${date}${part}`, ...applied.map((r) => NOTES[r])].join("; "),
+    statusNote: [`${on.status} on ${date}${part}`, ...applied.map((r) => CONTROL_RULE_NOTES[r])].join("; "),
     edition: row.edition,
     locator: row.locator,
     rules: [...row.rules, ...applied],

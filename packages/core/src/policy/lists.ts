@@ -53,6 +53,15 @@ export interface ListNaming {
  */
 export type ListRule = "eu-crma-strategic-is-critical" | "member-of-named-group" | "group-members-named";
 
+/** Each list rule in words, for the docs. */
+export const LIST_RULE_NOTES: Readonly<Record<ListRule, string>> = {
+  "eu-crma-strategic-is-critical":
+    "Regulation (EU) 2024/1252 makes every strategic raw material (Annex I) a critical one too: an Annex I item counts for eu-crma-2024-critical, and the answer names Annex I",
+  "member-of-named-group": "the list names a group (heavy rare earths, platinum group metals) the mineral belongs to",
+  "group-members-named":
+    "asked for a group id, the list names it through its members: a group item naming only members, or every member listed",
+};
+
 // Jurisdiction is not a column of ListItemRow: one label per list id.
 const JURISDICTION: Readonly<Record<CriticalListId, string>> = {
   "us-cml-2022": "United States",

@@ -8,6 +8,7 @@ import { producersTable, type TableBlock } from "../workbook/insertTable.ts";
 import { ReplaceNeeded, type OnExisting } from "../workbook/owned.ts";
 import { askInline } from "./confirm.ts";
 import { barChart, shareChart, type SharePoint } from "./charts.ts";
+import { controlsTimeline } from "./controlsTimeline.ts";
 import {
   asRows,
   type Call,
@@ -147,6 +148,7 @@ export class DataBrowser {
           `No table for ${mineralName} ${stage} in ${edition}: ${reason}`,
         ),
       );
+      this.ui.results.append(controlsTimeline(this.deps.call, mineral, mineralName));
       this.setInsertEnabled(this.deps.canInsert());
       return;
     }
@@ -199,6 +201,7 @@ export class DataBrowser {
         isExcelError(citation) ? `No citation: ${errorText(citation)}` : `Source: ${String(citation)}`,
       ),
     );
+    this.ui.results.append(controlsTimeline(this.deps.call, mineral, mineralName));
     this.ui.status.textContent = "";
     this.setInsertEnabled(this.deps.canInsert());
   }
