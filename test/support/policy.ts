@@ -66,3 +66,15 @@ export function controlRowsFromRaw(): ControlRow[] {
     };
   });
 }
+
+/** The raw list ids as the dataset names them. */
+export const LIST_ID: Readonly<Record<string, string>> = {
+  "us-2022-final": "us-cml-2022",
+  "us-2025-final": "us-cml-2025",
+  "eu-crma-2024-strategic": "eu-crma-2024-strategic",
+  "eu-crma-2024-critical": "eu-crma-2024-critical",
+};
+
+/** The raw rows of one list (by the dataset's list id), in file order. */
+export const rawListRows = (list: string): Record<string, string>[] =>
+  rawLists().filter((r) => LIST_ID[r.list_id!] === list);

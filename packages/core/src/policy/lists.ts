@@ -147,9 +147,16 @@ function matchIn(list: CriticalListId, items: readonly ListItemRow[], id: string
   return { list, named: items.length === 0 ? undefined : false, rows: [], rule: undefined };
 }
 
+/** The rows of each list, in list order: what the lookups read. */
+export type ListsById = ReadonlyMap<CriticalListId, readonly ListItemRow[]>;
+
 /** Whether `list` names the mineral id, with the items and the rule; the core of {@link isCritical}. */
 export function listMatch(list: CriticalListId, mineral: string): ListMatch {
-  const byList = itemsByList();
+  return listMatchIn(itemsByList(), list, mineral);
+}
+
+/** {@link listMatch} over given lists: the pure part, tested on rows read from the raw file. */
+export function listMatchIn(byList: ListsById, list: CriticalListId, mineral: string): ListMatch {
   const found = matchIn(list, byList.get(list) ?? [], mineral);
   if (list !== "eu-crma-2024-critical" || found.named) return found;
   const strategic = matchIn("eu-crma-2024-strategic", byList.get("eu-crma-2024-strategic") ?? [], mineral);
