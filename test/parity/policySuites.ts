@@ -40,7 +40,6 @@ policySuites.push({
     ["gallium", "eu-crma-2024-strategc"],
     ["gallium", "EU-CRMA-2024-STRATEGIC"],
     ["gallum", "us-cml-2025"],
-    ["gallium", null],
   ],
   excel: ([m, list]) => excel.isCritical([[m]], list),
   core: ([m, list]) => core.isCritical(str(m), str(list)),

@@ -36,16 +36,18 @@ export interface ControlledSupply {
 }
 
 /**
- * For each mineral a measure of China names directly (not the all-dual-use-items ban on Japan's
- * military users, which names none; rule `controlled-supply-named-minerals`), China's share of the
- * stage's world supply — the value, edition, year, kind and bound `chinaShare` resolves — and the
+ * For each mineral a measure of China names (not the all-dual-use-items ban on Japan's military
+ * users, which names none; rule `controlled-supply-named-minerals`), China's share of the stage's
+ * world supply — the value, edition, year, kind and bound `chinaShare` resolves — and the
  * measures touching it that are in force, or of unknown status, on `asOf` (default today where the
- * caller is). A mineral without a China share in the data says why in `reason`.
+ * caller is), as {@link exportControls} matches them (a rare earth also through measures on rare
+ * earths). A mineral with neither on the date is left out; one without a China share in the data
+ * says why in `reason`.
  *
  * @throws {@link CritminError} `unknown_id` for an unknown stage, `invalid_argument` for a bad date or option
  * @example
- * controlledSupply({ stage: "refining", asOf: "2024-01-01" }).rows.map((r) => r.mineral)
- * //=> ["gallium", "germanium", "graphite", "rare-earths"]
+ * controlledSupply({ stage: "refining", asOf: "2024-01-01" }).rows.find((r) => r.mineral === "gallium")?.inForce.map((m) => m.id)
+ * //=> ["MOFCOM-GAC 2023 No. 23"]
  */
 export function controlledSupply(options?: {
   readonly stage?: Stage;

@@ -18,8 +18,13 @@ describe("exportControls", () => {
     const raw = rawControls();
     const all = exportControls({ asOf: TODAY });
     expect(all.asOf).toBe(TODAY);
-    expect(all.measures.map((m) => [m.id, m.announced, m.effective, m.endedOrSuspended, m.suspendedUntil])).toEqual(
-      raw.map((r) => [r.measure_id, r.announced, r.effective, r.ended_or_suspended || null, r.suspended_until || null]),
+    const byId = (a: readonly unknown[], b: readonly unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(
+      all.measures.map((m) => [m.id, m.announced, m.effective, m.endedOrSuspended, m.suspendedUntil]).sort(byId),
+    ).toEqual(
+      raw
+        .map((r) => [r.measure_id, r.announced, r.effective, r.ended_or_suspended || null, r.suspended_until || null])
+        .sort(byId),
     );
     const first = raw[0]!;
     expect(ids({ asOf: addDays(first.announced!, -1) })).toEqual([]);

@@ -8,7 +8,7 @@ import { dataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
 import type { CountryInput, MineralInput } from "../inputs.ts";
 import { parseDate, today } from "./dates.ts";
-import { FAMILIES } from "./families.ts";
+import { FAMILIES, type Family } from "./families.ts";
 import { isSuspension, statusOn, type ControlRow, type PartStatus, type StatusRule } from "./status.ts";
 
 /**
@@ -21,7 +21,9 @@ import { isSuspension, statusOn, type ControlRow, type PartStatus, type StatusRu
 export type MatchRule = "every-dual-use-item" | "rare-earth-family";
 
 /** The rare-earth groups the `rare-earth-family` rule reads, with their members (policy/families.ts). */
-export const RARE_EARTH_FAMILIES = /* @__PURE__ */ FAMILIES.filter((f) => f.id.endsWith("rare-earths"));
+export const RARE_EARTH_FAMILIES: readonly Family[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ FAMILIES.filter((f) => f.id.endsWith("rare-earths")),
+);
 
 /** One measure with its status on the date asked. */
 export interface ControlMeasure {

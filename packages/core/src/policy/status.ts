@@ -34,11 +34,8 @@ export interface StatusOn {
   readonly part: PartStatus | undefined;
 }
 
-/** A measure row as the status needs it (A's pipeline adds `everyItem` and `suspendsPart`). */
-export type ControlRow = ExportControlRow & {
-  readonly everyItem?: boolean;
-  readonly suspendsPart?: string | null;
-};
+/** A measure row as the status reads it. */
+export type ControlRow = ExportControlRow;
 
 /** Whether the row is a notice suspending other measures, not a control itself. */
 export const isSuspension = (row: { readonly suspends: readonly string[] }): boolean => row.suspends.length > 0;
