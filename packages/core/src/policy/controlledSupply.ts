@@ -10,7 +10,7 @@ import { chinaShare } from "../exposure/chinaShare.ts";
 import type { AnswerKind, Bound } from "../answer/answer.ts";
 import { parseDate, today } from "./dates.ts";
 import { controlsIn, type ControlMeasure } from "./controls.ts";
-import { isSuspension, type ControlRow } from "./status.ts";
+import { isSuspension } from "./status.ts";
 
 export interface ControlledSupplyRow {
   readonly mineral: string;
@@ -57,7 +57,7 @@ export function controlledSupply(options?: {
   const opts = readOptions(fn, options, ["stage", "asOf"] as const);
   const stage = opts.stage<Stage>("refining");
   const asOf = opts.get("asOf", (f, v) => parseDate(f, "asOf", v)) ?? today();
-  const all = dataset().controls as readonly ControlRow[];
+  const all = dataset().controls;
   const named = new Set(all.filter((r) => !isSuspension(r) && !r.everyItem).flatMap((r) => r.minerals));
   const rows: ControlledSupplyRow[] = [];
   for (const mineral of [...named].sort()) {
