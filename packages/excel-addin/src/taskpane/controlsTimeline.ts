@@ -8,15 +8,20 @@ import { asRows, type Call, errorText, isExcelError, make } from "./dom.ts";
 // EXPORT_CONTROLS' columns, found by name in its header.
 type Column = (typeof CONTROL_HEADER)[number];
 
-/** The dates of a measure in order, each with what happened on it. */
-function steps(get: (c: Column) => string): string {
-  const parts = [`announced ${get("Announced")}`];
-  if (get("Effective") !== get("Announced")) parts.push(`effective ${get("Effective")}`);
+/** The dates of a measure in time order, each with what happened on it. */
+function steps(get: (c: Column) => string): string[] {
+  const effective = get("Effective");
   const end = get("Ended or suspended");
   const until = get("Suspended until");
-  if (end) parts.push(until ? `suspended ${end}` : `ended ${end}`);
+  const parts = [`announced ${get("Announced")}`];
+  // Nos. 55–58 were suspended the day before they were to take effect: never in force.
+  if (end && end < effective) parts.push(`suspended ${end}, before taking effect (${effective})`);
+  else {
+    if (effective !== get("Announced")) parts.push(`effective ${effective}`);
+    if (end) parts.push(until ? `suspended ${end}` : `ended ${end}`);
+  }
   if (until) parts.push(`until ${until}`);
-  return parts.join(" → ");
+  return parts;
 }
 
 /** The timeline section for one mineral: a heading, then the measures or why there are none. */
@@ -49,7 +54,16 @@ export function controlsTimeline(call: Call, mineral: string, mineralName: strin
     const title = make("p", { class: "timeline-title" });
     title.append(make("strong", {}, get("Measure")), ` — ${get("Type")}, to ${get("Destination")}`);
     const status = make("span", { class: "badge", title: get("Status note") }, get("Status"));
-    item.append(title, make("p", { class: "timeline-dates" }, steps(get)), status);
+    const dates = make("p", { class: "timeline-dates" });
+    // Each date kept on one line: a date broken at its hyphen reads as two.
+    const text = steps(get).join(" → ");
+    text
+      .split(/(\d{4}-\d{2}-\d{2})/)
+      .forEach((piece, i) => dates.append(i % 2 ? make("span", { class: "date" }, piece) : piece));
+    item.append(title, dates, status);
+    // A partly suspended measure stands; its suspended part's own status beside it.
+    const part = /\((section [^)]*)\)/.exec(get("Status note"))?.[1];
+    if (part) item.append(" ", make("span", { class: "hint" }, part));
     list.append(item);
   }
   section.append(list);

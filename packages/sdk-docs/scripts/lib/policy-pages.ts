@@ -113,6 +113,8 @@ function controlsPage(): string {
     "",
     ...ruleList(CONTROL_RULE_NOTES),
     "",
+    `${code("underExportControl")} without a destination counts only measures on exports to every destination (rule ${code("no-destination-every-destination")}); with one, also the measures limited to it. A suspension notice never counts as a control. ${code("controlledSupply")} lists the minerals the measures name, not every mineral through the all-dual-use-items ban on Japan's military users (rule ${code("controlled-supply-named-minerals")}).`,
+    "",
     `The rare-earth family the ${code("rare-earth-family")} rule reads: ${RARE_EARTH_FAMILIES.map((f) => `${code(f.id)} = ${f.members.join(", ")}`).join("; ")}.`,
     "",
     "## Timeline",
