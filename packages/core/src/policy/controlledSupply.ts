@@ -7,7 +7,7 @@ import type { EditionId, Stage } from "../constants.ts";
 import { dataset } from "../data/dataset.ts";
 import { rowFields } from "../answer/supply.ts";
 import { chinaShare } from "../exposure/chinaShare.ts";
-import type { AnswerKind, Bound } from "../answer/answer.ts";
+import type { AnswerKind, Bound, Period } from "../answer/answer.ts";
 import { parseDate, today } from "./dates.ts";
 import { controlsIn, type ControlMeasure } from "./controls.ts";
 import { isSuspension } from "./status.ts";
@@ -18,6 +18,8 @@ export interface ControlledSupplyRow {
   readonly chinaShare: number | undefined;
   readonly edition: EditionId | undefined;
   readonly year: number | undefined;
+  /** The years a period average covers, where the source states them. */
+  readonly period: Period | undefined;
   readonly kind: AnswerKind | undefined;
   readonly bound: Bound;
   /** Why `chinaShare` is `undefined`. */
@@ -75,6 +77,7 @@ export function controlledSupply(options?: {
       chinaShare: share,
       edition: fields.edition,
       year: fields.year,
+      period: fields.period,
       kind: fields.kind,
       bound: fields.bound ?? "exact",
       reason: share === undefined ? (fields.reason ?? `no China share of ${mineral} ${stage} in the data`) : undefined,

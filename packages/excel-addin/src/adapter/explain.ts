@@ -32,7 +32,7 @@ export function functionId(name: unknown): string {
   if (EXPLAINED.includes(id)) return id;
   const takes = `EXPLAIN takes ${EXPLAINED.join(",")}`;
   if (OTHER_FUNCTIONS.includes(id)) {
-    const table = id === "TOP_PRODUCERS" || id === "TECH_EXPOSURE_TABLE";
+    const table = CALLS[id]?.kind === "table";
     const why = table ? "spills a table" : id === "SOURCE" ? "is a citation" : "is reference data";
     throw new ArgumentError(`${FN}: ${id} ${why}. ${takes}`);
   }
