@@ -114,40 +114,43 @@ export async function startFaultyHost(): Promise<FaultyHost> {
   otherOrigin = other.origin;
 
   const version = published.manifest.version;
+  // A version id other than the content's, on the bundled data's newest edition date (so that only
+  // the content check can refuse it).
+  const fake = (hash: string) => `${version.slice(0, version.indexOf("+"))}+${hash}`;
   const cobalt = cobaltRowIndex(base);
   const changed = (i: number, patch: Record<string, unknown>) => patchedSupply(base, i, patch);
 
   host("new-edition", variant(withNewEdition(base)), NEW_VERSION);
   // The bundled data under a new version id: nothing added, nothing changed (refused: one content, one version).
-  host("same-data", variant({ version: "2025-05+aaaaaaaaaaaa" }), "2025-05+aaaaaaaaaaaa");
+  host("same-data", variant({ version: fake("aaaaaaaaaaaa") }), fake("aaaaaaaaaaaa"));
   host("current", published.file, version);
   host(
     "schema",
-    variant({ version: "2025-05+0123456789ab", supply: changed(cobalt, { share: 1.5 }) }),
-    "2025-05+0123456789ab",
+    variant({ version: fake("0123456789ab"), supply: changed(cobalt, { share: 1.5 }) }),
+    fake("0123456789ab"),
   );
-  const full = variant({ version: "2025-05+bbbbbbbbbbbb" });
+  const full = variant({ version: fake("bbbbbbbbbbbb") });
   const truncated = full.subarray(0, Math.floor(full.length / 2));
-  host("truncated", truncated, "2025-05+bbbbbbbbbbbb");
+  host("truncated", truncated, fake("bbbbbbbbbbbb"));
   // Truncated in transit: the manifest describes the whole file, the server sends half of it.
-  const m = manifestFor("2025-05+bbbbbbbbbbbb", full);
+  const m = manifestFor(fake("bbbbbbbbbbbb"), full);
   manifestRoute("/cut/manifest.json", JSON.stringify(m));
   routes.set(`/cut/${m.file}`, (_, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(truncated);
   });
-  host("checksum", full, "2025-05+bbbbbbbbbbbb", { sha256: manifestFor("x", "another file").sha256 });
+  host("checksum", full, fake("bbbbbbbbbbbb"), { sha256: manifestFor("x", "another file").sha256 });
   const original = base.supply[cobalt]!.value as number;
   host(
     "changed-edition",
-    variant({ version: "2025-05+cccccccccccc", supply: changed(cobalt, { value: original + 0.1 }) }),
-    "2025-05+cccccccccccc",
+    variant({ version: fake("cccccccccccc"), supply: changed(cobalt, { value: original + 0.1 }) }),
+    fake("cccccccccccc"),
   );
   const keep = (r: HostedRow) => r.edition !== "usgs-mcs-2025";
   host(
     "removed-edition",
     variant({
-      version: "2025-05+dddddddddddd",
+      version: fake("dddddddddddd"),
       editions: base.editions.filter((e) => e.id !== "usgs-mcs-2025"),
       supply: base.supply.filter(keep),
       demand: base.demand.filter(keep),
@@ -157,14 +160,14 @@ export async function startFaultyHost(): Promise<FaultyHost> {
         coverage: (x.coverage as { edition: string }[]).filter((c) => c.edition !== "usgs-mcs-2025"),
       })),
     }),
-    "2025-05+dddddddddddd",
+    fake("dddddddddddd"),
   );
   host("version-mismatch", variant(withNewEdition(base)), "2025-06+eeeeeeeeeeee");
 
   // 50 MB: announced honestly by the manifest; announced only by Content-Length; not announced at all.
   const small = {
     format: "critmin-dataset-manifest/1",
-    version: "2025-05+ffffffffffff",
+    version: fake("ffffffffffff"),
     file: "big.json",
     bytes: published.file.length,
     sha256: published.manifest.sha256,
@@ -178,8 +181,8 @@ export async function startFaultyHost(): Promise<FaultyHost> {
 
   // Slow: a manifest that never comes, and a file whose body stops after its first bytes.
   routes.set("/slow-manifest/manifest.json", () => undefined);
-  manifestRoute("/slow-file/manifest.json", JSON.stringify(manifestFor("2025-05+ffffffffffff", full)));
-  routes.set(`/slow-file/${manifestFor("2025-05+ffffffffffff", full).file}`, (_, res) => {
+  manifestRoute("/slow-file/manifest.json", JSON.stringify(manifestFor(fake("ffffffffffff"), full)));
+  routes.set(`/slow-file/${manifestFor(fake("ffffffffffff"), full).file}`, (_, res) => {
     res.writeHead(200, { "content-type": "application/json", "content-length": full.length });
     res.write(full.subarray(0, 1000));
   });
@@ -188,19 +191,19 @@ export async function startFaultyHost(): Promise<FaultyHost> {
     routes.set(`/e${status}/manifest.json`, (_, res) => res.writeHead(status).end("oops"));
   manifestRoute(
     "/missing-file/manifest.json",
-    JSON.stringify({ ...published.manifest, version: "2025-05+ffffffffffff" }),
+    JSON.stringify({ ...published.manifest, version: fake("ffffffffffff") }),
   );
 
   routes.set("/away/manifest.json", (_, res) => res.writeHead(302, { location: `${otherOrigin}/manifest.json` }).end());
   manifestRoute(
     "/away-file/manifest.json",
-    JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "data.json" }),
+    JSON.stringify({ ...manifestFor(fake("ffffffffffff"), full), file: "data.json" }),
   );
   routes.set("/away-file/data.json", (_, res) => res.writeHead(307, { location: `${otherOrigin}/data.json` }).end());
   routes.set("/moved/manifest.json", (_, res) => res.writeHead(301, { location: "/new-edition/manifest.json" }).end());
   manifestRoute(
     "/elsewhere/manifest.json",
-    JSON.stringify({ ...manifestFor("2025-05+ffffffffffff", full), file: "//localhost/data.json" }),
+    JSON.stringify({ ...manifestFor(fake("ffffffffffff"), full), file: "//localhost/data.json" }),
   );
   return {
     origin,

@@ -29,6 +29,12 @@ import {
   type RefreshResult,
 } from "../../packages/excel-addin/src/refresh/refreshDataset.ts";
 
+/** A byte count in MiB as the refresh's messages print it (failure.ts): "6.9". */
+const mib = (bytes: number) => {
+  const m = bytes / (1024 * 1024);
+  return Number.isInteger(m) ? String(m) : m.toFixed(1);
+};
+
 let host: FaultyHost;
 let origin: string;
 let otherOrigin: string;
@@ -97,6 +103,11 @@ describe("a successful refresh", () => {
       "iea-cmde-2025",
       "usgs-mcs-2025",
       "ec-crm-2023",
+      "wb-wgi-2023",
+      "us-cml-2022",
+      "us-cml-2025",
+      "eu-crma-2024",
+      "cn-export-controls-2026-01",
       NEW_EDITION,
     ]);
     // Released editions answer as before: the new edition adds, it does not overwrite.
@@ -213,7 +224,7 @@ describe("faults: each is rejected with its reason and the data in use stays", (
     const failure = await rejected("big-length");
     expect(failure.code).toBe("too-large");
     expect(failure.message).toBe(
-      `${origin}/big-length/big.json is 52,428,800 bytes (50 MiB) (Content-Length), over the size the manifest announces of ${new Intl.NumberFormat("en-US").format(published.file.length)} bytes (5.0 MiB): not downloaded`,
+      `${origin}/big-length/big.json is 52,428,800 bytes (50 MiB) (Content-Length), over the size the manifest announces of ${new Intl.NumberFormat("en-US").format(published.file.length)} bytes (${mib(published.file.length)} MiB): not downloaded`,
     );
     await new Promise((r) => setTimeout(r, 100));
     expect(streamed.get("length") ?? 0).toBeLessThan(MB50 / 2);
@@ -223,7 +234,9 @@ describe("faults: each is rejected with its reason and the data in use stays", (
     const failure = await rejected("big-chunked");
     expect(failure.code).toBe("too-large");
     expect(failure.message).toMatch(
-      /big\.json sent more than the size the manifest announces of [\d,]+ bytes \(5\.0 MiB\): download stopped$/,
+      new RegExp(
+        `big\\.json sent more than the size the manifest announces of [\\d,]+ bytes \\(${mib(published.file.length)} MiB\\): download stopped$`,
+      ),
     );
     await new Promise((r) => setTimeout(r, 100));
     expect(streamed.get("chunked") ?? 0).toBeLessThan(MB50 / 2);
@@ -233,7 +246,9 @@ describe("faults: each is rejected with its reason and the data in use stays", (
     const failure = await rejected("same-data", { maxBytes: 1024 * 1024 });
     expect(failure.code).toBe("too-large");
     expect(failure.message).toMatch(
-      /^the manifest announces a dataset file of [\d,]+ bytes \(5\.0 MiB\), over the limit of 1,048,576 bytes \(1 MiB\): not downloaded$/,
+      new RegExp(
+        `^the manifest announces a dataset file of [\\d,]+ bytes \\(${mib(published.file.length)} MiB\\), over the limit of 1,048,576 bytes \\(1 MiB\\): not downloaded$`,
+      ),
     );
   });
 

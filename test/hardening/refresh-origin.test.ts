@@ -40,6 +40,11 @@ import {
 } from "../support/hosted.ts";
 import { listenLoopback, type Loopback } from "../support/serve.ts";
 
+/** The bundled data under a version id its content does not give, on its newest edition's date. */
+/** Where a file with a new edition lists it: after the bundled editions. */
+const NEW_EDITION_INDEX = bundledDataset().editions.length;
+const SAME_CONTENT_VERSION = `${bundledDataset().version.split("+")[0]}+aaaaaaaaaaaa`;
+
 const publisher = signingKey();
 const successor = signingKey();
 const stranger = signingKey();
@@ -147,7 +152,7 @@ beforeAll(async () => {
     ...next,
     minerals: next.minerals.map((m) => (m.id === "nickel" ? { ...m, aliases: [...(m.aliases as string[]), "Co"] } : m)),
   });
-  host("same-content", { ...base, version: "2025-05+aaaaaaaaaaaa" }, { raw: true });
+  host("same-content", { ...base, version: SAME_CONTENT_VERSION }, { raw: true });
 }, 120_000);
 
 afterAll(() => server?.close());
@@ -294,11 +299,11 @@ describe("the pipeline's invariants, on a correctly signed file", () => {
       `supply[${cobaltIndex}] ${where}: value -171.7 is negative; supply quantities and shares never are`,
     ],
     ["negative-tonnes", `supply[${cobaltIndex}].tonnes: expected a number ≥ 0, got -171700`],
-    ["month-99", `editions[4].date: edition ${NEW_EDITION} is dated "9999-99", not a real month`],
+    ["month-99", `editions[${NEW_EDITION_INDEX}].date: edition ${NEW_EDITION} is dated "9999-99", not a real month`],
     [
       "future",
       new RegExp(
-        `^editions\\[4\\]\\.date: edition ${NEW_EDITION} is dated 2099-01, in the future \\(today is \\d{4}-\\d{2}-\\d{2}\\): an edition is dated when it was published$`,
+        `^editions\\[${NEW_EDITION_INDEX}\\]\\.date: edition ${NEW_EDITION} is dated 2099-01, in the future \\(today is \\d{4}-\\d{2}-\\d{2}\\): an edition is dated when it was published$`,
       ),
     ],
     [
@@ -315,7 +320,7 @@ describe("the pipeline's invariants, on a correctly signed file", () => {
     ],
     [
       "same-content",
-      `version: the file says "2025-05+aaaaaaaaaaaa", its content is version "${bundledDataset().version}": a version is derived from the content (data:publish writes it), so the same data never has two versions`,
+      `version: the file says "${SAME_CONTENT_VERSION}", its content is version "${bundledDataset().version}": a version is derived from the content (data:publish writes it), so the same data never has two versions`,
     ],
   ] as const)("%s is refused, naming the row or field", async (folder, reason) => {
     const failure = await rejected(folder);

@@ -24,6 +24,9 @@ import { makePin, PIN_SETTING, serialisePin } from "../../src/workbook/pin.ts";
 import { installStubRuntime, uninstallStubRuntime } from "../stub-runtime.ts";
 import { mockExcel, type MockExcel } from "./mockWorkbook.ts";
 
+/** The bundled data's newest edition date, which a version id of the bundled data starts with. */
+const NEWEST_DATE = core.bundledDataset().version.split("+")[0]!;
+
 type Row = Record<string, unknown> & { edition: string; mineral: string };
 type HostedFile = Record<string, unknown> & {
   version: string;
@@ -91,12 +94,12 @@ beforeAll(() => {
     "changed",
     bytes({
       ...base,
-      version: "2025-05+cccccccccccc",
+      version: `${NEWEST_DATE}+cccccccccccc`,
       supply: base.supply.map((r, i) => (i === cobalt ? { ...r, value: (r.value as number) * 2 } : r)),
     }),
-    "2025-05+cccccccccccc",
+    `${NEWEST_DATE}+cccccccccccc`,
   );
-  serve("checksum", bytes({ ...base, version: "2025-05+bbbbbbbbbbbb" }), "2025-05+bbbbbbbbbbbb", {
+  serve("checksum", bytes({ ...base, version: `${NEWEST_DATE}+bbbbbbbbbbbb` }), `${NEWEST_DATE}+bbbbbbbbbbbb`, {
     sha256: "0".repeat(64),
   });
   site.set("down/manifest.json", () => new Response("busy", { status: 503, statusText: "Service Unavailable" }));
