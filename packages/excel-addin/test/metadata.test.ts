@@ -121,7 +121,13 @@ const CONTRACT_IDS = [
 const ENUM_VALUES: Record<string, readonly string[]> = {
   Stage: core.STAGES,
   Scenario: core.SCENARIOS,
-  Edition: core.EDITION_IDS,
+  // A `source` argument names an edition of supply, demand or indicator rows; the policy editions
+  // (lists, controls, governance) are never a source of those functions.
+  Edition: core.EDITION_IDS.filter((id) =>
+    [core.dataset().supply, core.dataset().demand, core.dataset().indicators].some((rows) =>
+      rows.some((r) => r.edition === id),
+    ),
+  ),
 };
 
 const SHIPPED_IDS_FILE = path.join(addinDir, "shipped-ids.json");
