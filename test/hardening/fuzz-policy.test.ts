@@ -53,6 +53,16 @@ describe("fuzz: policy functions' dates, list ids and destinations", () => {
     );
   });
 
+  it("a date cell's serial is its day: 45138 is 2023-07-31, 45139 is 2023-08-01 (Ga/Ge licences take effect)", () => {
+    const at = (asOf: unknown) => cellOf(functions.underExportControl([["gallium"]], asOf));
+    expect([at(45_138), at(45_139)]).toEqual([
+      core.underExportControl("gallium", { asOf: "2023-07-31" }),
+      core.underExportControl("gallium", { asOf: "2023-08-01" }),
+    ]);
+    expect([at(45_138), at(45_139)]).toEqual([false, true]);
+    for (const bad of [0.5, -1, 3e6]) expect((at(bad) as StubError).code).toBe("#VALUE!");
+  });
+
   it("any other text or value as a date is invalid_argument naming the argument", () => {
     const notDate = fc.oneof(
       fc.string({ maxLength: 20 }).filter((s) => !/^\s*\d{4}-\d{2}-\d{2}\s*$/.test(s) && s.trim() !== ""),
