@@ -86,6 +86,9 @@ describe("exportControls", () => {
     expect(rawMeasure(catalogue!.id).minerals).toBe("rare earths");
     expect(catalogue!.rules).toContain("rare-earth-family");
     expect(dy.find((m) => m.id === "MOFCOM-GAC 2025 No. 18")?.rules).not.toContain("rare-earth-family");
+    // Never member to member: No. 57 names holmium, erbium, thulium, europium and ytterbium.
+    expect(rawMeasure("MOFCOM-GAC 2025 No. 57").minerals).not.toMatch(/dysprosium|rare earths/);
+    expect(dy.map((m) => m.id)).not.toContain("MOFCOM-GAC 2025 No. 57");
     expect(ids({ mineral: "rare earths", asOf: TODAY })).toContain("MOFCOM-GAC 2025 No. 18");
   });
 

@@ -105,9 +105,11 @@ function touches(row: ControlRow, mineral: string): MatchRule | null | false {
   if (row.minerals.includes(mineral)) return null;
   if (row.everyItem) return "every-dual-use-item";
   for (const family of RARE_EARTH_FAMILIES) {
-    const asked = family.id === mineral || family.members.includes(mineral);
-    const named = row.minerals.some((m) => m === family.id || family.members.includes(m));
-    if (asked && named) return "rare-earth-family";
+    // Group to member and member to group, never member to member: a measure on holmium does
+    // not touch dysprosium.
+    const groupAsked = family.id === mineral && row.minerals.some((m) => family.members.includes(m));
+    const groupNamed = family.members.includes(mineral) && row.minerals.includes(family.id);
+    if (groupAsked || groupNamed) return "rare-earth-family";
   }
   return false;
 }
