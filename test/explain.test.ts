@@ -82,6 +82,13 @@ function cases(): Case[] {
   for (const r of data.supply)
     if (r.measure === "reserves" && r.country !== "WORLD" && r.country !== "ROW")
       add(core.reserves, r.mineral, r.country);
+  // policy (issue 15): every mineral in every list; export-control status around each date of the file
+  const dates = [...new Set(data.controls.flatMap((r) => [r.effective, r.suspendedUntil ?? r.effective]))];
+  for (const m of data.minerals) {
+    for (const list of core.CRITICAL_LISTS) add(core.isCritical, m.id, list);
+    for (const asOf of ["2026-12-05", ...dates]) add(core.underExportControl, m.id, { asOf });
+    add(core.underExportControl, m.id, { asOf: "2026-12-05", destination: "USA" });
+  }
   return out;
 }
 

@@ -16,6 +16,7 @@ import { ErrorCode, installStubRuntime, StubError } from "../packages/excel-addi
 import { attempt, cellMismatch, excel, run, type Suite, type Tally } from "./parity/compare.ts";
 import { ALL_MINERALS, SUPPLY_MINERALS } from "./parity/grid.ts";
 import { otherSuites } from "./parity/otherSuites.ts";
+import { policySuites } from "./parity/policySuites.ts";
 import { supplySuites } from "./parity/supplySuites.ts";
 
 // The CustomFunctions global the add-in finds in Excel: the shared test stand-in (same error codes).
@@ -26,7 +27,7 @@ installStubRuntime();
 // missing figure as "" with a reason (read here as #N/A), a bad question as the same #VALUE!.
 const explainSuite: Suite = {
   fn: "EXPLAIN",
-  cases: [...supplySuites, ...otherSuites]
+  cases: [...supplySuites, ...otherSuites, ...policySuites]
     .filter((s) => EXPLAINED.includes(s.fn))
     .flatMap((s) => s.cases.filter((_, i) => i % 7 === 0).map((c) => [s.fn, ...c])),
   excel: ([fn, id, ...rest]) => {
@@ -36,11 +37,11 @@ const explainSuite: Suite = {
     const value = field("value");
     return [[value === "" ? new StubError(ErrorCode.notAvailable, String(field("reason"))) : value]];
   },
-  core: ([fn, ...args]) => [...supplySuites, ...otherSuites].find((s) => s.fn === fn)!.core(args),
+  core: ([fn, ...args]) => [...supplySuites, ...otherSuites, ...policySuites].find((s) => s.fn === fn)!.core(args),
   atLeast: 10_000,
 };
 
-const suites = [...supplySuites, ...otherSuites, explainSuite];
+const suites = [...supplySuites, ...otherSuites, ...policySuites, explainSuite];
 
 describe("Excel functions answer exactly what @critmin/core answers", () => {
   const tallies = new Map<string, Tally>();

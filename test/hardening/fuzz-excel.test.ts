@@ -163,6 +163,11 @@ const SEEDS: Record<string, unknown[]> = {
   reserves: [[["lithium"]], "Chile", "usgs-mcs-2025"],
   source: [[["cobalt"]], "refining", 2023, "iea-cmde-2024", "CHN"],
   countries: ["QUAD"],
+  // policy (issue 15)
+  isCritical: [[["gallium"]], "eu-crma-2024-strategic"],
+  criticalLists: ["copper"],
+  exportControls: ["graphite", "2025-11-08", "US"],
+  underExportControl: [[["gallium"]], 45_658, "US"],
 };
 const seedOf = (name: string): unknown[] => SEEDS[name] ?? [[["cobalt"]]];
 

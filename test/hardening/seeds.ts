@@ -55,4 +55,11 @@ export const SEEDS: Readonly<Record<string, readonly unknown[]>> = {
   herfindahl: [[0.5, 0.3, 0.2]],
   concentrationRatio: [[0.1, 0.5, 0.3, 0.1], 2],
   effectiveNumber: [2500],
+  // policy (issue 15)
+  isCritical: ["gallium", "eu-crma-2024-strategic"],
+  listsNaming: ["copper"],
+  exportControls: [{ mineral: "graphite", asOf: "2025-11-08", destination: "US" }],
+  underExportControl: ["gallium", { asOf: "2024-01-01", destination: "US" }],
+  controlledSupply: [{ stage: "refining", asOf: "2024-01-01" }],
+  isCriticalReason: ["us-cml-2025"],
 };

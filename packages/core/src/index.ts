@@ -32,6 +32,9 @@ export type {
   Status,
 } from "./constants.ts";
 export type { DemandRow, Edition, IndicatorRow, SupplyRow } from "./records.ts";
+export { CRITICAL_LISTS, CONTROL_STATUSES } from "./constants.ts";
+export type { ControlStatus, CriticalListId } from "./constants.ts";
+export type { ExportControlRow, ListItemRow } from "./records.ts";
 export type {
   CoverageWithoutOptions,
   CrmaCheckOptions,
@@ -96,6 +99,17 @@ export { supplyRisk, supplyRiskReason } from "./exposure/supplyRisk.ts";
 export { economicImportance, economicImportanceReason } from "./exposure/economicImportance.ts";
 export { importReliance } from "./exposure/importReliance.ts";
 export { reserves } from "./exposure/reserves.ts";
+
+// policy (issue 15): official critical lists and China's export controls as of a date
+export { criticalLists, isCritical, isCriticalReason, listsNaming } from "./policy/lists.ts";
+export type { CriticalList, ListNaming, ListRule } from "./policy/lists.ts";
+export { exportControls, underExportControl, RARE_EARTH_FAMILIES } from "./policy/controls.ts";
+export type { ControlMeasure, ExportControls, ExportControlsQuery, MatchRule } from "./policy/controls.ts";
+export type { PartStatus, StatusRule } from "./policy/status.ts";
+export { controlledSupply } from "./policy/controlledSupply.ts";
+export type { ControlledSupply, ControlledSupplyRow } from "./policy/controlledSupply.ts";
+export { FAMILIES } from "./policy/families.ts";
+export type { Family } from "./policy/families.ts";
 
 // answers: a value with its edition, period, unit, basis, bound and sources
 export { explain, EXPLAINABLE } from "./answer/explain.ts";

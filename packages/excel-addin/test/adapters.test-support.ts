@@ -139,6 +139,11 @@ export const VALID: Record<string, unknown[]> = {
   groups: [],
   editions: [],
   dataVersion: [],
+  // policy (issue 15)
+  isCritical: [[["gallium"]], "eu-crma-2024-strategic"],
+  criticalLists: ["copper"],
+  exportControls: ["graphite", "2025-11-08"],
+  underExportControl: [[["gallium"]], "2024-01-01"],
 };
 
 export const EXPORTS = Object.entries(functions as unknown as Record<string, unknown>).filter(

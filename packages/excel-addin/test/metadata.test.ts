@@ -110,6 +110,11 @@ const CONTRACT_IDS = [
   "GROUPS",
   "EDITIONS",
   "DATA_VERSION",
+  // issue 15: critical lists and China's export controls
+  "IS_CRITICAL",
+  "CRITICAL_LISTS",
+  "EXPORT_CONTROLS",
+  "UNDER_EXPORT_CONTROL",
 ];
 
 // A `source` argument reads supply, demand or indicator data: the Edition enum offers the editions

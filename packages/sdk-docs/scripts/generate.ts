@@ -27,6 +27,7 @@ import { loadExcel } from "./lib/excel.ts";
 import { guideSnippets } from "./lib/excel-guides.ts";
 import { excelPages } from "./lib/excel-pages.ts";
 import { code } from "./lib/markdown.ts";
+import { policyPages } from "./lib/policy-pages.ts";
 
 export const docsPackageDir = fileURLToPath(new URL("..", import.meta.url));
 export const repoRoot = path.resolve(docsPackageDir, "../..");
@@ -70,6 +71,7 @@ export async function generate(out = defaultOut): Promise<GenerateResult> {
       ...Object.values(EU_INDICATOR_RULES),
     ];
     for (const [rel, content] of dataPages(pipelineRules)) files.set(rel, content);
+    for (const [rel, content] of policyPages()) files.set(rel, content);
 
     files.set("changelog.md", changelogPage(repoRoot));
 

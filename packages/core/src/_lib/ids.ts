@@ -92,17 +92,17 @@ const REMAINDER_LABELS: ReadonlySet<string> = /* @__PURE__ */ new Set(
  * An ISO alpha-3 code (or WORLD/ROW) from a code, a name or an alias ("DRC", "China", "Congo (Kinshasa)").
  * "Congo" alone is the Republic of the Congo (COG), as in ISO 3166.
  */
-export function parseCountry(fn: string, input: unknown): CountryCode | Aggregate {
+export function parseCountry(fn: string, input: unknown, what = "country"): CountryCode | Aggregate {
   const table = countryLookup();
   const hit = typeof input === "string" ? table.exact.get(input) : undefined;
   if (hit !== undefined) return hit;
   if (typeof input === "string" && REMAINDER_LABELS.has(nameKey(input))) {
     throw new CritminError(
       "invalid_argument",
-      `${fn}: country ${describe(input)} is not a country but a table's remainder; name a country, or use "ROW" for the rest of the world`,
+      `${fn}: ${what} ${describe(input)} is not a country but a table's remainder; name a country, or use "ROW" for the rest of the world`,
     );
   }
-  return parseNamed(fn, "country", input, table);
+  return parseNamed(fn, what, input, table);
 }
 
 /** One of a closed list of lower-case ids (a stage, a measure), case-insensitive. */

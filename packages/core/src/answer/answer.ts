@@ -2,6 +2,7 @@
 import type { EditionId, Scenario, Stage, Status } from "../constants.ts";
 import type { SupplyRow } from "../records.ts";
 import type { ResolutionRule } from "../resolve.ts";
+import type { ListRule } from "../policy/lists.ts";
 
 /**
  * What `value` is measured in:
@@ -12,8 +13,9 @@ import type { ResolutionRule } from "../resolve.ts";
  * - `count`: an effective number of suppliers.
  * - `ratio`: supply over demand (1 means equal; it can exceed 1).
  * - `record`: a structured result (rows or a verdict); its fields carry their own units.
+ * - `boolean`: a yes/no verdict (a list names the mineral; a measure is in force).
  */
-export type AnswerUnit = "fraction" | "fraction-difference" | "t" | "index" | "count" | "ratio" | "record";
+export type AnswerUnit = "fraction" | "fraction-difference" | "t" | "index" | "count" | "ratio" | "record" | "boolean";
 
 /** `observed` for a single year's figure, `projected` for a projection, `period-average` for a multi-year average. */
 export type AnswerKind = "observed" | "projected" | "period-average";
@@ -28,9 +30,10 @@ export type Bound = "exact" | "lower" | "upper";
 /**
  * How the edition (and year) was chosen: a rule of {@link resolveSource} (the same words for demand);
  * `newest-with-years` for a change between two years (the newest edition with both);
- * `latest-assessment` for a published indicator without a year asked.
+ * `latest-assessment` for a published indicator without a year asked; a list rule
+ * (policy/lists.ts) for `isCritical` where one made the mineral count.
  */
-export type AnswerRule = ResolutionRule | "newest-with-years" | "latest-assessment";
+export type AnswerRule = ResolutionRule | "newest-with-years" | "latest-assessment" | ListRule;
 
 /** The years a multi-year average covers, or the two years a change spans. */
 export interface Period {
@@ -69,6 +72,8 @@ export interface Answer<T> {
   readonly year: number | undefined;
   /** The years a multi-year average covers (or a change spans); `undefined` where the source does not state them. */
   readonly period: Period | undefined;
+  /** The day a dated answer is for, `YYYY-MM-DD`: a list's publication date, the date a control status is on. */
+  readonly date?: string | undefined;
   readonly kind: AnswerKind | undefined;
   /** Projection case of a supply projection (`base-case`). */
   readonly case: string | undefined;

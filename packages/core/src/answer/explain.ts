@@ -21,9 +21,12 @@ import { supplyAtRisk } from "../exposure/supplyAtRisk.ts";
 import { supplyRisk, supplyRiskLookup } from "../exposure/supplyRisk.ts";
 import { techExposure, techExposureReason } from "../exposure/techExposure.ts";
 import { topProducers } from "../exposure/topProducers.ts";
+import { underExportControl, underExportControlLookup } from "../policy/controls.ts";
+import { isCritical, isCriticalLookup } from "../policy/lists.ts";
 import type { Answer, AnswerFields, AnswerUnit } from "./answer.ts";
 import { coverageWithoutFields, demandFields, indicatorFields, techExposureFields } from "./demand.ts";
 import { groupFields } from "./group.ts";
+import { isCriticalFields, underExportControlFields } from "./policy.ts";
 import {
   blockFields,
   countryFields,
@@ -55,7 +58,10 @@ export type Explainable =
   | typeof supplyRisk
   | typeof economicImportance
   | typeof importReliance
-  | typeof reserves;
+  | typeof reserves
+  // policy (issue 15): critical lists and export controls
+  | typeof isCritical
+  | typeof underExportControl;
 
 // Each explainer reads what its function read, from the same arguments: the function's own
 // lookup where one is exported, else the same parse and resolution. The value always comes from
@@ -105,6 +111,11 @@ const table = (): Map<Explainable, Explainer> =>
     ),
     entry(importReliance, "importReliance", "fraction", ([m, e, o]) => indicatorFields(importRelianceLookup(m, e, o))),
     entry(reserves, "reserves", "t", ([m, c, o], v) => rowFields(reservesLookup(m, c, o), "tonnes", v)),
+    // policy (issue 15): critical lists and export controls
+    entry(isCritical, "isCritical", "boolean", ([m, l]) => isCriticalFields(isCriticalLookup(m, l), String(l))),
+    entry(underExportControl, "underExportControl", "boolean", ([m, o]) =>
+      underExportControlFields(underExportControlLookup(m, o)),
+    ),
   ]));
 
 /** The names of the functions {@link explain} takes (the test holds them equal to the table's). */
@@ -129,6 +140,9 @@ export const EXPLAINABLE: readonly string[] = /* @__PURE__ */ Object.freeze([
   "economicImportance",
   "importReliance",
   "reserves",
+  // policy (issue 15)
+  "isCritical",
+  "underExportControl",
 ]);
 
 /**
@@ -163,6 +177,7 @@ export function explain<F extends Explainable>(fn: F, ...args: Parameters<F>): A
     citation: edition ? dataset().editions.find((e) => e.id === edition)?.citation : undefined,
     year: fields.year,
     period: fields.period ? Object.freeze({ ...fields.period }) : undefined,
+    date: fields.date,
     kind: fields.kind,
     case: fields.case,
     scenario: fields.scenario,

@@ -56,6 +56,8 @@ export function unitText(answer: AnyAnswer): string {
       return "effective number of suppliers";
     case "ratio":
       return "supply ÷ demand";
+    case "boolean":
+      return "TRUE/FALSE";
     default:
       return RECORD_UNITS[answer.function] ?? "record";
   }
@@ -92,6 +94,8 @@ function numberText(value: number): string {
 
 /** One source figure: "cobalt refining, CHN, 2024: 196.143 kt at file#/pointer". */
 export function sourceText(source: AnyAnswer["sources"][number]): string {
+  // A source without a figure (a list item, a measure's status) says what it is in `what`.
+  if (source.value === null && source.unit === "") return `${source.what} at ${source.locator}`;
   const figure = source.value === null ? "withheld by the source" : `${numberText(source.value)} ${source.unit}`;
   const status = source.status === "reported" ? "" : ` (${source.status})`;
   return `${source.what}: ${figure}${status} at ${source.locator}`;
@@ -129,6 +133,7 @@ export function answerRows(
     ["edition", answer.edition],
     ["citation", answer.citation],
     [answer.kind === "period-average" || answer.period ? "period" : "year", whenText(answer)],
+    ...(answer.date === undefined ? [] : [["date", answer.date] as [string, string]]),
     ["kind", answer.kind],
     ["scenario / case", scenarioText(answer)],
     ["stage", answer.stage],

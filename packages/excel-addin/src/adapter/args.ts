@@ -115,3 +115,17 @@ export function stageArg(fn: string, stage: unknown): Stage | undefined {
 export function editionArg(fn: string, source: unknown): EditionId | undefined {
   return optionalText(fn, "source", source) as EditionId | undefined;
 }
+
+/**
+ * `[as_of]` as the core takes a date: a date serial (what a date cell holds) as its day `YYYY-MM-DD`,
+ * text as typed (the core checks it, naming `asOf`), blank as omitted (today).
+ */
+export function optionalDate(fn: string, name: string, value: unknown): string | undefined {
+  check(fn, name, value);
+  if (isBlank(value)) return undefined;
+  if (typeof value === "string") return value.trim();
+  // Serial 1 is 1900-01-01; the last day Excel shows is 9999-12-31 (serial 2,958,465).
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 2_958_465)
+    throw new ArgumentError(`${fn}: ${name} must be a date or YYYY-MM-DD text, got ${describe(value)}`);
+  return new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10);
+}

@@ -6,6 +6,7 @@ import * as core from "@critmin/core";
 import type { Answer, Explainable } from "@critmin/core";
 import { ArgumentError } from "./errors.ts";
 import {
+  optionalDate,
   optionalNumber,
   optionalText,
   optionalYear,
@@ -19,12 +20,12 @@ import { seriesArgs, supplyArgs } from "./queries.ts";
 
 type Plain = number | string | boolean | undefined;
 
-/** Core functions that only table functions call: `explain` does not take them. */
-type TableOnly = typeof core.series;
+/** Any core function: a table function (listsNaming, exportControls) need not be explainable. */
+type CoreFunction = (...args: never[]) => unknown;
 
 export interface CoreCall {
-  /** The core function the Excel function calls. */
-  readonly fn: Explainable | TableOnly;
+  /** The core function the Excel function calls; every `value` one is {@link Explainable}. */
+  readonly fn: Explainable | CoreFunction;
   /** What the first (range) argument names. */
   readonly identifier: "mineral" | "material" | "technology";
   /** `value`: one value per cell; `table`: the wrapper spills rows built from a record. */
@@ -35,7 +36,7 @@ export interface CoreCall {
   readonly excel: (result: unknown) => unknown;
 }
 
-function entry<F extends Explainable | TableOnly>(
+function entry<F extends Explainable | CoreFunction>(
   fn: F,
   args: (excelId: string, id: string, rest: readonly unknown[]) => Parameters<F>,
   options: { identifier?: CoreCall["identifier"]; kind?: CoreCall["kind"]; excel?: (r: ReturnType<F>) => Plain } = {},
@@ -56,6 +57,11 @@ const techOptions = (f: string, [year, scenario, stage, source]: readonly unknow
   scenario: scenarioArg(f, scenario),
   stage: stageArg(f, stage),
   ...seriesArgs(f, source),
+});
+
+const controlOptions = (f: string, [asOf, destination]: readonly unknown[]) => ({
+  asOf: optionalDate(f, "as_of", asOf),
+  destination: optionalText(f, "destination", destination),
 });
 
 /** Excel id → its core call. Arguments are those after the identifier, as Excel passes them. */
@@ -149,6 +155,13 @@ export const CALLS: Readonly<Record<string, CoreCall>> = Object.freeze({
     ],
     { kind: "table" },
   ),
+  // policy (issue 15): critical lists and China's export controls
+  IS_CRITICAL: entry(core.isCritical, (f, m, [list]) => [m, text(f, "list", list)]),
+  CRITICAL_LISTS: entry(core.listsNaming, (_f, m) => [m], { kind: "table" }),
+  EXPORT_CONTROLS: entry(core.exportControls, (f, m, rest) => [{ mineral: m, ...controlOptions(f, rest) }], {
+    kind: "table",
+  }),
+  UNDER_EXPORT_CONTROL: entry(core.underExportControl, (f, m, rest) => [m, controlOptions(f, rest)]),
 });
 
 function callOf(excelId: string): CoreCall {

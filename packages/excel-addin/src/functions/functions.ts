@@ -10,6 +10,7 @@ import { citationText } from "../adapter/answerText.ts";
 import { isBlank, optionalText, text } from "../adapter/args.ts";
 import { answerReason, coreResult, excelResult, explainCall } from "../adapter/calls.ts";
 import { explainRows } from "../adapter/explain.ts";
+import { CONTROL_HEADER, controlRows, LIST_HEADER, listRows } from "../adapter/policyTables.ts";
 import { blockReason, seriesSource } from "../adapter/queries.ts";
 import { table, value, type ExcelValue } from "../adapter/results.ts";
 import { SERIES_HEADER, seriesRows } from "../adapter/seriesTable.ts";
@@ -620,4 +621,79 @@ export function dataVersion(): any[][] {
       ) satisfies ExcelValue,
     ],
   ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policy (issue 15): official critical lists and China's export controls as of a date.
+
+/**
+ * TRUE if an official critical-minerals list names the mineral (a strategic EU material is also critical).
+ * @customfunction IS_CRITICAL
+ * @helpurl https://docs.critmin.invalid/excel/IS_CRITICAL
+ * @param mineral Mineral, e.g. "gallium"; a range gives one result per cell
+ * @param list "us-cml-2022", "us-cml-2025", "eu-crma-2024-critical" or "eu-crma-2024-strategic"
+ * @returns TRUE or FALSE
+ */
+export function isCritical(mineral: any[][], list: any): any[][] {
+  const fn = "IS_CRITICAL";
+  return cells(
+    fn,
+    mineral,
+    (m) => excelResult(fn, m, [list]),
+    () => core.isCriticalReason(String(list)),
+  );
+}
+
+/**
+ * The official lists naming a mineral: item as written, English, qualifier, date (spills with a header row).
+ * @customfunction CRITICAL_LISTS
+ * @helpurl https://docs.critmin.invalid/excel/CRITICAL_LISTS
+ * @param mineral Mineral, e.g. "copper"
+ * @returns A table with a header row
+ */
+export function criticalLists(mineral: any): any[][] {
+  const fn = "CRITICAL_LISTS";
+  return table(
+    () => listRows(coreResult(fn, text(fn, "mineral", mineral), []) as readonly core.ListNaming[]),
+    LIST_HEADER,
+    () => `${fn}: no list data`,
+  );
+}
+
+/**
+ * China's export-control measures touching a mineral, with each one's status on a date (spills with a header row).
+ * @customfunction EXPORT_CONTROLS
+ * @helpurl https://docs.critmin.invalid/excel/EXPORT_CONTROLS
+ * @param mineral Mineral, e.g. "graphite", "dysprosium"
+ * @param [as_of] Date (a date cell or "YYYY-MM-DD"); today when omitted
+ * @param [destination] Country the exports go to, e.g. "US", "Japan"; every destination when omitted
+ * @returns A table with a header row; dates as YYYY-MM-DD text
+ */
+export function exportControls(mineral: any, as_of?: any, destination?: any): any[][] {
+  const fn = "EXPORT_CONTROLS";
+  return table(
+    () => controlRows(coreResult(fn, text(fn, "mineral", mineral), [as_of, destination]) as core.ExportControls),
+    CONTROL_HEADER,
+    () => `${fn}: no export-control data`,
+  );
+}
+
+/**
+ * TRUE if a measure of China controls the mineral's export on the date; #N/A when a suspension has lapsed with no later notice.
+ * @customfunction UNDER_EXPORT_CONTROL
+ * @helpurl https://docs.critmin.invalid/excel/UNDER_EXPORT_CONTROL
+ * @param mineral Mineral, e.g. "gallium"; a range gives one result per cell
+ * @param [as_of] Date (a date cell or "YYYY-MM-DD"); today when omitted
+ * @param [destination] Country, e.g. "US"; without it only measures on every destination count
+ * @returns TRUE or FALSE
+ */
+export function underExportControl(mineral: any[][], as_of?: any, destination?: any): any[][] {
+  const fn = "UNDER_EXPORT_CONTROL";
+  const rest = [as_of, destination] as const;
+  return cells(
+    fn,
+    mineral,
+    (m) => excelResult(fn, m, rest),
+    (m) => explainCall(fn, m, rest).reason ?? "the export-control status is not known",
+  );
 }

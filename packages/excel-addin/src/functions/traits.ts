@@ -7,6 +7,7 @@
 // Examples hold only arguments: the docs and the gallery compute the values by calling the
 // function, so no figure is typed here.
 import type * as core from "@critmin/core";
+import { POLICY_TRAITS } from "./policyTraits.ts";
 
 /**
  * An argument as a formula holds it: text, a number, a boolean, `null` for an argument left out,
@@ -379,6 +380,8 @@ export const TRAITS: Readonly<Record<string, FunctionTraits>> = {
     examples: [{ args: [] }],
     gallery: {},
   },
+  // policy (issue 15): critical lists and China's export controls
+  ...POLICY_TRAITS,
 };
 
 /** The traits of a function, or undefined for an id this table does not know. */

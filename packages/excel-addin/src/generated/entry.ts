@@ -29,3 +29,7 @@ CustomFunctions.associate("COUNTRIES", functions.countries);
 CustomFunctions.associate("GROUPS", functions.groups);
 CustomFunctions.associate("EDITIONS", functions.editions);
 CustomFunctions.associate("DATA_VERSION", functions.dataVersion);
+CustomFunctions.associate("IS_CRITICAL", functions.isCritical);
+CustomFunctions.associate("CRITICAL_LISTS", functions.criticalLists);
+CustomFunctions.associate("EXPORT_CONTROLS", functions.exportControls);
+CustomFunctions.associate("UNDER_EXPORT_CONTROL", functions.underExportControl);

@@ -9,6 +9,7 @@ import { ReplaceNeeded, type OnExisting } from "../workbook/owned.ts";
 import { askInline } from "./confirm.ts";
 import { barChart, shareChart, type SharePoint } from "./charts.ts";
 import { seriesChart, seriesPoints } from "./seriesChart.ts";
+import { controlsTimeline } from "./controlsTimeline.ts";
 import {
   asRows,
   type Call,
@@ -148,6 +149,7 @@ export class DataBrowser {
           `No table for ${mineralName} ${stage} in ${edition}: ${reason}`,
         ),
       );
+      this.ui.results.append(controlsTimeline(this.deps.call, mineral, mineralName));
       this.setInsertEnabled(this.deps.canInsert());
       return;
     }
@@ -211,6 +213,7 @@ export class DataBrowser {
         isExcelError(citation) ? `No citation: ${errorText(citation)}` : `Source: ${String(citation)}`,
       ),
     );
+    this.ui.results.append(controlsTimeline(this.deps.call, mineral, mineralName));
     this.ui.status.textContent = "";
     this.setInsertEnabled(this.deps.canInsert());
   }

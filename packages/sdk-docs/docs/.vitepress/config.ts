@@ -42,6 +42,8 @@ const data: DefaultTheme.SidebarItem[] = [
     ["Coverage", "/data/coverage"],
     ["Source quirks and rules", "/data/quirks"],
     ["Charts", "/data/charts"],
+    ["Official critical lists", "/data/critical-lists"],
+    ["China's export controls", "/data/export-controls"],
   ]),
 ];
 

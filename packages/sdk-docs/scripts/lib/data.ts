@@ -37,6 +37,8 @@ function editionsPage(): string {
     "- [Coverage](/data/coverage): which mineral, stage and year each edition covers.",
     "- [Source quirks and pipeline rules](/data/quirks): what is odd in each source file and how it is handled.",
     "- [Charts](/data/charts): China's refining share to 2040 and supply concentration by mineral and stage.",
+    "- [Official critical lists](/data/critical-lists): the US and EU lists, item by item, and how items map to minerals.",
+    "- [China's export controls](/data/export-controls): every measure with its dates and today's status, and the status rules.",
     "",
     "## Editions",
     "",
