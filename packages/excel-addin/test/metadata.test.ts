@@ -110,6 +110,9 @@ const CONTRACT_IDS = [
   "GROUPS",
   "EDITIONS",
   "DATA_VERSION",
+  // governance (issue 15)
+  "GOVERNANCE",
+  "WEIGHTED_HHI",
 ];
 
 // The closed lists in the core that each @customenum offers for autocomplete.
@@ -117,6 +120,8 @@ const ENUM_VALUES: Record<string, readonly string[]> = {
   Stage: core.STAGES,
   Scenario: core.SCENARIOS,
   Edition: core.EDITION_IDS,
+  // governance (issue 15)
+  Dimension: core.GOVERNANCE_MEASURES,
 };
 
 const SHIPPED_IDS_FILE = path.join(addinDir, "shipped-ids.json");

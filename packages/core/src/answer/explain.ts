@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_lib/deepFreeze.ts";
 import { describe } from "../_lib/describe.ts";
 import { dataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
@@ -9,6 +10,8 @@ import { crN } from "../exposure/crN.ts";
 import { demand, demandLookup } from "../exposure/demand.ts";
 import { diversificationGap } from "../exposure/diversificationGap.ts";
 import { economicImportance, economicImportanceLookup } from "../exposure/economicImportance.ts";
+import { governance, governanceLookup } from "../exposure/governance.ts";
+import { governanceWeightedHhi, weightedHhiLookup } from "../exposure/weightedHhi.ts";
 import { effectiveSuppliers } from "../exposure/effectiveSuppliers.ts";
 import { groupShare } from "../exposure/groupShare.ts";
 import { hhi } from "../exposure/hhi.ts";
@@ -23,6 +26,7 @@ import { techExposure, techExposureReason } from "../exposure/techExposure.ts";
 import { topProducers } from "../exposure/topProducers.ts";
 import type { Answer, AnswerFields, AnswerUnit } from "./answer.ts";
 import { coverageWithoutFields, demandFields, indicatorFields, techExposureFields } from "./demand.ts";
+import { governanceFields, weightedHhiFields } from "./governance.ts";
 import { groupFields } from "./group.ts";
 import {
   blockFields,
@@ -55,7 +59,10 @@ export type Explainable =
   | typeof supplyRisk
   | typeof economicImportance
   | typeof importReliance
-  | typeof reserves;
+  | typeof reserves
+  // governance (issue 15)
+  | typeof governance
+  | typeof governanceWeightedHhi;
 
 // Each explainer reads what its function read, from the same arguments: the function's own
 // lookup where one is exported, else the same parse and resolution. The value always comes from
@@ -105,6 +112,11 @@ const table = (): Map<Explainable, Explainer> =>
     ),
     entry(importReliance, "importReliance", "fraction", ([m, e, o]) => indicatorFields(importRelianceLookup(m, e, o))),
     entry(reserves, "reserves", "t", ([m, c, o], v) => rowFields(reservesLookup(m, c, o), "tonnes", v)),
+    // governance (issue 15)
+    entry(governance, "governance", "index", ([c, d, o]) => governanceFields(governanceLookup(c, d, o))),
+    entry(governanceWeightedHhi, "governanceWeightedHhi", "index", ([m, o]) =>
+      weightedHhiFields(weightedHhiLookup(m, o)),
+    ),
   ]));
 
 /** The names of the functions {@link explain} takes (the test holds them equal to the table's). */
@@ -129,6 +141,9 @@ export const EXPLAINABLE: readonly string[] = /* @__PURE__ */ Object.freeze([
   "economicImportance",
   "importReliance",
   "reserves",
+  // governance (issue 15)
+  "governance",
+  "governanceWeightedHhi",
 ]);
 
 /**
@@ -173,5 +188,6 @@ export function explain<F extends Explainable>(fn: F, ...args: Parameters<F>): A
     reason,
     rule: fields.rule,
     sources: Object.freeze([...(fields.sources ?? [])]),
+    extra: fields.extra === undefined ? undefined : deepFreeze(structuredClone(fields.extra)),
   });
 }

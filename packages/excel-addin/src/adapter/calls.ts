@@ -23,7 +23,7 @@ export interface CoreCall {
   /** The core function the Excel function calls. */
   readonly fn: Explainable;
   /** What the first (range) argument names. */
-  readonly identifier: "mineral" | "material" | "technology";
+  readonly identifier: "mineral" | "material" | "technology" | "country";
   /** `value`: one value per cell; `table`: the wrapper spills rows built from a record. */
   readonly kind: "value" | "table";
   /** The core arguments, parsed in parameter order so the first bad argument is the one reported. */
@@ -136,6 +136,21 @@ export const CALLS: Readonly<Record<string, CoreCall>> = Object.freeze({
     { stage: stageArg(f, stage) },
   ]),
   RESERVES: entry(core.reserves, (f, m, [country, source]) => [m, text(f, "country", country), seriesArgs(f, source)]),
+  // governance (issue 15)
+  GOVERNANCE: entry(
+    core.governance,
+    (f, c, [dimension, year]) => [c, text(f, "dimension", dimension), { year: optionalYear(f, "year", year) }],
+    { identifier: "country" },
+  ),
+  WEIGHTED_HHI: entry(core.governanceWeightedHhi, (f, m, [stage, year, source, dimension, scale]) => [
+    m,
+    {
+      ...supplyArgs(f, stage, year, source),
+      // The core parses both, so an unknown id gets its "did you mean" there.
+      dimension: optionalText(f, "dimension", dimension) as core.GovernanceMeasure | undefined,
+      scale: optionalText(f, "scale", scale) as core.GovernanceScale | undefined,
+    },
+  ]),
 });
 
 function callOf(excelId: string): CoreCall {
