@@ -163,6 +163,9 @@ const SEEDS: Record<string, unknown[]> = {
   reserves: [[["lithium"]], "Chile", "usgs-mcs-2025"],
   source: [[["cobalt"]], "refining", 2023, "iea-cmde-2024", "CHN"],
   countries: ["QUAD"],
+  // governance (issue 15)
+  governance: [[["China"]], "political-stability", 2022],
+  weightedHhi: [[["cobalt"]], "refining", 2023, "iea-cmde-2024", "mean", "eu"],
 };
 const seedOf = (name: string): unknown[] => SEEDS[name] ?? [[["cobalt"]]];
 

@@ -54,4 +54,7 @@ export const SEEDS: Readonly<Record<string, readonly unknown[]>> = {
   herfindahl: [[0.5, 0.3, 0.2]],
   concentrationRatio: [[0.1, 0.5, 0.3, 0.1], 2],
   effectiveNumber: [2500],
+  // governance (issue 15)
+  governance: ["China", "political-stability", { year: 2022 }],
+  governanceWeightedHhi: ["cobalt", { ...SUPPLY, dimension: "mean", scale: "eu" }],
 };

@@ -3,10 +3,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { SOURCE_DIR } from "../../pipeline/sourceDir.ts";
 import type * as DatasetModule from "../data/dataset.ts";
 import { explain } from "../answer/explain.ts";
+import { GOVERNANCE_MEASURES } from "../_lib/governanceConstants.ts";
 import { GOVERNANCE_DIMENSIONS } from "../constants.ts";
 import { CritminError } from "../errors.ts";
 import { governance, governanceReason } from "./governance.ts";
@@ -209,6 +211,65 @@ describe("governanceWeightedHhi", () => {
     expect(governanceWeightedHhi("cobalt", { year: 2019 })).toBeUndefined();
     expect(explain(governanceWeightedHhi, "cobalt", { year: 2019 }).reason).toMatch(
       /no cobalt refining figure for 2019/,
+    );
+  });
+});
+
+describe("fuzz: bad dimension ids and years", () => {
+  const RUNS = Number(process.env.CRITMIN_FUZZ_RUNS ?? 300);
+  const valid = new Set<string>(GOVERNANCE_MEASURES);
+  const normalised = (text: string) =>
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, "-");
+  const isKnown = (text: string) =>
+    valid.has(normalised(text)) || ["va", "pv", "ge", "rq", "rl", "cc"].includes(normalised(text));
+
+  it("an unknown dimension id throws unknown_id (or invalid_argument when blank), in both functions", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.constantFrom(...GOVERNANCE_MEASURES).map((d) => `${d}x`),
+          fc.constantFrom(...GOVERNANCE_MEASURES).map((d) => d.replace("-", "")),
+        ),
+        (dimension) => {
+          fc.pre(!isKnown(dimension));
+          for (const call of [
+            () => governance("CHN", dimension),
+            () => governanceWeightedHhi("cobalt", { dimension: dimension as never }),
+          ]) {
+            const error = thrown(call);
+            expect(dimension.trim() === "" ? "invalid_argument" : "unknown_id").toBe(error.code);
+            expect(error.message).toMatch(/^governance(WeightedHhi)?: /);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a malformed year throws invalid_argument; a whole year outside the bundle is undefined with the years", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double(), fc.integer({ min: -10_000, max: 10_000 }), fc.constantFrom("2022", null, true)),
+        (year) => {
+          const whole = typeof year === "number" && Number.isInteger(year) && year >= 1900 && year <= 2100;
+          if (year === null) {
+            // Excel's omitted argument: the newest year.
+            expect(governance("CHN", "mean", { year: null as never })).toBe(governance("CHN", "mean"));
+          } else if (!whole) {
+            expect(thrown(() => governance("CHN", "mean", { year: year as never })).code).toBe("invalid_argument");
+          } else if (year >= 2018 && year <= 2022) {
+            expect(governance("CHN", "mean", { year })).toBeDefined();
+          } else {
+            expect(governance("CHN", "mean", { year })).toBeUndefined();
+            expect(explain(governance, "CHN", "mean", { year }).reason).toMatch(/years bundled: 2018–2022/);
+          }
+        },
+      ),
+      { numRuns: RUNS },
     );
   });
 });

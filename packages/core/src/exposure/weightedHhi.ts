@@ -90,11 +90,15 @@ export function weightedHhiLookup(mineral: MineralInput, options?: GovernanceWei
   return weightedHhiOf(query, dimension, scale);
 }
 
-/** The weighted HHI of the block a parsed query resolves to (any measure: the replication reads EU sourcing). */
+/**
+ * The weighted HHI of the block a parsed query resolves to (any measure: the replication reads EU
+ * sourcing), weighted with WGI year `wgiYear` when given (a bundled year), else by the year rule.
+ */
 export function weightedHhiOf(
   query: SupplyQuery,
   dimension: GovernanceMeasure,
   scale: GovernanceScale,
+  wgiYear?: number,
 ): WeightedHhiLookup {
   const base = { query, dimension, scale, terms: [], rules: [], notes: [], lowerBound: false };
   const found = resolveBlock(query);
@@ -104,7 +108,7 @@ export function weightedHhiOf(
   const countries = rankedCountries(block);
   if (countries.length === 0)
     return { ...resolved, reason: `${resolution.edition} lists no country for ${query.mineral}` };
-  const chosen = wgiYearFor(resolution.year, block);
+  const chosen = wgiYear === undefined ? wgiYearFor(resolution.year, block) : pinnedWgiYear(wgiYear);
   if (chosen.year === undefined) return { ...resolved, reason: chosen.reason };
   const rules = [...chosen.rules];
   const notes = [...chosen.notes];
@@ -139,6 +143,12 @@ type YearChoice =
       readonly reason?: undefined;
     }
   | { readonly year?: undefined; readonly rules?: undefined; readonly notes?: undefined; readonly reason: string };
+
+function pinnedWgiYear(year: number): YearChoice {
+  const years = governanceYears();
+  if (years.includes(year)) return { year, rules: [], notes: [`weighted with WGI ${year}, as asked`] };
+  return { reason: `the WGI bundle has no ${year} (years bundled: ${years.join(", ")})` };
+}
 
 /** The WGI year that weights a block of supply year `year`: the same year, or the newest when the supply is later. */
 function wgiYearFor(year: number, block: Block): YearChoice {
