@@ -13,7 +13,7 @@ import type { DemandRow, Edition, IndicatorRow, SupplyRow } from "../packages/co
 import { tonnesPerUnit } from "../packages/core/pipeline/units.ts";
 import { SOURCE_DIR } from "./support/raw.ts";
 
-const { demand, indicators, supply } = bundledDataset();
+const { controls, demand, governance, indicators, lists, supply } = bundledDataset();
 
 type AnyRow = SupplyRow | DemandRow | IndicatorRow;
 const TABLES: readonly (readonly [name: "supply" | "demand" | "indicators", rows: readonly AnyRow[]])[] = [
@@ -55,12 +55,37 @@ describe("bundled dataset", () => {
     expect(supply.length).toBeGreaterThan(5000);
     expect(demand.length).toBeGreaterThan(5000);
     expect(indicators.length).toBeGreaterThan(500);
+    expect(lists.length).toBe(161);
+    expect(controls.length).toBe(16);
+    expect(governance.length).toBeGreaterThan(6000);
     expect(editions.map((e) => e.id).sort()).toEqual([
+      "cn-export-controls-2026-01",
       "ec-crm-2023",
+      "eu-crma-2024",
       "iea-cmde-2024",
       "iea-cmde-2025",
+      "us-cml-2022",
+      "us-cml-2025",
       "usgs-mcs-2025",
+      "wb-wgi-2023",
     ]);
+  });
+
+  it("gives every list, control and governance row its edition and a locator into that edition's file", () => {
+    const offenders: string[] = [];
+    const policyRows: readonly (readonly [string, readonly { edition: string; locator: string }[]])[] = [
+      ["lists", lists],
+      ["controls", controls],
+      ["governance", governance],
+      ["governance (errors)", governance.map((r) => ({ edition: r.edition, locator: r.errorLocator }))],
+    ];
+    for (const [table, rows] of policyRows)
+      for (const r of rows) {
+        const edition = editionById.get(r.edition);
+        const file = edition?.files.find((f) => r.locator.startsWith(`${path.posix.basename(f.path)}:row `));
+        if (!file) offenders.push(`${table} ${r.edition} ${r.locator}: names no file of its edition`);
+      }
+    expect(offenders).toEqual([]);
   });
 
   it("gives every row a known edition and a locator into one of that edition's files (or a derivation from them)", () => {
@@ -192,6 +217,11 @@ describe("bundled dataset", () => {
       for (const c of r.sources ?? [])
         if (!countries.has(c)) offenders.push(`indicators ${where(r)}: import source ${c} not in countryEntries`);
     }
+    for (const r of [...lists, ...controls])
+      for (const m of r.minerals)
+        if (!minerals.has(m)) offenders.push(`${r.locator}: mineral ${m} not in mineralEntries`);
+    for (const c of [...governance.map((r) => r.country), ...controls.flatMap((r) => r.destinations)])
+      if (!countries.has(c)) offenders.push(`country ${c} (governance or controls) not in countryEntries`);
     expect(offenders).toEqual([]);
   });
 
@@ -295,7 +325,8 @@ describe("bundled dataset", () => {
         if (actual !== f.sha256) offenders.push(`${edition.id} ${f.path}: recorded ${f.sha256}, file ${actual}`);
       }
     }
-    expect(editions.flatMap((e) => e.files).length).toBe(8);
+    // The three list editions each record the one list file.
+    expect(editions.flatMap((e) => e.files).length).toBe(13);
     expect(offenders).toEqual([]);
   });
 });
@@ -338,7 +369,7 @@ describe("country alias table", () => {
 
 describe("the bundled rows are shared, so they are read-only", () => {
   it("freezes every row, its rules and the arrays", () => {
-    for (const rows of [supply, demand, indicators] as const) {
+    for (const rows of [supply, demand, indicators, lists, controls, governance] as const) {
       expect(Object.isFrozen(rows)).toBe(true);
       const thawed = (rows as readonly { rules: readonly string[] }[]).filter(
         (r) => !Object.isFrozen(r) || !Object.isFrozen(r.rules),
@@ -348,5 +379,7 @@ describe("the bundled rows are shared, so they are read-only", () => {
     expect(() => {
       (supply[0] as { share: number | null }).share = 0;
     }).toThrow(TypeError);
+    expect(() => lists[0]!.minerals.push("x")).toThrow(TypeError);
+    expect(() => controls[0]!.sources.push("x")).toThrow(TypeError);
   });
 });

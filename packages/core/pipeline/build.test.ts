@@ -168,7 +168,7 @@ describe("build-data CLI: building from the sources", () => {
     for (const id of ["iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025", "ec-crm-2023"]) {
       expect(first.stdout).toMatch(new RegExp(`^${id} `, "m"));
     }
-    expect(expected.size).toBe(10);
+    expect(expected.size).toBe(16);
     expect(listFiles(out)).toEqual([...expected.keys()].sort());
     const differing = [...expected]
       .filter(([file, content]) => readFileSync(path.join(out, file), "utf8") !== content)
@@ -208,7 +208,7 @@ describe("build-data CLI: building from the sources", () => {
 
     const clean = cli(["--data", data, "--out", checked, "--check"]);
     expect(clean.status, clean.stderr).toBe(0);
-    expect(clean.stderr).toContain("data:check ok: 10 files match");
+    expect(clean.stderr).toContain("data:check ok: 16 files match");
 
     const edited = `${GEN_DIR}/supply.gen.ts`;
     editBytes(path.join(checked, edited), (text) => text.replace('"reported"', '"estimated"'));

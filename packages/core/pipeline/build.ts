@@ -5,7 +5,15 @@ import path from "node:path";
 import type { z } from "zod";
 import type { CountryEntry, MineralEntry } from "../src/data/registry.ts";
 import { GROUPS } from "../src/groups.ts";
-import { DemandRow, Edition, IndicatorRow, SupplyRow } from "../src/schema/rows.ts";
+import {
+  DemandRow,
+  Edition,
+  ExportControlRow,
+  GovernanceRow,
+  IndicatorRow,
+  ListItemRow,
+  SupplyRow,
+} from "../src/schema/rows.ts";
 import { withBasisNotes } from "./basis.ts";
 import { countryName, countryNames, alpha2, COUNTRY_ALIASES, USER_ALIASES } from "./countries.ts";
 import { EDITION_SOURCES } from "./editions.ts";
@@ -17,13 +25,19 @@ import { readIea2025 } from "./readers/iea-json.ts";
 import { readIea2024 } from "./readers/iea-xlsx.ts";
 import { readUsgsNetImportReliance } from "./readers/usgs-nir.ts";
 import { readUsgsWorld } from "./readers/usgs-world.ts";
-import type { ReaderOutput } from "./types.ts";
+import { readCriticalLists } from "./readers/critical-lists.ts";
+import { readExportControls } from "./readers/export-controls.ts";
+import { bundledGovernance, readWgi } from "./readers/wgi.ts";
+import { emptyOutput, type ReaderOutput } from "./types.ts";
 
 export interface Dataset {
   readonly editions: Edition[];
   readonly supply: SupplyRow[];
   readonly demand: DemandRow[];
   readonly indicators: IndicatorRow[];
+  readonly lists: ListItemRow[];
+  readonly controls: ExportControlRow[];
+  readonly governance: GovernanceRow[];
 }
 
 export type Progress = (message: string) => void;
@@ -48,6 +62,9 @@ export async function readSources(dataDir: string, progress: Progress = () => {}
     ["usgs-mcs-2025 net import reliance", () => readUsgsNetImportReliance(dataDir)],
     ["ec-crm-2023 supply shares", () => readEuSupplyShares(dataDir)],
     ["ec-crm-2023 indicators", () => readEuIndicators(dataDir)],
+    ["wb-wgi-2023", () => ({ ...emptyOutput(), governance: bundledGovernance(readWgi(dataDir)) })],
+    ["us-cml-2022, us-cml-2025, eu-crma-2024", () => ({ ...emptyOutput(), lists: readCriticalLists(dataDir) })],
+    ["cn-export-controls-2026-01", () => ({ ...emptyOutput(), controls: readExportControls(dataDir) })],
   ];
   const outputs: ReaderOutput[] = [];
   for (const [i, [name, read]] of readers.entries()) {
@@ -76,6 +93,18 @@ export async function readSources(dataDir: string, progress: Progress = () => {}
     supply: sortSupply(withBasisNotes(outputs.flatMap((o) => o.supply))),
     demand: sortDemand(outputs.flatMap((o) => o.demand)),
     indicators: sortIndicators(outputs.flatMap((o) => o.indicators)),
+    lists: sortBy(
+      outputs.flatMap((o) => o.lists ?? []),
+      (r) => [r.edition, r.list, pad(r.position)].join("|"),
+    ),
+    controls: sortBy(
+      outputs.flatMap((o) => o.controls ?? []),
+      (r) => [r.edition, r.announced, r.effective, r.id].join("|"),
+    ),
+    governance: sortBy(
+      outputs.flatMap((o) => o.governance ?? []),
+      (r) => [r.edition, r.country, r.dimension, pad(r.year)].join("|"),
+    ),
   };
   validate(dataset);
   return dataset;
@@ -101,6 +130,9 @@ export function validate(dataset: Dataset): void {
   check("supply", SupplyRow, dataset.supply);
   check("demand", DemandRow, dataset.demand);
   check("indicators", IndicatorRow, dataset.indicators);
+  check("lists", ListItemRow, dataset.lists);
+  check("controls", ExportControlRow, dataset.controls);
+  check("governance", GovernanceRow, dataset.governance);
 
   const duplicates = (table: string, keys: string[]) => {
     const seen = new Set<string>();
@@ -112,11 +144,25 @@ export function validate(dataset: Dataset): void {
   duplicates("supply", dataset.supply.map(supplyKey));
   duplicates("demand", dataset.demand.map(demandKey));
   duplicates("indicators", dataset.indicators.map(indicatorKey));
+  duplicates("lists", dataset.lists.map(listKey));
+  duplicates(
+    "lists (item)",
+    dataset.lists.map((r) => [r.edition, r.list, r.item].join("|")),
+  );
+  duplicates("controls", dataset.controls.map(controlKey));
+  duplicates("governance", dataset.governance.map(governanceKey));
+  const measures = new Set(dataset.controls.map((r) => r.id));
+  for (const r of dataset.controls)
+    for (const id of r.suspends)
+      if (!measures.has(id)) problems.push(`controls (${r.locator}): suspends ${id}, which is not a measure`);
 
   const unnamed = new Set(
-    [...dataset.supply.map((r) => r.country), ...GROUPS.flatMap((g) => g.members)].filter(
-      (c) => c !== "WORLD" && c !== "ROW" && !countryName(c),
-    ),
+    [
+      ...dataset.supply.map((r) => r.country),
+      ...dataset.governance.map((r) => r.country),
+      ...dataset.controls.flatMap((r) => r.destinations),
+      ...GROUPS.flatMap((g) => g.members),
+    ].filter((c) => c !== "WORLD" && c !== "ROW" && !countryName(c)),
   );
   for (const code of unnamed) problems.push(`country ${code}: no name in the country library`);
   if (problems.length > 0) throw new SourceError("dataset", problems);
@@ -128,6 +174,9 @@ export const demandKey = (r: DemandRow) =>
   [r.edition, r.table, r.mineral, r.use, r.variant, r.scenario ?? "", r.year].join("|");
 export const indicatorKey = (r: IndicatorRow) =>
   [r.edition, r.indicator, r.economy, r.mineral, r.stage ?? "", r.year].join("|");
+export const listKey = (r: ListItemRow) => [r.edition, r.list, r.position].join("|");
+export const controlKey = (r: ExportControlRow) => [r.edition, r.id].join("|");
+export const governanceKey = (r: GovernanceRow) => [r.edition, r.country, r.dimension, r.year].join("|");
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function sortBy<T>(rows: T[], key: (row: T) => string): T[] {
@@ -153,6 +202,10 @@ export function mineralRegistry(dataset: Dataset): MineralEntry[] {
     ...dataset.supply.map((r) => r.mineral),
     ...dataset.demand.map((r) => r.mineral),
     ...dataset.indicators.map((r) => r.mineral),
+    // Minerals a list or a measure names, with or without figures (coverage empty): so that
+    // "is uranium critical?" finds the id.
+    ...dataset.lists.flatMap((r) => r.minerals),
+    ...dataset.controls.flatMap((r) => r.minerals),
   ]);
   const coverage = new Map<string, Map<string, Set<number>>>();
   for (const r of dataset.supply) {
@@ -179,6 +232,8 @@ export function countryRegistry(dataset: Dataset): CountryEntry[] {
   const codes = new Set<string>([
     ...dataset.supply.map((r) => r.country),
     ...dataset.indicators.flatMap((r) => r.sources ?? []),
+    ...dataset.governance.map((r) => r.country),
+    ...dataset.controls.flatMap((r) => r.destinations),
     ...GROUPS.flatMap((g) => g.members),
   ]);
   codes.delete("WORLD");

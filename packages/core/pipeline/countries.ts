@@ -35,16 +35,55 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   Turkyie: "TUR",
   // The upstream EU file stores Türkiye in Latin-1; read as UTF-8 the ü becomes U+FFFD.
   "T\uFFFDrkiye": "TUR",
+  // World Bank WGI (wb/WGIData.csv): its names the library does not know. The file gives each
+  // economy's code beside its name; the reader checks that every name maps to that very code.
+  // "Congo, Rep." is the Republic of the Congo (COG), "Congo, Dem. Rep." the Democratic Republic (COD).
+  "Bahamas, The": "BHS",
+  "Cabo Verde": "CPV",
+  "Congo, Dem. Rep.": "COD",
+  "Congo, Rep.": "COG",
+  "Egypt, Arab Rep.": "EGY",
+  "Gambia, The": "GMB",
+  "Hong Kong SAR, China": "HKG",
+  "Iran, Islamic Rep.": "IRN",
+  "Jersey, Channel Islands": "JEY",
+  "Korea, Dem. People's Rep.": "PRK",
+  "Korea, Rep.": "KOR",
+  "Kyrgyz Republic": "KGZ",
+  "Lao PDR": "LAO",
+  "Macao SAR, China": "MAC",
+  "Micronesia, Fed. Sts.": "FSM",
+  "Netherlands Antilles": "ANT",
+  "Slovak Republic": "SVK",
+  "St. Kitts and Nevis": "KNA",
+  "St. Lucia": "LCA",
+  "St. Vincent and the Grenadines": "VCT",
+  "Taiwan, China": "TWN",
+  Turkiye: "TUR",
+  "Venezuela, RB": "VEN",
+  "Virgin Islands (U.S.)": "VIR",
+  "West Bank and Gaza": "PSE",
+  "Yemen, Rep.": "YEM",
+};
+
+/**
+ * Codes sources use that ISO 3166-1 does not assign today, with their names: the World Bank's Kosovo
+ * code, and the Netherlands Antilles, dissolved in 2010 and still in the WGI for 1996–2009
+ * (rule wgi-non-iso-codes).
+ */
+export const NON_ISO_CODES: Readonly<Record<string, string>> = {
+  XKX: "Kosovo",
+  ANT: "Netherlands Antilles",
 };
 
 /**
  * Names users type that neither the library nor a source spelling gives: common short forms, and the
- * spellings of the UN ("Viet Nam"), the World Bank ("Congo, Dem. Rep.") and sports bodies ("Chinese
- * Taipei"). The runtime registry offers them as aliases; sources never need them.
+ * spellings of the UN ("Viet Nam") and sports bodies ("Chinese Taipei"). The runtime registry offers
+ * them as aliases; sources never need them.
  */
 export const USER_ALIASES: Readonly<Record<string, readonly string[]>> = {
   CHN: ["PRC"],
-  COD: ["DRC", "DR Congo", "Congo-Kinshasa", "Congo, Dem. Rep."],
+  COD: ["DRC", "DR Congo", "Congo-Kinshasa"],
   COG: ["Congo-Brazzaville", "Republic of the Congo"],
   GBR: ["UK", "Britain", "Great Britain"],
   KOR: ["Korea"],
@@ -108,7 +147,7 @@ function ownerCounts(): Map<string, number> {
  * also the Republic of the Congo's name).
  */
 export function countryName(code: string): string | undefined {
-  if (code === "XKX") return "Kosovo";
+  if (Object.hasOwn(NON_ISO_CODES, code)) return NON_ISO_CODES[code];
   const all = countries.getNames("en", { select: "all" }) as Record<string, string[]>;
   const owners = ownerCounts();
   const a2 = countries.alpha3ToAlpha2(code);
@@ -126,7 +165,7 @@ export function countryName(code: string): string | undefined {
  * countries only for its owner in {@link SHARED_NAME_OWNERS}, so that no name means two countries.
  */
 export function countryNames(code: string): string[] {
-  if (code === "XKX") return ["Kosovo"];
+  if (Object.hasOwn(NON_ISO_CODES, code)) return [NON_ISO_CODES[code]!];
   const alpha2 = countries.alpha3ToAlpha2(code);
   const names = alpha2 ? countries.getNames("en", { select: "all" })[alpha2] : undefined;
   const owners = ownerCounts();

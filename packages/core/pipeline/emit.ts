@@ -12,12 +12,16 @@ import {
 import {
   DEMAND_TABLES,
   DemandRow,
+  ExportControlRow,
+  GovernanceRow,
   INDICATORS,
   IndicatorRow,
+  ListItemRow,
   SCENARIOS,
   STAGES,
   SupplyRow,
 } from "../src/schema/rows.ts";
+import { decodeControls, decodeGovernance, decodeLists } from "../src/data/policyRows.ts";
 import { GROUPS } from "../src/groups.ts";
 import { encodeColumns, same } from "./columns.ts";
 import type { CountryEntry, MineralEntry } from "../src/data/registry.ts";
@@ -48,6 +52,8 @@ interface RowsCodec<T> {
   readonly derived: readonly string[];
   /** Keys a row may lack (never given a default). */
   readonly optional: readonly string[];
+  /** Columns of strings that differ mostly in their numbers; `locator` and `basis` when not given. */
+  readonly templates?: readonly string[];
   /** What the reader would compute for each derived key of each row. */
   readonly derive: (rows: readonly T[]) => (row: T) => Record<string, unknown>;
 }
@@ -67,7 +73,12 @@ function encodeRows<T extends object>(codec: RowsCodec<T>, rows: readonly T[]): 
   const derive = codec.derive(rows);
   const text = encodeColumns(
     records,
-    { columns: codec.columns, templates: ["locator", "basis"], derived: codec.derived, optional: codec.optional },
+    {
+      columns: codec.columns,
+      templates: codec.templates ?? ["locator", "basis"],
+      derived: codec.derived,
+      optional: codec.optional,
+    },
     (i) => derive(rows[i]!),
   );
   const decoded = codec.decode(text);
@@ -159,6 +170,25 @@ const INDICATOR_CODEC: RowsCodec<IndicatorRow> = {
   derive: () => () => ({}),
 };
 
+/** A policy table: every field stored, none recomputed or optional. */
+const plainCodec = <T>(
+  name: string,
+  decoder: string,
+  decode: (text: string) => readonly T[],
+  columns: readonly string[],
+  templates: readonly string[] = ["locator"],
+): RowsCodec<T> => ({ name, decoder, decode, columns, derived: [], optional: [], templates, derive: () => () => ({}) });
+
+const LIST_COLUMNS = Object.keys(ListItemRow.shape);
+const CONTROL_COLUMNS = Object.keys(ExportControlRow.shape);
+const GOVERNANCE_COLUMNS = Object.keys(GovernanceRow.shape);
+const LISTS_CODEC = plainCodec("lists", "decodeLists", decodeLists, LIST_COLUMNS, ["locator", "reference"]);
+const CONTROLS_CODEC = plainCodec("controls", "decodeControls", decodeControls, CONTROL_COLUMNS);
+const GOVERNANCE_CODEC = plainCodec("governance", "decodeGovernance", decodeGovernance, GOVERNANCE_COLUMNS, [
+  "locator",
+  "errorLocator",
+]);
+
 // Every top-level call in a data module is marked pure, so a bundler drops the data a caller's
 // imports never reach (the package has "sideEffects": false; test/packaging-exports.test.ts measures it).
 const PURE = "/* @__PURE__ */ ";
@@ -214,6 +244,9 @@ export function renderFiles(dataset: Dataset): Files {
   files.set(`${GEN_DIR}/supply.gen.ts`, supplyModule(dataset.supply));
   files.set(`${GEN_DIR}/demand.gen.ts`, rowsModule(DEMAND_CODEC, dataset.demand));
   files.set(`${GEN_DIR}/indicators.gen.ts`, rowsModule(INDICATOR_CODEC, dataset.indicators));
+  files.set(`${GEN_DIR}/lists.gen.ts`, rowsModule(LISTS_CODEC, dataset.lists));
+  files.set(`${GEN_DIR}/controls.gen.ts`, rowsModule(CONTROLS_CODEC, dataset.controls));
+  files.set(`${GEN_DIR}/governance.gen.ts`, rowsModule(GOVERNANCE_CODEC, dataset.governance));
 
   files.set(
     `${EXPORT_DIR}/critmin-data.json`,
@@ -223,16 +256,22 @@ export function renderFiles(dataset: Dataset): Files {
       supply: dataset.supply,
       demand: dataset.demand,
       indicators: dataset.indicators,
+      lists: dataset.lists,
+      controls: dataset.controls,
+      governance: dataset.governance,
     }) + "\n",
   );
   files.set(`${EXPORT_DIR}/supply.csv`, toCsv(dataset.supply, SUPPLY_COLUMNS));
   files.set(`${EXPORT_DIR}/demand.csv`, toCsv(dataset.demand, DEMAND_COLUMNS));
   files.set(`${EXPORT_DIR}/indicators.csv`, toCsv(dataset.indicators, INDICATOR_COLUMNS));
+  files.set(`${EXPORT_DIR}/lists.csv`, toCsv(dataset.lists, LIST_COLUMNS));
+  files.set(`${EXPORT_DIR}/controls.csv`, toCsv(dataset.controls, CONTROL_COLUMNS));
+  files.set(`${EXPORT_DIR}/governance.csv`, toCsv(dataset.governance, GOVERNANCE_COLUMNS));
   return files;
 }
 
-/** What a row holds under a key: a figure, a label, a list (rules, sources) or nothing. */
-type Cell = string | number | null | undefined | readonly string[];
+/** What a row holds under a key: a figure, a label, a flag, a list (rules, sources) or nothing. */
+type Cell = string | number | boolean | null | undefined | readonly string[];
 
 function csvCell(value: Cell): string {
   if (value === null || value === undefined) return "";
@@ -244,6 +283,27 @@ function toCsv(rows: readonly Readonly<Record<string, Cell>>[], columns: readonl
   return [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\n") + "\n";
 }
 
+/** The summary line of a policy edition (lists, controls, governance), or `undefined` for another edition. */
+function policySummary(dataset: Dataset, edition: string): string | undefined {
+  const lists = dataset.lists.filter((r) => r.edition === edition);
+  const controls = dataset.controls.filter((r) => r.edition === edition);
+  const governance = dataset.governance.filter((r) => r.edition === edition);
+  if (lists.length > 0) {
+    const counts = [...new Set(lists.map((r) => r.list))].map(
+      (l) => `${l} (${lists.filter((r) => r.list === l).length})`,
+    );
+    return `  lists       ${String(lists.length).padStart(6)} items: ${counts.join(", ")}`;
+  }
+  if (controls.length > 0) return `  controls    ${String(controls.length).padStart(6)} measures`;
+  if (governance.length === 0) return undefined;
+  const missing = governance.filter((r) => r.estimate === null).length;
+  const years = [...new Set(governance.map((r) => r.year))].sort();
+  return (
+    `  governance  ${String(governance.length).padStart(6)} rows (${missing} without an estimate): ` +
+    `${new Set(governance.map((r) => r.country)).size} economies × 6 dimensions × years ${years.join(", ")}`
+  );
+}
+
 /** A human summary of what the build produced: per edition, minerals × stages × years and row counts. */
 export function coverageSummary(dataset: Dataset): string {
   const lines: string[] = [];
@@ -252,6 +312,11 @@ export function coverageSummary(dataset: Dataset): string {
     const demand = dataset.demand.filter((r) => r.edition === edition.id);
     const indicators = dataset.indicators.filter((r) => r.edition === edition.id);
     const withValue = supply.filter((r) => r.value !== null);
+    const policy = policySummary(dataset, edition.id);
+    if (policy) {
+      lines.push(`${edition.id}  ${edition.title}`, policy);
+      continue;
+    }
     const minerals = new Set(withValue.map((r) => r.mineral));
     const stages = STAGES.filter((s) => withValue.some((r) => r.stage === s));
     const years = [...new Set(withValue.map((r) => r.year))].sort();

@@ -74,11 +74,13 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   tin: ["Sn"],
   titanium: ["Ti", "titanium metal", "titanium sponge"],
   tungsten: ["W", "wolfram"],
+  uranium: ["U"],
   vanadium: ["V"],
   ytterbium: ["Yb"],
   yttrium: ["Y"],
   zinc: ["Zn"],
   zirconium: ["Zr"],
+  "coking-coal": ["metallurgical coal"],
   "heavy-rare-earths": ["HREE", "HREEs"],
   "light-rare-earths": ["LREE", "LREEs"],
 };

@@ -8,7 +8,7 @@ import { DATASET_VERSION, editions, mineralEntries } from "../src/data/index.ts"
 import { bundledDataset } from "../src/data/dataset.ts";
 import { coverageSummary } from "../pipeline/emit.ts";
 
-const { demand, indicators, supply } = bundledDataset();
+const { controls, demand, governance, indicators, lists, supply } = bundledDataset();
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -32,7 +32,15 @@ function cell(mineral: string, stage: "mining" | "refining"): string {
 
 console.log(`critmin dataset ${DATASET_VERSION}\n`);
 console.log(
-  coverageSummary({ editions: [...editions], supply: [...supply], demand: [...demand], indicators: [...indicators] }),
+  coverageSummary({
+    editions: [...editions],
+    supply: [...supply],
+    demand: [...demand],
+    indicators: [...indicators],
+    lists: [...lists],
+    controls: [...controls],
+    governance: [...governance],
+  }),
 );
 console.log(
   "\nChina's share of world production, default edition for a country: the newest that lists China, at its latest observed year\n(single-year figures first; (avg) marks an EU CRM period average, labelled with the assessment year)\n",

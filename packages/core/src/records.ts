@@ -152,8 +152,18 @@ export interface ExportControlRow {
   readonly mineralsAsWritten: string;
   /** Dataset mineral ids the measure touches (a tested pipeline table); empty for a measure on every item. */
   readonly minerals: string[];
+  /**
+   * `true` for a measure on every dual-use item, not on named minerals (then `minerals` is empty
+   * because the measure is not mineral-specific, not because it touches none).
+   */
+  readonly everyItem: boolean;
   /** For a suspension: the ids of the measures it suspends. */
   readonly suspends: string[];
+  /**
+   * For a suspension of part of a measure: the part as written (`section 2`), `null` when the whole
+   * of each measure in `suspends` is suspended. The rest of the measure stays in force.
+   */
+  readonly suspendsPart: string | null;
   readonly hsCodes: string | null;
   readonly sources: string[];
   readonly note: string;

@@ -4,7 +4,7 @@
  *
  * The bundled rows stay as text in the generated modules until something reads them, so importing
  * the package costs no parsing; a query decodes the rows it needs once: the supply rows of its
- * mineral, or the demand or indicator table.
+ * mineral, or the demand, indicator, list, export-control or governance table.
  */
 import type {
   DemandRow,
@@ -19,11 +19,15 @@ import { demandText } from "./gen/demand.gen.ts";
 import { editions } from "./gen/editions.gen.ts";
 import { DATASET_VERSION } from "./gen/ids.gen.ts";
 import { indicatorsText } from "./gen/indicators.gen.ts";
+import { controlsText } from "./gen/controls.gen.ts";
+import { governanceText } from "./gen/governance.gen.ts";
+import { listsText } from "./gen/lists.gen.ts";
 import { countryEntries, mineralEntries } from "./gen/registry.gen.ts";
 import { supplyChunks } from "./gen/supply.gen.ts";
 import { describe } from "../_lib/describe.ts";
 import { CritminError } from "../errors.ts";
 import type { CountryEntry, MineralEntry } from "./registry.ts";
+import { decodeControls, decodeGovernance, decodeLists } from "./policyRows.ts";
 import { decodeDemand, decodeIndicators, decodeSupply } from "./rows.ts";
 
 /** Everything the functions read: editions, observations and the id registries. Rows are frozen. */
@@ -64,6 +68,9 @@ export function bundledDataset(): Dataset {
   let supply: readonly SupplyRow[] | undefined;
   let demand: readonly DemandRow[] | undefined;
   let indicators: readonly IndicatorRow[] | undefined;
+  let lists: readonly ListItemRow[] | undefined;
+  let controls: readonly ExportControlRow[] | undefined;
+  let governance: readonly GovernanceRow[] | undefined;
   bundled = Object.freeze({
     version: DATASET_VERSION,
     editions,
@@ -76,10 +83,15 @@ export function bundledDataset(): Dataset {
     get indicators() {
       return (indicators ??= decodeIndicators(indicatorsText));
     },
-    // Placeholder until the policy tables are generated (issue 15, branch policy-data).
-    lists: Object.freeze([]),
-    controls: Object.freeze([]),
-    governance: Object.freeze([]),
+    get lists() {
+      return (lists ??= decodeLists(listsText));
+    },
+    get controls() {
+      return (controls ??= decodeControls(controlsText));
+    },
+    get governance() {
+      return (governance ??= decodeGovernance(governanceText));
+    },
     minerals: mineralEntries,
     countries: countryEntries,
   });

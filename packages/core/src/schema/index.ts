@@ -10,13 +10,18 @@
 // option names (optionKeys.test.ts holds them equal to options.ts) and hand-written row checks
 // (refresh/checks.ts; checks.test.ts holds them equal to rows.ts).
 export {
+  CriticalListId,
   DemandRow,
   DemandTable,
   Edition,
   EditionId,
+  ExportControlRow,
+  GovernanceDimension,
+  GovernanceRow,
   Indicator,
   IndicatorRow,
   Kind,
+  ListItemRow,
   Measure,
   Scenario,
   Stage,

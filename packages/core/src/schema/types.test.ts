@@ -36,6 +36,9 @@ describe("the main entry's plain types equal the zod schemas", () => {
     expectTypeOf<records.IndicatorRow>().toEqualTypeOf<Record_<"IndicatorRow">>();
     expectTypeOf<records.DemandRow>().toEqualTypeOf<Record_<"DemandRow">>();
     expectTypeOf<records.Edition>().toEqualTypeOf<Record_<"Edition">>();
+    expectTypeOf<records.ListItemRow>().toEqualTypeOf<Record_<"ListItemRow">>();
+    expectTypeOf<records.ExportControlRow>().toEqualTypeOf<Record_<"ExportControlRow">>();
+    expectTypeOf<records.GovernanceRow>().toEqualTypeOf<Record_<"GovernanceRow">>();
   });
 
   it("and the schema entry's types are the same", () => {
