@@ -22,7 +22,6 @@ governanceSuites.push({
     ...product<unknown>(["China", "DRC", "Congo", "AIA", "XKX"], ["PV", "Political Stability", "mean"], [null]),
     ["Atlantis", "mean", null],
     ["CHN", "political stabilty", null],
-    ["CHN", "", null],
     ["CHN", "mean", 2022.5],
   ],
   excel: ([c, dimension, year]) => excel.governance([[c]], dimension, year),

@@ -3,7 +3,7 @@
 //   scripts/replicate-eu-sr.json            every row, its inputs and variants
 //   ../sdk-docs/docs/governance.md          the table and counts, between the replication markers
 // `--check` writes nothing and fails when either file is not what the data gives now.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { replicationFiles } from "./lib/euSupplyRiskReport.ts";
 
@@ -11,7 +11,7 @@ const check = process.argv.includes("--check");
 let stale = 0;
 for (const { file, content } of replicationFiles()) {
   const path = fileURLToPath(file);
-  const current = readFileSync(path, "utf8");
+  const current = existsSync(path) ? readFileSync(path, "utf8") : undefined;
   if (current === content) continue;
   if (check) {
     console.error(`${path} is not current: run pnpm --filter @critmin/core replicate:eu-sr`);

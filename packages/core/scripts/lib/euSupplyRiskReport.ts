@@ -49,12 +49,15 @@ function samePrinted(row: ReplicationRow): boolean {
 
 export function table(rows: readonly ReplicationRow[]): string {
   const s = summary(rows);
+  // prettier-ignore keeps the table as written, so the committed page stays what the script gives.
   const lines = [
     START,
+    "<!-- prettier-ignore-start -->",
     "",
     `Of **${s.stages}** material stages with a published 2023 supply risk, the dataset holds every input for **${s.computed}**. ` +
       `The formula reproduces **${s.within5}** of them within 5% and **${s.within10}** within 10% ` +
       `(with t, WGI mean of the six of the newest bundled year). Measured by \`packages/core/scripts/replicate-eu-sr.ts\`; every row, with its inputs and variants, is in \`packages/core/scripts/replicate-eu-sr.json\`.`,
+    "",
     `${rows.filter(samePrinted).length} recomputed values round to the published figure at its printed precision.`,
     "",
     "| variant | within 5% | within 10% |",
@@ -74,6 +77,7 @@ export function table(rows: readonly ReplicationRow[]): string {
       return `| ${r.material} | ${r.stage} | ${r.basis} | ${r.published} | ${fixed(r.recomputed)} | ${percent(r.deviation)} | ${note} |`;
     }),
     "",
+    "<!-- prettier-ignore-end -->",
     END,
   ];
   return lines.join("\n");

@@ -4,9 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SOURCE_DIR } from "../../pipeline/sourceDir.ts";
-import type * as DatasetModule from "../data/dataset.ts";
 import { explain } from "../answer/explain.ts";
 import { GOVERNANCE_MEASURES } from "../_lib/governanceConstants.ts";
 import { GOVERNANCE_DIMENSIONS } from "../constants.ts";
@@ -15,20 +14,6 @@ import { governance, governanceReason } from "./governance.ts";
 import { share } from "./share.ts";
 import { governanceWeightedHhi } from "./weightedHhi.ts";
 import { codeOf, rawWgi } from "./wgi.test-support.ts";
-
-// Until the pipeline bundles the WGI (issue 15, policy-data), the raw rows stand in for
-// dataset().governance; once it does, the bundled rows are tested as they are.
-vi.mock("../data/dataset.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof DatasetModule>();
-  const bundled = original.bundledDataset();
-  if (bundled.governance.length > 0) return original;
-  const { rawGovernanceRows } = await import("./wgi.test-support.ts");
-  const rows = Object.freeze(rawGovernanceRows([2018, 2019, 2020, 2021, 2022]));
-  const withWgi = Object.freeze(
-    Object.create(bundled, { governance: { value: rows, enumerable: true } }) as typeof bundled,
-  );
-  return { ...original, dataset: () => withWgi };
-});
 
 const NEWEST = 2022;
 const estimate = (country: string, dimension: (typeof GOVERNANCE_DIMENSIONS)[number], year = NEWEST) =>

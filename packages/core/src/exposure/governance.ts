@@ -42,7 +42,7 @@ export interface GovernanceLookup {
  *   valid one), `invalid_argument` for a malformed year or option
  * @example
  * governance("China", "political-stability", { year: 2022 })
- * //=> -0.441073626279831
+ * //=> Number("-0.441073626279831")
  */
 export function governance(country: CountryInput, dimension: string, options?: GovernanceOptions): number | undefined {
   return governanceLookup(country, dimension, options).value;

@@ -1,12 +1,10 @@
 // Test-only access to the raw WGI file (wb/WGIData.csv), read with csv-parse here and not through
-// the pipeline, so expected values come from the file itself. `rawGovernanceRows` also stands in
-// for dataset().governance while a dataset without WGI rows is installed (see governance.test.ts).
+// the pipeline, so expected values come from the file itself.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { SOURCE_DIR } from "../../pipeline/sourceDir.ts";
 import type { GovernanceDimension } from "../constants.ts";
-import type { GovernanceRow } from "../records.ts";
 
 export const WGI_FILE = "WGIData.csv";
 
@@ -59,27 +57,3 @@ export function rawWgiCountries(): string[] {
 export const dimensionOf = (code: string): GovernanceDimension => CODES[code]!;
 export const codeOf = (dimension: GovernanceDimension): string =>
   Object.entries(CODES).find(([, d]) => d === dimension)![0];
-
-/** GovernanceRow-shaped rows of the raw file for `years`, as the dataset is meant to carry them. */
-export function rawGovernanceRows(years: readonly number[]): GovernanceRow[] {
-  const rows: GovernanceRow[] = [];
-  for (const country of rawWgiCountries())
-    for (const [code, dimension] of Object.entries(CODES))
-      for (const year of years) {
-        const estimate = rawWgi(country, `${code}.EST`, year);
-        const error = rawWgi(country, `${code}.STD.ERR`, year);
-        if (!estimate || !error) continue;
-        rows.push({
-          edition: "wb-wgi-2023",
-          country,
-          dimension,
-          year,
-          estimate: estimate.value,
-          standardError: error.value,
-          locator: `${WGI_FILE}:row ${estimate.line}:${year}`,
-          errorLocator: `${WGI_FILE}:row ${error.line}:${year}`,
-          rules: [],
-        });
-      }
-  return rows;
-}
