@@ -147,6 +147,7 @@ describe("governanceWeightedHhi", () => {
     expect(answer.edition).toBe("ec-crm-2023");
     expect(answer.extra?.supplyEdition).toBe("ec-crm-2023");
     expect(answer.extra?.wgiEdition).toBe("wb-wgi-2023");
+    expect(answer.extra?.wgiCitation).toMatch(/^Kaufmann, D\. and A\. Kraay \(2023\), Worldwide Governance Indicators/);
     expect(answer.extra?.formula).toMatch(/\(2\.5 - WGI\) \* 2/);
     // Every WGI cell read is a source with its locator.
     const wgi = answer.sources.filter((s) => s.edition === "wb-wgi-2023");
