@@ -16,11 +16,14 @@ export interface HostedFile {
   supply: HostedRow[];
   demand: HostedRow[];
   indicators: HostedRow[];
+  lists: Record<string, unknown>[];
+  controls: Record<string, unknown>[];
+  governance: Record<string, unknown>[];
   minerals: Record<string, unknown>[];
   countries: Record<string, unknown>[];
 }
 
-/** The edition a newer release would add (dated 2025-06: newer than the bundled editions, not in the future). */
+/** The edition a newer release would add (dated 2026-06: newer than the bundled editions, not in the future). */
 export const NEW_EDITION = "test-edition-2099";
 
 /** `file` with the version its content gives, as data:publish would write it. */
@@ -58,12 +61,12 @@ export function patchedSupply(file: HostedFile, i: number, patch: Record<string,
   return file.supply.map((r, j) => (j === i ? { ...r, ...patch } : r));
 }
 
-/** The file plus a copy of iea-cmde-2024 as {@link NEW_EDITION}, dated 2025-06: what a newer release would add. */
+/** The file plus a copy of iea-cmde-2024 as {@link NEW_EDITION}, dated 2026-06: what a newer release would add. */
 export function withNewEdition(file: HostedFile): HostedFile {
   const edition = {
     ...file.editions.find((e) => e.id === "iea-cmde-2024")!,
     id: NEW_EDITION,
-    date: "2025-06",
+    date: "2026-06",
     title: "Test edition 2099",
   };
   const copy = (rows: HostedRow[]) =>

@@ -5,7 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { bundledDataset } from "../data/dataset.ts";
-import { DemandRow, Edition, IndicatorRow, SupplyRow } from "../schema/rows.ts";
+import {
+  DemandRow,
+  Edition,
+  ExportControlRow,
+  GovernanceRow,
+  IndicatorRow,
+  ListItemRow,
+  SupplyRow,
+} from "../schema/rows.ts";
 import { firstProblem } from "./checks.ts";
 import { rowChecks } from "./format.ts";
 
@@ -14,6 +22,9 @@ const schemas = {
   supply: SupplyRow.extend({ edition: kebab }),
   demand: DemandRow.extend({ edition: kebab }),
   indicators: IndicatorRow.extend({ edition: kebab }),
+  lists: ListItemRow.extend({ edition: kebab }),
+  controls: ExportControlRow.extend({ edition: kebab }),
+  governance: GovernanceRow.extend({ edition: kebab }),
   editions: Edition.extend({ id: kebab }),
 } as const;
 
@@ -57,6 +68,17 @@ const VALUES: unknown[] = [
   2101,
   1e9,
   true,
+  false,
+  "2024-05-03",
+  "2025-1-3",
+  "de",
+  "DEU",
+  "us-cml-2025",
+  "eu-crma-2024-strategic",
+  "political-stability",
+  -2.5,
+  ["https://www.iea.org/x"],
+  ["JPN"],
   [],
   ["cobalt"],
   ["Bad Rule"],
@@ -80,6 +102,13 @@ const samples = {
     data.indicators.find((r) => r.sources !== undefined)!,
     data.indicators.find((r) => r.stage !== null)!,
   ],
+  lists: [data.lists[0]!, data.lists.find((r) => r.qualifier !== null)!, data.lists.find((r) => r.itemEn === null)!],
+  controls: [
+    data.controls[0]!,
+    data.controls.find((r) => r.suspendsPart !== null)!,
+    data.controls.find((r) => r.everyItem)!,
+  ],
+  governance: [data.governance[0]!, data.governance.find((r) => r.estimate === null)!],
   editions: [...data.editions],
 };
 
@@ -109,7 +138,9 @@ describe("the refresh's row checks agree with the zod row schemas", () => {
   });
 
   it("every bundled row passes the checks", () => {
-    const failures = (["supply", "demand", "indicators", "editions"] as const).flatMap((t) =>
+    const failures = (
+      ["supply", "demand", "indicators", "lists", "controls", "governance", "editions"] as const
+    ).flatMap((t) =>
       (data[t] as readonly unknown[])
         .map((row, i) => firstProblem(rowChecks[t], row, `${t}[${i}]`))
         .filter((m) => m !== undefined),

@@ -58,12 +58,17 @@ export function nullable(check: Check): Check {
   };
 }
 
-export function listOf(check: Check): Check {
+export function listOf(check: Check, min = 0): Check {
   return (v, path, p) => {
     if (!Array.isArray(v)) return problem(p, `${path}: expected a list, got ${got(v)}`);
+    if (v.length < min) problem(p, `${path}: expected at least ${min} item${min === 1 ? "" : "s"}, got ${got(v)}`);
     for (let i = 0; i < v.length; i++) check(v[i], `${path}[${i}]`, p);
   };
 }
+
+export const boolean: Check = (v, path, p) => {
+  if (typeof v !== "boolean") problem(p, `${path}: expected true or false, got ${got(v)}`);
+};
 
 /** An object with exactly these fields (those in `optional` may be left out); no others. */
 export function object(shape: Readonly<Record<string, Check>>, optional: readonly string[] = []): Check {

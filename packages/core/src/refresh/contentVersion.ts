@@ -5,7 +5,17 @@ import { sha256 } from "../_lib/sha256.ts";
 import type { Dataset } from "../data/dataset.ts";
 import { canonical } from "./canonical.ts";
 
-const PARTS = ["editions", "supply", "demand", "indicators", "minerals", "countries"] as const;
+const PARTS = [
+  "editions",
+  "supply",
+  "demand",
+  "indicators",
+  "lists",
+  "controls",
+  "governance",
+  "minerals",
+  "countries",
+] as const;
 
 /** What the version hashes: one line per item, sorted within each part (exported for tests). */
 export function contentText(data: Omit<Dataset, "version">): string {

@@ -2,10 +2,20 @@
 // checksum, and the dataset file itself. The row checks mirror the zod schemas of schema/rows.ts
 // (checks.test.ts holds them together) with one change: a hosted file may add editions the package
 // does not know yet, so an edition id is any kebab-case id rather than one of the bundled ones.
-import { DEMAND_TABLES, INDICATORS, KINDS, MEASURES, SCENARIOS, STAGES, STATUSES } from "../constants.ts";
+import {
+  CRITICAL_LISTS,
+  DEMAND_TABLES,
+  GOVERNANCE_DIMENSIONS,
+  INDICATORS,
+  KINDS,
+  MEASURES,
+  SCENARIOS,
+  STAGES,
+  STATUSES,
+} from "../constants.ts";
 import type { Dataset } from "../data/dataset.ts";
 import { describe } from "../_lib/describe.ts";
-import { listOf, nullable, number, object, oneOf, pattern, problem, text, type Check } from "./checks.ts";
+import { boolean, listOf, nullable, number, object, oneOf, pattern, problem, text, type Check } from "./checks.ts";
 
 export const MANIFEST_FORMAT = "critmin-dataset-manifest/1";
 export const DATASET_FORMAT = "critmin-dataset/1";
@@ -119,6 +129,62 @@ const indicatorCheck = object(
   ["sources"],
 );
 
+const day = pattern(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
+const alpha3 = pattern(/^[A-Z]{3}$/, "ISO 3166-1 alpha-3");
+
+const listCheck = object({
+  edition: kebab,
+  list: oneOf(CRITICAL_LISTS),
+  position: number({ int: true, min: 1 }),
+  item: text(1),
+  language: pattern(/^[a-z]{2}$/, "an ISO 639-1 language code"),
+  itemEn: nullable(text(1)),
+  qualifier: nullable(text(1)),
+  minerals: listOf(kebab),
+  published: day,
+  instrument: text(1),
+  reference: text(1),
+  url: webUrl,
+  locator,
+  rules,
+});
+
+const controlCheck = object({
+  edition: kebab,
+  id: text(1),
+  issuer: text(1),
+  announced: day,
+  effective: day,
+  endedOrSuspended: nullable(day),
+  suspendedUntil: nullable(day),
+  type: text(1),
+  destination: text(1),
+  destinations: listOf(alpha3),
+  items: text(1),
+  mineralsAsWritten: text(1),
+  minerals: listOf(kebab),
+  everyItem: boolean,
+  suspends: listOf(text(1)),
+  suspendsPart: nullable(text(1)),
+  hsCodes: nullable(text(1)),
+  sources: listOf(webUrl, 1),
+  note: text(),
+  locator,
+  rules,
+});
+
+const governanceCheck = object({
+  edition: kebab,
+  country: pattern(/^[A-Z]{3}$/, "a three-letter country code"),
+  dimension: oneOf(GOVERNANCE_DIMENSIONS),
+  year,
+  estimate: nullable(number()),
+  standardError: nullable(number({ min: 0 })),
+  locator,
+  errorLocator: locator,
+  rules,
+});
+
 const mineralCheck = object({
   id: kebab,
   name: text(1),
@@ -139,6 +205,9 @@ export const rowChecks = {
   supply: supplyCheck,
   demand: demandCheck,
   indicators: indicatorCheck,
+  lists: listCheck,
+  controls: controlCheck,
+  governance: governanceCheck,
   editions: editionCheck,
 } as const;
 
@@ -149,6 +218,9 @@ export const datasetCheck: Check = object({
   supply: listOf(supplyCheck),
   demand: listOf(demandCheck),
   indicators: listOf(indicatorCheck),
+  lists: listOf(listCheck),
+  controls: listOf(controlCheck),
+  governance: listOf(governanceCheck),
   minerals: listOf(mineralCheck),
   countries: listOf(countryCheck),
 });

@@ -4,19 +4,37 @@
 import type { Dataset } from "../data/dataset.ts";
 import { canonical } from "./canonical.ts";
 
-const TABLES = ["supply", "demand", "indicators"] as const;
-type Row = { readonly edition: string; readonly mineral: string };
+type Row = { readonly edition: string };
 
-/** Each edition's rows of one table, as canonical lines grouped by mineral. */
-function linesByEdition(rows: readonly Row[], editions: ReadonlySet<string>): Map<string, Map<string, string[]>> {
+/**
+ * Every table whose rows belong to an edition, with what a changed row is reported by: its mineral,
+ * or for the policy tables its list, measure or country.
+ */
+const TABLES = {
+  supply: (r: Dataset["supply"][number]) => r.mineral,
+  demand: (r: Dataset["demand"][number]) => r.mineral,
+  indicators: (r: Dataset["indicators"][number]) => r.mineral,
+  lists: (r: Dataset["lists"][number]) => r.list,
+  controls: (r: Dataset["controls"][number]) => r.id,
+  governance: (r: Dataset["governance"][number]) => r.country,
+} as const;
+type Table = keyof typeof TABLES;
+
+/** Each edition's rows of one table, as canonical lines grouped by the table's group key. */
+function linesByEdition<R extends Row>(
+  rows: readonly R[],
+  groupOf: (row: R) => string,
+  editions: ReadonlySet<string>,
+): Map<string, Map<string, string[]>> {
   const out = new Map<string, Map<string, string[]>>();
   for (const row of rows) {
     if (!editions.has(row.edition)) continue;
-    let byMineral = out.get(row.edition);
-    if (!byMineral) out.set(row.edition, (byMineral = new Map<string, string[]>()));
-    const lines = byMineral.get(row.mineral);
+    let byGroup = out.get(row.edition);
+    if (!byGroup) out.set(row.edition, (byGroup = new Map<string, string[]>()));
+    const group = groupOf(row);
+    const lines = byGroup.get(group);
     if (lines) lines.push(canonical(row));
-    else byMineral.set(row.mineral, [canonical(row)]);
+    else byGroup.set(group, [canonical(row)]);
   }
   return out;
 }
@@ -58,19 +76,22 @@ export function editionChange(current: Dataset, next: Dataset): string | undefin
     }
   }
   const ids = new Set<string>(current.editions.map((e) => e.id));
-  for (const table of TABLES) {
-    const before = linesByEdition(current[table], ids);
-    const after = linesByEdition(next[table], ids);
+  for (const table of Object.keys(TABLES) as Table[]) {
+    const groupOf = TABLES[table] as (row: Row) => string;
+    const before = linesByEdition<Row>(current[table], groupOf, ids);
+    const after = linesByEdition<Row>(next[table], groupOf, ids);
     for (const edition of current.editions) {
       const a = before.get(edition.id) ?? new Map<string, string[]>();
       const b = after.get(edition.id) ?? new Map<string, string[]>();
-      const minerals = [...new Set([...a.keys(), ...b.keys()])].sort();
-      const changed = minerals.filter((m) => !sameLines(a.get(m), b.get(m)));
+      const groups = [...new Set([...a.keys(), ...b.keys()])].sort();
+      const changed = groups.filter((m) => !sameLines(a.get(m), b.get(m)));
       if (changed.length === 0) continue;
       const first = changed[0]!;
       const rows = changedCount(a.get(first), b.get(first));
+      const what =
+        table === "lists" ? "list" : table === "controls" ? "measure" : table === "governance" ? "country" : "mineral";
       const others =
-        changed.length > 1 ? ` (and ${changed.length - 1} other mineral${changed.length === 2 ? "" : "s"})` : "";
+        changed.length > 1 ? ` (and ${changed.length - 1} other ${what}${changed.length === 2 ? "" : "s"})` : "";
       return `edition ${edition.id} is released and may not change: its ${table} rows for ${first} differ (${rows} row${rows === 1 ? "" : "s"} changed, added or removed)${others}; new data needs a new edition id`;
     }
   }

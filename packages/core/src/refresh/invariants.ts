@@ -95,8 +95,53 @@ function duplicates(file: Dataset): string | undefined {
       (r) => [r.edition, r.indicator, r.mineral, r.economy, r.stage ?? "", r.year].join("|"),
       indicatorWhere,
       "edition, indicator, mineral, economy, stage and year",
+    ) ??
+    duplicate(
+      "lists",
+      file.lists,
+      (r) => [r.edition, r.list, r.position].join("|"),
+      (r) => `(${r.edition}, ${r.list} position ${r.position})`,
+      "edition, list and position",
+    ) ??
+    duplicate(
+      "controls",
+      file.controls,
+      (r) => [r.edition, r.id].join("|"),
+      (r) => `(${r.edition}, ${r.id})`,
+      "edition and measure id",
+    ) ??
+    duplicate(
+      "governance",
+      file.governance,
+      (r) => [r.edition, r.country, r.dimension, r.year].join("|"),
+      (r) => `(${r.edition}, ${r.country} ${r.dimension}, ${r.year})`,
+      "edition, country, dimension and year",
     )
   );
+}
+
+/**
+ * Export-control dates are real days in order: in force no earlier than announced, a suspension
+ * ending no earlier than it began; a suspension names measures of the same edition.
+ */
+function badControl(file: Dataset): string | undefined {
+  const days = (text: string) => {
+    const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  };
+  const ids = new Set(file.controls.map((r) => `${r.edition}|${r.id}`));
+  for (const [i, r] of file.controls.entries()) {
+    const where = `controls[${i}] (${r.edition}, ${r.id})`;
+    for (const d of [r.announced, r.effective, r.endedOrSuspended, r.suspendedUntil])
+      if (d !== null && !days(d)) return `${where}: ${d} is not a real day`;
+    if (r.effective < r.announced) return `${where}: in force ${r.effective}, before it was announced ${r.announced}`;
+    if (r.endedOrSuspended !== null && r.suspendedUntil !== null && r.suspendedUntil < r.endedOrSuspended)
+      return `${where}: suspended until ${r.suspendedUntil}, before the suspension began ${r.endedOrSuspended}`;
+    const unknown = r.suspends.find((id) => !ids.has(`${r.edition}|${id}`));
+    if (unknown !== undefined) return `${where}: suspends "${unknown}", which is not a measure of ${r.edition}`;
+  }
+  return undefined;
 }
 
 /** The shares of one block (all countries and ROW; WORLD is the whole) sum to 1, within rounding. */
@@ -151,7 +196,8 @@ function renamed<T extends MineralEntry | CountryEntry>(
 
 /**
  * Why `file` breaks one of the pipeline's invariants, or `undefined`: edition dates real and not in
- * the future, no negative quantities, one row per observation, block shares within rounding of 1,
+ * the future, no negative quantities, one row per observation, export-control dates real and in
+ * order and their suspensions naming known measures, block shares within rounding of 1,
  * and names and aliases of `current`'s ids unchanged.
  */
 export function invariantViolation(file: Dataset, current: Dataset, now: Date): string | undefined {
@@ -159,6 +205,7 @@ export function invariantViolation(file: Dataset, current: Dataset, now: Date): 
     badDate(file, now) ??
     negative(file) ??
     duplicates(file) ??
+    badControl(file) ??
     overfull(file) ??
     renamed("minerals", (m) => m.id, current.minerals, file.minerals) ??
     renamed("countries", (c) => c.code, current.countries, file.countries)

@@ -56,7 +56,7 @@ describe("parseDataset: accepted files", () => {
     useDataset(result.dataset);
     expect(dataset()).toBe(result.dataset);
     expect(dataset().version).toBe(NEW_VERSION);
-    expect(dataset().version).toMatch(/^2025-06\+[0-9a-f]{12}$/);
+    expect(dataset().version).toMatch(/^2026-06\+[0-9a-f]{12}$/);
   });
 
   it("ignores the order of rows and of the keys in a row", () => {
@@ -122,13 +122,13 @@ describe("parseDataset: schema problems name the field", () => {
 describe("parseDataset: consistency", () => {
   it("a row of an edition the file does not list", () => {
     expect(message(replaceSupply(5, { edition: "iea-cmde-2099" }))).toBe(
-      'supply[5].edition: "iea-cmde-2099" is not among the file\'s editions (iea-cmde-2024, iea-cmde-2025, usgs-mcs-2025, ec-crm-2023)',
+      'supply[5].edition: "iea-cmde-2099" is not among the file\'s editions (iea-cmde-2024, iea-cmde-2025, usgs-mcs-2025, ec-crm-2023, wb-wgi-2023, us-cml-2022, us-cml-2025, eu-crma-2024, cn-export-controls-2026-01)',
     );
   });
 
   it("a version that does not start with the newest edition's date", () => {
     expect(message({ ...withNewEdition(base), version: base.version })).toBe(
-      `version: expected it to start with the newest edition's date "2025-06+", got "${base.version}"`,
+      `version: expected it to start with the newest edition's date "2026-06+", got "${base.version}"`,
     );
     expect(message({ ...base, version: "latest" })).toBe('version: expected <yyyy-mm>+<12 hex digits>, got "latest"');
   });

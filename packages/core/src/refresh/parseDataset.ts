@@ -72,6 +72,41 @@ function inconsistency(file: DatasetFile): string | undefined {
     const missing = file.indicators[i]!.sources?.find((c) => !countries.has(c));
     if (missing) return `indicators[${i}].sources: "${missing}" is not in the file's countries`;
   }
+  return (
+    policyInconsistency(file, editions, minerals, countries, known) ?? registryInconsistency(file, editions, known)
+  );
+}
+
+/** The policy tables' references: editions, minerals and countries the file lists. */
+function policyInconsistency(
+  file: DatasetFile,
+  editions: ReadonlySet<string>,
+  minerals: ReadonlySet<string>,
+  countries: ReadonlySet<string>,
+  known: string,
+): string | undefined {
+  for (const table of ["lists", "controls", "governance"] as const) {
+    const rows: readonly { readonly edition: string }[] = file[table];
+    const i = rows.findIndex((r) => !editions.has(r.edition));
+    if (i >= 0) return `${table}[${i}].edition: "${rows[i]!.edition}" is not among the file's editions ${known}`;
+  }
+  for (const table of ["lists", "controls"] as const) {
+    const rows: readonly { readonly minerals: readonly string[] }[] = file[table];
+    for (let i = 0; i < rows.length; i++) {
+      const missing = rows[i]!.minerals.find((m) => !minerals.has(m));
+      if (missing !== undefined) return `${table}[${i}].minerals: "${missing}" is not in the file's minerals`;
+    }
+  }
+  for (let i = 0; i < file.controls.length; i++) {
+    const missing = file.controls[i]!.destinations.find((c) => !countries.has(c));
+    if (missing) return `controls[${i}].destinations: "${missing}" is not in the file's countries`;
+  }
+  const g = file.governance.findIndex((r) => !countries.has(r.country));
+  if (g >= 0) return `governance[${g}].country: "${file.governance[g]!.country}" is not in the file's countries`;
+  return undefined;
+}
+
+function registryInconsistency(file: DatasetFile, editions: ReadonlySet<string>, known: string): string | undefined {
   for (let i = 0; i < file.minerals.length; i++) {
     const missing = file.minerals[i]!.coverage.find((c) => !editions.has(c.edition));
     if (missing)
@@ -133,10 +168,9 @@ export function parseDataset(json: unknown, current: Dataset, options: ParseData
     supply: file.supply,
     demand: file.demand,
     indicators: file.indicators,
-    // Placeholder until the refresh format carries the policy tables (issue 15, branch policy-data).
-    lists: file.lists ?? [],
-    controls: file.controls ?? [],
-    governance: file.governance ?? [],
+    lists: file.lists,
+    controls: file.controls,
+    governance: file.governance,
     minerals: file.minerals,
     countries: file.countries,
   });
