@@ -132,6 +132,51 @@ function supplyRisk(basis: string, gs: number | undefined, eu: number | undefine
   return gs * (ir / 2) + eu * (1 - ir / 2);
 }
 
+/** A material's overall SR: published, and recomputed as the higher of its assessed stages' SR. */
+export interface OverallRow {
+  readonly material: string;
+  readonly mineral: string;
+  readonly published: number;
+  /** `undefined` when a stage the study assessed has no recomputation. */
+  readonly recomputed?: number | undefined;
+  readonly deviation?: number | undefined;
+  /** The stage of the higher recomputed SR, and whether it is the stage the study names. */
+  readonly stage?: Stage | undefined;
+  readonly sameStage?: boolean | undefined;
+}
+
+/**
+ * The overall SR per material: the methodology takes the stage of the higher supply risk (the
+ * bottleneck), which the results table names (`eu_used_stage`); recomputed here as the higher of
+ * the recomputed stages, over the stages the study assessed (`eu_stages`).
+ */
+export function replicateOverall(rows: readonly ReplicationRow[]): OverallRow[] {
+  const out: OverallRow[] = [];
+  for (const { record } of resultsRecords()) {
+    const mineral = euMineralId(record.material_name!) as MineralId | undefined;
+    const published = mineral && indicator("supply-risk", mineral, null);
+    if (!mineral || published === undefined) continue;
+    const assessed = (record.eu_stages ?? "").split("+").map((letter) => (letter === "E" ? "mining" : "refining"));
+    const stages = assessed.map((stage) => rows.find((r) => r.mineral === mineral && r.stage === stage));
+    const values = stages.map((r) => r?.recomputed);
+    const base = { material: record.material_name!, mineral, published };
+    if (values.some((v) => v === undefined)) {
+      out.push(base);
+      continue;
+    }
+    const best = stages.reduce((a, b) => (b!.recomputed! > a!.recomputed! ? b : a))!;
+    const used = STAGES.find(([, , name]) => name === record.eu_used_stage)?.[0];
+    out.push({
+      ...base,
+      recomputed: best.recomputed,
+      deviation: (best.recomputed! - published) / published,
+      stage: best.stage,
+      sameStage: best.stage === used,
+    });
+  }
+  return out;
+}
+
 /** Every material and stage the results table gives a per-stage SR for, recomputed. */
 export function replicateEuSupplyRisk(): ReplicationRow[] {
   const newest = governanceYears().at(-1);
