@@ -54,6 +54,7 @@ function cases(): Case[] {
       add(core.supplyAtRisk, mineral, "CHN", 0.5, options);
       add(core.diversificationGap, mineral, options);
       add(core.coverageWithout, mineral, options);
+      add(core.governanceWeightedHhi, mineral, options);
     }
     add(core.crmaCheck, mineral, stage);
     const years = [
@@ -72,6 +73,10 @@ function cases(): Case[] {
     add(core.demand, mineral, { year: Number(year), ...(scenario ? { scenario } : {}) });
   }
   for (const technology of core.TECHNOLOGIES) for (const stage of STAGES) add(core.techExposure, technology, { stage });
+  // governance (issue 15): scored economies, one the WGI do not score (NCL), an empty cell (AIA), a year not bundled
+  for (const country of ["CHN", "USA", "COD", "COG", "AUS", "NCL", "AIA"])
+    for (const dimension of core.GOVERNANCE_MEASURES) add(core.governance, country, dimension);
+  add(core.governance, "CHN", "political-stability", { year: 2015 });
   const materials = new Set(data.indicators.map((r) => r.mineral));
   for (const mineral of materials) {
     add(core.supplyRisk, mineral);
@@ -174,7 +179,7 @@ function csvByLine(file: string): Map<number, Record<string, string>> {
 /** The number a raw file holds at a locator, read without the pipeline. */
 async function rawValue(locator: string, workbooks: Map<string, ExcelJS.Workbook>): Promise<number | undefined> {
   const find = (file: string) =>
-    ["iea", "usgs", "eu"].map((dir) => path.join(dir, file)).find((p) => existsSync(path.join(SOURCE_DIR, p)))!;
+    ["iea", "usgs", "eu", "wb"].map((dir) => path.join(dir, file)).find((p) => existsSync(path.join(SOURCE_DIR, p)))!;
   const printed = (text: string) => Number(text.replace(/[%,<>\s]/g, ""));
   const json = /^(.+\.json)#\/(.+)$/.exec(locator);
   if (json) {

@@ -168,6 +168,9 @@ const SEEDS: Record<string, unknown[]> = {
   criticalLists: ["copper"],
   exportControls: ["graphite", "2025-11-08", "US"],
   underExportControl: [[["gallium"]], 45_658, "US"],
+  // governance (issue 15)
+  governance: [[["China"]], "political-stability", 2022],
+  weightedHhi: [[["cobalt"]], "refining", 2023, "iea-cmde-2024", "mean", "eu"],
 };
 const seedOf = (name: string): unknown[] => SEEDS[name] ?? [[["cobalt"]]];
 

@@ -24,6 +24,7 @@ const CALLS: Record<string, readonly unknown[]> = {
   techExposureReason: ["EV"],
   supplyRiskReason: ["cobalt"],
   economicImportanceReason: ["cobalt"],
+  governanceReason: ["China in 2015"],
   groups: [],
   minerals: [],
   editions: [],

@@ -62,4 +62,7 @@ export const SEEDS: Readonly<Record<string, readonly unknown[]>> = {
   underExportControl: ["gallium", { asOf: "2024-01-01", destination: "US" }],
   controlledSupply: [{ stage: "refining", asOf: "2024-01-01" }],
   isCriticalReason: ["us-cml-2025"],
+  // governance (issue 15)
+  governance: ["China", "political-stability", { year: 2022 }],
+  governanceWeightedHhi: ["cobalt", { ...SUPPLY, dimension: "mean", scale: "eu" }],
 };

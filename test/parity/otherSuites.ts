@@ -2,6 +2,7 @@
 // EU scores, import reliance, CRMA check), and of the lists and the dataset version.
 import * as core from "../../packages/core/src/index.ts";
 import { excel, opts, str, type Args, type Suite } from "./compare.ts";
+import { governanceSuites } from "./governanceSuites.ts";
 import {
   uniq,
   byNumber,
@@ -168,3 +169,6 @@ otherSuites.push(
   }),
   noArguments("DATA_VERSION", excel.dataVersion, core.datasetVersion),
 );
+
+// governance (issue 15)
+otherSuites.push(...governanceSuites);

@@ -110,6 +110,15 @@ export { controlledSupply } from "./policy/controlledSupply.ts";
 export type { ControlledSupply, ControlledSupplyRow } from "./policy/controlledSupply.ts";
 export { FAMILIES } from "./policy/families.ts";
 export type { Family } from "./policy/families.ts";
+// governance (issue 15): WGI estimates and the governance-weighted HHI
+export { GOVERNANCE_DIMENSIONS } from "./constants.ts";
+export type { GovernanceDimension } from "./constants.ts";
+export type { GovernanceRow } from "./records.ts";
+export { governance, governanceReason } from "./exposure/governance.ts";
+export { governanceWeightedHhi } from "./exposure/weightedHhi.ts";
+export { GOVERNANCE_MEASURES, GOVERNANCE_SCALES } from "./_lib/governanceConstants.ts";
+export type { GovernanceMeasure, GovernanceScale } from "./_lib/governanceConstants.ts";
+export type { GovernanceOptions, GovernanceWeightedHhiOptions } from "./options.ts";
 
 // answers: a value with its edition, period, unit, basis, bound and sources
 export { explain, EXPLAINABLE } from "./answer/explain.ts";

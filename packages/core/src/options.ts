@@ -3,6 +3,7 @@
 // imports no zod (why: schema/index.ts); schema/types.test.ts holds these equal to the schemas.
 import type { EditionId, Measure, Scenario, Stage } from "./constants.ts";
 import type { CountryCode, Use } from "./data/index.ts";
+import type { GovernanceMeasure, GovernanceScale } from "./_lib/governanceConstants.ts";
 
 /** Options of the supply lookups (`share`, `production`, `chinaShare`). */
 export interface SupplyOptions {
@@ -70,6 +71,23 @@ export interface DiversificationGapOptions extends SupplyOptions {
 export interface EconomicImportanceOptions {
   /** Assessment year (2011, 2014, 2017, 2020, 2023); default the latest, 2023. */
   year?: number | undefined;
+}
+
+/** Options of {@link governance}. */
+export interface GovernanceOptions {
+  /** WGI year; default the newest the package bundles (2022 in the WGI 2023 update). */
+  year?: number | undefined;
+}
+
+/**
+ * Options of {@link governanceWeightedHhi}: the supply options (`stage`, `year`, `source`, `within`,
+ * as for {@link hhi}) plus the WGI dimension and the scale it is rescaled to.
+ */
+export interface GovernanceWeightedHhiOptions extends SupplyOptions {
+  /** A WGI dimension id or `mean` (default): the mean of the six, as the EU methodology uses. */
+  dimension?: GovernanceMeasure | undefined;
+  /** `eu` (default): the EU methodology's 0–10 scale, (2.5 − WGI) × 2. */
+  scale?: GovernanceScale | undefined;
 }
 
 /** Options of {@link importReliance}. */

@@ -115,6 +115,9 @@ const CONTRACT_IDS = [
   "CRITICAL_LISTS",
   "EXPORT_CONTROLS",
   "UNDER_EXPORT_CONTROL",
+  // governance (issue 15)
+  "GOVERNANCE",
+  "WEIGHTED_HHI",
 ];
 
 // A `source` argument reads supply, demand or indicator data: the Edition enum offers the editions
@@ -129,6 +132,8 @@ const ENUM_VALUES: Record<string, readonly string[]> = {
   Stage: core.STAGES,
   Scenario: core.SCENARIOS,
   Edition: SOURCE_EDITIONS,
+  // governance (issue 15)
+  Dimension: core.GOVERNANCE_MEASURES,
 };
 
 const SHIPPED_IDS_FILE = path.join(addinDir, "shipped-ids.json");

@@ -90,6 +90,12 @@ export interface Answer<T> {
   readonly rule: AnswerRule | undefined;
   /** The source figures the value was read or computed from, each with its locator. */
   readonly sources: readonly AnswerSource[];
+  /**
+   * What a function reads beyond one supply edition, by name: for `governance` the standard error
+   * and its locator, for `governanceWeightedHhi` the WGI edition and year, the scale and the named
+   * rules applied. `undefined` for the other functions.
+   */
+  readonly extra?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** An answer's fields other than `function` and `value`, all optional: {@link answer} fills the defaults. */

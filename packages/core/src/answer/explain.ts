@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_lib/deepFreeze.ts";
 import { describe } from "../_lib/describe.ts";
 import { dataset } from "../data/dataset.ts";
 import { CritminError } from "../errors.ts";
@@ -9,6 +10,8 @@ import { crN } from "../exposure/crN.ts";
 import { demand, demandLookup } from "../exposure/demand.ts";
 import { diversificationGap } from "../exposure/diversificationGap.ts";
 import { economicImportance, economicImportanceLookup } from "../exposure/economicImportance.ts";
+import { governance, governanceLookup } from "../exposure/governance.ts";
+import { governanceWeightedHhi, weightedHhiLookup } from "../exposure/weightedHhi.ts";
 import { effectiveSuppliers } from "../exposure/effectiveSuppliers.ts";
 import { groupShare } from "../exposure/groupShare.ts";
 import { hhi } from "../exposure/hhi.ts";
@@ -25,6 +28,7 @@ import { underExportControl, underExportControlLookup } from "../policy/controls
 import { isCritical, isCriticalLookup } from "../policy/lists.ts";
 import type { Answer, AnswerFields, AnswerUnit } from "./answer.ts";
 import { coverageWithoutFields, demandFields, indicatorFields, techExposureFields } from "./demand.ts";
+import { governanceFields, weightedHhiFields } from "./governance.ts";
 import { groupFields } from "./group.ts";
 import { isCriticalFields, underExportControlFields } from "./policy.ts";
 import {
@@ -61,7 +65,10 @@ export type Explainable =
   | typeof reserves
   // policy (issue 15): critical lists and export controls
   | typeof isCritical
-  | typeof underExportControl;
+  | typeof underExportControl
+  // governance (issue 15)
+  | typeof governance
+  | typeof governanceWeightedHhi;
 
 // Each explainer reads what its function read, from the same arguments: the function's own
 // lookup where one is exported, else the same parse and resolution. The value always comes from
@@ -116,6 +123,11 @@ const table = (): Map<Explainable, Explainer> =>
     entry(underExportControl, "underExportControl", "boolean", ([m, o]) =>
       underExportControlFields(underExportControlLookup(m, o)),
     ),
+    // governance (issue 15)
+    entry(governance, "governance", "index", ([c, d, o]) => governanceFields(governanceLookup(c, d, o))),
+    entry(governanceWeightedHhi, "governanceWeightedHhi", "index", ([m, o]) =>
+      weightedHhiFields(weightedHhiLookup(m, o)),
+    ),
   ]));
 
 /** The names of the functions {@link explain} takes (the test holds them equal to the table's). */
@@ -143,6 +155,9 @@ export const EXPLAINABLE: readonly string[] = /* @__PURE__ */ Object.freeze([
   // policy (issue 15)
   "isCritical",
   "underExportControl",
+  // governance (issue 15)
+  "governance",
+  "governanceWeightedHhi",
 ]);
 
 /**
@@ -188,5 +203,6 @@ export function explain<F extends Explainable>(fn: F, ...args: Parameters<F>): A
     reason,
     rule: fields.rule,
     sources: Object.freeze([...(fields.sources ?? [])]),
+    extra: fields.extra === undefined ? undefined : deepFreeze(structuredClone(fields.extra)),
   });
 }

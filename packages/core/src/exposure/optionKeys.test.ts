@@ -36,6 +36,9 @@ const CASES = cases([
   ["importReliance", schemas.ImportRelianceOptions, (o) => core.importReliance("cobalt", "EU", o)],
   ["reserves", schemas.ReservesOptions, (o) => core.reserves("lithium", "CHL", o)],
   ["provenance", schemas.ProvenanceQuery, (o) => core.provenance(o as never), { mineral: "cobalt" }],
+  // governance (issue 15)
+  ["governance", schemas.GovernanceOptions, (o) => core.governance("CHN", "mean", o)],
+  ["governanceWeightedHhi", schemas.GovernanceWeightedHhiOptions, (o) => core.governanceWeightedHhi("cobalt", o)],
 ]);
 
 function unknownOption(call: () => unknown): string | undefined {

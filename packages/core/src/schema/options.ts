@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CRMA_BASES as BASES, EDITION_IDS, MEASURES, SCENARIOS, STAGES, SUPPLY_CASES } from "../constants.ts";
 import type { CountryCode, Use } from "../data/index.ts";
+import { GOVERNANCE_MEASURES, GOVERNANCE_SCALES } from "../_lib/governanceConstants.ts";
 
 // The fields many options objects share, defined once (each object documents what they mean there).
 const year = /* @__PURE__ */ z.number().int().min(1900).max(2100).optional();
@@ -152,6 +153,23 @@ export type ShareChangeOptions = z.input<typeof ShareChangeOptions>;
 /** Options of {@link supplyAtRisk}: `stage` (default `refining`), `year`, `source`, as for {@link share}. */
 export const SupplyAtRiskOptions = SupplyOptions;
 export type SupplyAtRiskOptions = SupplyOptions;
+
+// governance (issue 15)
+/** Options of {@link governance}. */
+export const GovernanceOptions = /* @__PURE__ */ options({
+  /** WGI year; default the newest the package bundles (2022 in the WGI 2023 update). */
+  year,
+});
+export type GovernanceOptions = z.input<typeof GovernanceOptions>;
+
+/** Options of {@link governanceWeightedHhi}: the supply options plus the WGI dimension and scale. */
+export const GovernanceWeightedHhiOptions = /* @__PURE__ */ SupplyOptions.extend({
+  /** A WGI dimension id or `mean` (default): the mean of the six, as the EU methodology uses. */
+  dimension: z.enum(GOVERNANCE_MEASURES).optional(),
+  /** `eu` (default): the EU methodology's 0–10 scale, (2.5 − WGI) × 2. */
+  scale: z.enum(GOVERNANCE_SCALES).optional(),
+}).strict();
+export type GovernanceWeightedHhiOptions = z.input<typeof GovernanceWeightedHhiOptions>;
 
 // supplyRisk
 /** Options of {@link supplyRisk}. */

@@ -29,6 +29,9 @@ describe("the main entry's plain types equal the zod schemas", () => {
     expectTypeOf<plain.SupplyRiskOptions>().toEqualTypeOf<Input<"SupplyRiskOptions">>();
     expectTypeOf<plain.TechExposureOptions>().toEqualTypeOf<Input<"TechExposureOptions">>();
     expectTypeOf<plain.TopProducersOptions>().toEqualTypeOf<Input<"TopProducersOptions">>();
+    // governance (issue 15)
+    expectTypeOf<plain.GovernanceOptions>().toEqualTypeOf<Input<"GovernanceOptions">>();
+    expectTypeOf<plain.GovernanceWeightedHhiOptions>().toEqualTypeOf<Input<"GovernanceWeightedHhiOptions">>();
   });
 
   it("records", () => {

@@ -123,6 +123,20 @@ export function ruleText(rule: string | undefined): string | undefined {
  * EXPLAIN's rows, field then value: the value as the plain function returns it (a number stays a
  * number; a missing value is ""), every other field as text ("" where the answer has none).
  */
+/**
+ * The answer's `extra` fields (the governance functions: WGI edition and year, scale, rules, standard
+ * error) as rows: numbers and text as they are, lists of text joined; structured entries (the
+ * weighted HHI's terms) are left to the sources rows, which carry the same figures with locators.
+ */
+function extraRows(extra: Readonly<Record<string, unknown>> | undefined): [string, string | number][] {
+  if (!extra) return [];
+  return Object.entries(extra).flatMap(([key, v]): [string, string | number][] => {
+    if (typeof v === "number" || typeof v === "string") return [[key, v]];
+    if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.length > 0 ? [[key, v.join("; ")]] : [];
+    return [];
+  });
+}
+
 export function answerRows(
   answer: AnyAnswer,
   value: number | string | boolean | undefined,
@@ -142,6 +156,7 @@ export function answerRows(
     ["not listed", answer.notListed.join(", ")],
     ["reason", answer.reason],
     ["rule", ruleText(answer.rule)],
+    ...extraRows(answer.extra),
     ...answer.sources.map((s, i): [string, string] => [`source ${i + 1}`, sourceText(s)]),
   ];
   return rows.map(([field, v]) => [field, v ?? ""]);

@@ -27,7 +27,7 @@ export interface CoreCall {
   /** The core function the Excel function calls; every `value` one is {@link Explainable}. */
   readonly fn: Explainable | CoreFunction;
   /** What the first (range) argument names. */
-  readonly identifier: "mineral" | "material" | "technology";
+  readonly identifier: "mineral" | "material" | "technology" | "country";
   /** `value`: one value per cell; `table`: the wrapper spills rows built from a record. */
   readonly kind: "value" | "table";
   /** The core arguments, parsed in parameter order so the first bad argument is the one reported. */
@@ -162,6 +162,21 @@ export const CALLS: Readonly<Record<string, CoreCall>> = Object.freeze({
     kind: "table",
   }),
   UNDER_EXPORT_CONTROL: entry(core.underExportControl, (f, m, rest) => [m, controlOptions(f, rest)]),
+  // governance (issue 15)
+  GOVERNANCE: entry(
+    core.governance,
+    (f, c, [dimension, year]) => [c, text(f, "dimension", dimension), { year: optionalYear(f, "year", year) }],
+    { identifier: "country" },
+  ),
+  WEIGHTED_HHI: entry(core.governanceWeightedHhi, (f, m, [stage, year, source, dimension, scale]) => [
+    m,
+    {
+      ...supplyArgs(f, stage, year, source),
+      // The core parses both, so an unknown id gets its "did you mean" there.
+      dimension: optionalText(f, "dimension", dimension) as core.GovernanceMeasure | undefined,
+      scale: optionalText(f, "scale", scale) as core.GovernanceScale | undefined,
+    },
+  ]),
 });
 
 function callOf(excelId: string): CoreCall {

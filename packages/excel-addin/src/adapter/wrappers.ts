@@ -37,7 +37,7 @@ export function cells(
   input: unknown,
   compute: (id: string) => Answer,
   missing: (cell: unknown) => string,
-  name: "mineral" | "material" | "technology" = "mineral",
+  name: "mineral" | "material" | "technology" | "country" = "mineral",
 ): ExcelValue[][] {
   return broadcast(input, (cell) =>
     value(

@@ -485,6 +485,79 @@ export function reserves(mineral: any[][], country: any, source?: Edition): any[
   );
 }
 
+// governance (issue 15) ----------------------------------------------------------------------
+
+/**
+ * Worldwide Governance Indicators dimension, or the mean of the six.
+ * @customenum {string}
+ */
+enum Dimension {
+  /** Voice and Accountability */
+  voice_accountability = "voice-accountability",
+  /** Political Stability and Absence of Violence/Terrorism */
+  political_stability = "political-stability",
+  /** Government Effectiveness */
+  government_effectiveness = "government-effectiveness",
+  /** Regulatory Quality */
+  regulatory_quality = "regulatory-quality",
+  /** Rule of Law */
+  rule_of_law = "rule-of-law",
+  /** Control of Corruption */
+  control_of_corruption = "control-of-corruption",
+  /** Mean of the six dimensions (the EU methodology's WGI) */
+  mean = "mean",
+}
+
+/**
+ * A country's Worldwide Governance Indicators estimate, -2.5 to 2.5 (higher is better governance).
+ * @customfunction GOVERNANCE
+ * @helpurl https://docs.critmin.invalid/excel/GOVERNANCE
+ * @param country Country name, ISO code or alias; a range gives one result per cell
+ * @param dimension WGI dimension, e.g. "political-stability", or "mean" of the six
+ * @param [year] WGI year; the newest bundled year when omitted
+ * @returns WGI estimate
+ */
+export function governance(country: any[][], dimension: Dimension, year?: any): any[][] {
+  const fn = "GOVERNANCE";
+  return cells(
+    fn,
+    country,
+    (c) => excelResult(fn, c, [dimension, year]),
+    (c) => explainCall(fn, c, [dimension, year]).reason ?? core.governanceReason(`${String(c)}${asked(year, null)}`),
+    "country",
+  );
+}
+
+/**
+ * Governance-weighted HHI (the EU's HHI_WGI), 0-10: sum of squared shares x WGI rescaled 0 (best) to 10 (worst).
+ * @customfunction WEIGHTED_HHI
+ * @helpurl https://docs.critmin.invalid/excel/WEIGHTED_HHI
+ * @param mineral Mineral; a range gives one result per cell
+ * @param [stage] "mining" or "refining" (default refining)
+ * @param [year] Supply year; the latest observed year when omitted
+ * @param [source] Supply edition to use; the newest with data when omitted
+ * @param [dimension] WGI dimension, or "mean" of the six (default)
+ * @param [scale] "eu" (default): (2.5 - WGI) x 2
+ * @returns Weighted HHI, 0-10
+ */
+export function weightedHhi(
+  mineral: any[][],
+  stage?: Stage,
+  year?: any,
+  source?: Edition,
+  dimension?: Dimension,
+  scale?: any,
+): any[][] {
+  const fn = "WEIGHTED_HHI";
+  const rest = [stage, year, source, dimension, scale];
+  return cells(
+    fn,
+    mineral,
+    (m) => excelResult(fn, m, rest),
+    (m) => explainCall(fn, m, rest).reason ?? `no weighted HHI for ${String(m)}`,
+  );
+}
+
 /**
  * A country's share in every edition and year: edition, year, kind, case, share, tonnes, locator (header row).
  * @customfunction SERIES

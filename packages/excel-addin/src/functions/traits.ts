@@ -8,6 +8,7 @@
 // function, so no figure is typed here.
 import type * as core from "@critmin/core";
 import { POLICY_TRAITS } from "./policyTraits.ts";
+import { GOVERNANCE_TRAITS } from "./governanceTraits.ts";
 
 /**
  * An argument as a formula holds it: text, a number, a boolean, `null` for an argument left out,
@@ -331,6 +332,8 @@ export const TRAITS: Readonly<Record<string, FunctionTraits>> = {
     ],
     gallery: { mineral: "lithium", country: "China", stage: "refining" },
   },
+  // governance (issue 15)
+  ...GOVERNANCE_TRAITS,
   SOURCE: {
     kind: "value",
     unit: "text",

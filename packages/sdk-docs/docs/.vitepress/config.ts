@@ -31,6 +31,7 @@ const guide: DefaultTheme.SidebarItem[] = [
   ]),
   section("Reference", [
     ["Methodology", "/methodology"],
+    ["Governance (WGI) method", "/governance"],
     ["Changelog", "/changelog"],
     ["Changed default answers", "/guide/changed-answers"],
   ]),
@@ -76,6 +77,7 @@ export default defineConfig({
     sidebar: {
       "/guide/": guide,
       "/methodology": guide,
+      "/governance": guide,
       "/changelog": guide,
       "/excel/": [{ text: "Excel functions", items: generated.excel }],
       "/api/": generated.api,
