@@ -21,6 +21,8 @@ CustomFunctions.associate("SUPPLY_RISK", functions.supplyRisk);
 CustomFunctions.associate("ECONOMIC_IMPORTANCE", functions.economicImportance);
 CustomFunctions.associate("IMPORT_RELIANCE", functions.importReliance);
 CustomFunctions.associate("RESERVES", functions.reserves);
+CustomFunctions.associate("GOVERNANCE", functions.governance);
+CustomFunctions.associate("WEIGHTED_HHI", functions.weightedHhi);
 CustomFunctions.associate("SERIES", functions.series);
 CustomFunctions.associate("SOURCE", functions.source);
 CustomFunctions.associate("EXPLAIN", functions.explain);
