@@ -144,6 +144,9 @@ export const VALID: Record<string, unknown[]> = {
   criticalLists: ["copper"],
   exportControls: ["graphite", "2025-11-08"],
   underExportControl: [[["gallium"]], "2024-01-01"],
+  // governance (issue 15)
+  governance: [[["China"]], "political-stability", 2022],
+  weightedHhi: [[["cobalt"]], "refining"],
 };
 
 export const EXPORTS = Object.entries(functions as unknown as Record<string, unknown>).filter(

@@ -34,7 +34,7 @@ export const UNIT_FORMATS: Readonly<Record<AnswerUnit, UnitFormat>> = Object.fre
   ratio: { excel: "0.00", text: (v) => grouped(2).format(v) },
   record: { excel: undefined, text: (v) => grouped(2).format(v) },
   // IS_CRITICAL and UNDER_EXPORT_CONTROL return TRUE/FALSE, which Excel shows as they are.
-  boolean: { excel: undefined, text: (v) => String(v) },
+  boolean: { excel: undefined, text: (v) => (v ? "TRUE" : "FALSE") },
 });
 
 /** The number format an inserted formula's cell gets for an answer of `unit`; `undefined` for none. */
