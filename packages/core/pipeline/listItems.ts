@@ -3,6 +3,8 @@
 // build naming it (readers/critical-lists.ts), so nothing is mapped by guessing. An item deliberately
 // mapped to no id would be listed with `minerals: []` and the reason in `why`; none is today.
 
+import { EU_GROUP_MEMBERS } from "../src/policy/families.ts";
+
 /** One item as a list writes it, with the dataset ids it names and why. */
 export interface ListItemMapping {
   /** The item as written (`item_as_written`). */
@@ -31,22 +33,7 @@ export const LIST_RULES = {
  * ec-crm-2023 edition holds exactly these individual materials (readers/eu-materials.ts). Osmium is
  * not assessed by the study and has no id here.
  */
-export const LIST_GROUPS = {
-  pgms: ["iridium", "palladium", "platinum", "rhodium", "ruthenium"],
-  "heavy-rare-earths": [
-    "dysprosium",
-    "erbium",
-    "europium",
-    "gadolinium",
-    "holmium",
-    "lutetium",
-    "terbium",
-    "thulium",
-    "ytterbium",
-    "yttrium",
-  ],
-  "light-rare-earths": ["cerium", "lanthanum", "neodymium", "praseodymium", "samarium"],
-} as const satisfies Record<string, readonly string[]>;
+export const LIST_GROUPS = EU_GROUP_MEMBERS;
 
 /** US lists: English names, one element or commodity each. */
 export const US_ITEMS: Readonly<Record<string, string>> = {

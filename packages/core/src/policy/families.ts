@@ -12,19 +12,29 @@ export interface Family {
   readonly source: string;
 }
 
-const LREE = ["cerium", "lanthanum", "neodymium", "praseodymium", "samarium"];
-const HREE = [
-  "dysprosium",
-  "erbium",
-  "europium",
-  "gadolinium",
-  "holmium",
-  "lutetium",
-  "terbium",
-  "thulium",
-  "ytterbium",
-  "yttrium",
-];
+/**
+ * Group members as the European Commission's Study on the critical raw materials for the EU 2023
+ * (doi 10.2873/725585) assesses them under PGMs, HREEs and LREEs; the pipeline maps the lists'
+ * group items through the same table (pipeline/listItems.ts), so a list and a family never disagree.
+ */
+export const EU_GROUP_MEMBERS = /* @__PURE__ */ deepFreeze({
+  pgms: ["iridium", "palladium", "platinum", "rhodium", "ruthenium"],
+  "heavy-rare-earths": [
+    "dysprosium",
+    "erbium",
+    "europium",
+    "gadolinium",
+    "holmium",
+    "lutetium",
+    "terbium",
+    "thulium",
+    "ytterbium",
+    "yttrium",
+  ],
+  "light-rare-earths": ["cerium", "lanthanum", "neodymium", "praseodymium", "samarium"],
+} as const);
+const LREE = EU_GROUP_MEMBERS["light-rare-earths"];
+const HREE = EU_GROUP_MEMBERS["heavy-rare-earths"];
 
 export const FAMILIES: readonly Family[] = /* @__PURE__ */ deepFreeze([
   {
@@ -46,7 +56,7 @@ export const FAMILIES: readonly Family[] = /* @__PURE__ */ deepFreeze([
   },
   {
     id: "pgms",
-    members: ["iridium", "palladium", "platinum", "rhodium", "ruthenium"],
+    members: EU_GROUP_MEMBERS.pgms,
     source: "platinum group metals: Ir, Os, Pd, Pt, Rh, Ru; osmium has no dataset id",
   },
 ]);
