@@ -4,6 +4,8 @@
 import { explain } from "../src/answer/explain.ts";
 import type { Answer } from "../src/answer/answer.ts";
 import { chinaShare } from "../src/exposure/chinaShare.ts";
+import { exportControls } from "../src/policy/controls.ts";
+import { criticalLists } from "../src/policy/lists.ts";
 import { DATASET_VERSION, editions, mineralEntries } from "../src/data/index.ts";
 import { bundledDataset } from "../src/data/dataset.ts";
 import { coverageSummary } from "../pipeline/emit.ts";
@@ -54,3 +56,18 @@ for (const m of withProduction) {
 console.log(
   "\nShares are of the source's own world total; ≥ marks a lower bound; EU CRM figures are multi-year averages (years not stated in the source files). Sources: pnpm data:build prints the editions; explain() gives each figure's locator.",
 );
+
+// The policy layer: which official lists exist, and where China's export controls stand today.
+console.log("\nOfficial critical-mineral lists (isCritical, listsNaming):");
+for (const l of criticalLists()) console.log(`  ${l.id.padEnd(24)} ${l.published}  ${l.items} items  ${l.instrument}`);
+
+const today = exportControls();
+console.log(
+  `\nChina's export controls on ${today.asOf} (today; edition cn-export-controls-2026-01, a transcription of the notices),` +
+    "\nby status; a suspension whose end date has passed with no later notice in the data is unknown, never assumed:",
+);
+for (const m of today.measures) {
+  const touches = m.everyItem ? "every dual-use item" : m.minerals.join(", ") || m.mineralsAsWritten;
+  const part = m.part ? ` (${m.part.part}: ${m.part.status})` : "";
+  console.log(`  ${`${m.status}${part}`.padEnd(30)} ${m.id}\n  ${"".padEnd(30)} to ${m.destination}: ${touches}`);
+}
