@@ -91,14 +91,22 @@ export function examplesMarkdown(
   examples: readonly ComputedExample[],
   tableFunction: boolean,
   inputName: string | undefined,
+  readAs: (e: ComputedExample) => string | undefined = () => undefined,
 ): string {
   const scalar = examples.filter((e) => e.cells.length === 1 && e.cells[0]!.length === 1);
   const parts: string[] = [];
   if (scalar.length > 0) {
+    // Edition, year and unit beside each value, where the function's EXPLAIN gives them.
+    const read = scalar.map((e) => readAs(e) ?? "");
+    const withRead = read.some(Boolean);
     parts.push(
       table(
-        ["Formula", "Result"],
-        scalar.map((e) => [formulaCell(e), cellMarkdown(id, e.cells[0]![0]!)]),
+        ["Formula", "Result", ...(withRead ? ["Read as"] : [])],
+        scalar.map((e, i) => [
+          formulaCell(e),
+          cellMarkdown(id, e.cells[0]![0]!),
+          ...(withRead ? [text(read[i]!)] : []),
+        ]),
       ),
     );
   }
