@@ -2,7 +2,7 @@
 // data-quirks.ts, charts in data-charts.ts.
 import * as core from "@critmin/core";
 import { chartsPage, mineralName } from "./data-charts.ts";
-import { editionHoldings, policyCoverage } from "./data-policy.ts";
+import { editionHoldings, policyCoverage, wgiYearsPart } from "./data-policy.ts";
 import { quirksPage } from "./data-quirks.ts";
 import { code, compact, generatedHeader, num, table, text } from "./markdown.ts";
 
@@ -191,6 +191,7 @@ export function dataPages(pipelineRuleIds: readonly string[], functionRuleIds: r
   files.set("data/index.md", editionsPage());
   files.set("data/coverage.md", coveragePage());
   files.set("data/quirks.md", quirksPage(pipelineRuleIds, functionRuleIds));
+  files.set("parts/wgi-years.md", wgiYearsPart());
   const charts = chartsPage();
   files.set("data/charts.md", charts.md);
   for (const [name, svg] of charts.svgs) files.set(`data/charts/${name}`, svg);
