@@ -65,8 +65,8 @@ const GUIDE_SNIPPETS: Readonly<Record<string, readonly (readonly [id: string, ex
     [
       "UNDER_EXPORT_CONTROL",
       {
-        args: ["lithium"],
-        note: "Today: a suspension has lapsed and the data holds no later notice, so the status is unknown.",
+        args: ["lithium", "2026-12-05"],
+        note: "A suspension has lapsed and the data holds no later notice: the status is unknown, not assumed.",
       },
     ],
     ["GOVERNANCE", { args: ["China", "political-stability"], note: "The World Bank's WGI estimate, −2.5 to 2.5." }],
