@@ -14,8 +14,7 @@ import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as core from "../../packages/core/src/index.ts";
-import * as schemas from "../../packages/core/src/schema/index.ts";
-import { extractCodeBlocks, runBlock, show, type CodeBlock } from "../../packages/sdk-docs/scripts/lib/codeblocks.ts";
+import { extractCodeBlocks, type CodeBlock } from "../../packages/sdk-docs/scripts/lib/codeblocks.ts";
 import { EXCEL_EXAMPLES } from "../../packages/sdk-docs/scripts/lib/excel-examples.ts";
 import {
   computeExamples,
@@ -23,6 +22,7 @@ import {
   type ComputedExample,
   type ExcelContext,
 } from "../../packages/sdk-docs/scripts/lib/excel.ts";
+import { runBlocks } from "./lib/blocks.ts";
 import { checkLinks, decodeEntities, htmlFiles, resolveSitePath } from "./lib/links.ts";
 import { BASE, buildSite, docsPackage, serveSite, type BuiltSite } from "./lib/site.ts";
 import { launchChromium, loopbackContext, requireChromium, type Loopback } from "../support/index.ts";
@@ -150,20 +150,7 @@ describe("(c) code examples", () => {
   });
 
   it("runs every ts/js block on the site; every //=> holds", async () => {
-    const failures: string[] = [];
-    let checks = 0;
-    for (const block of blocks) {
-      try {
-        const result = await runBlock(block.code, { "@critmin/core": core, "@critmin/core/schema": schemas }, core);
-        checks += result.checks.length;
-        for (const c of result.checks.filter((x) => !x.ok))
-          failures.push(
-            `${block.file}:${block.line + c.line}: ${c.source} is ${show(c.actual)}, expected ${c.expected}`,
-          );
-      } catch (error) {
-        failures.push(`${block.file}:${block.line}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    const { failures, checks } = await runBlocks(blocks);
     expect(failures).toEqual([]);
     expect(checks).toBeGreaterThan(60);
   });

@@ -20,6 +20,12 @@ import { IEA_DERIVED_ROWS_RULE } from "../../core/pipeline/readers/iea-common.ts
 import { EU_INDICATOR_RULES } from "../../core/pipeline/readers/eu-indicators.ts";
 import { EU_SHARE_RULES } from "../../core/pipeline/readers/eu-shares.ts";
 import { USGS_RULES } from "../../core/pipeline/readers/usgs-rules.ts";
+import { WGI_RULES } from "../../core/pipeline/readers/wgi.ts";
+import { CONTROL_RULES } from "../../core/pipeline/readers/export-controls.ts";
+import { LIST_RULES } from "../../core/pipeline/listItems.ts";
+import { WEIGHTED_HHI_RULES } from "../../core/src/_lib/governanceTerms.ts";
+import { CONTROL_RULE_NOTES } from "../../core/src/policy/controls.ts";
+import { LIST_RULE_NOTES } from "../../core/src/policy/lists.ts";
 import { apiPages } from "./lib/api.ts";
 import { changelogPage } from "./lib/changelog.ts";
 import { dataPages } from "./lib/data.ts";
@@ -69,8 +75,17 @@ export async function generate(out = defaultOut): Promise<GenerateResult> {
       ...Object.values(USGS_RULES),
       ...Object.values(EU_SHARE_RULES),
       ...Object.values(EU_INDICATOR_RULES),
+      ...Object.values(WGI_RULES),
+      ...Object.values(LIST_RULES),
+      ...Object.values(CONTROL_RULES),
     ];
-    for (const [rel, content] of dataPages(pipelineRules)) files.set(rel, content);
+    // Rules the functions apply when they answer (reported in the answer, on no row).
+    const functionRules = [
+      ...Object.keys(CONTROL_RULE_NOTES),
+      ...Object.keys(LIST_RULE_NOTES),
+      ...Object.values(WEIGHTED_HHI_RULES),
+    ];
+    for (const [rel, content] of dataPages(pipelineRules, functionRules)) files.set(rel, content);
     for (const [rel, content] of policyPages()) files.set(rel, content);
 
     files.set("changelog.md", changelogPage(repoRoot));

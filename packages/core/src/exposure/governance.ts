@@ -43,6 +43,8 @@ export interface GovernanceLookup {
  * @example
  * governance("China", "political-stability", { year: 2022 })
  * //=> Number("-0.441073626279831")
+ * explain(governance, "China", "political-stability", { year: 2022 }).sources[0]
+ * //=> { edition: "wb-wgi-2023", locator: "WGIData.csv:row 1454:2022", what: "CHN political-stability, 2022 estimate", value: -0.441073626279831, unit: "WGI estimate (-2.5 to 2.5)", status: "reported" }
  */
 export function governance(country: CountryInput, dimension: string, options?: GovernanceOptions): number | undefined {
   return governanceLookup(country, dimension, options).value;

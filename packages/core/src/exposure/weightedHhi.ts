@@ -68,6 +68,10 @@ const KEYS = ["dimension", "scale"] as const;
  * @throws {@link CritminError} `unknown_id` for an unknown mineral, stage, source, dimension or scale
  *   (with the nearest valid one), `invalid_argument` for a malformed option
  * @example
+ * governanceWeightedHhi("gallium", { source: "ec-crm-2023" })
+ * //=> Number("4.991811721825272")
+ * explain(governanceWeightedHhi, "gallium", { source: "ec-crm-2023" }).extra?.notes
+ * //=> ["period-average shares labelled 2023 (the assessment year) weighted with WGI 2022, the newest WGI year bundled"]
  * explain(governanceWeightedHhi, "gallium", { source: "ec-crm-2023" }).extra?.rules
  * //=> ["wgi-newest-year"]
  * explain(governanceWeightedHhi, "rare earths", { stage: "mining", source: "iea-cmde-2024" }).bound

@@ -48,8 +48,8 @@ export interface ControlledSupply {
  *
  * @throws {@link CritminError} `unknown_id` for an unknown stage, `invalid_argument` for a bad date or option
  * @example
- * controlledSupply({ stage: "refining", asOf: "2024-01-01" }).rows.find((r) => r.mineral === "gallium")?.inForce.map((m) => m.id)
- * //=> ["MOFCOM-GAC 2023 No. 23"]
+ * controlledSupply({ stage: "refining", asOf: "2024-01-01" }).rows.filter((r) => r.mineral === "gallium").map((r) => `China ${(100 * r.chinaShare!).toFixed(1)}% of ${r.mineral} refining (${r.edition}, ${r.year}); in force: ${r.inForce.map((m) => m.id).join(", ")}`)
+ * //=> ["China 98.7% of gallium refining (usgs-mcs-2025, 2024); in force: MOFCOM-GAC 2023 No. 23"]
  */
 export function controlledSupply(options?: {
   readonly stage?: Stage;

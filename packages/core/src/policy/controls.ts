@@ -193,6 +193,8 @@ export function controlsIn(rows: readonly ControlRow[], query: ParsedControlQuer
  * @example
  * exportControls({ mineral: "gallium", asOf: "2024-01-01" }).measures.map((m) => `${m.id}: ${m.status}`)
  * //=> ["MOFCOM-GAC 2023 No. 23: in-force"]
+ * exportControls({ mineral: "lithium", asOf: "2026-12-05" }).measures.map((m) => `${m.id}: ${m.status}`)
+ * //=> ["MOFCOM-GAC 2025 No. 58: unknown", "MOFCOM-GAC 2025 No. 70: unknown", "MOFCOM 2026 No. 1: in-force"]
  */
 export function exportControls(query?: ExportControlsQuery): ExportControls {
   const parsed = parseControlQuery("exportControls", query);

@@ -92,8 +92,8 @@ const itemsByList = /* @__PURE__ */ perDataset((data) => {
  *
  * @returns one entry per list with items in the dataset in use, in the order of {@link CRITICAL_LISTS}
  * @example
- * criticalLists().map((l) => `${l.id}: ${l.items}`)
- * //=> ["us-cml-2022: 50", "us-cml-2025: 60", "eu-crma-2024-critical: 34", "eu-crma-2024-strategic: 17"]
+ * criticalLists().map((l) => `${l.id} (published ${l.published}): ${l.items} items`)
+ * //=> ["us-cml-2022 (published 2022-02-24): 50 items", "us-cml-2025 (published 2025-11-07): 60 items", "eu-crma-2024-critical (published 2024-05-03): 34 items", "eu-crma-2024-strategic (published 2024-05-03): 17 items"]
  */
 export function criticalLists(): readonly CriticalList[] {
   const lists: CriticalList[] = [];
@@ -235,6 +235,8 @@ function naming(list: CriticalListId, row: ListItemRow, rule: ListRule | undefin
  * @example
  * listsNaming("copper").map((n) => n.list)
  * //=> ["us-cml-2025", "eu-crma-2024-critical", "eu-crma-2024-strategic"]
+ * listsNaming("nickel").map((n) => `${n.list} (${n.published}): ${n.item}${n.qualifier ? ` [${n.qualifier}]` : ""}`)
+ * //=> ["us-cml-2022 (2022-02-24): Nickel", "us-cml-2025 (2025-11-07): Nickel", "eu-crma-2024-critical (2024-05-03): Nickel — Batteriequalität [battery grade]", "eu-crma-2024-strategic (2024-05-03): Nickel — Batteriequalität [battery grade]"]
  */
 export function listsNaming(mineral: MineralInput): readonly ListNaming[] {
   const id = parseMineral("listsNaming", mineral);

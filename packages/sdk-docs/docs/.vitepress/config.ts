@@ -32,6 +32,8 @@ const guide: DefaultTheme.SidebarItem[] = [
   section("Reference", [
     ["Methodology", "/methodology"],
     ["Governance (WGI) method", "/governance"],
+    ["Official critical lists", "/data/critical-lists"],
+    ["China's export controls", "/data/export-controls"],
     ["Changelog", "/changelog"],
     ["Changed default answers", "/guide/changed-answers"],
   ]),
@@ -87,7 +89,7 @@ export default defineConfig({
     outline: { level: [2, 3] },
     footer: {
       message:
-        "Generated from the code and the data of critmin. Data: IEA (CC BY 4.0), USGS (public domain), European Commission (CC BY 4.0).",
+        "Generated from the code and the data of critmin. Data: IEA (CC BY 4.0), USGS and the US lists (public domain), European Commission (CC BY 4.0), the EU Critical Raw Materials Act (© European Union), World Bank WGI (CC BY 4.0), China's export-control notices (transcribed facts).",
     },
   },
 });

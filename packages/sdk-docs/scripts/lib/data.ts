@@ -2,6 +2,7 @@
 // data-quirks.ts, charts in data-charts.ts.
 import * as core from "@critmin/core";
 import { chartsPage, mineralName } from "./data-charts.ts";
+import { editionHoldings, policyCoverage, wgiYearsPart } from "./data-policy.ts";
 import { quirksPage } from "./data-quirks.ts";
 import { code, compact, generatedHeader, num, table, text } from "./markdown.ts";
 
@@ -10,27 +11,24 @@ const EDITION_SHORT: Record<string, string> = {
   "iea-cmde-2025": "IEA 2025",
   "usgs-mcs-2025": "USGS 2025",
   "ec-crm-2023": "EU CRM 2023",
+  "wb-wgi-2023": "WGI 2023",
+  "us-cml-2022": "US list 2022",
+  "us-cml-2025": "US list 2025",
+  "eu-crma-2024": "EU CRMA 2024",
+  "cn-export-controls-2026-01": "China controls 2026-01",
 };
-
-function countBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
-  return m;
-}
 
 // ---------------------------------------------------------------------------------------------
 
 function editionsPage(): string {
-  const supply = countBy(core.dataset().supply, (r) => r.edition);
-  const demand = countBy(core.dataset().demand, (r) => r.edition);
-  const indicators = countBy(core.dataset().indicators, (r) => r.edition);
+  const data = core.dataset();
   const parts = [
     generatedHeader("the bundled dataset (@critmin/core editions() and dataset())", {
       title: "Data: editions and sources",
     }),
     "# Data",
     "",
-    `Every number critmin returns comes from one of these source editions, with a locator to the sheet and cell or the file and row it was read from. The bundled dataset is release ${code(core.datasetVersion())}: ${num(core.dataset().supply.length, 0)} supply rows, ${num(core.dataset().demand.length, 0)} demand rows and ${num(core.dataset().indicators.length, 0)} indicator rows over ${core.mineralEntries.length} minerals and ${core.countryEntries.length} countries.`,
+    `Every number critmin returns comes from one of these source editions, with a locator to the sheet and cell or the file and row it was read from. The bundled dataset is release ${code(core.datasetVersion())}: ${num(core.dataset().supply.length, 0)} supply rows, ${num(core.dataset().demand.length, 0)} demand rows and ${num(core.dataset().indicators.length, 0)} indicator rows over ${core.mineralEntries.length} minerals and ${core.countryEntries.length} countries; and the policy layer: ${num(data.lists.length, 0)} items of ${core.criticalLists().length} official critical lists, ${num(data.controls.length, 0)} export-control measures of China and ${num(data.governance.filter((r) => r.estimate !== null).length, 0)} World Bank governance (WGI) estimates.`,
     "",
     "Editions are immutable: a query pinned to an edition gives the same value in every later release. A new edition is added beside the others, never written over them. Which edition answers a query that does not pin one is decided by one documented rule: see [which edition answers](/methodology#which-edition-answers).",
     "",
@@ -43,16 +41,10 @@ function editionsPage(): string {
     "## Editions",
     "",
     table(
-      ["Edition", "Publisher", "Date", "Licence", "Rows (supply / demand / indicators)"],
+      ["Edition", "Publisher", "Date", "Licence", "What it holds"],
       core
         .editions()
-        .map((e) => [
-          `[${code(e.id)}](#${e.id})`,
-          text(e.publisher),
-          e.date,
-          text(e.licence),
-          `${num(supply.get(e.id) ?? 0, 0)} / ${num(demand.get(e.id) ?? 0, 0)} / ${num(indicators.get(e.id) ?? 0, 0)}`,
-        ]),
+        .map((e) => [`[${code(e.id)}](#${e.id})`, text(e.publisher), e.date, text(e.licence), editionHoldings(e.id)]),
     ),
     "",
   ];
@@ -76,7 +68,7 @@ function editionsPage(): string {
   parts.push(
     "## Licences and attribution",
     "",
-    "IEA data are © IEA and licensed CC BY 4.0; the May 2025 edition is read from a third party's JSON conversion of the IEA's data explorer (see its citation). USGS data are U.S. Government works in the public domain. The EU study is © European Union, reused under the Commission's reuse policy (CC BY 4.0); its tables are read from third-party extractions named in the citation. critmin's own code is MIT-licensed. When you publish a figure from critmin, cite the edition it came from: `cite()` in code and `=CRITMIN.SOURCE()` in Excel print the citation for any supply figure.",
+    "IEA data are © IEA and licensed CC BY 4.0; the May 2025 edition is read from a third party's JSON conversion of the IEA's data explorer (see its citation). USGS data are U.S. Government works in the public domain. The EU study is © European Union, reused under the Commission's reuse policy (CC BY 4.0); its tables are read from third-party extractions named in the citation. The World Bank's Worldwide Governance Indicators are CC BY 4.0 (cite Kaufmann and Kraay, as in their edition). The US critical-mineral lists are U.S. Government works in the public domain; the EU Critical Raw Materials Act is © European Union, reused with acknowledgement; China's export-control measures are facts of public government notices, transcribed with their sources, no prose copied. critmin's own code is MIT-licensed. When you publish a figure from critmin, cite the edition it came from: `cite()` in code and `=CRITMIN.SOURCE()` in Excel print the citation for any supply figure.",
     "",
   );
   return parts.join("\n");
@@ -89,7 +81,11 @@ function yearsText(years: readonly number[], projected: ReadonlySet<number>): st
 }
 
 function coveragePage(): string {
-  const editions = core.editions().map((e) => e.id);
+  // The policy editions have no supply coverage: they get their own section (data-policy.ts).
+  const editions = core
+    .editions()
+    .map((e) => e.id)
+    .filter((id) => core.mineralEntries.some((m) => m.coverage.some((c) => c.edition === id)));
   // Which (edition, mineral, stage, year) are projections.
   const projected = new Map<string, Set<number>>();
   for (const r of core.dataset().supply) {
@@ -186,14 +182,16 @@ function coveragePage(): string {
       ]),
     ),
     "",
+    ...policyCoverage(),
   ].join("\n");
 }
 
-export function dataPages(pipelineRuleIds: readonly string[]): Map<string, string> {
+export function dataPages(pipelineRuleIds: readonly string[], functionRuleIds: readonly string[]): Map<string, string> {
   const files = new Map<string, string>();
   files.set("data/index.md", editionsPage());
   files.set("data/coverage.md", coveragePage());
-  files.set("data/quirks.md", quirksPage(pipelineRuleIds));
+  files.set("data/quirks.md", quirksPage(pipelineRuleIds, functionRuleIds));
+  files.set("parts/wgi-years.md", wgiYearsPart());
   const charts = chartsPage();
   files.set("data/charts.md", charts.md);
   for (const [name, svg] of charts.svgs) files.set(`data/charts/${name}`, svg);

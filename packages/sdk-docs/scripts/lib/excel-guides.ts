@@ -2,8 +2,9 @@
 // the add-in's functions, as on the function pages.
 import type { ExcelExample } from "../../../excel-addin/src/functions/traits.ts";
 import { computeExamples, type ComputedExample, type ExcelContext } from "./excel.ts";
-import { cellMarkdown, formulaCell, gridMarkdown, isTable } from "./excel-markdown.ts";
-import { code, table, text } from "./markdown.ts";
+import { gridMarkdown, isTable, scalarTable } from "./excel-markdown.ts";
+import { readAsFor } from "./excel-readas.ts";
+import { code, text } from "./markdown.ts";
 
 const GUIDE_SNIPPETS: Readonly<Record<string, readonly (readonly [id: string, example: ExcelExample])[]>> = {
   "first-formulas": [
@@ -52,6 +53,29 @@ const GUIDE_SNIPPETS: Readonly<Record<string, readonly (readonly [id: string, ex
     ["CHINA_SHARE", { args: ["cobalt"], note: "Not pinned: follows the newest edition with data." }],
     ["DATA_VERSION", { args: [], note: "The dataset release the add-in carries." }],
   ],
+  policy: [
+    [
+      "IS_CRITICAL",
+      { args: ["gallium", "eu-crma-2024-strategic"], note: "Does the EU Act's Annex I (strategic) name gallium?" },
+    ],
+    [
+      "UNDER_EXPORT_CONTROL",
+      { args: ["gallium", "2023-07-31"], note: "The day before China's licence requirement took effect." },
+    ],
+    [
+      "UNDER_EXPORT_CONTROL",
+      {
+        args: ["lithium", "2026-12-05"],
+        note: "A suspension has lapsed and the data holds no later notice: the status is unknown, not assumed.",
+      },
+    ],
+    ["GOVERNANCE", { args: ["China", "political-stability"], note: "The World Bank's WGI estimate, −2.5 to 2.5." }],
+    [
+      "WEIGHTED_HHI",
+      { args: ["gallium", "refining"], note: "Concentration weighted by the suppliers' governance (EU scale, 0–10)." },
+    ],
+    ["CRITICAL_LISTS", { args: ["nickel"], note: "Every list naming nickel, the item as written and its qualifier." }],
+  ],
   errors: [
     ["CHINA_SHARE", { args: ["cobalt", null, 2019], note: "Data that does not exist." }],
     ["CHINA_SHARE", { args: ["cobolt"], note: "A name critmin does not know." }],
@@ -66,19 +90,14 @@ function col(...values: string[]): string[][] {
 export function guideSnippets(ctx: ExcelContext): { files: Map<string, string>; examples: ComputedExample[] } {
   const files = new Map<string, string>();
   const examples: ComputedExample[] = [];
+  const readAs = readAsFor(ctx);
   for (const [name, list] of Object.entries(GUIDE_SNIPPETS)) {
     const computed = list.map(([id, e]) => computeExamples(ctx, id, [e])[0]!);
     examples.push(...computed);
     const scalar = computed.filter((e) => e.cells.length === 1 && e.cells[0]!.length === 1);
     const grids = computed.filter((e) => !scalar.includes(e));
     const parts: string[] = [];
-    if (scalar.length > 0)
-      parts.push(
-        table(
-          ["Formula", "Result"],
-          scalar.map((e) => [formulaCell(e, true), cellMarkdown(e.id, e.cells[0]![0]!)]),
-        ),
-      );
+    if (scalar.length > 0) parts.push(scalarTable(scalar, readAs, true));
     for (const e of grids) {
       const meta = ctx.metadata.functions.find((f) => f.id === e.id)!;
       parts.push(

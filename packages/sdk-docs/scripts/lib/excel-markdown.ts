@@ -86,22 +86,34 @@ export function formulaCell(e: ComputedExample, link = false): string {
   return e.note ? `${f}<br><small>${text(e.note)}</small>` : f;
 }
 
+/** One-cell examples as a table: formula, result and, where the function's EXPLAIN gives them, edition, year and unit. */
+export function scalarTable(
+  scalar: readonly ComputedExample[],
+  readAs: (e: ComputedExample) => string | undefined,
+  link = false,
+): string {
+  const read = scalar.map((e) => readAs(e) ?? "");
+  const withRead = read.some(Boolean);
+  return table(
+    ["Formula", "Result", ...(withRead ? ["Read as"] : [])],
+    scalar.map((e, i) => [
+      formulaCell(e, link),
+      cellMarkdown(e.id, e.cells[0]![0]!),
+      ...(withRead ? [text(read[i]!)] : []),
+    ]),
+  );
+}
+
 export function examplesMarkdown(
   id: string,
   examples: readonly ComputedExample[],
   tableFunction: boolean,
   inputName: string | undefined,
+  readAs: (e: ComputedExample) => string | undefined = () => undefined,
 ): string {
   const scalar = examples.filter((e) => e.cells.length === 1 && e.cells[0]!.length === 1);
   const parts: string[] = [];
-  if (scalar.length > 0) {
-    parts.push(
-      table(
-        ["Formula", "Result"],
-        scalar.map((e) => [formulaCell(e), cellMarkdown(id, e.cells[0]![0]!)]),
-      ),
-    );
-  }
+  if (scalar.length > 0) parts.push(scalarTable(scalar, readAs));
   for (const e of examples.filter((x) => !scalar.includes(x))) {
     parts.push(
       `${code(e.formula)}${e.note ? `: ${text(e.note)}` : ""}\n\n${gridMarkdown(id, e, tableFunction, inputName)}`,

@@ -3,6 +3,7 @@
 import { TRAITS, type ExcelExample } from "../../../excel-addin/src/functions/traits.ts";
 import { computeExamples, type ComputedExample, type EnumMeta, type ExcelContext, type FunctionMeta } from "./excel.ts";
 import { examplesMarkdown, isFraction, isTable, isTonnes } from "./excel-markdown.ts";
+import { readAsFor } from "./excel-readas.ts";
 import { code, generatedHeader, table, text } from "./markdown.ts";
 
 const ARG_KIND: Record<string, string> = {
@@ -61,6 +62,7 @@ export function excelPages(ctx: ExcelContext, datasetVersion: string): ExcelPage
   const all: ComputedExample[] = [];
   const enums = ctx.metadata.enums ?? [];
   const index: string[][] = [];
+  const readAs = readAsFor(ctx);
   for (const meta of ctx.metadata.functions) {
     const id = meta.id;
     const traits = TRAITS[id];
@@ -122,7 +124,7 @@ export function excelPages(ctx: ExcelContext, datasetVersion: string): ExcelPage
       `Each result below was computed when this page was built (dataset ${code(datasetVersion)}), by calling the add-in's own ${code(id)} function the way Excel calls it.`,
       "",
       examples.length > 0
-        ? examplesMarkdown(id, examples, tableFunction, first?.name)
+        ? examplesMarkdown(id, examples, tableFunction, first?.name, readAs)
         : "_No examples yet: add some to packages/excel-addin/src/functions/traits.ts._",
       "",
       "## Errors",

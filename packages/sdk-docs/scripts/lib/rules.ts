@@ -1,8 +1,10 @@
 // The named pipeline rules: which source quirk each one handles and how. The ids come from the
 // pipeline (packages/core/pipeline/readers) and from the `rules` of the rows; the generator fails
 // when a rule appears in either without a description here, so the quirks page cannot fall behind.
+// The policy editions' rules, and the rules the functions report, are in rules-policy.ts.
+import { POLICY_RULES } from "./rules-policy.ts";
 
-export type Publisher = "IEA" | "USGS" | "EU";
+export type Publisher = "IEA" | "USGS" | "EU" | "World Bank" | "US Government (USGS/DOI)" | "China (MOFCOM)";
 
 export interface RuleDoc {
   /** "All" for a rule that compares sources rather than fixing one. */
@@ -14,6 +16,7 @@ export interface RuleDoc {
 }
 
 export const RULES: Readonly<Record<string, RuleDoc>> = {
+  ...POLICY_RULES,
   "iea-rest-of-world-double-count": {
     publisher: "IEA",
     quirk:
