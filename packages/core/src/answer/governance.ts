@@ -32,7 +32,7 @@ export function governanceFields(found: GovernanceLookup): AnswerFields {
     edition: rows[0]?.edition,
     year: found.year,
     kind: "observed",
-    basis: `Worldwide Governance Indicators, ${found.dimension === "mean" ? "mean of the six dimensions" : found.dimension}`,
+    basis: `Worldwide Governance Indicators, ${found.dimension === "mean" ? "mean of the six dimensions" : found.dimension} estimate, on −2.5 (weak) to 2.5 (strong governance)`,
     sources: rows.flatMap(wgiSources),
     reason: found.reason,
     extra: {
