@@ -1,0 +1,76 @@
+// What the Data tab may offer, read from the coverage the dataset in use records for each mineral
+// (mineralEntries, or a refreshed dataset's minerals), so no choice leads to an empty table: a
+// mineral without supply figures is listed apart, and a stage, edition or year is offered only
+// where its edition has supply figures for the mineral.
+import { dataset } from "@critmin/core";
+
+export interface EditionRow {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string;
+}
+
+/** The measure TOP_PRODUCERS and CHINA_SHARE read. */
+const SUPPLY = "production";
+
+export const STAGES = ["refining", "mining"] as const;
+
+export interface Coverage {
+  readonly edition: string;
+  readonly stage: string;
+  readonly years: readonly number[];
+}
+
+/** The supply coverage of a mineral, limited to the editions a source may name. */
+export function supplyCoverage(mineral: string, editions: readonly EditionRow[]): Coverage[] {
+  const entry = dataset().minerals.find((m) => m.id === mineral);
+  const named = new Set(editions.map((e) => e.id));
+  return (entry?.coverage ?? []).filter((c) => c.measure === SUPPLY && named.has(c.edition));
+}
+
+export function stagesWith(coverage: readonly Coverage[]): Set<string> {
+  return new Set(coverage.map((c) => c.stage));
+}
+
+/** The editions with figures for the stage, newest first. */
+export function editionsWith(
+  coverage: readonly Coverage[],
+  stage: string,
+  editions: readonly EditionRow[],
+): EditionRow[] {
+  const ids = new Set(coverage.filter((c) => c.stage === stage).map((c) => c.edition));
+  return editions.filter((e) => ids.has(e.id)).sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/**
+ * The edition opened by default: the newest IEA edition, whose projections fill the year list;
+ * otherwise the newest edition with figures (gallium opens on USGS, not on the older EC study).
+ */
+export function defaultEdition(offered: readonly EditionRow[]): string {
+  return (offered.find((e) => e.id.startsWith("iea-")) ?? offered[0])?.id ?? "";
+}
+
+export function yearsWith(coverage: readonly Coverage[], stage: string, edition: string): number[] {
+  const years = coverage.filter((c) => c.stage === stage && c.edition === edition).flatMap((c) => c.years);
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/** A control turned off says why: as its tooltip, to screen readers, and in the visible note `note`. */
+export function disableWithReason(
+  control: HTMLElement & { disabled: boolean },
+  reason: string | undefined,
+  note?: HTMLElement,
+): void {
+  control.disabled = reason !== undefined;
+  if (reason === undefined) {
+    control.removeAttribute("title");
+    control.removeAttribute("aria-description");
+  } else {
+    control.title = reason;
+    control.setAttribute("aria-description", reason);
+  }
+  if (note) {
+    note.textContent = reason ?? "";
+    note.hidden = reason === undefined;
+  }
+}
