@@ -14,7 +14,6 @@ import { csvText, downloadText } from "./csv.ts";
 import {
   STAGES,
   defaultEdition,
-  disableWithReason,
   editionsWith,
   stagesWith,
   supplyCoverage,
@@ -28,6 +27,7 @@ import {
   asRows,
   type Call,
   dataTable,
+  disableWithReason,
   element,
   elements,
   errorText,
@@ -62,6 +62,7 @@ export class DataBrowser {
     mineral: "select",
     stage: "select",
     edition: "select",
+    editionTitle: "p",
     year: "select",
     why: "p",
     show: "button",
@@ -81,7 +82,10 @@ export class DataBrowser {
     this.fillLists();
     this.ui.mineral.addEventListener("change", () => this.refreshStages());
     this.ui.stage.addEventListener("change", () => this.refreshEditions());
-    this.ui.edition.addEventListener("change", () => this.refreshYears());
+    this.ui.edition.addEventListener("change", () => {
+      this.ui.editionTitle.textContent = this.ui.edition.selectedOptions[0]?.title ?? "";
+      this.refreshYears();
+    });
     element<HTMLFormElement>("data-form").addEventListener("submit", (event) => {
       event.preventDefault();
       this.show();
@@ -102,8 +106,9 @@ export class DataBrowser {
     const minerals = asRows(this.deps.call("MINERALS")).slice(1);
     const editions = this.deps.editions();
     const withSupply = (id: unknown) => supplyCoverage(textOf(id), editions).length > 0;
-    const option = ([id, name]: readonly unknown[]) =>
-      make("option", { value: String(id) }, withSupply(id) ? String(name) : `${String(name)} (no supply figures)`);
+    // The group says "no supply figures" (a suffix on the option would be cut at 350 px), and so
+    // does the note under the form once such a mineral is chosen.
+    const option = ([id, name]: readonly unknown[]) => make("option", { value: String(id) }, String(name));
     const apart = make("optgroup", { label: "No supply figures (export controls only)" });
     apart.append(...minerals.filter((m) => !withSupply(m[0])).map(option));
     const listed = make("optgroup", { label: "With supply figures" });
@@ -118,10 +123,7 @@ export class DataBrowser {
   }
 
   private get mineralName(): string {
-    return (this.ui.mineral.selectedOptions[0]?.textContent ?? this.ui.mineral.value).replace(
-      / \(no supply figures\)$/,
-      "",
-    );
+    return this.ui.mineral.selectedOptions[0]?.textContent ?? this.ui.mineral.value;
   }
 
   /** A stage without figures for the mineral stays listed but off, saying so; the chosen stage moves to one with figures. */
@@ -140,8 +142,12 @@ export class DataBrowser {
   private refreshEditions(): void {
     const edition = this.ui.edition.value;
     const offered = editionsWith(this.coverage, this.ui.stage.value, this.deps.editions());
-    this.ui.edition.replaceChildren(...offered.map((e) => make("option", { value: e.id }, `${e.id} — ${e.title}`)));
+    // The id and date fit at 350 px; the title, which would be cut there, is shown in full below.
+    this.ui.edition.replaceChildren(
+      ...offered.map((e) => make("option", { value: e.id, title: e.title }, `${e.id} (${e.date})`)),
+    );
     this.ui.edition.value = offered.some((e) => e.id === edition) ? edition : defaultEdition(offered);
+    this.ui.editionTitle.textContent = this.ui.edition.selectedOptions[0]?.title ?? "";
     this.refreshYears();
   }
 

@@ -54,23 +54,3 @@ export function yearsWith(coverage: readonly Coverage[], stage: string, edition:
   const years = coverage.filter((c) => c.stage === stage && c.edition === edition).flatMap((c) => c.years);
   return [...new Set(years)].sort((a, b) => a - b);
 }
-
-/** A control turned off says why: as its tooltip, to screen readers, and in the visible note `note`. */
-export function disableWithReason(
-  control: HTMLElement & { disabled: boolean },
-  reason: string | undefined,
-  note?: HTMLElement,
-): void {
-  control.disabled = reason !== undefined;
-  if (reason === undefined) {
-    control.removeAttribute("title");
-    control.removeAttribute("aria-description");
-  } else {
-    control.title = reason;
-    control.setAttribute("aria-description", reason);
-  }
-  if (note) {
-    note.textContent = reason ?? "";
-    note.hidden = reason === undefined;
-  }
-}

@@ -111,3 +111,25 @@ export function single(result: unknown): unknown {
   const rows = asRows(result);
   return rows[0]?.[0];
 }
+
+/** A control turned off says why: as its tooltip, to screen readers, and in the visible note `note`. */
+export function disableWithReason(
+  control: HTMLElement & { disabled: boolean },
+  reason: string | undefined,
+  note?: HTMLElement,
+): void {
+  control.disabled = reason !== undefined;
+  if (reason === undefined) {
+    for (const name of ["title", "aria-description", "aria-disabled"]) control.removeAttribute(name);
+  } else {
+    control.title = reason;
+    control.setAttribute("aria-description", reason);
+    // A Fluent button states "disabled" through ElementInternals, which checkers (axe-core) and some
+    // screen readers do not read: the attribute says it on the element itself.
+    if (control.localName.startsWith("fluent-")) control.setAttribute("aria-disabled", "true");
+  }
+  if (note) {
+    note.textContent = reason ?? "";
+    note.hidden = reason === undefined;
+  }
+}

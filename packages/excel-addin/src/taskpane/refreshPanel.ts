@@ -6,7 +6,7 @@ import { runRefresh, useBundled, type ActionOutcome } from "../refresh/applyRefr
 import { DATA_PUBLIC_KEYS } from "../refresh/publicKeys.ts";
 import { NOT_SET_UP, type RefreshProgress } from "../refresh/refreshDataset.ts";
 import type { DatasetStore, Restored } from "../refresh/store.ts";
-import { element, elements, make } from "./dom.ts";
+import { disableWithReason, element, elements, make } from "./dom.ts";
 import { Progress, say } from "./progress.ts";
 
 export interface RefreshPanelDeps {
@@ -99,7 +99,14 @@ export class RefreshPanel {
       make("strong", {}, bundled ? "Bundled data: " : "Refreshed data: "),
       `${describeEditions(data.editions)} (dataset ${data.version})`,
     );
-    this.ui.revert.disabled = this.busy !== undefined || bundled;
+    disableWithReason(
+      this.ui.revert,
+      this.busy !== undefined
+        ? "Wait: a refresh is running."
+        : bundled
+          ? "The bundled data is already in use."
+          : undefined,
+    );
   }
 
   private say(text: string, error = false): void {

@@ -133,7 +133,7 @@ describe("the Data tab's charts and table", () => {
     await page.selectOption("#data-mineral", "lithium");
     await page.click("#data-show");
     await page.locator("#data-title", { hasText: "Lithium" }).waitFor();
-    const edition = await page.locator("#data-edition").inputValue();
+    const edition = (await page.locator("#data-edition").inputValue()) as core.EditionId;
     const year = Number((await page.locator("#data-title").textContent())!.split(", ")[2]);
     const top = core.topProducers("lithium", { stage: "refining", year, source: edition, n: 50 })!;
     const shown = await page
@@ -150,7 +150,7 @@ describe("the Data tab's charts and table", () => {
     expect(download.suggestedFilename()).toBe(`critmin-lithium-refining-${year}-${edition}.csv`);
     const text = readFileSync(await download.path(), "utf8");
     expect(text.startsWith("\ufeff")).toBe(true);
-    expect(parse<string[]>(text.slice(1))).toEqual(shown);
+    expect(parse(text.slice(1))).toEqual(shown);
     expect(await page.locator("#data-status").textContent()).toMatch(/^Downloaded critmin-lithium/);
     expect(errors).toEqual([]);
     await page.close();
