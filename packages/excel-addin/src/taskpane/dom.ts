@@ -133,3 +133,16 @@ export function disableWithReason(
     note.hidden = reason === undefined;
   }
 }
+
+/**
+ * Enter in a text field submits its form, as it does with a native submit button: a browser does
+ * not count a Fluent button (a form-associated custom element) as the form's default button.
+ */
+export function submitOnEnter(form: HTMLFormElement): void {
+  form.addEventListener("keydown", (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== "Enter" || event.isComposing || target.localName !== "input") return;
+    event.preventDefault();
+    form.requestSubmit();
+  });
+}

@@ -79,8 +79,7 @@ export class RefreshPanel {
     this.ui.revert.addEventListener("click", () => void this.useBundled());
     this.showCurrent();
     if (!this.setUp) {
-      this.ui.run.disabled = true;
-      this.ui.url.disabled = true;
+      this.lockForm();
       this.say(`${NOT_SET_UP[0]!.toUpperCase()}${NOT_SET_UP.slice(1)}. The bundled data is used.`);
     }
     if (deps.restored.status === "restored")
@@ -113,10 +112,20 @@ export class RefreshPanel {
     say(this.ui.message, text, error);
   }
 
+  /** The form is off while a refresh runs, and in a build that cannot check a dataset's signature. */
+  private lockForm(): void {
+    const why = !this.setUp
+      ? `${NOT_SET_UP[0]!.toUpperCase()}${NOT_SET_UP.slice(1)}.`
+      : this.busy !== undefined
+        ? "Wait: a refresh is running."
+        : undefined;
+    disableWithReason(this.ui.run, why);
+    disableWithReason(this.ui.url, why);
+  }
+
   private setBusy(controller: AbortController | undefined): void {
     this.busy = controller;
-    this.ui.run.disabled = controller !== undefined || !this.setUp;
-    this.ui.url.disabled = controller !== undefined || !this.setUp;
+    this.lockForm();
     if (controller) this.progress.show();
     else this.progress.stop();
     this.showCurrent();

@@ -1,7 +1,8 @@
 // Office look and access (issue 16, item 6) in a real browser (Debian's chromium via playwright-core)
 // at 350px, outside Office: axe-core (injected into the page) finds no serious or critical WCAG 2.1
 // A/AA violation on any tab; the keyboard focus ring has at least 3:1 contrast with what is behind
-// it; no select cuts its chosen option's label; the Workbook controls are off and say why.
+// it; buttons are Fluent's only; no select cuts an option's label; the Workbook controls are off and
+// say why.
 // Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/tab-*-350.png.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -71,6 +72,8 @@ describe("axe-core on each tab", () => {
       const { page, errors } = await open(tab);
       const found = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(found, JSON.stringify(found, null, 1)).toEqual([]);
+      // Buttons are Fluent's throughout (no native button beside Fluent ones).
+      expect(await page.evaluate(() => document.querySelectorAll("button").length)).toBe(0);
       await elementScreenshot(page, "body", `tab-${tab}-350`);
       expect(errors).toEqual([]);
       await page.close();
