@@ -3,12 +3,13 @@
 // mineralEntries) has supply figures for the mineral and stage, minerals without any are listed
 // apart, a disabled control says why, the charts carry a visible title, unit, every year and a
 // legend only for what is drawn, each row its source, and "Download CSV" saves what is shown.
+// Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/data-*.png.
 import { readFileSync } from "node:fs";
 import * as core from "@critmin/core";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPane, startPane, type Pane } from "./pane.ts";
+import { elementScreenshot, openPane, startPane, type Pane } from "./pane.ts";
 
 let pane: Pane;
 
@@ -55,6 +56,7 @@ describe("the Data tab offers only choices with figures", () => {
       supplyEditions("gallium", "mining").length === 0,
     );
     expect(await mining.textContent()).toBe("Mining (no figures)");
+    await elementScreenshot(page, "#data-form", "data-gallium");
     // Every year offered has a table.
     const years = core.mineralEntries
       .find((m) => m.id === "gallium")!
@@ -95,6 +97,7 @@ describe("the Data tab offers only choices with figures", () => {
     }
     expect(await page.locator("#data-why").isVisible()).toBe(true);
     expect(await page.locator("#data-why").textContent()).toMatch(/Show lists its export controls only/);
+    await elementScreenshot(page, "#data-form", "data-no-supply");
     await page.click("#data-show");
     await page.locator("#data-error").waitFor();
     expect(await page.locator("#data-controls-title").count()).toBe(1);
