@@ -20,6 +20,7 @@ import {
   yearsWith,
   type Coverage,
   type EditionRow,
+  type HasTable,
 } from "./dataChoices.ts";
 import { seriesChart, seriesPoints } from "./seriesChart.ts";
 import { controlsTimeline } from "./controlsTimeline.ts";
@@ -105,7 +106,7 @@ export class DataBrowser {
     const mineral = this.ui.mineral.value;
     const minerals = asRows(this.deps.call("MINERALS")).slice(1);
     const editions = this.deps.editions();
-    const withSupply = (id: unknown) => supplyCoverage(textOf(id), editions).length > 0;
+    const withSupply = (id: unknown) => supplyCoverage(textOf(id), editions, this.hasTable).length > 0;
     // The group says "no supply figures" (a suffix on the option would be cut at 350 px), and so
     // does the note under the form once such a mineral is chosen.
     const option = ([id, name]: readonly unknown[]) => make("option", { value: String(id) }, String(name));
@@ -122,13 +123,19 @@ export class DataBrowser {
     this.refreshStages();
   }
 
+  /** Asked of TOP_PRODUCERS itself, so a choice is offered exactly when the table it shows has a row. */
+  private readonly hasTable: HasTable = (mineral, stage, edition, year) =>
+    asRows(this.deps.call("TOP_PRODUCERS", mineral, stage, 1, year, edition))
+      .slice(1)
+      .some((r) => typeof r[1] === "string" && r[1] !== "ROW");
+
   private get mineralName(): string {
     return this.ui.mineral.selectedOptions[0]?.textContent ?? this.ui.mineral.value;
   }
 
   /** A stage without figures for the mineral stays listed but off, saying so; the chosen stage moves to one with figures. */
   private refreshStages(): void {
-    this.coverage = supplyCoverage(this.ui.mineral.value, this.deps.editions());
+    this.coverage = supplyCoverage(this.ui.mineral.value, this.deps.editions(), this.hasTable);
     const stages = stagesWith(this.coverage);
     for (const option of this.ui.stage.options) {
       const off = !stages.has(option.value);

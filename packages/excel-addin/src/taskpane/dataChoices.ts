@@ -21,11 +21,21 @@ export interface Coverage {
   readonly years: readonly number[];
 }
 
-/** The supply coverage of a mineral, limited to the editions a source may name. */
-export function supplyCoverage(mineral: string, editions: readonly EditionRow[]): Coverage[] {
+/**
+ * Whether TOP_PRODUCERS lists a country for the mineral, stage, edition and year. Coverage records
+ * that an edition has production rows, not that it has shares: USGS gives boron's tonnes but no
+ * world total, so its block has no shares and no table.
+ */
+export type HasTable = (mineral: string, stage: string, edition: string, year: number) => boolean;
+
+/** The supply coverage of a mineral: source editions only, and only the years with a table. */
+export function supplyCoverage(mineral: string, editions: readonly EditionRow[], hasTable: HasTable): Coverage[] {
   const entry = dataset().minerals.find((m) => m.id === mineral);
   const named = new Set(editions.map((e) => e.id));
-  return (entry?.coverage ?? []).filter((c) => c.measure === SUPPLY && named.has(c.edition));
+  return (entry?.coverage ?? [])
+    .filter((c) => c.measure === SUPPLY && named.has(c.edition))
+    .map((c) => ({ ...c, years: c.years.filter((y) => hasTable(mineral, c.stage, c.edition, y)) }))
+    .filter((c) => c.years.length > 0);
 }
 
 export function stagesWith(coverage: readonly Coverage[]): Set<string> {
