@@ -71,9 +71,16 @@ export function withNewEdition(file: HostedFile): HostedFile {
   };
   const copy = (rows: HostedRow[]) =>
     rows.filter((r) => r.edition === "iea-cmde-2024").map((r) => ({ ...r, edition: NEW_EDITION }));
+  // data:publish records each mineral's coverage from its rows; the copied rows are covered too.
+  const minerals = file.minerals.map((m) => {
+    const coverage = (m.coverage ?? []) as { edition: string }[];
+    const added = coverage.filter((c) => c.edition === "iea-cmde-2024").map((c) => ({ ...c, edition: NEW_EDITION }));
+    return { ...m, coverage: [...coverage, ...added] };
+  });
   return sealed({
     ...file,
     editions: [...file.editions, edition],
+    minerals,
     supply: [...file.supply, ...copy(file.supply)],
     demand: [...file.demand, ...copy(file.demand)],
     indicators: [...file.indicators, ...copy(file.indicators)],

@@ -1,5 +1,7 @@
 // Inline SVG charts for the data browser, drawn from the functions' answers. Presentation
 // attributes and classes only (the page's CSP allows no inline style).
+import { make } from "./dom.ts";
+
 const SVG = "http://www.w3.org/2000/svg";
 
 export function svg<K extends keyof SVGElementTagNameMap>(
@@ -35,7 +37,25 @@ export interface SharePoint {
   readonly projection: boolean;
 }
 
-/** China's share by year: a line, solid for observed years, dashed into the projection years. */
+/**
+ * A chart with its title and unit in visible text (not only in the SVG's title, which a sighted
+ * reader never sees), and a legend when given.
+ */
+export function chartFigure(chart: SVGSVGElement, title: string, unit: string, legend?: HTMLElement): HTMLElement {
+  const figure = make("figure", { class: "chart-figure", id: `${chart.id}-figure` });
+  figure.append(
+    make("figcaption", { id: `${chart.id}-caption` }, title),
+    make("p", { class: "chart-unit" }, unit),
+    chart,
+  );
+  if (legend) figure.append(legend);
+  return figure;
+}
+
+/**
+ * China's share by year: a line, solid for observed years, dashed into the projection years. Years
+ * sit at even steps, each labelled (2023 and 2024 beside 2040 would otherwise overlap at 350 px).
+ */
 export function shareChart(
   id: string,
   title: string,
@@ -48,10 +68,8 @@ export function shareChart(
   if (points.length === 0) return root;
   const pad = { left: 34, right: 10, top: 10, bottom: 24 };
   const years = points.map((p) => p.year);
-  const minYear = Math.min(...years);
-  const maxYear = Math.max(...years);
-  const x = (year: number) =>
-    pad.left + (maxYear === minYear ? 0.5 : (year - minYear) / (maxYear - minYear)) * (width - pad.left - pad.right);
+  const step = (width - pad.left - pad.right) / years.length;
+  const x = (year: number) => pad.left + step * (years.indexOf(year) + 0.5);
   const y = (share: number) => pad.top + (1 - share) * (height - pad.top - pad.bottom);
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
     root.append(svg("line", { x1: pad.left, x2: width - pad.right, y1: y(tick), y2: y(tick), class: "grid" }));
@@ -74,10 +92,24 @@ export function shareChart(
       svg("circle", { cx: x(p.year), cy: y(p.share), r: 3, class: p.projection ? "dot projection" : "dot observed" }),
     );
   }
-  const labelled = [...new Set([minYear, ...(lastObserved ? [lastObserved.year] : []), maxYear])];
-  for (const year of labelled)
-    root.append(svg("text", { x: x(year), y: height - 8, "text-anchor": "middle", class: "axis" }, String(year)));
+  for (const year of years)
+    root.append(svg("text", { x: x(year), y: height - 8, "text-anchor": "middle", class: "axis year" }, String(year)));
   return root;
+}
+
+/** The share chart's key: observed and projection, each only when the chart draws it. */
+export function shareLegend(points: readonly SharePoint[]): HTMLElement | undefined {
+  const list = make("ul", { class: "chart-legend", "aria-label": "Legend" });
+  if (points.some((p) => !p.projection)) list.append(keyItem("key observed", "observed"));
+  if (points.some((p) => p.projection)) list.append(keyItem("key projection", "projection (base case)"));
+  return list.childElementCount > 0 ? list : undefined;
+}
+
+/** One legend entry: its swatch, hidden from screen readers, and its words. */
+export function keyItem(swatch: string, text: string, id?: string): HTMLElement {
+  const item = make("li", id ? { id } : {});
+  item.append(make("span", { class: swatch, "aria-hidden": "true" }), ` ${text}`);
+  return item;
 }
 
 export interface Bar {

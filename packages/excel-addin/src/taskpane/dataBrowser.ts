@@ -1,19 +1,34 @@
 // The data browser: mineral, stage, edition and year (observed or projection) → country shares and
 // volumes, a chart of China's share over the edition's years and projections, and a chart of the
 // top producers. Every figure comes from the CRITMIN functions (TOP_PRODUCERS, CHINA_SHARE,
-// SOURCE), so the pane shows exactly what the formulas would. "Insert as table" writes the table
-// and its Sources sheet into the workbook (in Excel only).
+// SOURCE, EXPLAIN), so the pane shows exactly what the formulas would. The choices offered are those
+// with figures (dataChoices.ts), so the tab never leads to an empty table. "Insert as table" writes
+// the table and its Sources sheet into the workbook (in Excel only); "Download CSV" saves the table
+// as shown, anywhere.
 import { textOf } from "../workbook/text.ts";
 import { producersTable, type TableBlock } from "../workbook/insertTable.ts";
 import { ReplaceNeeded, type OnExisting } from "../workbook/owned.ts";
 import { askInline } from "./confirm.ts";
-import { barChart, shareChart, type SharePoint } from "./charts.ts";
+import { barChart, chartFigure, shareChart, shareLegend, type SharePoint } from "./charts.ts";
+import { csvText, downloadText } from "./csv.ts";
+import {
+  STAGES,
+  defaultEdition,
+  editionsWith,
+  stagesWith,
+  supplyCoverage,
+  yearsWith,
+  type Coverage,
+  type EditionRow,
+  type HasTable,
+} from "./dataChoices.ts";
 import { seriesChart, seriesPoints } from "./seriesChart.ts";
 import { controlsTimeline } from "./controlsTimeline.ts";
 import {
   asRows,
   type Call,
   dataTable,
+  disableWithReason,
   element,
   elements,
   errorText,
@@ -23,11 +38,7 @@ import {
   single,
 } from "./dom.ts";
 
-export interface EditionRow {
-  readonly id: string;
-  readonly title: string;
-  readonly date: string;
-}
+export type { EditionRow };
 
 export interface BrowserDeps {
   readonly call: Call;
@@ -41,61 +52,142 @@ export interface BrowserDeps {
   readonly canInsert: () => boolean;
 }
 
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2050;
+/** A shown table: its header and cells as the pane shows them (the CSV's content). */
+interface Shown {
+  readonly fileName: string;
+  readonly rows: readonly (readonly string[])[];
+}
 
 export class DataBrowser {
   private readonly ui = elements("data", {
     mineral: "select",
     stage: "select",
     edition: "select",
+    editionTitle: "p",
     year: "select",
+    why: "p",
+    show: "button",
     results: "section",
     status: "p",
     insert: "button",
+    insertWhy: "p",
+    csv: "button",
     confirm: "div",
   });
   private block: TableBlock | undefined;
+  private shown: Shown | undefined;
+  private coverage: Coverage[] = [];
+  private inExcel = false;
 
   constructor(private readonly deps: BrowserDeps) {
     this.fillLists();
-    for (const control of [this.ui.mineral, this.ui.stage, this.ui.edition])
-      control.addEventListener("change", () => this.refreshYears());
+    this.ui.mineral.addEventListener("change", () => this.refreshStages());
+    this.ui.stage.addEventListener("change", () => this.refreshEditions());
+    this.ui.edition.addEventListener("change", () => {
+      this.ui.editionTitle.textContent = this.ui.edition.selectedOptions[0]?.title ?? "";
+      this.refreshYears();
+    });
     element<HTMLFormElement>("data-form").addEventListener("submit", (event) => {
       event.preventDefault();
       this.show();
     });
     this.ui.insert.addEventListener("click", () => void this.insert());
-    this.refreshYears();
+    this.ui.csv.addEventListener("click", () => this.download());
+    this.setInsertEnabled(this.deps.canInsert());
   }
 
   /** After a data refresh: the minerals and editions of the data now in use, keeping the choices that still exist. */
   reload(): void {
     this.fillLists();
-    this.refreshYears();
   }
 
+  /** Minerals with supply figures first; the others apart, still choosable for their export controls. */
   private fillLists(): void {
-    const [mineral, edition] = [this.ui.mineral.value, this.ui.edition.value];
+    const mineral = this.ui.mineral.value;
     const minerals = asRows(this.deps.call("MINERALS")).slice(1);
-    this.ui.mineral.replaceChildren(
-      ...minerals.map(([id, name]) => make("option", { value: String(id) }, String(name))),
-    );
+    const editions = this.deps.editions();
+    const withSupply = (id: unknown) => supplyCoverage(textOf(id), editions, this.hasTable).length > 0;
+    // The group says "no supply figures" (a suffix on the option would be cut at 350 px), and so
+    // does the note under the form once such a mineral is chosen.
+    const option = ([id, name]: readonly unknown[]) => make("option", { value: String(id) }, String(name));
+    const apart = make("optgroup", { label: "No supply figures (export controls only)" });
+    apart.append(...minerals.filter((m) => !withSupply(m[0])).map(option));
+    const listed = make("optgroup", { label: "With supply figures" });
+    listed.append(...minerals.filter((m) => withSupply(m[0])).map(option));
+    this.ui.mineral.replaceChildren(listed, ...(apart.childElementCount > 0 ? [apart] : []));
     this.ui.mineral.value = minerals.some((m) => m[0] === mineral)
       ? mineral
       : minerals.some((m) => m[0] === "cobalt")
         ? "cobalt"
         : textOf(minerals[0]?.[0]);
-    const editions = this.deps.editions();
-    this.ui.edition.replaceChildren(...editions.map((e) => make("option", { value: e.id }, `${e.id} — ${e.title}`)));
-    const newestIea = [...editions]
-      .filter((e) => e.id.startsWith("iea-cmde"))
-      .sort((a, b) => b.date.localeCompare(a.date))[0];
-    this.ui.edition.value = editions.some((e) => e.id === edition) ? edition : (newestIea?.id ?? editions[0]?.id ?? "");
+    this.refreshStages();
   }
 
-  setInsertEnabled(enabled: boolean): void {
-    this.ui.insert.disabled = !enabled || this.block === undefined;
+  /** Asked of TOP_PRODUCERS itself, so a choice is offered exactly when the table it shows has a row. */
+  private readonly hasTable: HasTable = (mineral, stage, edition, year) =>
+    asRows(this.deps.call("TOP_PRODUCERS", mineral, stage, 1, year, edition))
+      .slice(1)
+      .some((r) => typeof r[1] === "string" && r[1] !== "ROW");
+
+  private get mineralName(): string {
+    return this.ui.mineral.selectedOptions[0]?.textContent ?? this.ui.mineral.value;
+  }
+
+  /** A stage without figures for the mineral stays listed but off, saying so; the chosen stage moves to one with figures. */
+  private refreshStages(): void {
+    this.coverage = supplyCoverage(this.ui.mineral.value, this.deps.editions(), this.hasTable);
+    const stages = stagesWith(this.coverage);
+    for (const option of this.ui.stage.options) {
+      const off = !stages.has(option.value);
+      option.disabled = off;
+      option.textContent = `${option.value[0]!.toUpperCase()}${option.value.slice(1)}${off ? " (no figures)" : ""}`;
+    }
+    if (!stages.has(this.ui.stage.value)) this.ui.stage.value = STAGES.find((s) => stages.has(s)) ?? STAGES[0];
+    this.refreshEditions();
+  }
+
+  private refreshEditions(): void {
+    const edition = this.ui.edition.value;
+    const offered = editionsWith(this.coverage, this.ui.stage.value, this.deps.editions());
+    // The id and date fit at 350 px; the title, which would be cut there, is shown in full below.
+    this.ui.edition.replaceChildren(
+      ...offered.map((e) => make("option", { value: e.id, title: e.title }, `${e.id} (${e.date})`)),
+    );
+    this.ui.edition.value = offered.some((e) => e.id === edition) ? edition : defaultEdition(offered);
+    this.ui.editionTitle.textContent = this.ui.edition.selectedOptions[0]?.title ?? "";
+    this.refreshYears();
+  }
+
+  private refreshYears(): void {
+    const published = this.editionYear;
+    const years = yearsWith(this.coverage, this.ui.stage.value, this.ui.edition.value);
+    this.ui.year.replaceChildren(make("option", { value: "" }, "Latest observed year"));
+    for (const year of years)
+      this.ui.year.append(
+        make("option", { value: String(year) }, year > published ? `${year} (projection, base case)` : String(year)),
+      );
+    const none =
+      this.coverage.length === 0
+        ? `No edition has supply figures for ${this.mineralName}: Show lists its export controls only.`
+        : undefined;
+    disableWithReason(this.ui.stage, none);
+    disableWithReason(this.ui.edition, none);
+    disableWithReason(this.ui.year, none, this.ui.why);
+  }
+
+  /** Insert needs Excel and a table; the button says which is missing. */
+  setInsertEnabled(inExcel: boolean): void {
+    this.inExcel = inExcel;
+    disableWithReason(
+      this.ui.insert,
+      !inExcel
+        ? "Insert as table needs Excel: open the add-in in Excel. Download CSV works here."
+        : this.block === undefined
+          ? "Show a table first."
+          : undefined,
+      this.ui.insertWhy,
+    );
+    disableWithReason(this.ui.csv, this.shown === undefined ? "Show a table first." : undefined);
   }
 
   private get editionYear(): number {
@@ -103,11 +195,11 @@ export class DataBrowser {
     return Number(date.slice(0, 4)) || 9999;
   }
 
-  /** China's share for each year the edition has, found by asking CHINA_SHARE year by year. */
+  /** China's share in each year the edition has figures for; a year without China's figure is left out, never 0. */
   private series(): SharePoint[] {
     const points: SharePoint[] = [];
     const published = this.editionYear;
-    for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+    for (const y of yearsWith(this.coverage, this.ui.stage.value, this.ui.edition.value)) {
       const value = single(
         this.deps.call("CHINA_SHARE", [[this.ui.mineral.value]], this.ui.stage.value, y, this.ui.edition.value),
       );
@@ -117,74 +209,76 @@ export class DataBrowser {
     return points;
   }
 
-  private refreshYears(): void {
-    const points = this.series();
-    this.ui.year.replaceChildren(make("option", { value: "" }, "Latest observed year"));
-    for (const p of points)
-      this.ui.year.append(
-        make("option", { value: String(p.year) }, p.projection ? `${p.year} (projection, base case)` : String(p.year)),
-      );
-    this.ui.year.disabled = points.length === 0;
+  /** The locator of a producer's figure, as EXPLAIN gives it for SHARE with the same arguments. */
+  private rowSource(country: unknown, year: number | undefined): string {
+    const { mineral, stage, edition } = this.choice;
+    const rows = asRows(this.deps.call("EXPLAIN", "SHARE", mineral, country, stage, year ?? null, edition));
+    const first = rows.find((r) => r[0] === "source 1")?.[1];
+    if (typeof first !== "string") return "";
+    // sourceText ends "… at <locator>"; the figure itself is in the row's other cells.
+    return first.slice(first.lastIndexOf(" at ") + 4);
+  }
+
+  private get choice(): { mineral: string; stage: string; edition: string } {
+    return { mineral: this.ui.mineral.value, stage: this.ui.stage.value, edition: this.ui.edition.value };
+  }
+
+  private fail(text: string): void {
+    const { mineral } = this.choice;
+    this.ui.results.append(make("p", { class: "error", role: "alert", id: "data-error" }, text));
+    this.ui.results.append(controlsTimeline(this.deps.call, mineral, this.mineralName));
+    this.setInsertEnabled(this.inExcel);
   }
 
   show(): void {
-    const mineral = this.ui.mineral.value;
-    const stage = this.ui.stage.value;
-    const edition = this.ui.edition.value;
+    const { mineral, stage, edition } = this.choice;
+    const mineralName = this.mineralName;
     const year = this.ui.year.value === "" ? undefined : Number(this.ui.year.value);
-    const points = this.series();
-    const result = asRows(this.deps.call("TOP_PRODUCERS", mineral, stage, 50, year ?? null, edition));
-    const mineralName = this.ui.mineral.selectedOptions[0]?.textContent ?? mineral;
     this.ui.results.replaceChildren();
     this.block = undefined;
+    this.shown = undefined;
+    if (this.coverage.length === 0)
+      return this.fail(`No edition has supply figures for ${mineralName} (a list or control names it only).`);
+    const points = this.series();
+    const result = asRows(this.deps.call("TOP_PRODUCERS", mineral, stage, 50, year ?? null, edition));
     try {
       this.block = producersTable({ mineral, stage, ...(year === undefined ? {} : { year }), edition }, result);
     } catch (error) {
       const first = result[0]?.[0];
       const reason = isExcelError(first) ? errorText(first) : error instanceof Error ? error.message : String(error);
-      this.ui.results.append(
-        make(
-          "p",
-          { class: "error", role: "alert", id: "data-error" },
-          `No table for ${mineralName} ${stage} in ${edition}: ${reason}`,
-        ),
-      );
-      this.ui.results.append(controlsTimeline(this.deps.call, mineral, mineralName));
-      this.setInsertEnabled(this.deps.canInsert());
-      return;
+      return this.fail(`No table for ${mineralName} ${stage} in ${edition}: ${reason}`);
     }
     const block = this.block;
-    const shownYear = year ?? points.filter((p) => !p.projection).at(-1)?.year;
+    const observed = yearsWith(this.coverage, stage, edition).filter((y) => y <= this.editionYear);
+    const shownYear = year ?? observed.at(-1);
+    const projection = year !== undefined && year > this.editionYear;
     this.ui.results.append(
       make(
         "h3",
         { id: "data-title" },
-        `${mineralName}, ${stage}, ${shownYear ?? "latest"}${year !== undefined && year > this.editionYear ? " (projection)" : ""}`,
+        `${mineralName}, ${stage}, ${shownYear ?? "latest"}${projection ? " (projection)" : ""}`,
       ),
     );
     const top = block.rows.slice(0, 8);
+    const unit = "Share of world output (%)";
+    const topTitle = `Top producers of ${mineralName} (${stage}), ${shownYear ?? "latest"}, ${edition}`;
     this.ui.results.append(
-      barChart(
-        "chart-top",
-        `Top producers of ${mineralName} (${stage}), share of world, ${edition}`,
-        top.map((r) => ({ label: String(r[2]), share: Number(r[3]), highlight: r[1] === "CHN" })),
+      chartFigure(
+        barChart(
+          "chart-top",
+          topTitle,
+          top.map((r) => ({ label: String(r[2]), share: Number(r[3]), highlight: r[1] === "CHN" })),
+        ),
+        topTitle,
+        `${unit}; China highlighted`,
       ),
     );
+    const chinaTitle = `China's share of ${mineralName} ${stage} by year, ${edition}`;
     this.ui.results.append(
-      shareChart(
-        "chart-china",
-        `China's share of ${mineralName} ${stage} by year, ${edition} (dashed: projection)`,
-        points,
-      ),
+      points.length === 0
+        ? make("p", { class: "hint", id: "chart-china-empty" }, `${chinaTitle}: ${edition} lists no figure for China.`)
+        : chartFigure(shareChart("chart-china", chinaTitle, points), chinaTitle, unit, shareLegend(points)),
     );
-    const legend = make("p", { class: "hint legend" });
-    legend.append(
-      make("span", { class: "key observed" }),
-      " observed  ",
-      make("span", { class: "key projection" }),
-      " projection (base case)",
-    );
-    this.ui.results.append(legend);
     // Issue 16: the same share in every edition, so editions compare without switching the Edition list.
     const series = asRows(this.deps.call("SERIES", mineral, "China", stage));
     const none = series[0]?.[0];
@@ -196,15 +290,15 @@ export class DataBrowser {
         isExcelError(none) ? errorText(none) : undefined,
       ),
     );
-    this.ui.results.append(
-      dataTable(
-        "data-table",
-        `${mineralName} producers`,
-        ["#", "Country", "Share", "Tonnes"],
-        block.rows.map((r) => [r[0], r[2], r[3], r[4]]),
-        (v, i) => (typeof v === "number" ? formatNumber(v, i === 2) : textOf(v)),
-      ),
-    );
+    const header = ["#", "Country", "Share", "Tonnes", "Source"];
+    const rows = block.rows.map((r) => [r[0], r[2], r[3], r[4], this.rowSource(r[1], shownYear)]);
+    const format = (v: unknown, column: number) => (typeof v === "number" ? formatNumber(v, column === 2) : textOf(v));
+    this.ui.results.append(dataTable("data-table", `${mineralName} producers`, header, rows, format));
+    const cells = rows.map((r) => r.map(format));
+    this.shown = {
+      fileName: `critmin-${mineral}-${stage}-${shownYear ?? "latest"}-${edition}.csv`,
+      rows: [header, ...cells],
+    };
     const citation = single(this.deps.call("SOURCE", [[mineral]], stage, year ?? null, edition));
     this.ui.results.append(
       make(
@@ -215,7 +309,13 @@ export class DataBrowser {
     );
     this.ui.results.append(controlsTimeline(this.deps.call, mineral, mineralName));
     this.ui.status.textContent = "";
-    this.setInsertEnabled(this.deps.canInsert());
+    this.setInsertEnabled(this.inExcel);
+  }
+
+  private download(): void {
+    if (!this.shown) return;
+    downloadText(this.shown.fileName, csvText(this.shown.rows));
+    this.ui.status.textContent = `Downloaded ${this.shown.fileName} (${this.shown.rows.length - 1} rows, as shown).`;
   }
 
   /** The add-in's own Sources sheet is there: adding this table's editions rewrites it, so ask. */
@@ -241,7 +341,7 @@ export class DataBrowser {
     } catch (error) {
       this.ui.status.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
-      this.setInsertEnabled(this.deps.canInsert());
+      this.setInsertEnabled(this.inExcel);
     }
   }
 
@@ -255,7 +355,7 @@ export class DataBrowser {
       if (error instanceof ReplaceNeeded) return void (await this.askReplace(this.block, error.sheet));
       this.ui.status.textContent = `Not inserted: ${error instanceof Error ? error.message : String(error)}`;
     } finally {
-      this.setInsertEnabled(this.deps.canInsert());
+      this.setInsertEnabled(this.inExcel);
     }
   }
 }

@@ -111,3 +111,38 @@ export function single(result: unknown): unknown {
   const rows = asRows(result);
   return rows[0]?.[0];
 }
+
+/** A control turned off says why: as its tooltip, to screen readers, and in the visible note `note`. */
+export function disableWithReason(
+  control: HTMLElement & { disabled: boolean },
+  reason: string | undefined,
+  note?: HTMLElement,
+): void {
+  control.disabled = reason !== undefined;
+  if (reason === undefined) {
+    for (const name of ["title", "aria-description", "aria-disabled"]) control.removeAttribute(name);
+  } else {
+    control.title = reason;
+    control.setAttribute("aria-description", reason);
+    // A Fluent button states "disabled" through ElementInternals, which checkers (axe-core) and some
+    // screen readers do not read: the attribute says it on the element itself.
+    if (control.localName.startsWith("fluent-")) control.setAttribute("aria-disabled", "true");
+  }
+  if (note) {
+    note.textContent = reason ?? "";
+    note.hidden = reason === undefined;
+  }
+}
+
+/**
+ * Enter in a text field submits its form, as it does with a native submit button: a browser does
+ * not count a Fluent button (a form-associated custom element) as the form's default button.
+ */
+export function submitOnEnter(form: HTMLFormElement): void {
+  form.addEventListener("keydown", (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== "Enter" || event.isComposing || target.localName !== "input") return;
+    event.preventDefault();
+    form.requestSubmit();
+  });
+}

@@ -71,7 +71,7 @@ export function renderPicker(
     const items = new Map<string, HTMLLIElement>();
     for (const f of members) {
       const li = make("li", { class: "picker-item", id: `pick-${f.id}` });
-      const pick = make("button", { type: "button", class: "pick" }, f.id);
+      const pick = make("fluent-button" as "button", { appearance: "subtle", size: "small", class: "pick" }, f.id);
       pick.addEventListener("click", () => onPick(f.id));
       li.append(pick, make("span", { class: "one-line" }, oneLine(f.description)));
       if (f.helpUrl) {

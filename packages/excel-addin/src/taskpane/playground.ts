@@ -6,7 +6,7 @@ import { cellUnit, numberFormatFor } from "../workbook/numberFormats.ts";
 import { formulaText, parseArgument, type Cell } from "./arguments.ts";
 import { boundSign } from "../adapter/answerText.ts";
 import { answerFor, renderAnswer } from "./answer.ts";
-import { asRows, element, elements, errorText, isExcelError, make } from "./dom.ts";
+import { asRows, disableWithReason, element, elements, errorText, isExcelError, make } from "./dom.ts";
 import type { EnumMeta, FunctionMeta, Metadata } from "./metadata.ts";
 import { renderResult } from "./result.ts";
 import { categoryLabel, orderedCategories } from "../functions/categories.ts";
@@ -80,6 +80,7 @@ export class Playground {
     this.remembered.clear();
     this.showFunction();
     for (const input of this.inputs()) input.value = example[input.name] ?? "";
+    this.describeChoices();
     this.ui.fn.focus({ preventScroll: true });
     await this.run();
     this.ui.output.scrollIntoView({ block: "start" });
@@ -98,7 +99,10 @@ export class Playground {
 
   /** In Excel, "Insert into active cell" works. */
   setInsertEnabled(enabled: boolean): void {
-    element<HTMLButtonElement>("insert").disabled = !enabled;
+    disableWithReason(
+      element<HTMLButtonElement>("insert"),
+      enabled ? undefined : "This needs Excel: open the add-in in Excel. Copy the formula instead.",
+    );
   }
 
   private get current(): FunctionMeta {
@@ -123,12 +127,16 @@ export class Playground {
       const choices = p.customEnumId ? this.enums.get(p.customEnumId) : undefined;
       let control: HTMLInputElement | HTMLSelectElement;
       if (choices) {
-        control = make("select", { id, name: p.name, "aria-describedby": hintId });
+        // The option is its value alone: "iea-cmde-2025 — IEA Critical Minerals Data Explorer, …"
+        // would be cut at 350 px. The chosen value's description shows in full under the list.
+        control = make("select", { id, name: p.name, "aria-describedby": `${id}-choice ${hintId}` });
         control.append(make("option", { value: "" }, p.optional ? "(omitted: default)" : "(choose)"));
         for (const v of choices.values) {
           const value = String(v.stringValue ?? v.numberValue ?? v.name);
-          control.append(make("option", { value }, v.tooltip ? `${value} — ${v.tooltip}` : value));
+          control.append(make("option", { value, ...(v.tooltip ? { title: v.tooltip } : {}) }, value));
         }
+        field.append(make("p", { id: `${id}-choice`, class: "hint choice" }));
+        control.addEventListener("change", () => this.describeChoices());
       } else {
         control = make("input", {
           id,
@@ -142,10 +150,18 @@ export class Playground {
       if (!p.optional) control.setAttribute("aria-required", "true");
       control.value = this.remembered.get(p.name) ?? "";
       if (control instanceof HTMLSelectElement && control.selectedIndex < 0) control.value = "";
-      field.append(label, control, make("p", { id: hintId, class: "hint" }, p.description ?? ""));
+      field.prepend(label, control);
+      field.append(make("p", { id: hintId, class: "hint" }, p.description ?? ""));
       this.ui.args.append(field);
     }
     this.ui.output.hidden = true;
+    this.describeChoices();
+  }
+
+  /** Under each list, the chosen value's description (the option shows the value alone). */
+  private describeChoices(): void {
+    for (const select of this.ui.args.querySelectorAll("select"))
+      element(`${select.id}-choice`).textContent = select.selectedOptions[0]?.title ?? "";
   }
 
   private async run(): Promise<void> {

@@ -6,7 +6,7 @@ import { runRefresh, useBundled, type ActionOutcome } from "../refresh/applyRefr
 import { DATA_PUBLIC_KEYS } from "../refresh/publicKeys.ts";
 import { NOT_SET_UP, type RefreshProgress } from "../refresh/refreshDataset.ts";
 import type { DatasetStore, Restored } from "../refresh/store.ts";
-import { element, elements, make } from "./dom.ts";
+import { disableWithReason, element, elements, make } from "./dom.ts";
 import { Progress, say } from "./progress.ts";
 
 export interface RefreshPanelDeps {
@@ -79,8 +79,7 @@ export class RefreshPanel {
     this.ui.revert.addEventListener("click", () => void this.useBundled());
     this.showCurrent();
     if (!this.setUp) {
-      this.ui.run.disabled = true;
-      this.ui.url.disabled = true;
+      this.lockForm();
       this.say(`${NOT_SET_UP[0]!.toUpperCase()}${NOT_SET_UP.slice(1)}. The bundled data is used.`);
     }
     if (deps.restored.status === "restored")
@@ -99,17 +98,34 @@ export class RefreshPanel {
       make("strong", {}, bundled ? "Bundled data: " : "Refreshed data: "),
       `${describeEditions(data.editions)} (dataset ${data.version})`,
     );
-    this.ui.revert.disabled = this.busy !== undefined || bundled;
+    disableWithReason(
+      this.ui.revert,
+      this.busy !== undefined
+        ? "Wait: a refresh is running."
+        : bundled
+          ? "The bundled data is already in use."
+          : undefined,
+    );
   }
 
   private say(text: string, error = false): void {
     say(this.ui.message, text, error);
   }
 
+  /** The form is off while a refresh runs, and in a build that cannot check a dataset's signature. */
+  private lockForm(): void {
+    const why = !this.setUp
+      ? `${NOT_SET_UP[0]!.toUpperCase()}${NOT_SET_UP.slice(1)}.`
+      : this.busy !== undefined
+        ? "Wait: a refresh is running."
+        : undefined;
+    disableWithReason(this.ui.run, why);
+    disableWithReason(this.ui.url, why);
+  }
+
   private setBusy(controller: AbortController | undefined): void {
     this.busy = controller;
-    this.ui.run.disabled = controller !== undefined || !this.setUp;
-    this.ui.url.disabled = controller !== undefined || !this.setUp;
+    this.lockForm();
     if (controller) this.progress.show();
     else this.progress.stop();
     this.showCurrent();

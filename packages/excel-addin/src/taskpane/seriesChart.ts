@@ -3,7 +3,7 @@
 // average. Presentation attributes and classes only (the page's CSP allows no inline style).
 import { editionLabel } from "../adapter/answerText.ts";
 import { SERIES_HEADER } from "../adapter/seriesTable.ts";
-import { svg } from "./charts.ts";
+import { keyItem, svg } from "./charts.ts";
 import { make } from "./dom.ts";
 
 /** Line colours (classes in taskpane.css); an edition beyond these reuses them in order. */
@@ -142,10 +142,4 @@ function legend(editions: readonly string[], points: readonly SeriesChartPoint[]
   if (kinds.has("projected")) list.append(keyItem("key projection", "projection (base case)"));
   if (kinds.has("period-average")) list.append(keyItem("key average", "period average (years not stated)"));
   return list;
-}
-
-function keyItem(swatch: string, text: string, id?: string): HTMLElement {
-  const item = make("li", id ? { id } : {});
-  item.append(make("span", { class: swatch, "aria-hidden": "true" }), ` ${text}`);
-  return item;
 }

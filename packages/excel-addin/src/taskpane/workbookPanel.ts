@@ -18,7 +18,7 @@ import { Cancelled, displayValue, reportSheetValues, type UpgradeReport } from "
 import { textOf } from "../workbook/text.ts";
 import { ReplaceNeeded, type OnExisting } from "../workbook/owned.ts";
 import { askInline } from "./confirm.ts";
-import { dataTable, element, formatNumber, make } from "./dom.ts";
+import { dataTable, disableWithReason, element, formatNumber, make } from "./dom.ts";
 import { Progress, say } from "./progress.ts";
 
 export interface WorkbookDeps {
@@ -62,6 +62,7 @@ export class WorkbookPanel {
   /** After a data refresh: the pin choices list the editions of the data now in use. */
   reload(): void {
     this.fillChoices();
+    this.setEnabled(this.enabled);
     this.showPin();
     if (this.enabled) void this.loadPin().catch(() => undefined);
   }
@@ -90,9 +91,19 @@ export class WorkbookPanel {
   /** In Excel the actions work; outside they are disabled with a note. */
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
-    for (const b of this.actions) b.disabled = !enabled || this.busy !== undefined;
+    const why = !enabled
+      ? "This needs Excel: open the add-in in Excel, where there is a workbook."
+      : this.busy !== undefined
+        ? "Wait: another workbook action is running."
+        : undefined;
+    for (const b of this.actions) disableWithReason(b, why);
     for (const id of ["report-write", "report-apply"])
-      element<HTMLButtonElement>(id).disabled = !enabled || this.busy !== undefined || this.report === undefined;
+      disableWithReason(
+        element<HTMLButtonElement>(id),
+        why ?? (this.report === undefined ? "Scan the workbook first." : undefined),
+      );
+    // The pin is stored in a workbook: outside Excel there is none to pin.
+    for (const select of this.choices.querySelectorAll("select")) disableWithReason(select, enabled ? undefined : why);
     element("wb-outside").hidden = enabled;
   }
 

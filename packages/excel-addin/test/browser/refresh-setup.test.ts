@@ -23,7 +23,9 @@ describe("data refresh in a build without public keys", () => {
     expect(await message.textContent()).toBe(
       `${NOT_SET_UP[0]!.toUpperCase()}${NOT_SET_UP.slice(1)}. The bundled data is used.`,
     );
-    expect(await page.locator("#refresh-run").isDisabled()).toBe(true);
+    // A Fluent button: its `disabled` property (Playwright's isDisabled reads native controls' state only).
+    expect(await page.locator("#refresh-run").evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    expect(await page.locator("#refresh-run").getAttribute("aria-description")).toMatch(/^Data refresh is not set up/);
     expect(await page.locator("#refresh-url").isDisabled()).toBe(true);
     await page.locator("#refresh-form").evaluate((form: HTMLFormElement) => form.requestSubmit());
     await page.waitForTimeout(300);
