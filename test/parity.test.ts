@@ -18,6 +18,7 @@ import { ErrorCode, installStubRuntime, StubError } from "../packages/excel-addi
 import { forceDataTypes } from "../packages/excel-addin/src/adapter/dataTypes.ts";
 import { acceptFormattedNumbers, attempt, cellMismatch, excel, run, type Suite, type Tally } from "./parity/compare.ts";
 import { ALL_MINERALS, SUPPLY_MINERALS } from "./parity/grid.ts";
+import { cardSuites } from "./parity/cardSuites.ts";
 import { otherSuites } from "./parity/otherSuites.ts";
 import { policySuites } from "./parity/policySuites.ts";
 import { supplySuites } from "./parity/supplySuites.ts";
@@ -44,7 +45,7 @@ const explainSuite: Suite = {
   atLeast: 10_000,
 };
 
-const suites = [...supplySuites, ...otherSuites, ...policySuites, explainSuite];
+const suites = [...supplySuites, ...otherSuites, ...policySuites, ...cardSuites, explainSuite];
 
 // Fallback (no data types) is the default; the second block turns them on for the value functions.
 forceDataTypes(false);
@@ -128,7 +129,7 @@ describe("with data types (ExcelApi 1.16), value functions' basic values are cor
     acceptFormattedNumbers(false);
   });
   // Table functions and EXPLAIN spill text and raw numbers in both modes: the block above covers them.
-  for (const suite of [...supplySuites, ...otherSuites, ...policySuites].filter((s) => !s.table)) {
+  for (const suite of [...supplySuites, ...otherSuites, ...policySuites, ...cardSuites].filter((s) => !s.table)) {
     it(`${suite.fn}: ${suite.cases.length} cases`, () => {
       const { tally, mismatches } = run(suite);
       expect(tally.checked).toBe(suite.cases.length);

@@ -3,7 +3,7 @@
 import { expect } from "vitest";
 import { StubError } from "./stub-runtime.ts";
 
-/** Microsoft's documented limit on an entity property name (Excel data types: 255 characters). */
+/** The longest entity property name we allow: Excel's 255-character limit on names and messages (not confirmed for entity properties without a real Excel). */
 export const PROPERTY_NAME_LIMIT = 255;
 
 type Returned = Excel.CellValue | number | string | boolean | StubError;
@@ -61,9 +61,8 @@ export function cellValue(cell: unknown, where = "cell"): Returned {
   }
 }
 
-/** A cell's number for comparing with core: a formatted number's basic value, anything else as it is. */
+/** A cell's number for comparing with core: a formatted number's or a double's basic value, anything else as it is. */
 export function basic(cell: unknown): unknown {
-  return typeof cell === "object" && cell !== null && (cell as { type?: string }).type === "FormattedNumber"
-    ? (cell as Excel.FormattedNumberCellValue).basicValue
-    : cell;
+  const type = typeof cell === "object" && cell !== null ? (cell as { type?: string }).type : undefined;
+  return type === "FormattedNumber" || type === "Double" ? (cell as Excel.DoubleCellValue).basicValue : cell;
 }
