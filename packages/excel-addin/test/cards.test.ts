@@ -2,12 +2,13 @@
 // types on, one entity value that type-checks as Excel.CellValue and keeps Microsoft's limits
 // (property names, layouts naming only real properties, attribution on every property read from an
 // edition); without, the same fields spilled as Field and Value. Fields are checked against core
-// calls made here, not against the card's own code.
+// calls made here, not against the card's own code. EXPLAIN (item 3) returns its answer as a card too.
 import * as core from "@critmin/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { forceDataTypes } from "../src/adapter/dataTypes.ts";
 import { countryCard, mineralCard, rowsOf } from "../src/adapter/cards/index.ts";
-import { country, mineral } from "../src/functions/functions.ts";
+import { country, explain, mineral } from "../src/functions/functions.ts";
+import { formatByUnit } from "../src/workbook/numberFormats.ts";
 import { basic, cellValue, PROPERTY_NAME_LIMIT } from "./cellValues.ts";
 import { installStubRuntime, isExcelError, type StubError, uninstallStubRuntime } from "./stub-runtime.ts";
 
@@ -181,5 +182,46 @@ describe("COUNTRY", () => {
     forceDataTypes(false);
     expect((country("World")[0]![0] as StubError).code).toBe("#VALUE!");
     expect((country("Chlie")[0]![0] as StubError).message).toMatch(/^COUNTRY: .*did you mean/);
+  });
+});
+
+describe("EXPLAIN as a card", () => {
+  it("with data types: one entity, the value as its text, every row a property, sources attributed", () => {
+    forceDataTypes(true);
+    const cell = explain("CHINA_SHARE", "cobalt")[0]![0];
+    const e = cellValue(cell, "EXPLAIN") as Excel.EntityCellValue;
+    const answer = core.explain(core.chinaShare, "cobalt");
+    expect(e.type).toBe("Entity");
+    expect(e.text).toBe(formatByUnit(answer.value!, "fraction"));
+    expect(e.properties!.value).toMatchObject({
+      type: "FormattedNumber",
+      basicValue: answer.value,
+      numberFormat: "0.0%",
+    });
+    expect(e.properties!.edition).toMatchObject({ type: "String", basicValue: answer.edition });
+    forceDataTypes(false);
+    const rows = explain("CHINA_SHARE", "cobalt");
+    // The same fields as the spill, blanks left out.
+    expect(Object.keys(e.properties!)).toEqual(
+      rows
+        .slice(1)
+        .filter((r) => r[1] !== "")
+        .map((r) => r[0]),
+    );
+    const sources = Object.entries(e.properties!).filter(([n]) => n.startsWith("source "));
+    expect(sources.length).toBe(answer.sources.length);
+    for (const [, p] of sources)
+      expect((p as Excel.CellValueAndPropertyMetadata).propertyMetadata?.attribution?.[0]?.sourceAddress).toBeTruthy();
+  });
+
+  it("a missing value: #N/A as the text and the reason on the card; a bad question stays #VALUE!", () => {
+    forceDataTypes(true);
+    const cell = explain("CHINA_SHARE", "cobalt", null, 2019)[0]![0];
+    const e = cellValue(cell, "EXPLAIN 2019") as Excel.EntityCellValue;
+    expect(e.text).toBe("#N/A");
+    expect(e.properties!.reason).toMatchObject({
+      basicValue: core.explain(core.chinaShare, "cobalt", { year: 2019 }).reason,
+    });
+    expect((explain("CHINA_SHARE", "cobat")[0]![0] as StubError).code).toBe("#VALUE!");
   });
 });

@@ -4,6 +4,7 @@
 import * as core from "@critmin/core";
 import type { Answer, EditionId } from "@critmin/core";
 import { numberFormatFor } from "../../workbook/numberFormats.ts";
+import { whenText } from "../answerText.ts";
 import { dataTypesSupported, formattedNumber } from "../dataTypes.ts";
 import { excelError } from "../errors.ts";
 import type { ExcelValue } from "../results.ts";
@@ -35,15 +36,16 @@ export interface CardSection {
 
 export interface Card {
   readonly title: string;
+  /** What the cell shows, when not the title (EXPLAIN shows its value). */
+  readonly text?: string;
   readonly sections: readonly CardSection[];
 }
 
-/** ", 2024" or ", 2016–2020 average" or ", 2030 projected": when an answer's figure is for. */
-export function when(a: Pick<Answer<unknown>, "year" | "period" | "kind" | "case">): string {
-  if (a.kind === "period-average")
-    return a.period ? `, ${a.period.from}–${a.period.to} average` : `, average${a.year ? ` (${a.year})` : ""}`;
-  if (a.year === undefined) return "";
-  return a.kind === "projected" ? `, ${a.year} projected${a.case ? ` (${a.case})` : ""}` : `, ${a.year}`;
+/** ", 2024", ", 2016–2020 average" or ", 2030 (projected), base case": when an answer's figure is for, in the add-in's words. */
+export function when(a: Answer<unknown>): string {
+  const w = whenText(a);
+  const c = a.kind === "projected" && a.case ? `, ${a.case.replaceAll("-", " ")}` : "";
+  return w ? `, ${w}${c}` : "";
 }
 
 /** The edition in parentheses, with a bound flagged: " (iea-cmde-2025, lower bound)". */
@@ -137,7 +139,7 @@ export function entityOf(card: Card): Excel.EntityCellValue {
     .filter((e): e is core.Edition => e !== undefined);
   return deepFreeze({
     type: "Entity" as const,
-    text: card.title,
+    text: card.text ?? card.title,
     properties,
     layouts: {
       card: {
@@ -164,17 +166,20 @@ function deepFreeze<T>(value: T): T {
 // ---------------------------------------------------------------------------------------------
 // As two columns, where entity values are not supported.
 
-/** Field, Value rows: a section's title as a row of its own, a nested card's fields under it, `#N/A` with the reason. */
-export function rowsOf(card: Card, indent = ""): ExcelValue[][] {
+/**
+ * Field, Value rows: a section's title as a row of its own, a nested card's fields under its row
+ * (not indented: a spreadsheet cell, like the docs page, drops leading spaces), `#N/A` with the reason.
+ */
+export function rowsOf(card: Card): ExcelValue[][] {
   const rows: ExcelValue[][] = [];
   for (const s of card.sections) {
     if (s.fields.length === 0) continue;
-    rows.push([`${indent}${s.title}`, ""]);
+    rows.push([s.title, ""]);
     for (const f of s.fields) {
       if (f.nested) {
-        rows.push([`${indent}${f.name}`, f.nested.title]);
-        for (const r of rowsOf(f.nested, `${indent}  `).filter((r) => r[1] !== "")) rows.push(r);
-      } else rows.push([`${indent}${f.name}`, f.value ?? excelError("#N/A", `${f.name}: ${f.reason ?? "no figure"}`)]);
+        rows.push([f.name, f.nested.title]);
+        for (const r of rowsOf(f.nested).filter((r) => r[1] !== "")) rows.push(r);
+      } else rows.push([f.name, f.value ?? excelError("#N/A", `${f.name}: ${f.reason ?? "no figure"}`)]);
     }
   }
   return rows;
