@@ -86,8 +86,8 @@ export function formatCell<T>(excelId: string, cell: T): T | Excel.FormattedNumb
   return format === undefined ? cell : formattedNumber(cell, format);
 }
 
-/** The functions that return data types: entity cards, and value functions whose numbers carry a format. */
-const CARD_FUNCTIONS: readonly string[] = ["MINERAL", "COUNTRY"];
+/** The functions that return data types: entity cards (EXPLAIN's answer too), and value functions whose numbers carry a format. */
+const CARD_FUNCTIONS: readonly string[] = ["MINERAL", "COUNTRY", "EXPLAIN"];
 
 /** Whether functions.json must let `excelId` return data types (the build post-processes it). */
 export function returnsDataTypes(excelId: string): boolean {
