@@ -6,6 +6,9 @@ import { StubError } from "./stub-runtime.ts";
 /** The longest entity property name we allow: Excel's 255-character limit on names and messages (not confirmed for entity properties without a real Excel). */
 export const PROPERTY_NAME_LIMIT = 255;
 
+/** Excel's documented limit on the characters of a cell's text (Excel specifications and limits). */
+export const CELL_TEXT_LIMIT = 32_767;
+
 type Returned = Excel.CellValue | number | string | boolean | StubError;
 
 /**
@@ -31,12 +34,15 @@ export function cellValue(cell: unknown, where = "cell"): Returned {
       return f;
     }
     case "String":
+      expect((v as Excel.StringCellValue).basicValue.length, `${where}: text`).toBeLessThanOrEqual(CELL_TEXT_LIMIT);
+      return v;
     case "Boolean":
     case "Double":
       return v;
     case "Entity": {
       const e: Excel.EntityCellValue = v;
       expect(typeof e.text === "string" && e.text.length > 0, `${where}: entity text`).toBe(true);
+      expect(e.text!.length, `${where}: entity text`).toBeLessThanOrEqual(CELL_TEXT_LIMIT);
       const names = Object.keys(e.properties ?? {});
       for (const name of names) {
         expect(name.length, `${where}: property name "${name}"`).toBeLessThanOrEqual(PROPERTY_NAME_LIMIT);
