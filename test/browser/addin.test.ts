@@ -287,7 +287,7 @@ describe("built functions.js in Microsoft's custom-functions runtime (headless C
     );
   });
 
-  it("where the host reports ExcelApi 1.16, a share is a formatted number and MINERAL one entity", async () => {
+  it("where the host reports ExcelApi 1.16, a share is a formatted number, MINERAL and EXPLAIN one entity", async () => {
     // A fresh page, so the add-in asks the host for the first time after the requirement is reported.
     const typed = await context!.newPage();
     try {
@@ -323,6 +323,13 @@ describe("built functions.js in Microsoft's custom-functions runtime (headless C
       expect(entity).toMatchObject({ type: "Entity", text: "Cobalt", layouts: { card: { title: "Cobalt" } } });
       const refining = Object.entries(entity.properties!).find(([n]) => n.startsWith("China refining share"))!;
       expect(refining[1]).toMatchObject({ type: "FormattedNumber", basicValue: core.chinaShare("cobalt") });
+      const [[explained]] = (await callIn("EXPLAIN", ["CHINA_SHARE", "cobalt"])) as unknown as [
+        [Excel.EntityCellValue],
+      ];
+      expect(explained).toMatchObject({
+        type: "Entity",
+        properties: { value: { type: "FormattedNumber", basicValue: core.chinaShare("cobalt") } },
+      });
     } finally {
       await typed.close();
     }
