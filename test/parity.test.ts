@@ -6,15 +6,19 @@
 //   - a number or text from core → the same value (Object.is for numbers);
 //   - `undefined` from core (no figure) → `#N/A`, with a reason;
 //   - an error thrown by core (a bad question) → `#VALUE!` whose message carries core's message.
+// Issue 17: the value functions run again with data types on (ExcelApi 1.16), where a number may
+// come back as a formatted number value: its basic value is held to core's the same way.
 // Each function's cases are enumerated from the raw rows (`supplyRows`, `demandRows`,
 // `indicatorRows`); the test title gives how many were checked.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as core from "../packages/core/src/index.ts";
 import * as functions from "../packages/excel-addin/src/functions/functions.ts";
 import { EXPLAINED } from "../packages/excel-addin/src/adapter/explain.ts";
 import { ErrorCode, installStubRuntime, StubError } from "../packages/excel-addin/test/stub-runtime.ts";
-import { attempt, cellMismatch, excel, run, type Suite, type Tally } from "./parity/compare.ts";
+import { forceDataTypes } from "../packages/excel-addin/src/adapter/dataTypes.ts";
+import { acceptFormattedNumbers, attempt, cellMismatch, excel, run, type Suite, type Tally } from "./parity/compare.ts";
 import { ALL_MINERALS, SUPPLY_MINERALS } from "./parity/grid.ts";
+import { cardSuites } from "./parity/cardSuites.ts";
 import { otherSuites } from "./parity/otherSuites.ts";
 import { policySuites } from "./parity/policySuites.ts";
 import { supplySuites } from "./parity/supplySuites.ts";
@@ -41,7 +45,10 @@ const explainSuite: Suite = {
   atLeast: 10_000,
 };
 
-const suites = [...supplySuites, ...otherSuites, ...policySuites, explainSuite];
+const suites = [...supplySuites, ...otherSuites, ...policySuites, ...cardSuites, explainSuite];
+
+// Fallback (no data types) is the default; the second block turns them on for the value functions.
+forceDataTypes(false);
 
 describe("Excel functions answer exactly what @critmin/core answers", () => {
   const tallies = new Map<string, Tally>();
@@ -110,4 +117,27 @@ describe("Excel functions answer exactly what @critmin/core answers", () => {
     }
     expect(mismatches.slice(0, 20)).toEqual([]);
   });
+});
+
+describe("with data types (ExcelApi 1.16), value functions' basic values are core's", () => {
+  beforeAll(() => {
+    forceDataTypes(true);
+    acceptFormattedNumbers(true);
+  });
+  afterAll(() => {
+    forceDataTypes(false);
+    acceptFormattedNumbers(false);
+  });
+  // Table functions and EXPLAIN spill text and raw numbers in both modes: the block above covers them.
+  for (const suite of [...supplySuites, ...otherSuites, ...policySuites, ...cardSuites].filter((s) => !s.table)) {
+    it(`${suite.fn}: ${suite.cases.length} cases`, () => {
+      const { tally, mismatches } = run(suite);
+      expect(tally.checked).toBe(suite.cases.length);
+      expect(tally.value).toBeGreaterThan(0);
+      expect({ mismatches: mismatches.length, first20: mismatches.slice(0, 20) }).toEqual({
+        mismatches: 0,
+        first20: [],
+      });
+    });
+  }
 });

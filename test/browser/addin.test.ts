@@ -6,6 +6,8 @@
 // then a recorder around CustomFunctions.associate, then the built functions.js. The registered
 // functions are called the way Excel calls them (every declared parameter, null for an omitted
 // optional, an invocation object last) and compared with @critmin/core computed here in Node.
+// Issue 17: the same bundle in both modes, plain values here (no host) and data types on a page
+// whose Office reports ExcelApi 1.16.
 //
 // Needs /usr/bin/chromium (`apt-get install -y chromium`; .ci/run installs it). Never downloads a
 // browser. Set UPDATE_SCREENSHOTS=1 to rewrite packages/excel-addin/test/screenshots/runtime.png.
@@ -275,6 +277,62 @@ describe("built functions.js in Microsoft's custom-functions runtime (headless C
     expect(mixed[0]![0]).toBe(core.chinaShare("cobalt"));
     expect(mixed[1]![0]).toMatchObject({ error: "#VALUE!" });
     expect(mixed[2]![0]).toBe(core.chinaShare("nickel"));
+  });
+
+  it("without ExcelApi 1.16 (no host here), MINERAL spills Field and Value and shares stay plain numbers", async () => {
+    const rows = await call("MINERAL", ["cobalt"], '"cobalt"');
+    expect(rows[0]).toEqual(["Field", "Value"]);
+    expect(rows.find((r) => typeof r[0] === "string" && r[0].startsWith("China refining share"))![1]).toBe(
+      core.chinaShare("cobalt"),
+    );
+  });
+
+  it("where the host reports ExcelApi 1.16, a share is a formatted number, MINERAL and EXPLAIN one entity", async () => {
+    // A fresh page, so the add-in asks the host for the first time after the requirement is reported.
+    const typed = await context!.newPage();
+    try {
+      await typed.goto(`${base}/runtime-test.html`, { waitUntil: "load" });
+      await typed.waitForFunction(
+        () => (window as unknown as { __critmin?: { bundleLoaded?: boolean } }).__critmin?.bundleLoaded === true,
+      );
+      // Outside Excel the runtime has no requirement sets: report ExcelApi up to 1.16, as Excel would.
+      const reported = await typed.evaluate(() => {
+        const office = Office as unknown as { context?: { requirements?: unknown } };
+        office.context ??= {};
+        office.context.requirements = {
+          isSetSupported: (set: string, version?: string) => set === "ExcelApi" && Number(version ?? "1.1") <= 1.16,
+        };
+        return Office.context.requirements.isSetSupported("ExcelApi", "1.16");
+      });
+      expect(reported).toBe(true);
+      const callIn = (id: string, args: unknown[]) =>
+        typed.evaluate(
+          ([m, i, a]) =>
+            (window as unknown as { __critmin: { call(m: unknown, i: string, a: unknown[]): unknown } }).__critmin.call(
+              m,
+              i,
+              a,
+            ),
+          [metadata, id, args] as const,
+        ) as Promise<Cell[][]>;
+      expect(await callIn("CHINA_SHARE", [[["cobalt"]]])).toEqual([
+        [{ type: "FormattedNumber", basicValue: core.chinaShare("cobalt"), numberFormat: "0.0%" }],
+      ]);
+      expect(await callIn("HHI", [[["cobalt"]]])).toEqual([[core.hhi("cobalt")]]);
+      const [[entity]] = (await callIn("MINERAL", ["cobalt"])) as unknown as [[Excel.EntityCellValue]];
+      expect(entity).toMatchObject({ type: "Entity", text: "Cobalt", layouts: { card: { title: "Cobalt" } } });
+      const refining = Object.entries(entity.properties!).find(([n]) => n.startsWith("China refining share"))!;
+      expect(refining[1]).toMatchObject({ type: "FormattedNumber", basicValue: core.chinaShare("cobalt") });
+      const [[explained]] = (await callIn("EXPLAIN", ["CHINA_SHARE", "cobalt"])) as unknown as [
+        [Excel.EntityCellValue],
+      ];
+      expect(explained).toMatchObject({
+        type: "Entity",
+        properties: { value: { type: "FormattedNumber", basicValue: core.chinaShare("cobalt") } },
+      });
+    } finally {
+      await typed.close();
+    }
   });
 
   it("renders the results as a table in the page (screenshot with UPDATE_SCREENSHOTS=1)", async () => {

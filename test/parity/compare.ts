@@ -39,8 +39,27 @@ export function carries(excelMessage: string, coreMessage: string): boolean {
   return body.length > 0 && [body, body.replace(/^internal error: /, "")].some((b) => coreMessage.startsWith(b));
 }
 
+let formatted = false;
+
+/**
+ * Issue 17: with data types on, a value function's number may arrive as a formatted number value,
+ * compared with core by its basic value; in fallback mode one is a mismatch (today's plain values).
+ */
+export function acceptFormattedNumbers(on: boolean): void {
+  formatted = on;
+}
+
+const isFormattedNumber = (cell: unknown): cell is { basicValue: number; numberFormat: string } =>
+  typeof cell === "object" && cell !== null && (cell as { type?: unknown }).type === "FormattedNumber";
+
 /** Why an Excel cell is not the core outcome, or undefined when it is. */
 export function cellMismatch(cell: unknown, expected: Outcome): string | undefined {
+  if (isFormattedNumber(cell)) {
+    if (!formatted) return `Excel gives a formatted number ${JSON.stringify(cell)} without data types`;
+    if (!Object.isFrozen(cell) || typeof cell.numberFormat !== "string" || cell.numberFormat === "")
+      return `Excel gives a formatted number without a format or unfrozen: ${JSON.stringify(cell)}`;
+    return cellMismatch(cell.basicValue, expected);
+  }
   if (!expected.ok) {
     const message = errorText(expected.error);
     if (!(cell instanceof StubError) || cell.code !== "#VALUE!")

@@ -23,6 +23,7 @@ import { deflateSync } from "node:zlib";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { build } from "esbuild";
 import { BUNDLE_OPTIONS } from "./bundleOptions.ts";
+import { returnsDataTypes } from "../src/adapter/dataTypes.ts";
 
 process.env.OFFICE_ADDIN_USAGE_DATA_OPT_OUT ??= "true";
 
@@ -87,9 +88,26 @@ export async function generateMetadata(): Promise<{ json: string; associate: { i
   const result = await generateCustomFunctionsMetadata(FUNCTIONS_SOURCE, false);
   if (result.errors.length > 0) throw new Error(`custom function metadata:\n  ${result.errors.join("\n  ")}`);
   return {
-    json: result.metadataJson,
+    json: withDataTypes(result.metadataJson, returnsDataTypes),
     associate: result.associate.map((a) => ({ id: a.id, functionName: a.functionName })),
   };
+}
+
+/**
+ * functions.json with `allowCustomDataForDataTypeAny` on the result of every function that may
+ * return a data type (issue 17): the JSDoc tags cannot say it, and Microsoft's docs require it for
+ * a custom function to return formatted number or entity values. Such a result must be `any`
+ * (custom-functions-metadata writes `any[][]` as a matrix without a type, which is `any`).
+ */
+export function withDataTypes(json: string, returnsDataType: (id: string) => boolean): string {
+  const metadata = JSON.parse(json) as { functions: { id: string; result: Record<string, unknown> }[] };
+  for (const f of metadata.functions) {
+    if (!returnsDataType(f.id)) continue;
+    if (f.result.type !== undefined && f.result.type !== "any")
+      throw new Error(`${f.id} returns data types but its result is typed ${JSON.stringify(f.result.type)}, not any`);
+    f.result.allowCustomDataForDataTypeAny = true;
+  }
+  return `${JSON.stringify(metadata, null, 4)}\n`;
 }
 
 /**

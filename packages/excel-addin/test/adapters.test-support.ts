@@ -147,6 +147,9 @@ export const VALID: Record<string, unknown[]> = {
   // governance (issue 15)
   governance: [[["China"]], "political-stability", 2022],
   weightedHhi: [[["cobalt"]], "refining"],
+  // cards (issue 17)
+  mineral: ["cobalt"],
+  country: ["Chile"],
 };
 
 export const EXPORTS = Object.entries(functions as unknown as Record<string, unknown>).filter(

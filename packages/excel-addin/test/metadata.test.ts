@@ -34,7 +34,11 @@ const CustomFunction = z.strictObject({
   description: z.string().min(1).max(128),
   helpUrl: z.url({ protocol: /^https$/ }),
   parameters: z.array(Parameter),
-  result: z.strictObject({ dimensionality: z.enum(["scalar", "matrix"]).optional() }),
+  result: z.strictObject({
+    dimensionality: z.enum(["scalar", "matrix"]).optional(),
+    // Microsoft's result property for returning data types (issue 17); the build sets it, never false.
+    allowCustomDataForDataTypeAny: z.literal(true).optional(),
+  }),
   options: z
     .strictObject({
       stream: z.boolean().optional(),

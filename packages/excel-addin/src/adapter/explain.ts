@@ -7,6 +7,9 @@ import { CALLS, explainCall } from "./calls.ts";
 import { ArgumentError, errorFor } from "./errors.ts";
 import type { ExcelValue } from "./results.ts";
 import { TRAITS } from "../functions/traits.ts";
+import { entityOf } from "./cards/card.ts";
+import { explainCard } from "./cards/explainCard.ts";
+import { dataTypesSupported } from "./dataTypes.ts";
 
 const FN = "EXPLAIN";
 
@@ -41,7 +44,7 @@ export function functionId(name: unknown): string {
   throw new ArgumentError(`${FN}: unknown function ${describe(given)}. ${takes}`);
 }
 
-/** EXPLAIN's spilled result: a Field/Value header, then the answer's rows; one error cell otherwise. */
+/** EXPLAIN's spilled result: a Field/Value header, then the answer's rows (or one card); one error cell otherwise. */
 export function explainRows(name: unknown, identifier: unknown, rest: readonly unknown[]): ExcelValue[][] {
   try {
     const id = functionId(name);
@@ -49,6 +52,14 @@ export function explainRows(name: unknown, identifier: unknown, rest: readonly u
     const value = CALLS[id]!.excel(answer.value) as number | string | boolean | undefined;
     // A record without the field Excel shows (CRMA_CHECK undecided) has no core reason: say so.
     const reason = value === undefined ? (answer.reason ?? `${id} gives no value for these arguments`) : undefined;
+    // Where the host takes data types, one cell: the value as its text, the rows on its card.
+    if (dataTypesSupported()) {
+      const label = `${id}(${[identifier, ...rest]
+        .filter((a) => a !== null && a !== undefined)
+        .map((a) => JSON.stringify(a))
+        .join(", ")})`;
+      return [[entityOf(explainCard(id, label, { ...answer, reason }, value))]];
+    }
     return [["Field", "Value"], ...answerRows({ ...answer, reason }, value)];
   } catch (error) {
     return [[errorFor(error)]];

@@ -1,7 +1,9 @@
 // Shapes of what goes back to Excel: one value, a value per cell of a range, or a table.
 import { errorFor, excelError } from "./errors.ts";
 
-export type ExcelValue = number | string | boolean | CustomFunctions.Error;
+/** A cell as a custom function returns it; a data type (issue 17) only where the host takes them. */
+export type ExcelValue =
+  number | string | boolean | CustomFunctions.Error | Excel.FormattedNumberCellValue | Excel.EntityCellValue;
 
 /**
  * Runs one core call: a number or text is returned as is; `undefined` (no figure) becomes `#N/A`

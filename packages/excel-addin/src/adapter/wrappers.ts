@@ -3,6 +3,7 @@
 // and the words of an #N/A reason built from the arguments as Excel passed them.
 import type { OneSeriesFunction } from "@critmin/core";
 import { text } from "./args.ts";
+import { formatCell } from "./dataTypes.ts";
 import { blockReason, seriesSource, supplyReason, type RawSupplyArgs } from "./queries.ts";
 import { broadcast, value, type ExcelValue } from "./results.ts";
 
@@ -21,9 +22,12 @@ export function supplyCells(
   compute: (mineral: string) => Answer,
 ): ExcelValue[][] {
   return broadcast(mineral, (m) =>
-    value(
-      () => compute(text(fn, "mineral", m)),
-      missing === "block" ? blockReason(fn, m, raw) : supplyReason(fn, m, missing.country, raw),
+    formatCell(
+      fn,
+      value(
+        () => compute(text(fn, "mineral", m)),
+        missing === "block" ? blockReason(fn, m, raw) : supplyReason(fn, m, missing.country, raw),
+      ),
     ),
   );
 }
@@ -40,9 +44,12 @@ export function cells(
   name: "mineral" | "material" | "technology" | "country" = "mineral",
 ): ExcelValue[][] {
   return broadcast(input, (cell) =>
-    value(
-      () => compute(text(fn, name, cell)),
-      () => `${fn}: ${missing(cell)}`,
+    formatCell(
+      fn,
+      value(
+        () => compute(text(fn, name, cell)),
+        () => `${fn}: ${missing(cell)}`,
+      ),
     ),
   );
 }

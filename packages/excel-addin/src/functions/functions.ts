@@ -15,6 +15,7 @@ import { blockReason, seriesSource } from "../adapter/queries.ts";
 import { table, value, type ExcelValue } from "../adapter/results.ts";
 import { SERIES_HEADER, seriesRows } from "../adapter/seriesTable.ts";
 import { asked, cells, seriesCells, supplyCells } from "../adapter/wrappers.ts";
+import { card, countryOf, mineralOf } from "../adapter/cards/index.ts";
 // Edition pinning: a blank `source` passes the workbook's pin to the core (adapter/queries.ts).
 import { versionLabel } from "../workbook/pin.ts";
 
@@ -769,4 +770,29 @@ export function underExportControl(mineral: any[][], as_of?: any, destination?: 
     (m) => excelResult(fn, m, rest),
     (m) => explainCall(fn, m, rest).reason ?? "the export-control status is not known",
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cards (issue 17): a mineral's or a country's figures as one entity value with its sources.
+
+/**
+ * A mineral's card: China's shares, top producers, HHI, IEA projections, EU and US figures, critical lists.
+ * @customfunction MINERAL
+ * @helpurl https://docs.critmin.invalid/excel/MINERAL
+ * @param mineral Mineral, e.g. "cobalt", "rare earths", "Li"
+ * @returns An entity value (card) with each figure's edition, year and source; else Field and Value rows
+ */
+export function mineral(mineral: any): any[][] {
+  return card(() => mineralOf("MINERAL", mineral));
+}
+
+/**
+ * A country's card: the minerals where it is a top-3 producer, its shares, its WGI governance estimates.
+ * @customfunction COUNTRY
+ * @helpurl https://docs.critmin.invalid/excel/COUNTRY
+ * @param country Country name, ISO code or alias, e.g. "Chile", "CHL"
+ * @returns An entity value (card) with each figure's edition, year and source; else Field and Value rows
+ */
+export function country(country: any): any[][] {
+  return card(() => countryOf("COUNTRY", country));
 }

@@ -9,6 +9,7 @@
 import type * as core from "@critmin/core";
 import { POLICY_TRAITS } from "./policyTraits.ts";
 import { GOVERNANCE_TRAITS } from "./governanceTraits.ts";
+import { CARD_TRAITS } from "./cardTraits.ts";
 
 /**
  * An argument as a formula holds it: text, a number, a boolean, `null` for an argument left out,
@@ -383,8 +384,8 @@ export const TRAITS: Readonly<Record<string, FunctionTraits>> = {
     examples: [{ args: [] }],
     gallery: {},
   },
-  // policy (issue 15): critical lists and China's export controls
-  ...POLICY_TRAITS,
+  ...POLICY_TRAITS, // policy (issue 15): critical lists and China's export controls
+  ...CARD_TRAITS, // cards (issue 17): MINERAL and COUNTRY
 };
 
 /** The traits of a function, or undefined for an id this table does not know. */

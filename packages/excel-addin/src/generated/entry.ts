@@ -35,3 +35,5 @@ CustomFunctions.associate("IS_CRITICAL", functions.isCritical);
 CustomFunctions.associate("CRITICAL_LISTS", functions.criticalLists);
 CustomFunctions.associate("EXPORT_CONTROLS", functions.exportControls);
 CustomFunctions.associate("UNDER_EXPORT_CONTROL", functions.underExportControl);
+CustomFunctions.associate("MINERAL", functions.mineral);
+CustomFunctions.associate("COUNTRY", functions.country);

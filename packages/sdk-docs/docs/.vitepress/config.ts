@@ -28,6 +28,7 @@ const guide: DefaultTheme.SidebarItem[] = [
     ["Developers (SDK)", "/guide/developers"],
     ["IT teams (deployment)", "/guide/it"],
     ["Data refresh (hosting)", "/guide/refresh"],
+    ["Excel data types and cards", "/guide/data-types"],
   ]),
   section("Reference", [
     ["Methodology", "/methodology"],

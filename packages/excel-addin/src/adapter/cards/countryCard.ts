@@ -1,0 +1,42 @@
+// =CRITMIN.COUNTRY("Chile") (issue 17): where a country is a top-3 producer and its governance.
+import * as core from "@critmin/core";
+import type { Stage } from "@critmin/core";
+import { answerField, type Card, type CardField, STAGES, TOP } from "./card.ts";
+
+/** The card of one country code (already parsed). */
+export function countryCard(code: string): Card {
+  const entry = core.countries().find((c) => c.code === code)!;
+  return {
+    title: entry.name,
+    sections: [
+      ...STAGES.map((stage) => ({ title: `Top-${TOP} ${stage} producer of`, fields: producerOf(code, stage) })),
+      {
+        title: "Governance (WGI estimates, -2.5 to 2.5)",
+        fields: [...core.GOVERNANCE_DIMENSIONS, "mean"].map((d) =>
+          answerField(`WGI ${d}`, core.explain(core.governance, code, d)),
+        ),
+      },
+    ],
+  };
+}
+
+/**
+ * The minerals whose top three at `stage` (each mineral's default edition and year, as
+ * TOP_PRODUCERS answers) include the country: its share, named with rank, year and edition.
+ */
+function producerOf(code: string, stage: Stage): CardField[] {
+  const fields: CardField[] = [];
+  for (const m of core.minerals()) {
+    let a: core.Answer<readonly core.Producer[] | undefined>;
+    try {
+      a = core.explain(core.topProducers, m.id, { stage, n: TOP });
+    } catch {
+      continue; // no supply block for this mineral and stage: it has no producers to rank
+    }
+    const p = a.value?.find((x) => x.country === code && x.rank !== null);
+    if (!p) continue;
+    const share = answerField(`${m.name} ${stage} share (#${p.rank})`, { ...a, unit: "fraction", value: p.share });
+    fields.push(share);
+  }
+  return fields;
+}
