@@ -94,20 +94,25 @@ export async function generateMetadata(): Promise<{ json: string; associate: { i
 }
 
 /**
- * functions.json with `allowCustomDataForDataTypeAny` on the result of every function that may
- * return a data type (issue 17): the JSDoc tags cannot say it, and Microsoft's docs require it for
- * a custom function to return formatted number or entity values. Such a result must be `any`
+ * functions.json with `allowCustomDataForDataTypeAny: true` when a function may return a data type
+ * (issue 17): the JSDoc tags cannot say it, and Microsoft's docs require it for a custom function to
+ * return formatted number or entity values. It is a property of the whole file, beside `functions`,
+ * as in Microsoft's metadata sample (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json);
+ * it applies to `any` results, so each such function's result must be untyped
  * (custom-functions-metadata writes `any[][]` as a matrix without a type, which is `any`).
  */
 export function withDataTypes(json: string, returnsDataType: (id: string) => boolean): string {
-  const metadata = JSON.parse(json) as { functions: { id: string; result: Record<string, unknown> }[] };
-  for (const f of metadata.functions) {
-    if (!returnsDataType(f.id)) continue;
+  const metadata = JSON.parse(json) as {
+    allowCustomDataForDataTypeAny?: boolean;
+    functions: { id: string; result: Record<string, unknown> }[];
+  };
+  const typed = metadata.functions.filter((f) => returnsDataType(f.id));
+  for (const f of typed) {
     if (f.result.type !== undefined && f.result.type !== "any")
       throw new Error(`${f.id} returns data types but its result is typed ${JSON.stringify(f.result.type)}, not any`);
-    f.result.allowCustomDataForDataTypeAny = true;
   }
-  return `${JSON.stringify(metadata, null, 4)}\n`;
+  const out = typed.length > 0 ? { allowCustomDataForDataTypeAny: true, ...metadata } : metadata;
+  return `${JSON.stringify(out, null, 4)}\n`;
 }
 
 /**

@@ -105,18 +105,26 @@ describe("formatted results", () => {
 });
 
 describe("functions.json", () => {
-  it("allows data types on exactly the functions that return them", async () => {
+  it("allows data types in the file, and every function that returns them has an untyped (any) result", async () => {
     const { json } = await generateMetadata();
-    const metas = (JSON.parse(json) as { functions: { id: string; result: Record<string, unknown> }[] }).functions;
-    const marked = metas.filter((f) => f.result.allowCustomDataForDataTypeAny === true).map((f) => f.id);
-    expect(marked).toEqual(metas.map((f) => f.id).filter(returnsDataTypes));
-    expect(marked).toEqual(expect.arrayContaining(["CHINA_SHARE", "MINERAL", "COUNTRY", "EXPLAIN"]));
-    expect(marked).not.toContain("HHI");
+    const metadata = JSON.parse(json) as {
+      allowCustomDataForDataTypeAny?: boolean;
+      functions: { id: string; result: Record<string, unknown> }[];
+    };
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    const returning = metadata.functions.filter((f) => returnsDataTypes(f.id));
+    expect(returning.map((f) => f.id)).toEqual(
+      expect.arrayContaining(["CHINA_SHARE", "MINERAL", "COUNTRY", "EXPLAIN"]),
+    );
+    expect(returning.map((f) => f.id)).not.toContain("HHI");
+    for (const f of returning) expect(f.result.type ?? "any", f.id).toBe("any");
   }, 60_000);
 
   it("refuses a data-type function whose result is typed", () => {
     const json = JSON.stringify({ functions: [{ id: "X", result: { type: "number" } }] });
     expect(() => withDataTypes(json, () => true)).toThrow(/X returns data types/);
-    expect(JSON.parse(withDataTypes(json, () => false)).functions[0].result).toEqual({ type: "number" });
+    const untouched = JSON.parse(withDataTypes(json, () => false));
+    expect(untouched.allowCustomDataForDataTypeAny).toBeUndefined();
+    expect(untouched.functions[0].result).toEqual({ type: "number" });
   });
 });

@@ -36,8 +36,6 @@ const CustomFunction = z.strictObject({
   parameters: z.array(Parameter),
   result: z.strictObject({
     dimensionality: z.enum(["scalar", "matrix"]).optional(),
-    // Microsoft's result property for returning data types (issue 17); the build sets it, never false.
-    allowCustomDataForDataTypeAny: z.literal(true).optional(),
   }),
   options: z
     .strictObject({
