@@ -12,21 +12,27 @@ interface UnitFormat {
 }
 
 const grouped = (digits: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits });
-const percent = new Intl.NumberFormat("en-US", {
-  style: "percent",
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
-const signedPoints = new Intl.NumberFormat("en-US", {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-  signDisplay: "exceptZero",
-});
+// Made on first use: building an Intl.NumberFormat at import costs the functions bundle ~10 ms of
+// cold start (measured by pnpm bench:startup), and most loads never format a number as text.
+let percentFormat: Intl.NumberFormat | undefined;
+const percent = () =>
+  (percentFormat ??= new Intl.NumberFormat("en-US", {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }));
+let signedPointsFormat: Intl.NumberFormat | undefined;
+const signedPoints = () =>
+  (signedPointsFormat ??= new Intl.NumberFormat("en-US", {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: "exceptZero",
+  }));
 
 export const UNIT_FORMATS: Readonly<Record<AnswerUnit, UnitFormat>> = Object.freeze({
-  fraction: { excel: "0.0%", text: (v) => percent.format(v) },
+  fraction: { excel: "0.0%", text: (v) => percent().format(v) },
   // A change of share: 0.05 is 5 percentage points; the format shows +5.0% with its sign.
-  "fraction-difference": { excel: "+0.0%;-0.0%;0.0%", text: (v) => `${signedPoints.format(v * 100)} pp` },
+  "fraction-difference": { excel: "+0.0%;-0.0%;0.0%", text: (v) => `${signedPoints().format(v * 100)} pp` },
   t: { excel: '#,##0" t"', text: (v) => `${grouped(0).format(v)} t` },
   // Indices plain: an HHI of 6,234 or a supply risk of 2.8, never a percentage.
   index: { excel: "General", text: (v) => (Math.abs(v) >= 100 ? grouped(0) : grouped(2)).format(v) },
