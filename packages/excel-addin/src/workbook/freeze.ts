@@ -63,15 +63,16 @@ export function soleCall(formula: string, namespaces: readonly string[] = NAMESP
   return undefined;
 }
 
-const isCellValue = (v: unknown, type: string): v is Excel.CellValue =>
+const isCellValue = <T extends Excel.CellValue>(v: unknown, type: T["type"]): v is T =>
   typeof v === "object" && v !== null && (v as { type?: unknown }).type === type;
 
 /**
- * What keeps a frozen copy's units and sources, for a recipient without the add-in. Only CRITMIN
- * formula cells are touched, and a number format the person chose (anything but General) stays.
- * A frozen number takes the format its value carried (a formatted number value, read with
- * `valuesAsJson` where the host has data types), else its function's (`cellFormat`), so it works in
- * any Excel. A card (entity value) is written back as the entity, with its attribution.
+ * What keeps a frozen copy's units and sources, for a recipient without the add-in. A number format
+ * the person chose (anything but General) stays. A number takes the format its value carried (a
+ * formatted number value, read with `valuesAsJson` where the host has data types: writing the plain
+ * number would drop it, in a spilled range too), else, in a CRITMIN formula's cell, its function's
+ * (`cellFormat`); a cell's number format shows in any Excel. A card (entity value) in a CRITMIN
+ * formula's cell is written back as the entity, with its attribution.
  */
 export function freezeFormats(
   formulas: readonly (readonly unknown[])[],
@@ -86,14 +87,16 @@ export function freezeFormats(
     row.map((formula, c) => {
       const read = numberFormat[r]?.[c];
       const own = typeof read === "string" ? read : "General";
-      if (!isCritminFormula(formula, namespaces)) return own;
       const json = valuesAsJson?.[r]?.[c];
-      if (isCellValue(json, "Entity")) entities.push({ row: r, column: c, value: json });
+      const critmin = isCritminFormula(formula, namespaces);
+      if (critmin && isCellValue<Excel.EntityCellValue>(json, "Entity"))
+        entities.push({ row: r, column: c, value: json });
       if (own !== "General" || typeof values[r]?.[c] !== "number") return own;
-      const fn = soleCall(formula, namespaces);
-      const format = isCellValue(json, "FormattedNumber")
-        ? (json as Excel.FormattedNumberCellValue).numberFormat
-        : fn && cellFormat(fn);
+      const fn = critmin ? soleCall(formula, namespaces) : undefined;
+      const carried = isCellValue<Excel.FormattedNumberCellValue>(json, "FormattedNumber")
+        ? json.numberFormat
+        : undefined;
+      const format = carried ?? (fn && cellFormat(fn));
       if (!format) return own;
       changed = true;
       return format;

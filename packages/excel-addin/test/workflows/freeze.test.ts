@@ -88,18 +88,25 @@ describe("freeze keeps units and sources", () => {
     const mock = use(
       mockExcel({
         Data: {
-          address: "B2:C3",
+          address: "B2:C4",
+          // B4: the second cell of a spilled share range (no formula of its own), a formatted value.
           formulas: [
             [COBALT, "Mine"],
             ['=CRITMIN.MINERAL("cobalt")', ""],
+            [0.5, ""],
           ],
           values: [
             [share.basicValue, "Mine"],
             [card.text, ""],
+            [0.5, ""],
           ],
           valuesAsJson: [
             [share, theirs],
             [card, { type: "String", basicValue: "" }],
+            [
+              { type: "FormattedNumber", basicValue: 0.5, numberFormat: "0.0%" },
+              { type: "String", basicValue: "" },
+            ],
           ],
         },
       }),
@@ -109,8 +116,13 @@ describe("freeze keeps units and sources", () => {
     expect(writeOf(mock, "formulas")[0]!.formulas).toEqual([
       [share.basicValue, "Mine"],
       [card.text, ""],
+      [0.5, ""],
     ]);
-    expect(writeOf(mock, "numberFormat")[0]!.numberFormat![0]![0]).toBe("0.0%");
+    expect(writeOf(mock, "numberFormat")[0]!.numberFormat).toEqual([
+      ["0.0%", "General"],
+      ["General", "General"],
+      ["0.0%", "General"],
+    ]);
     const entities = writeOf(mock, "valuesAsJson");
     expect(entities.map((w) => w.address)).toEqual(["B3"]);
     const written = entities[0]!.valuesAsJson![0]![0] as Excel.EntityCellValue;
