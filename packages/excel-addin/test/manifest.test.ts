@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addinDir, environments, generateMetadata, manifestXml, type Environment } from "../scripts/build.ts";
+import { DATA_TYPES_API } from "../src/adapter/dataTypes.ts";
 import { buildAddinSnapshot } from "./buildSnapshot.ts";
 import {
   Manifest,
@@ -25,6 +26,8 @@ import {
   RESID_KIND,
   type Parsed,
   parse,
+  orderParser,
+  toNodes,
 } from "./manifestSchema.ts";
 
 const ENVS = environments();
@@ -58,6 +61,35 @@ const pngSize = (file: string) => {
   ).toBe(true);
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 };
+
+/** Every requirement set the manifest declares, anywhere in it, with its minimum version (the Sets default when the Set names none). */
+function requiredSets(xml: string): { name: string; version: string }[] {
+  const sets: { name: string; version: string }[] = [];
+  walk(toNodes(orderParser.parse(xml) as unknown[]), (node, parents) => {
+    if (node.name !== "Set") return;
+    const fallback = parents.at(-1)?.attrs["@DefaultMinVersion"] ?? "1.1";
+    sets.push({ name: node.attrs["@Name"]!, version: node.attrs["@MinVersion"] ?? fallback });
+  });
+  return sets;
+}
+
+const atLeast = (version: string, min: string) => {
+  const [a, b] = [version, min].map((v) => v.split(".").map(Number));
+  return a![0]! > b![0]! || (a![0] === b![0] && a![1]! >= b![1]!);
+};
+
+/**
+ * Sets that only hosts with data types have: ExcelApi 1.16 (checked at run time, DATA_TYPES_API)
+ * and CustomFunctionsRuntime 1.4 (custom functions returning data types). Requiring either would
+ * keep the add-in off older hosts, where it works with plain values.
+ */
+function dataTypeRequirements(sets: readonly { name: string; version: string }[]) {
+  return sets.filter(
+    (s) =>
+      (s.name === DATA_TYPES_API.set && atLeast(s.version, DATA_TYPES_API.version)) ||
+      (s.name === "CustomFunctionsRuntime" && atLeast(s.version, "1.4")),
+  );
+}
 
 const parsed = ENVS.map(parse);
 const NAMES = ENVS.map((e) => e.name);
@@ -154,6 +186,12 @@ describe.each(NAMES)("%s manifest", (name) => {
     expect(showTaskpane.length).toBeGreaterThan(0);
     for (const resid of showTaskpane) expect(resid).toBe(runtime);
     expect(url(p, runtime)).toBe(app.DefaultSettings.SourceLocation["@DefaultValue"]);
+  });
+
+  it("requires the shared runtime the functions run in, and no data-type set: older hosts fall back to plain values", () => {
+    const sets = requiredSets(p.xml);
+    expect(sets).toContainEqual({ name: "SharedRuntime", version: "1.1" });
+    expect(dataTypeRequirements(sets)).toEqual([]);
   });
 
   it("elements are in Microsoft's manifest element order", () => {
@@ -265,6 +303,14 @@ describe("the offline checks can fail", () => {
       expect(Manifest.safeParse(objectParser.parse(mutate(manifestXml(PROD)))).success).toBe(false);
     }
     expect(() => expectOrder(["Id", "ProviderName", "Version"], OFFICEAPP_ORDER, "swap")).toThrow();
+    const requiring = (set: string) =>
+      dataTypeRequirements(
+        requiredSets(manifestXml(PROD).replace(`<Set Name="SharedRuntime" MinVersion="1.1"/>`, `$&${set}`)),
+      );
+    expect(requiring(`<Set Name="ExcelApi" MinVersion="1.16"/>`)).toHaveLength(1);
+    expect(requiring(`<Set Name="ExcelApi" MinVersion="1.17"/>`)).toHaveLength(1);
+    expect(requiring(`<Set Name="CustomFunctionsRuntime" MinVersion="1.4"/>`)).toHaveLength(1);
+    expect(requiring(`<Set Name="ExcelApi" MinVersion="1.10"/>`)).toEqual([]);
     expect(() => expectOrder(["Id", "Version", "Bogus"], OFFICEAPP_ORDER, "unknown")).toThrow();
   });
 });

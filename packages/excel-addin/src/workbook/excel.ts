@@ -7,12 +7,13 @@
 // - The edition pin is a workbook setting (`context.workbook.settings`, ExcelApi 1.4): it is saved
 //   in the file, so it travels with the workbook.
 // - Freeze for sharing copies each sheet with `worksheet.copy()` (ExcelApi 1.10), keeping its
-//   formatting, and writes the values of its CRITMIN cells into the copy; a Sources sheet lists the
-//   editions. Office.js cannot write into another workbook, so the frozen sheets are added to this
+//   formatting, and writes the values of its CRITMIN cells into the copy with their number formats
+//   (cards as entity values where ExcelApi 1.16 is there); a Sources sheet lists the editions. Office.js cannot write into another workbook, so the frozen sheets are added to this
 //   one, named "Frozen – …"; the person moves them to a new workbook (right-click the tabs → Move
 //   or Copy → (new book)) and shares that. The original sheets are not touched.
+import { dataTypesSupported } from "../adapter/dataTypes.ts";
 import { findCritminFormulas, NAMESPACES, topLeft, type FormulaCell } from "./formulas.ts";
-import { editionsCited, freezeGrid, uniqueSheetName } from "./freeze.ts";
+import { editionsCited, queueFrozen, uniqueSheetName } from "./freeze.ts";
 import { tableValues, type TableBlock } from "./insertTable.ts";
 import {
   OWNED_SETTING,
@@ -132,6 +133,9 @@ export interface ScannedSheet {
   readonly address: string;
   readonly formulas: unknown[][];
   readonly values?: unknown[][];
+  /** With values: the formats, and the values as JSON where the host has data types (ExcelApi 1.16). */
+  readonly numberFormat?: unknown[][];
+  readonly valuesAsJson?: Excel.CellValue[][];
   readonly cells: readonly FormulaCell[];
 }
 
@@ -155,8 +159,10 @@ export function scanWorkbook(
       options.onProgress?.({ stage: "Scanning sheets", done: start, total: names.length });
       const batch = names.slice(start, start + SHEETS_PER_SYNC).map((name) => {
         const range = sheets.getItem(name).getUsedRangeOrNullObject();
-        if (options.values) range.load("address,formulas,values");
-        else range.load("address,formulas");
+        if (!options.values) range.load("address,formulas");
+        // eslint-disable-next-line office-addins/no-navigational-load -- valuesAsJson (ExcelApi 1.16) is a plain property
+        else if (dataTypesSupported()) range.load("address,formulas,values,numberFormat,valuesAsJson");
+        else range.load("address,formulas,values,numberFormat");
         return { name, range };
       });
       // Batches of SHEETS_PER_SYNC sheets, one sync each: progress and Cancel between batches on a large workbook.
@@ -177,7 +183,8 @@ export function scanWorkbook(
           name,
           address: range.address,
           formulas: range.formulas,
-          ...(options.values ? { values: range.values } : {}),
+          ...(options.values ? { values: range.values, numberFormat: range.numberFormat } : {}),
+          ...(options.values && dataTypesSupported() ? { valuesAsJson: range.valuesAsJson } : {}),
           cells,
         });
       }
@@ -348,15 +355,9 @@ export function freezeForSharing(
         taken.push(to);
         const copy = context.workbook.worksheets.getItem(s.name).copy("End");
         copy.name = to;
-        let frozen = 0;
-        if (s.address && s.cells.length > 0) {
-          const result = freezeGrid(s.formulas, s.values ?? [], options.namespaces ?? NAMESPACES);
-          const local = s.address.slice(s.address.lastIndexOf("!") + 1);
-          copy.getRange(local).formulas = result.grid;
-          frozen = result.frozen;
-          formulas.push(...result.formulas);
-        }
-        sheets.push({ from: s.name, to, frozen });
+        const frozen = s.address && s.cells.length > 0 ? queueFrozen(copy, s, options.namespaces ?? NAMESPACES) : [];
+        formulas.push(...frozen);
+        sheets.push({ from: s.name, to, frozen: frozen.length });
       }
       const cited = editionsCited(
         formulas,

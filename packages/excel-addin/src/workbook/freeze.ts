@@ -1,6 +1,7 @@
 // Freeze for sharing: a copy of a sheet in which CRITMIN formulas are replaced by their values
 // (for recipients without the add-in); other formulas and constants are kept as they are.
-import { isCritminFormula, NAMESPACES } from "./formulas.ts";
+import { cellFormat } from "../adapter/dataTypes.ts";
+import { callPattern, cellAddress, isCritminFormula, NAMESPACES, topLeft, withoutStrings } from "./formulas.ts";
 import type { Pin } from "./pin.ts";
 import { cellValue } from "./text.ts";
 
@@ -35,6 +36,98 @@ export function freezeGrid(
     }),
   );
   return { grid, frozen: frozenFormulas.length, formulas: frozenFormulas };
+}
+
+/** How the frozen cells keep their citations: number formats for the whole range, entities by cell. */
+export interface FrozenFormats {
+  /** What to write with `range.numberFormat` (the read formats, frozen cells' replaced); `undefined` if none changed. */
+  readonly numberFormat: string[][] | undefined;
+  /** Entity values (cards) to write cell by cell with `range.valuesAsJson`, 0-based in the range. */
+  readonly entities: readonly { readonly row: number; readonly column: number; readonly value: Excel.CellValue }[];
+}
+
+/**
+ * The function a formula is nothing but a call of (`=CRITMIN.CHINA_SHARE("cobalt")`), upper case;
+ * `undefined` when it computes more (`…*100` is no longer a share, so it keeps no share format).
+ */
+export function soleCall(formula: string, namespaces: readonly string[] = NAMESPACES): string | undefined {
+  const bare = withoutStrings(formula);
+  const match = callPattern(namespaces).exec(bare);
+  if (!match || bare.slice(1, match.index).trim() !== "") return undefined;
+  let depth = 0;
+  for (let i = match.index + match[0].length - 1; i < bare.length; i++) {
+    if (bare[i] === "(") depth++;
+    else if (bare[i] === ")" && --depth === 0)
+      return bare.slice(i + 1).trim() === "" ? match[2]!.toUpperCase() : undefined;
+  }
+  return undefined;
+}
+
+const isCellValue = <T extends Excel.CellValue>(v: unknown, type: T["type"]): v is T =>
+  typeof v === "object" && v !== null && (v as { type?: unknown }).type === type;
+
+/**
+ * What keeps a frozen copy's units and sources, for a recipient without the add-in. A number format
+ * the person chose (anything but General) stays. A number takes the format its value carried (a
+ * formatted number value, read with `valuesAsJson` where the host has data types: writing the plain
+ * number would drop it, in a spilled range too), else, in a CRITMIN formula's cell, its function's
+ * (`cellFormat`); a cell's number format shows in any Excel. A card (entity value) in a CRITMIN
+ * formula's cell is written back as the entity, with its attribution.
+ */
+export function freezeFormats(
+  formulas: readonly (readonly unknown[])[],
+  values: readonly (readonly unknown[])[],
+  numberFormat: readonly (readonly unknown[])[],
+  valuesAsJson: readonly (readonly unknown[])[] | undefined,
+  namespaces: readonly string[] = NAMESPACES,
+): FrozenFormats {
+  let changed = false;
+  const entities: { row: number; column: number; value: Excel.CellValue }[] = [];
+  const grid = formulas.map((row, r) =>
+    row.map((formula, c) => {
+      const read = numberFormat[r]?.[c];
+      const own = typeof read === "string" ? read : "General";
+      const json = valuesAsJson?.[r]?.[c];
+      const critmin = isCritminFormula(formula, namespaces);
+      if (critmin && isCellValue<Excel.EntityCellValue>(json, "Entity"))
+        entities.push({ row: r, column: c, value: json });
+      if (own !== "General" || typeof values[r]?.[c] !== "number") return own;
+      const fn = critmin ? soleCall(formula, namespaces) : undefined;
+      const carried = isCellValue<Excel.FormattedNumberCellValue>(json, "FormattedNumber")
+        ? json.numberFormat
+        : undefined;
+      const format = carried ?? (fn && cellFormat(fn));
+      if (!format) return own;
+      changed = true;
+      return format;
+    }),
+  );
+  return { numberFormat: changed ? grid : undefined, entities };
+}
+
+/** A sheet's used range as the scan read it (excel.ts ScannedSheet). */
+export interface ReadRange {
+  readonly address: string;
+  readonly formulas: readonly (readonly unknown[])[];
+  readonly values?: readonly (readonly unknown[])[];
+  readonly numberFormat?: readonly (readonly unknown[])[];
+  readonly valuesAsJson?: readonly (readonly unknown[])[];
+}
+
+/**
+ * Queues the writes that freeze `copy` (a copy of the sheet `read` was read from): values, then the
+ * number formats, then the cards. Returns the CRITMIN formulas that became values.
+ */
+export function queueFrozen(copy: Excel.Worksheet, read: ReadRange, namespaces: readonly string[]): readonly string[] {
+  const result = freezeGrid(read.formulas, read.values ?? [], namespaces);
+  const local = read.address.slice(read.address.lastIndexOf("!") + 1);
+  copy.getRange(local).formulas = result.grid;
+  const kept = freezeFormats(read.formulas, read.values ?? [], read.numberFormat ?? [], read.valuesAsJson, namespaces);
+  if (kept.numberFormat) copy.getRange(local).numberFormat = kept.numberFormat;
+  const origin = topLeft(read.address);
+  for (const e of kept.entities)
+    copy.getRange(cellAddress(origin.row + e.row, origin.column + e.column)).valuesAsJson = [[e.value]];
+  return result.formulas;
 }
 
 export interface CitedEditions {

@@ -10,6 +10,10 @@ export interface SheetData {
   readonly address: string;
   readonly formulas: unknown[][];
   readonly values: unknown[][];
+  /** `range.numberFormat`; all "General" when left out. */
+  readonly numberFormat?: unknown[][];
+  /** `range.valuesAsJson` (ExcelApi 1.16); when left out, loading it fails as on an older host. */
+  readonly valuesAsJson?: unknown[][];
 }
 
 export interface Write {
@@ -18,6 +22,7 @@ export interface Write {
   values?: unknown[][];
   formulas?: unknown[][];
   numberFormat?: unknown[][];
+  valuesAsJson?: unknown[][];
 }
 
 export interface MockExcel {
@@ -80,6 +85,8 @@ export function mockExcel(
               address: `${name}!${content.address}`,
               formulas: content.formulas,
               values: content.values,
+              numberFormat: content.numberFormat ?? content.formulas.map((row) => row.map(() => "General")),
+              ...(content.valuesAsJson ? { valuesAsJson: content.valuesAsJson } : {}),
               isNullObject: false,
             }) as never,
           ),

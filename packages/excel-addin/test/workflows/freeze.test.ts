@@ -1,0 +1,152 @@
+// Issue 17 item 4: freeze for sharing keeps the citations. A frozen CRITMIN cell keeps its value
+// and its unit's number format (which any Excel shows, add-in or not); where the host has data
+// types a card is written back as the entity value it was, with its attribution; the person's own
+// cells and formats are not touched, and the Sources sheet is still written. Mocked Excel
+// (office-addin-mock, mockWorkbook.ts); the values come from the add-in's own functions.
+import * as core from "@critmin/core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { forceDataTypes } from "../../src/adapter/dataTypes.ts";
+import * as functions from "../../src/functions/functions.ts";
+import { freezeForSharing } from "../../src/workbook/excel.ts";
+import { soleCall } from "../../src/workbook/freeze.ts";
+import { cellValue } from "../cellValues.ts";
+import { installStubRuntime, uninstallStubRuntime } from "../stub-runtime.ts";
+import { mockExcel, type MockExcel, type SheetData } from "./mockWorkbook.ts";
+
+const scope = globalThis as { Excel?: unknown };
+beforeAll(() => installStubRuntime());
+afterAll(() => uninstallStubRuntime());
+afterEach(() => {
+  delete scope.Excel;
+  forceDataTypes(undefined);
+});
+
+function use(mock: MockExcel): MockExcel {
+  scope.Excel = mock.Excel;
+  return mock;
+}
+
+const info = { datasetVersion: core.datasetVersion() };
+const COBALT = '=CRITMIN.CHINA_SHARE("cobalt")';
+
+/** A1 a share, A2 the same share ×100, A3 a share the person formatted themselves, B1 their own number. */
+function shares(value: number): SheetData {
+  return {
+    address: "A1:B3",
+    formulas: [
+      [COBALT, 1234.5],
+      [`${COBALT}*100`, ""],
+      ['=CRITMIN.CHINA_SHARE("lithium")', ""],
+    ],
+    values: [
+      [value, 1234.5],
+      [value * 100, ""],
+      [0.7, ""],
+    ],
+    numberFormat: [
+      ["General", "General"],
+      ["General", "General"],
+      ["0%", "General"],
+    ],
+  };
+}
+
+// The mock names a copy's writes by the sheet it was copied from.
+const writeOf = (mock: MockExcel, key: "formulas" | "numberFormat" | "valuesAsJson") =>
+  mock.writes.filter((w) => w.sheet === "Data (copy)" && w[key]);
+
+describe("freeze keeps units and sources", () => {
+  it("without data types: a frozen CHINA_SHARE keeps its value and 0.0%; other formats stay", async () => {
+    forceDataTypes(false);
+    const value = functions.chinaShare([["cobalt"]])[0]![0] as number;
+    expect(value).toBe(core.chinaShare("cobalt"));
+    const mock = use(mockExcel({ Data: shares(value) }));
+    const result = await freezeForSharing(null, core.editions(), info);
+    expect(result.sheets[0]).toMatchObject({ to: "Frozen – Data", frozen: 3 });
+    expect(writeOf(mock, "formulas")[0]!.formulas![0]![0]).toBe(value);
+    const [formats] = writeOf(mock, "numberFormat");
+    expect(formats!.address).toBe("A1:B3");
+    expect(formats!.numberFormat).toEqual([
+      ["0.0%", "General"],
+      // ×100 is no longer a share: no share format for it.
+      ["General", "General"],
+      // The person's own format wins.
+      ["0%", "General"],
+    ]);
+    expect(writeOf(mock, "valuesAsJson")).toEqual([]);
+    expect(mock.writes.some((w) => w.sheet === "Frozen – Sources" && w.values)).toBe(true);
+    expect(mock.syncs()).toBe(3);
+  });
+
+  it("with data types: the formatted value's format, and a MINERAL card written as its entity with attribution", async () => {
+    forceDataTypes(true);
+    const share = cellValue(functions.chinaShare([["cobalt"]])[0]![0]) as Excel.FormattedNumberCellValue;
+    const card = functions.mineral("cobalt")[0]![0] as Excel.EntityCellValue;
+    expect(card.type).toBe("Entity");
+    // A linked data type the person typed in (not a CRITMIN cell): left as it is.
+    const theirs = { type: "Entity", text: "Mine", properties: {} };
+    const mock = use(
+      mockExcel({
+        Data: {
+          address: "B2:C4",
+          // B4: the second cell of a spilled share range (no formula of its own), a formatted value.
+          formulas: [
+            [COBALT, "Mine"],
+            ['=CRITMIN.MINERAL("cobalt")', ""],
+            [0.5, ""],
+          ],
+          values: [
+            [share.basicValue, "Mine"],
+            [card.text, ""],
+            [0.5, ""],
+          ],
+          valuesAsJson: [
+            [share, theirs],
+            [card, { type: "String", basicValue: "" }],
+            [
+              { type: "FormattedNumber", basicValue: 0.5, numberFormat: "0.0%" },
+              { type: "String", basicValue: "" },
+            ],
+          ],
+        },
+      }),
+    );
+    const result = await freezeForSharing(null, core.editions(), info);
+    expect(result.sheets[0]!.frozen).toBe(2);
+    expect(writeOf(mock, "formulas")[0]!.formulas).toEqual([
+      [share.basicValue, "Mine"],
+      [card.text, ""],
+      [0.5, ""],
+    ]);
+    expect(writeOf(mock, "numberFormat")[0]!.numberFormat).toEqual([
+      ["0.0%", "General"],
+      ["General", "General"],
+      ["0.0%", "General"],
+    ]);
+    const entities = writeOf(mock, "valuesAsJson");
+    expect(entities.map((w) => w.address)).toEqual(["B3"]);
+    const written = entities[0]!.valuesAsJson![0]![0] as Excel.EntityCellValue;
+    expect(written.type).toBe("Entity");
+    expect(written.text).toBe(card.text);
+    const usgs = core.editions().find((e) => e.id.startsWith("usgs-"))!;
+    expect(written.provider?.description).toContain(usgs.publisher);
+    const attributions = Object.values(written.properties!).flatMap(
+      (p) => (p as Excel.EntityPropertyExtraProperties).propertyMetadata?.attribution ?? [],
+    );
+    expect(attributions.length).toBeGreaterThan(0);
+    expect(attributions.every((a) => a.sourceText && a.sourceAddress?.startsWith("http"))).toBe(true);
+    expect(mock.writes.some((w) => w.sheet === "Frozen – Sources" && w.values)).toBe(true);
+    expect(mock.syncs()).toBe(3);
+  });
+});
+
+describe("soleCall", () => {
+  it("names the function a formula is only a call of", () => {
+    expect(soleCall(COBALT)).toBe("CHINA_SHARE");
+    expect(soleCall('= critmin.hhi("cobalt", ")") ')).toBe("HHI");
+    expect(soleCall("=CRITMIN.CHINA_SHARE(CRITMIN.MINERALS())")).toBe("CHINA_SHARE");
+    expect(soleCall(`${COBALT}*100`)).toBeUndefined();
+    expect(soleCall(`=1+${COBALT.slice(1)}`)).toBeUndefined();
+    expect(soleCall("=SUM(1)")).toBeUndefined();
+  });
+});
