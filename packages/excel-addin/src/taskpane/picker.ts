@@ -46,15 +46,18 @@ export function renderPicker(
   functions: readonly FunctionMeta[],
   onPick: (id: string) => void,
 ): void {
-  const input = make("input", {
+  // Fluent's text input, like the buttons beside it; its label is its slotted text, which names the
+  // input inside its shadow root (an outside <label for> would name only the host).
+  const input = make("fluent-text-input" as "input", {
     id: "fn-search",
-    type: "search",
+    type: "text",
     autocomplete: "off",
     spellcheck: "false",
     placeholder: 'e.g. "china", "risk", "battery"',
     "aria-describedby": "fn-search-count",
     "aria-controls": "fn-picker",
   });
+  input.append(make("span", {}, "Find a function"));
   const count = make("p", { id: "fn-search-count", class: "hint", role: "status", "aria-live": "polite" });
   const list = make("div", { id: "fn-picker", class: "picker" });
   const groups = new Map<
@@ -87,7 +90,8 @@ export function renderPicker(
     groups.set(category, { details, summary, label: categoryLabel(category), items });
   }
   const update = () => {
-    const query = input.value.trim();
+    // A Fluent text input has no value until it has been connected and typed into.
+    const query = (input.value ?? "").trim();
     const found = new Set(search(functions, query).map((f) => f.id));
     for (const { details, summary, label, items } of groups.values()) {
       let shown = 0;
@@ -107,7 +111,6 @@ export function renderPicker(
           : `${found.size} ${found.size === 1 ? "function matches" : "functions match"} "${query}"`;
   };
   input.addEventListener("input", update);
-  const label = make("label", { for: "fn-search" }, "Find a function");
-  container.replaceChildren(label, input, count, list);
+  container.replaceChildren(input, count, list);
   update();
 }

@@ -15,6 +15,7 @@ import "@fluentui/web-components/button.js";
 import "@fluentui/web-components/progress-bar.js";
 import "@fluentui/web-components/tab.js";
 import "@fluentui/web-components/tablist.js";
+import "@fluentui/web-components/text-input.js";
 import { webLightTheme } from "@fluentui/tokens";
 import { setTheme } from "@fluentui/web-components/theme/index.js";
 import { datasetVersion, editions as coreEditions } from "@critmin/core";

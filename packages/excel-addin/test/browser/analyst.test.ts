@@ -71,15 +71,15 @@ describe("find a function", () => {
     expect(await page.locator("#fn-search-count").textContent()).toMatch(
       new RegExp(`^${functionIds(pane).length} functions in \\d+ groups$`),
     );
-    await page.fill("#fn-search", "china");
+    await page.fill("#fn-search input", "china");
     expect(await visible()).toContain("CHINA_SHARE");
-    await page.fill("#fn-search", "risk");
+    await page.fill("#fn-search input", "risk");
     expect(await visible()).toEqual(expect.arrayContaining(["SUPPLY_RISK", "SUPPLY_AT_RISK"]));
-    await page.fill("#fn-search", "battery");
+    await page.fill("#fn-search input", "battery");
     expect(await visible()).toContain("TECH_EXPOSURE");
-    await page.fill("#fn-search", "demand");
+    await page.fill("#fn-search input", "demand");
     expect(await visible()).toContain("DEMAND");
-    await page.fill("#fn-search", "china");
+    await page.fill("#fn-search input", "china");
     await elementScreenshot(page, "#fn-finder", "picker-search");
     // Each listed function has its one-line description and a Help link to its docs page.
     const item = page.locator("#pick-CHINA_SHARE");
@@ -91,7 +91,7 @@ describe("find a function", () => {
     await item.locator(".pick").click();
     expect(await page.locator("#fn").inputValue()).toBe("CHINA_SHARE");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("arg-mineral");
-    await page.fill("#fn-search", "zzzz");
+    await page.fill("#fn-search input", "zzzz");
     expect(await page.locator("#fn-search-count").textContent()).toBe('No function matches "zzzz"');
     expect(errors).toEqual([]);
     await page.close();
