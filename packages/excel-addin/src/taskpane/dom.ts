@@ -134,6 +134,44 @@ export function disableWithReason(
   }
 }
 
+/** Fluent's text input: its shadow root holds the focusable <input>; the host is what the pane reads and sets. */
+export type TextField = HTMLElement & { value: string | undefined; name: string; readonly control?: HTMLInputElement };
+
+/**
+ * A Fluent text input labelled by `label`, its slotted text, which labels the <input> inside it: an
+ * outside <label for> would name only the host.
+ */
+export function textField(props: Partial<Record<string, string>>, label: Node | string): TextField {
+  const field = make("fluent-text-input" as "input", {
+    type: "text",
+    autocomplete: "off",
+    spellcheck: "false",
+    ...props,
+  });
+  field.append(typeof label === "string" ? make("span", {}, label) : label);
+  return field;
+}
+
+/**
+ * Gives a connected Fluent field's inner <input> its description: an aria-describedby on the host
+ * cannot reach into the shadow root, a plain aria-description can.
+ */
+export function describeField(field: TextField, description: string): void {
+  field.control?.setAttribute("aria-description", description);
+}
+
+/** A field's text: a Fluent text input has no value until it is connected and typed into. */
+export function valueOf(field: { value: string | undefined }): string {
+  return field.value ?? "";
+}
+
+/** Marks a field invalid (or not) on the host, which tests and styles read, and on its inner <input>, which screen readers read. */
+export function markInvalid(field: HTMLElement, invalid: boolean): void {
+  field.toggleAttribute("aria-invalid", invalid);
+  const inner = (field as Partial<TextField>).control;
+  if (inner) inner.toggleAttribute("aria-invalid", invalid);
+}
+
 /**
  * Enter in a text field submits its form, as it does with a native submit button: a browser does
  * not count a Fluent button (a form-associated custom element) as the form's default button.

@@ -28,8 +28,8 @@ afterAll(() => pane?.close());
 describe("SERIES in the task pane", () => {
   it("spills every edition's figures with a header row, years as written and shares as %", async () => {
     const { page, errors } = await open("?fn=SERIES");
-    await page.fill("#arg-mineral", "lithium");
-    await page.fill("#arg-country", "China");
+    await page.fill("#arg-mineral input", "lithium");
+    await page.fill("#arg-country input", "China");
     await page.selectOption("#arg-stage", "refining");
     await page.click("#run");
     await page.locator("#result-table").waitFor();
@@ -50,8 +50,8 @@ describe("SERIES in the task pane", () => {
 
   it("says which editions fold the country into rest of world (not zero)", async () => {
     const { page, errors } = await open("?fn=SERIES");
-    await page.fill("#arg-mineral", "cobalt");
-    await page.fill("#arg-country", "China");
+    await page.fill("#arg-mineral input", "cobalt");
+    await page.fill("#arg-country input", "China");
     await page.selectOption("#arg-stage", "mining");
     await page.click("#run");
     await page.locator("#answer-line").waitFor();
@@ -127,10 +127,10 @@ describe("find a function", () => {
 describe("every result readable", () => {
   it("shows a change of share in percentage points and an error once, not again under Source", async () => {
     const { page, errors } = await open("?fn=SHARE_CHANGE");
-    await page.fill("#arg-mineral", "graphite");
-    await page.fill("#arg-country", "CHN");
-    await page.fill("#arg-fromYear", "2023");
-    await page.fill("#arg-toYear", "2030");
+    await page.fill("#arg-mineral input", "graphite");
+    await page.fill("#arg-country input", "CHN");
+    await page.fill("#arg-fromYear input", "2023");
+    await page.fill("#arg-toYear input", "2030");
     await page.selectOption("#arg-source", "iea-cmde-2024");
     await page.click("#run");
     await page.locator("#result-value data").waitFor();
@@ -138,8 +138,8 @@ describe("every result readable", () => {
     const points = (change * 100).toFixed(1);
     expect(await page.locator("#result-value data").textContent()).toBe(`${change > 0 ? "+" : ""}${points} pp`);
     await page.selectOption("#fn", "CHINA_SHARE");
-    await page.fill("#arg-mineral", "cobalt");
-    await page.fill("#arg-year", "2019");
+    await page.fill("#arg-mineral input", "cobalt");
+    await page.fill("#arg-year input", "2019");
     await page.click("#run");
     await page.locator("#result-value.error").waitFor();
     const output = (await page.locator("#output").innerText()) ?? "";
