@@ -10,7 +10,7 @@ export function element<T extends HTMLElement>(id: string): T {
 /**
  * A panel's elements by name: `elements("data", { year: "select" })` is #data-year, a <select>;
  * a camel-case name is a kebab-case id (copyStatus: #copy-status). A Fluent control stands in for
- * the native one it is named as (fluent-button for "button").
+ * the native one it is named as (fluent-button for "button", fluent-text-input for "input").
  */
 export function elements<T extends Record<string, keyof HTMLElementTagNameMap>>(
   prefix: string,
@@ -20,7 +20,8 @@ export function elements<T extends Record<string, keyof HTMLElementTagNameMap>>(
   for (const [name, tag] of Object.entries(tags)) {
     const id = [prefix, name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)].filter(Boolean).join("-");
     const node = element(id);
-    if (node.localName !== tag && node.localName !== `fluent-${tag}`)
+    const fluent = tag === "input" ? "fluent-text-input" : `fluent-${tag}`;
+    if (node.localName !== tag && node.localName !== fluent)
       throw new Error(`taskpane.html: #${id} is a <${node.localName}>, not a <${tag}>`);
     found[name] = node;
   }
@@ -165,22 +166,12 @@ export function valueOf(field: { value: string | undefined }): string {
   return field.value ?? "";
 }
 
-/** Marks a field invalid (or not) on the host, which tests and styles read, and on its inner <input>, which screen readers read. */
-export function markInvalid(field: HTMLElement, invalid: boolean): void {
-  field.toggleAttribute("aria-invalid", invalid);
-  const inner = (field as Partial<TextField>).control;
-  if (inner) inner.toggleAttribute("aria-invalid", invalid);
-}
-
 /**
- * Enter in a text field submits its form, as it does with a native submit button: a browser does
- * not count a Fluent button (a form-associated custom element) as the form's default button.
+ * Marks a field invalid (or not) on the host, which styles read, and on its inner <input>, which
+ * screen readers read. "true", not "": an empty aria-invalid means false.
  */
-export function submitOnEnter(form: HTMLFormElement): void {
-  form.addEventListener("keydown", (event) => {
-    const target = event.target as HTMLElement;
-    if (event.key !== "Enter" || event.isComposing || target.localName !== "input") return;
-    event.preventDefault();
-    form.requestSubmit();
-  });
+export function markInvalid(field: HTMLElement, invalid: boolean): void {
+  for (const node of [field, (field as Partial<TextField>).control])
+    if (invalid) node?.setAttribute("aria-invalid", "true");
+    else node?.removeAttribute("aria-invalid");
 }

@@ -24,7 +24,7 @@ import * as excel from "../workbook/excel.ts";
 import { NAMESPACES } from "../workbook/formulas.ts";
 import { formulaText, namespaceFromQuery, parseArgument } from "./arguments.ts";
 import { DataBrowser } from "./dataBrowser.ts";
-import { element, submitOnEnter } from "./dom.ts";
+import { element } from "./dom.ts";
 import { renderGallery } from "./gallery.ts";
 import { loadMetadata, type Metadata } from "./metadata.ts";
 import { connectOffice } from "./office.ts";
@@ -94,7 +94,6 @@ async function start(): Promise<void> {
   const host = element<HTMLParagraphElement>("host");
   const namespace = namespaceFromQuery();
   setTheme(webLightTheme);
-  for (const form of ["playground", "data-form", "refresh-form"]) submitOnEnter(element<HTMLFormElement>(form));
   host.textContent = `Outside Excel: a playground for the ${namespace}.* functions. Nothing is written to a workbook.`;
   let inExcel = false;
   let ready: ((value: void) => void) | undefined;

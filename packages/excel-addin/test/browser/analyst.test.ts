@@ -200,7 +200,7 @@ describe("the data refresh card", () => {
   it("starts empty, says a non-URL is not a URL, and describes the bundled data in words, version second", async () => {
     const { page, errors } = await open("?tab=data");
     await page.locator("#refresh-current:not(:empty)").waitFor();
-    expect(await page.locator("#refresh-url").inputValue()).toBe("");
+    expect(await page.locator("#refresh-url input").inputValue()).toBe("");
     const editions = core.editions();
     const newest = [...editions].sort((a, b) => b.date.localeCompare(a.date))[0]!;
     const [year, month] = newest.date.split("-").map(Number);
@@ -211,11 +211,16 @@ describe("the data refresh card", () => {
     expect(await page.locator("#refresh-current").textContent()).toBe(
       `Bundled data: ${editions.length} editions, newest ${newest.id.split("-")[0]!.toUpperCase()} ${monthName} ${year} (dataset ${core.datasetVersion()})`,
     );
-    await page.fill("#refresh-url", "manifest please");
+    await page.fill("#refresh-url input", "manifest please");
     await page.click("#refresh-run");
     await page.locator("#refresh-message:not(:empty)").waitFor();
     expect(await page.locator("#refresh-message").textContent()).toMatch(/^"manifest please" is not a URL: /);
     expect(await page.locator("#refresh-url").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#refresh-url input").getAttribute("aria-invalid")).toBe("true");
+    // Enter in the field submits, as the button does (Fluent's text input submits its form).
+    await page.fill("#refresh-url input", "still not one");
+    await page.press("#refresh-url input", "Enter");
+    await page.locator("#refresh-message", { hasText: '"still not one" is not a URL' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
