@@ -10,7 +10,7 @@ export function element<T extends HTMLElement>(id: string): T {
 /**
  * A panel's elements by name: `elements("data", { year: "select" })` is #data-year, a <select>;
  * a camel-case name is a kebab-case id (copyStatus: #copy-status). A Fluent control stands in for
- * the native one it is named as (fluent-button for "button").
+ * the native one it is named as (fluent-button for "button", fluent-text-input for "input").
  */
 export function elements<T extends Record<string, keyof HTMLElementTagNameMap>>(
   prefix: string,
@@ -20,7 +20,8 @@ export function elements<T extends Record<string, keyof HTMLElementTagNameMap>>(
   for (const [name, tag] of Object.entries(tags)) {
     const id = [prefix, name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)].filter(Boolean).join("-");
     const node = element(id);
-    if (node.localName !== tag && node.localName !== `fluent-${tag}`)
+    const fluent = tag === "input" ? "fluent-text-input" : `fluent-${tag}`;
+    if (node.localName !== tag && node.localName !== fluent)
       throw new Error(`taskpane.html: #${id} is a <${node.localName}>, not a <${tag}>`);
     found[name] = node;
   }
@@ -134,15 +135,43 @@ export function disableWithReason(
   }
 }
 
+/** Fluent's text input: its shadow root holds the focusable <input>; the host is what the pane reads and sets. */
+export type TextField = HTMLElement & { value: string | undefined; name: string; readonly control?: HTMLInputElement };
+
 /**
- * Enter in a text field submits its form, as it does with a native submit button: a browser does
- * not count a Fluent button (a form-associated custom element) as the form's default button.
+ * A Fluent text input labelled by `label`, its slotted text, which labels the <input> inside it: an
+ * outside <label for> would name only the host.
  */
-export function submitOnEnter(form: HTMLFormElement): void {
-  form.addEventListener("keydown", (event) => {
-    const target = event.target as HTMLElement;
-    if (event.key !== "Enter" || event.isComposing || target.localName !== "input") return;
-    event.preventDefault();
-    form.requestSubmit();
+export function textField(props: Partial<Record<string, string>>, label: Node | string): TextField {
+  const field = make("fluent-text-input" as "input", {
+    type: "text",
+    autocomplete: "off",
+    spellcheck: "false",
+    ...props,
   });
+  field.append(typeof label === "string" ? make("span", {}, label) : label);
+  return field;
+}
+
+/**
+ * Gives a connected Fluent field's inner <input> its description: an aria-describedby on the host
+ * cannot reach into the shadow root, a plain aria-description can.
+ */
+export function describeField(field: TextField, description: string): void {
+  field.control?.setAttribute("aria-description", description);
+}
+
+/** A field's text: a Fluent text input has no value until it is connected and typed into. */
+export function valueOf(field: { value: string | undefined }): string {
+  return field.value ?? "";
+}
+
+/**
+ * Marks a field invalid (or not) on the host, which styles read, and on its inner <input>, which
+ * screen readers read. "true", not "": an empty aria-invalid means false.
+ */
+export function markInvalid(field: HTMLElement, invalid: boolean): void {
+  for (const node of [field, (field as Partial<TextField>).control])
+    if (invalid) node?.setAttribute("aria-invalid", "true");
+    else node?.removeAttribute("aria-invalid");
 }

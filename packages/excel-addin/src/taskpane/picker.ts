@@ -3,7 +3,7 @@
 // docs page. Built from functions.json and the traits, so a function added there appears here.
 import { categoryLabel, orderedCategories } from "../functions/categories.ts";
 import { traitsOf } from "../functions/traits.ts";
-import { make } from "./dom.ts";
+import { make, textField, valueOf } from "./dom.ts";
 import type { FunctionMeta } from "./metadata.ts";
 
 /** The text a search reads for a function: its name (underscores as spaces), description, argument hints and category. */
@@ -46,15 +46,15 @@ export function renderPicker(
   functions: readonly FunctionMeta[],
   onPick: (id: string) => void,
 ): void {
-  const input = make("input", {
-    id: "fn-search",
-    type: "search",
-    autocomplete: "off",
-    spellcheck: "false",
-    placeholder: 'e.g. "china", "risk", "battery"',
-    "aria-describedby": "fn-search-count",
-    "aria-controls": "fn-picker",
-  });
+  const input = textField(
+    {
+      id: "fn-search",
+      placeholder: 'e.g. "china", "risk", "battery"',
+      "aria-describedby": "fn-search-count",
+      "aria-controls": "fn-picker",
+    },
+    "Find a function",
+  );
   const count = make("p", { id: "fn-search-count", class: "hint", role: "status", "aria-live": "polite" });
   const list = make("div", { id: "fn-picker", class: "picker" });
   const groups = new Map<
@@ -87,7 +87,7 @@ export function renderPicker(
     groups.set(category, { details, summary, label: categoryLabel(category), items });
   }
   const update = () => {
-    const query = input.value.trim();
+    const query = valueOf(input).trim();
     const found = new Set(search(functions, query).map((f) => f.id));
     for (const { details, summary, label, items } of groups.values()) {
       let shown = 0;
@@ -107,7 +107,6 @@ export function renderPicker(
           : `${found.size} ${found.size === 1 ? "function matches" : "functions match"} "${query}"`;
   };
   input.addEventListener("input", update);
-  const label = make("label", { for: "fn-search" }, "Find a function");
-  container.replaceChildren(label, input, count, list);
+  container.replaceChildren(input, count, list);
   update();
 }

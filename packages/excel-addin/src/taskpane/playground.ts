@@ -6,7 +6,20 @@ import { cellUnit, numberFormatFor } from "../workbook/numberFormats.ts";
 import { formulaText, parseArgument, type Cell } from "./arguments.ts";
 import { boundSign } from "../adapter/answerText.ts";
 import { answerFor, renderAnswer } from "./answer.ts";
-import { asRows, disableWithReason, element, elements, errorText, isExcelError, make } from "./dom.ts";
+import {
+  asRows,
+  describeField,
+  disableWithReason,
+  element,
+  elements,
+  errorText,
+  isExcelError,
+  make,
+  markInvalid,
+  textField,
+  valueOf,
+  type TextField,
+} from "./dom.ts";
 import type { EnumMeta, FunctionMeta, Metadata } from "./metadata.ts";
 import { renderResult } from "./result.ts";
 import { categoryLabel, orderedCategories } from "../functions/categories.ts";
@@ -109,23 +122,23 @@ export class Playground {
     return this.functions.get(this.ui.fn.value)!;
   }
 
-  private inputs(): (HTMLInputElement | HTMLSelectElement)[] {
-    return Array.from(this.ui.args.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select"));
+  private inputs(): (TextField | HTMLSelectElement)[] {
+    return Array.from(this.ui.args.querySelectorAll<TextField | HTMLSelectElement>("fluent-text-input, select"));
   }
 
   private showFunction(): void {
-    for (const input of this.inputs()) if (input.value !== "") this.remembered.set(input.name, input.value);
+    for (const input of this.inputs()) if (valueOf(input) !== "") this.remembered.set(input.name, valueOf(input));
     const meta = this.current;
     this.ui.fnDescription.textContent = meta.description ?? "";
     this.ui.args.replaceChildren(make("legend", {}, meta.parameters.length > 0 ? "Arguments" : "No arguments"));
     for (const p of meta.parameters) {
       const id = `arg-${p.name}`;
       const field = make("div", { class: "field" });
-      const label = make("label", { for: id }, p.name);
+      const label = make("span", {}, p.name);
       label.append(make("span", { class: "opt" }, p.optional ? " (optional)" : " (required)"));
       const hintId = `${id}-hint`;
       const choices = p.customEnumId ? this.enums.get(p.customEnumId) : undefined;
-      let control: HTMLInputElement | HTMLSelectElement;
+      let control: TextField | HTMLSelectElement;
       if (choices) {
         // The option is its value alone: "iea-cmde-2025 — IEA Critical Minerals Data Explorer, …"
         // would be cut at 350 px. The chosen value's description shows in full under the list.
@@ -137,22 +150,19 @@ export class Playground {
         }
         field.append(make("p", { id: `${id}-choice`, class: "hint choice" }));
         control.addEventListener("change", () => this.describeChoices());
+        const caption = make("label", { for: id });
+        caption.append(label);
+        field.prepend(caption, control);
       } else {
-        control = make("input", {
-          id,
-          name: p.name,
-          type: "text",
-          autocomplete: "off",
-          spellcheck: "false",
-          "aria-describedby": hintId,
-        });
+        control = textField({ id, name: p.name, "aria-describedby": hintId }, label);
+        field.prepend(control);
       }
       if (!p.optional) control.setAttribute("aria-required", "true");
       control.value = this.remembered.get(p.name) ?? "";
       if (control instanceof HTMLSelectElement && control.selectedIndex < 0) control.value = "";
-      field.prepend(label, control);
       field.append(make("p", { id: hintId, class: "hint" }, p.description ?? ""));
       this.ui.args.append(field);
+      if (!(control instanceof HTMLSelectElement)) describeField(control, p.description ?? "");
     }
     this.ui.output.hidden = true;
     this.describeChoices();
@@ -169,13 +179,13 @@ export class Playground {
     const fn = registered(meta.id);
     if (!fn) return;
     const values = new Map<string, Cell>();
-    let missing: HTMLInputElement | HTMLSelectElement | undefined;
+    let missing: TextField | HTMLSelectElement | undefined;
     for (const input of this.inputs()) {
-      const value = parseArgument(input.value);
+      const value = parseArgument(valueOf(input));
       values.set(input.name, value);
       const required = input.getAttribute("aria-required") === "true";
       const invalid = required && value === null;
-      input.toggleAttribute("aria-invalid", invalid);
+      markInvalid(input, invalid);
       if (invalid) missing ??= input;
     }
     if (missing) {

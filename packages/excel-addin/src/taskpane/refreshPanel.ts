@@ -6,7 +6,7 @@ import { runRefresh, useBundled, type ActionOutcome } from "../refresh/applyRefr
 import { DATA_PUBLIC_KEYS } from "../refresh/publicKeys.ts";
 import { NOT_SET_UP, type RefreshProgress } from "../refresh/refreshDataset.ts";
 import type { DatasetStore, Restored } from "../refresh/store.ts";
-import { disableWithReason, element, elements, make } from "./dom.ts";
+import { describeField, disableWithReason, element, elements, make, markInvalid, valueOf } from "./dom.ts";
 import { Progress, say } from "./progress.ts";
 
 export interface RefreshPanelDeps {
@@ -72,6 +72,7 @@ export class RefreshPanel {
     this.setUp = (deps.publicKeys ?? DATA_PUBLIC_KEYS).length > 0;
     // Empty unless a refresh succeeded before: a guessed address would only answer 404.
     this.ui.url.value = rememberedUrl() ?? "";
+    describeField(this.ui.url, element("refresh-hint").textContent?.trim().replace(/\s+/g, " ") ?? "");
     element<HTMLFormElement>("refresh-form").addEventListener("submit", (event) => {
       event.preventDefault();
       void this.refresh();
@@ -146,15 +147,15 @@ export class RefreshPanel {
 
   private async refresh(): Promise<void> {
     if (!this.setUp) return;
-    const url = this.ui.url.value.trim();
+    const url = valueOf(this.ui.url).trim();
     if (url === "") {
-      this.ui.url.setAttribute("aria-invalid", "true");
+      markInvalid(this.ui.url, true);
       this.say("Enter the URL of the manifest.json your organisation hosts.", true);
       this.ui.url.focus();
       return;
     }
     if (!isAbsoluteUrl(url)) {
-      this.ui.url.setAttribute("aria-invalid", "true");
+      markInvalid(this.ui.url, true);
       this.say(
         `"${url}" is not a URL: give the whole address of the manifest, like https://data.example.org/critmin/manifest.json.`,
         true,
@@ -162,7 +163,7 @@ export class RefreshPanel {
       this.ui.url.focus();
       return;
     }
-    this.ui.url.removeAttribute("aria-invalid");
+    markInvalid(this.ui.url, false);
     const controller = new AbortController();
     this.setBusy(controller);
     this.say("");

@@ -1,8 +1,8 @@
 // Office look and access (issue 16, item 6) in a real browser (Debian's chromium via playwright-core)
 // at 350px, outside Office: axe-core (injected into the page) finds no serious or critical WCAG 2.1
 // A/AA violation on any tab; the keyboard focus ring has at least 3:1 contrast with what is behind
-// it; buttons are Fluent's only; no select cuts an option's label; the Workbook controls are off and
-// say why.
+// it (a Fluent text field's too); buttons and text fields are Fluent's only; no select cuts an
+// option's label; the Workbook controls are off and say why.
 // Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/tab-*-350.png.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -66,6 +66,24 @@ function contrast(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
+/** The focused element's outline and the background it is drawn over (its nearest painted container). */
+async function focusRing(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    // The ring is drawn outside the control, over its container's background.
+    let host: HTMLElement | null = el.parentElement;
+    while (host && getComputedStyle(host).backgroundColor === "rgba(0, 0, 0, 0)") host = host.parentElement;
+    return {
+      id: el.id,
+      width: parseFloat(style.outlineWidth),
+      style: style.outlineStyle,
+      colour: style.outlineColor,
+      behind: host ? getComputedStyle(host).backgroundColor : "rgb(255, 255, 255)",
+    };
+  });
+}
+
 describe("axe-core on each tab", () => {
   for (const tab of TABS)
     it(`reports no serious or critical violation on the ${tab} tab`, async () => {
@@ -74,6 +92,8 @@ describe("axe-core on each tab", () => {
       expect(found, JSON.stringify(found, null, 1)).toEqual([]);
       // Buttons are Fluent's throughout (no native button beside Fluent ones).
       expect(await page.evaluate(() => document.querySelectorAll("button").length)).toBe(0);
+      // So are text fields: a Fluent text input's <input> is in its shadow root, never in the page.
+      expect(await page.evaluate(() => document.querySelectorAll("input").length)).toBe(0);
       await elementScreenshot(page, "body", `tab-${tab}-350`);
       expect(errors).toEqual([]);
       await page.close();
@@ -86,21 +106,20 @@ describe("focus, labels and disabled controls", () => {
     // Reached by the keyboard, as :focus-visible draws it.
     await page.focus("#data-mineral");
     await page.keyboard.press("Tab");
-    const ring = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      const style = getComputedStyle(el);
-      // The ring is drawn outside the control, over its container's background.
-      let host: HTMLElement | null = el.parentElement;
-      while (host && getComputedStyle(host).backgroundColor === "rgba(0, 0, 0, 0)") host = host.parentElement;
-      return {
-        id: el.id,
-        width: parseFloat(style.outlineWidth),
-        style: style.outlineStyle,
-        colour: style.outlineColor,
-        behind: host ? getComputedStyle(host).backgroundColor : "rgb(255, 255, 255)",
-      };
-    });
+    const ring = await focusRing(page);
     expect(ring.id).toBe("data-stage");
+    expect(ring.style).not.toBe("none");
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    expect(contrast(ring.colour, ring.behind)).toBeGreaterThanOrEqual(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("rings a focused Fluent text field as it rings the other controls, at least 3:1", async () => {
+    const { page, errors } = await open("functions");
+    await page.focus("#fn-search input");
+    const ring = await focusRing(page);
+    expect(ring.id).toBe("fn-search");
     expect(ring.style).not.toBe("none");
     expect(ring.width).toBeGreaterThanOrEqual(2);
     expect(contrast(ring.colour, ring.behind)).toBeGreaterThanOrEqual(3);

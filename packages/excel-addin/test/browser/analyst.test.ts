@@ -28,8 +28,8 @@ afterAll(() => pane?.close());
 describe("SERIES in the task pane", () => {
   it("spills every edition's figures with a header row, years as written and shares as %", async () => {
     const { page, errors } = await open("?fn=SERIES");
-    await page.fill("#arg-mineral", "lithium");
-    await page.fill("#arg-country", "China");
+    await page.fill("#arg-mineral input", "lithium");
+    await page.fill("#arg-country input", "China");
     await page.selectOption("#arg-stage", "refining");
     await page.click("#run");
     await page.locator("#result-table").waitFor();
@@ -50,8 +50,8 @@ describe("SERIES in the task pane", () => {
 
   it("says which editions fold the country into rest of world (not zero)", async () => {
     const { page, errors } = await open("?fn=SERIES");
-    await page.fill("#arg-mineral", "cobalt");
-    await page.fill("#arg-country", "China");
+    await page.fill("#arg-mineral input", "cobalt");
+    await page.fill("#arg-country input", "China");
     await page.selectOption("#arg-stage", "mining");
     await page.click("#run");
     await page.locator("#answer-line").waitFor();
@@ -71,15 +71,15 @@ describe("find a function", () => {
     expect(await page.locator("#fn-search-count").textContent()).toMatch(
       new RegExp(`^${functionIds(pane).length} functions in \\d+ groups$`),
     );
-    await page.fill("#fn-search", "china");
+    await page.fill("#fn-search input", "china");
     expect(await visible()).toContain("CHINA_SHARE");
-    await page.fill("#fn-search", "risk");
+    await page.fill("#fn-search input", "risk");
     expect(await visible()).toEqual(expect.arrayContaining(["SUPPLY_RISK", "SUPPLY_AT_RISK"]));
-    await page.fill("#fn-search", "battery");
+    await page.fill("#fn-search input", "battery");
     expect(await visible()).toContain("TECH_EXPOSURE");
-    await page.fill("#fn-search", "demand");
+    await page.fill("#fn-search input", "demand");
     expect(await visible()).toContain("DEMAND");
-    await page.fill("#fn-search", "china");
+    await page.fill("#fn-search input", "china");
     await elementScreenshot(page, "#fn-finder", "picker-search");
     // Each listed function has its one-line description and a Help link to its docs page.
     const item = page.locator("#pick-CHINA_SHARE");
@@ -91,7 +91,7 @@ describe("find a function", () => {
     await item.locator(".pick").click();
     expect(await page.locator("#fn").inputValue()).toBe("CHINA_SHARE");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("arg-mineral");
-    await page.fill("#fn-search", "zzzz");
+    await page.fill("#fn-search input", "zzzz");
     expect(await page.locator("#fn-search-count").textContent()).toBe('No function matches "zzzz"');
     expect(errors).toEqual([]);
     await page.close();
@@ -127,10 +127,10 @@ describe("find a function", () => {
 describe("every result readable", () => {
   it("shows a change of share in percentage points and an error once, not again under Source", async () => {
     const { page, errors } = await open("?fn=SHARE_CHANGE");
-    await page.fill("#arg-mineral", "graphite");
-    await page.fill("#arg-country", "CHN");
-    await page.fill("#arg-fromYear", "2023");
-    await page.fill("#arg-toYear", "2030");
+    await page.fill("#arg-mineral input", "graphite");
+    await page.fill("#arg-country input", "CHN");
+    await page.fill("#arg-fromYear input", "2023");
+    await page.fill("#arg-toYear input", "2030");
     await page.selectOption("#arg-source", "iea-cmde-2024");
     await page.click("#run");
     await page.locator("#result-value data").waitFor();
@@ -138,8 +138,8 @@ describe("every result readable", () => {
     const points = (change * 100).toFixed(1);
     expect(await page.locator("#result-value data").textContent()).toBe(`${change > 0 ? "+" : ""}${points} pp`);
     await page.selectOption("#fn", "CHINA_SHARE");
-    await page.fill("#arg-mineral", "cobalt");
-    await page.fill("#arg-year", "2019");
+    await page.fill("#arg-mineral input", "cobalt");
+    await page.fill("#arg-year input", "2019");
     await page.click("#run");
     await page.locator("#result-value.error").waitFor();
     const output = (await page.locator("#output").innerText()) ?? "";
@@ -200,7 +200,7 @@ describe("the data refresh card", () => {
   it("starts empty, says a non-URL is not a URL, and describes the bundled data in words, version second", async () => {
     const { page, errors } = await open("?tab=data");
     await page.locator("#refresh-current:not(:empty)").waitFor();
-    expect(await page.locator("#refresh-url").inputValue()).toBe("");
+    expect(await page.locator("#refresh-url input").inputValue()).toBe("");
     const editions = core.editions();
     const newest = [...editions].sort((a, b) => b.date.localeCompare(a.date))[0]!;
     const [year, month] = newest.date.split("-").map(Number);
@@ -211,11 +211,16 @@ describe("the data refresh card", () => {
     expect(await page.locator("#refresh-current").textContent()).toBe(
       `Bundled data: ${editions.length} editions, newest ${newest.id.split("-")[0]!.toUpperCase()} ${monthName} ${year} (dataset ${core.datasetVersion()})`,
     );
-    await page.fill("#refresh-url", "manifest please");
+    await page.fill("#refresh-url input", "manifest please");
     await page.click("#refresh-run");
     await page.locator("#refresh-message:not(:empty)").waitFor();
     expect(await page.locator("#refresh-message").textContent()).toMatch(/^"manifest please" is not a URL: /);
     expect(await page.locator("#refresh-url").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#refresh-url input").getAttribute("aria-invalid")).toBe("true");
+    // Enter in the field submits, as the button does (Fluent's text input submits its form).
+    await page.fill("#refresh-url input", "still not one");
+    await page.press("#refresh-url input", "Enter");
+    await page.locator("#refresh-message", { hasText: '"still not one" is not a URL' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

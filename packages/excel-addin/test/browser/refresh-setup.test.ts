@@ -26,7 +26,8 @@ describe("data refresh in a build without public keys", () => {
     // A Fluent button: its `disabled` property (Playwright's isDisabled reads native controls' state only).
     expect(await page.locator("#refresh-run").evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     expect(await page.locator("#refresh-run").getAttribute("aria-description")).toMatch(/^Data refresh is not set up/);
-    expect(await page.locator("#refresh-url").isDisabled()).toBe(true);
+    // A Fluent text input: the <input> inside it is what the keyboard reaches.
+    expect(await page.locator("#refresh-url input").isDisabled()).toBe(true);
     await page.locator("#refresh-form").evaluate((form: HTMLFormElement) => form.requestSubmit());
     await page.waitForTimeout(300);
     expect(requests.filter((p) => p.includes("manifest") || p.includes("/data/"))).toEqual([]);

@@ -40,10 +40,10 @@ async function open(query: string, officeJs = ""): Promise<{ page: Page; errors:
 
 async function runFunction(page: Page, id: string, args: Record<string, string>): Promise<void> {
   await page.selectOption("#fn", id);
-  for (const [name, value] of Object.entries(args)) await page.fill(`#arg-${name}`, value);
+  for (const [name, value] of Object.entries(args)) await page.fill(`#arg-${name} input`, value);
   const last = Object.keys(args).at(-1);
   // Keyboard: Enter in the last field submits the form.
-  if (last) await page.press(`#arg-${last}`, "Enter");
+  if (last) await page.press(`#arg-${last} input`, "Enter");
   else await page.click("#run");
   await page.locator("#output:not([hidden]) #formula:not(:empty)").waitFor();
 }
@@ -61,7 +61,13 @@ describe("task pane playground, outside Office", () => {
     // Grouped by category (functions/categories.ts), so in another order than functions.json.
     expect((await page.locator("#fn option").allTextContents()).sort()).toEqual(functionIds(pane).sort());
     expect(await page.locator("#fn").evaluate((el: HTMLSelectElement) => el.value)).toBe("CHINA_SHARE");
-    expect(await page.locator("label[for=arg-mineral]").textContent()).toBe("mineral (required)");
+    // The label is the Fluent field's slotted text, which labels the <input> in its shadow root.
+    expect(await page.locator("#arg-mineral").textContent()).toBe("mineral (required)");
+    const cdp = await page.context().newCDPSession(page);
+    const tree = (await cdp.send("Accessibility.getFullAXTree")) as {
+      nodes: { role?: { value: string }; name?: { value: string } }[];
+    };
+    expect(tree.nodes.some((n) => n.role?.value === "textbox" && n.name?.value === "mineral (required)")).toBe(true);
     expect(await page.locator("#arg-stage option").allTextContents()).toContain("refining");
     await page.selectOption("#arg-stage", "refining");
     expect(await page.locator("#arg-stage-choice").textContent()).toBe("Refining (processing, smelting, chemicals)");
@@ -94,7 +100,7 @@ describe("task pane playground, outside Office", () => {
     const { page, errors } = await open("?ns=CRITMINDEV");
     await runFunction(page, "SHARE", { mineral: "lithium", country: "Australia" });
     await page.selectOption("#arg-stage", "mining");
-    await page.fill("#arg-year", "2023");
+    await page.fill("#arg-year input", "2023");
     await page.click("#run");
     await page.locator("#formula", { hasText: "2023" }).waitFor();
     expect(await page.locator("#formula").textContent()).toBe('=CRITMINDEV.SHARE("lithium","Australia","mining",2023)');
@@ -154,10 +160,11 @@ describe("task pane playground, outside Office", () => {
     expect(await page.locator("#result-value").textContent()).toMatch(/^#N\/A — CHINA_SHARE: /);
     expect(await page.locator("#formula").textContent()).toBe('=CRITMIN.CHINA_SHARE("cobalt",,1999)');
 
-    await page.fill("#arg-mineral", "");
+    await page.fill("#arg-mineral input", "");
     await page.click("#run");
     expect(await page.locator("#result-value").textContent()).toBe("mineral is required.");
     expect(await page.locator("#arg-mineral").getAttribute("aria-invalid")).not.toBeNull();
+    expect(await page.locator("#arg-mineral input").getAttribute("aria-invalid")).toBe("true");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("arg-mineral");
     expect(errors).toEqual([]);
     await page.close();
@@ -190,14 +197,16 @@ describe("task pane playground, outside Office", () => {
       await page.selectOption("#fn", id);
       // The form remembers values across functions: start each case from an empty form.
       await page.evaluate(() =>
-        document.querySelectorAll<HTMLInputElement | HTMLSelectElement>("#args input, #args select").forEach((el) => {
-          el.value = "";
-        }),
+        document
+          .querySelectorAll<HTMLInputElement | HTMLSelectElement>("#args fluent-text-input, #args select")
+          .forEach((el) => {
+            el.value = "";
+          }),
       );
       for (const [name, value] of Object.entries(args)) {
         const tag = await page.locator(`#arg-${name}`).evaluate((el) => el.localName);
         if (tag === "select") await page.selectOption(`#arg-${name}`, value);
-        else await page.fill(`#arg-${name}`, value);
+        else await page.fill(`#arg-${name} input`, value);
       }
       await page.click("#run");
       const line = page.locator("#answer-line");

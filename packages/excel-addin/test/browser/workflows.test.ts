@@ -327,7 +327,7 @@ describe("data refresh (mocked Excel)", () => {
     const before = await dataVersion(page);
     expect(before).toBe(`${core.datasetVersion()} (pinned: ${OLD.join(", ")})`);
 
-    await page.locator("#refresh-url").fill(`${pane.base}/data/damaged/manifest.json`);
+    await page.locator("#refresh-url input").fill(`${pane.base}/data/damaged/manifest.json`);
     await page.locator("#refresh-run").click();
     await page.locator("#refresh-message", { hasText: "Refresh failed" }).waitFor();
     const refused = await page.locator("#refresh-message").textContent();
@@ -340,7 +340,7 @@ describe("data refresh (mocked Excel)", () => {
     await page.locator("#refresh").scrollIntoViewIfNeeded();
     await screenshot(page, "pane-refresh");
 
-    await page.locator("#refresh-url").fill(`${pane.base}/data/stranger/manifest.json`);
+    await page.locator("#refresh-url input").fill(`${pane.base}/data/stranger/manifest.json`);
     await page.locator("#refresh-run").click();
     await page.locator("#refresh-message", { hasText: "signature" }).waitFor();
     expect(await page.locator("#refresh-message").textContent()).toBe(
@@ -348,7 +348,7 @@ describe("data refresh (mocked Excel)", () => {
     );
     expect(await dataVersion(page)).toBe(before);
 
-    await page.locator("#refresh-url").fill(`${pane.base}/data/new/manifest.json`);
+    await page.locator("#refresh-url input").fill(`${pane.base}/data/new/manifest.json`);
     await page.locator("#refresh-run").click();
     await page.locator("#refresh-message", { hasText: NEW_VERSION }).waitFor({ timeout: 60_000 });
     // functions.js carries its own copy of the SDK: it answers from the refreshed data too.
@@ -371,7 +371,7 @@ describe("data refresh (mocked Excel)", () => {
 
   it("a manifest on an origin the pane's content security policy refuses: says which and why, not 'Failed to fetch'", async () => {
     const { page, errors } = await open("?tab=data", MINISTRY);
-    await page.locator("#refresh-url").fill("https://data.elsewhere.example/critmin/manifest.json");
+    await page.locator("#refresh-url input").fill("https://data.elsewhere.example/critmin/manifest.json");
     await page.locator("#refresh-run").click();
     await page.locator("#refresh-message", { hasText: "Refresh failed" }).waitFor();
     const text = await page.locator("#refresh-message").textContent();
