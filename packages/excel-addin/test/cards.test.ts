@@ -6,6 +6,7 @@
 import * as core from "@critmin/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { forceDataTypes } from "../src/adapter/dataTypes.ts";
+import { fieldText } from "../src/adapter/cards/card.ts";
 import { countryCard, mineralCard, rowsOf } from "../src/adapter/cards/index.ts";
 import { country, explain, mineral } from "../src/functions/functions.ts";
 import { formatByUnit } from "../src/workbook/numberFormats.ts";
@@ -41,10 +42,17 @@ function checkEntity(e: Excel.EntityCellValue, fieldNames: readonly string[], la
   for (const [name, p] of Object.entries(e.properties!)) {
     const attribution = (p as Excel.CellValueAndPropertyMetadata).propertyMetadata?.attribution ?? [];
     for (const a of attribution) used.add(a.sourceAddress ?? "");
-    // Every figure names its edition in the property name and carries that edition's attribution.
+    // Every figure names its edition in its sublabel (the name stays stable for dot access) and
+    // carries that edition's attribution.
     if (p.type === "FormattedNumber" || p.type === "Double") {
       figures++;
-      const edition = core.editions().find((ed) => name.includes(`(${ed.id}`));
+      const sub = (p as Excel.CellValueAndPropertyMetadata).propertyMetadata?.sublabel ?? "";
+      expect(name, `${label}: ${name} has no year in its name`).not.toMatch(/, \d{4}/);
+      expect(
+        core.editions().filter((ed) => name.includes(ed.id)),
+        `${label}: ${name} has no edition in its name`,
+      ).toEqual([]);
+      const edition = core.editions().find((ed) => sub.includes(`(${ed.id}`));
       expect(edition, `${label}: ${name} names an edition`).toBeDefined();
       expect(attribution, `${label}: ${name}`).toEqual([
         expect.objectContaining({ sourceAddress: edition!.url, licenseText: edition!.licence }),
@@ -114,7 +122,7 @@ describe("MINERAL", () => {
       for (const s of card.sections)
         for (const f of s.fields)
           expect(
-            rows.some((r) => r[0] === f.name),
+            rows.some((r) => r[0] === fieldText(f)),
             `${id}: ${f.name}`,
           ).toBe(true);
       for (const r of rows.filter((r) => isExcelError(r[1]))) expect((r[1] as StubError).message).toBeTruthy();

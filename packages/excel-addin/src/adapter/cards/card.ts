@@ -17,7 +17,13 @@ export const TOP = 3;
 
 /** One field: a value read from core (with its unit's format), or why there is none. */
 export interface CardField {
+  /**
+   * The property's name: stable across data refreshes, so `=A1.[China refining share]` keeps
+   * working when a newer edition or year arrives.
+   */
   readonly name: string;
+  /** What the figure is for: ", 2024 (iea-cmde-2025, lower bound)"; the card's sublabel, and part of the spilled field. */
+  readonly detail?: string | undefined;
   readonly value: Plain | undefined;
   /** Excel number format of a number; `undefined` for plain numbers (indices), text and booleans. */
   readonly format: string | undefined;
@@ -55,21 +61,29 @@ function provenance(a: Pick<Answer<unknown>, "edition" | "bound">): string {
 }
 
 /**
- * A field from one core answer: its label completed with the year or period, the edition and any
- * bound, so the property name itself says what the number is; the format from the unit table.
+ * A field from one core answer: the label as the property's name, and the year or period, the
+ * edition and any bound as its detail (the card's sublabel), so the card still says what each number
+ * is while a formula's dot access does not break when the data moves on; the format from the unit table.
  */
 export function answerField(label: string, a: Answer<unknown>): CardField {
   const value = a.value;
   const plain =
     typeof value === "number" && Number.isFinite(value) ? value : typeof value === "boolean" ? value : undefined;
   return {
-    name: `${label}${when(a)}${provenance(a)}`,
+    name: label,
+    detail: `${when(a)}${provenance(a)}` || undefined,
     value: plain,
     format: typeof plain === "number" ? formatOf(a.unit) : undefined,
     edition: a.edition,
     reason: plain === undefined ? (a.reason ?? "no figure") : undefined,
   };
 }
+
+/** A field as a spilled row names it: its name with its detail (", 2024 (iea-cmde-2025)"). */
+export const fieldText = (f: CardField): string => `${f.name}${f.detail ?? ""}`;
+
+/** The sublabel a card shows under a property: its detail without the leading comma. */
+const sublabel = (f: CardField): string | undefined => f.detail?.replace(/^, /, "").trim() || undefined;
 
 /** The number format of a figure of `unit` from the unit table; `undefined` for plain (indices). */
 export const formatOf = (unit: core.AnswerUnit) => {
@@ -107,9 +121,14 @@ function licenceAddress(licence: string): { licenseAddress?: string } {
 }
 
 function property(field: CardField): Excel.CellValue & Excel.EntityPropertyExtraProperties {
-  const meta: Excel.CellValuePropertyMetadata | undefined = field.edition
-    ? { attribution: [attribution(field.edition)] }
-    : undefined;
+  const sub = sublabel(field);
+  const meta: Excel.CellValuePropertyMetadata | undefined =
+    field.edition || sub
+      ? {
+          ...(field.edition ? { attribution: [attribution(field.edition)] } : {}),
+          ...(sub ? { sublabel: sub } : {}),
+        }
+      : undefined;
   const withMeta = <T extends object>(v: T) => Object.freeze(meta ? { ...v, propertyMetadata: meta } : v);
   if (field.nested) return withMeta(entityOf(field.nested));
   const v = field.value;
@@ -177,9 +196,9 @@ export function rowsOf(card: Card): ExcelValue[][] {
     rows.push([s.title, ""]);
     for (const f of s.fields) {
       if (f.nested) {
-        rows.push([f.name, f.nested.title]);
+        rows.push([fieldText(f), f.nested.title]);
         for (const r of rowsOf(f.nested).filter((r) => r[1] !== "")) rows.push(r);
-      } else rows.push([f.name, f.value ?? excelError("#N/A", `${f.name}: ${f.reason ?? "no figure"}`)]);
+      } else rows.push([fieldText(f), f.value ?? excelError("#N/A", `${fieldText(f)}: ${f.reason ?? "no figure"}`)]);
     }
   }
   return rows;

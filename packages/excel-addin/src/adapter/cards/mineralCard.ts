@@ -73,8 +73,9 @@ function projections(id: string, stage: Stage): CardField[] {
   return rows
     .filter((r) => r.edition === newest)
     .map((r) =>
+      // The year is part of the name: one property per projected year.
       answerField(
-        `China ${stage} share`,
+        `China ${stage} share ${r.year}`,
         core.explain(core.chinaShare, id, { stage, year: r.year, source: r.edition }),
       ),
     );
