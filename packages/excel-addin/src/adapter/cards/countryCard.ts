@@ -35,8 +35,10 @@ function producerOf(code: string, stage: Stage): CardField[] {
     }
     const p = a.value?.find((x) => x.country === code && x.rank !== null);
     if (!p) continue;
-    const share = answerField(`${m.name} ${stage} share (#${p.rank})`, { ...a, unit: "fraction", value: p.share });
-    fields.push(share);
+    // The rank goes with the year and edition in the detail: it can change when the data does, and
+    // the name must not, for dot access.
+    const share = answerField(`${m.name} ${stage} share`, { ...a, unit: "fraction", value: p.share });
+    fields.push({ ...share, detail: `, #${p.rank}${share.detail ?? ""}` });
   }
   return fields;
 }
