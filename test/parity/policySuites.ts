@@ -3,6 +3,12 @@
 // and bad dates; destinations every-destination, the US, Japan and a misspelt one.
 import * as core from "../../packages/core/src/index.ts";
 import { addDays } from "../../packages/core/src/policy/dates.ts";
+import {
+  CONTROL_HEADER,
+  controlRows,
+  LIST_HEADER,
+  listRows,
+} from "../../packages/excel-addin/src/adapter/policyTables.ts";
 import { rawControls } from "../support/policy.ts";
 import { excel, opts, str, type Suite } from "./compare.ts";
 import { ALL_MINERALS, product, uniq } from "./grid.ts";
@@ -53,17 +59,10 @@ policySuites.push({
   excel: ([m]) => excel.criticalLists(m),
   core: ([m]) => core.listsNaming(str(m)),
   table: {
-    header: ["List", "Item", "Item (English)", "Qualifier", "Published", "Reference", "Rules"],
-    rows: (v) =>
-      (v as readonly core.ListNaming[]).map((n) => [
-        n.list,
-        n.item,
-        n.itemEn,
-        n.qualifier,
-        n.published,
-        n.reference,
-        n.rules.join(", "),
-      ]),
+    // The table's layout is the adapter's (one mapping); what parity checks is that the spilled
+    // rows come from the same core record the SDK returns for the same arguments.
+    header: [...LIST_HEADER],
+    rows: (v) => listRows(v as readonly core.ListNaming[]),
   },
   atLeast: 90,
 });
@@ -84,37 +83,8 @@ policySuites.push({
   core: ([m, asOf, destination]) =>
     core.exportControls(opts({ mineral: str(m), asOf: asDay(asOf), destination }) ?? {}),
   table: {
-    header: [
-      "Measure",
-      "Status",
-      "As of",
-      "Type",
-      "Announced",
-      "Effective",
-      "Ended or suspended",
-      "Suspended until",
-      "Destination",
-      "Items",
-      "HS codes",
-      "Status note",
-    ],
-    rows: (v) => {
-      const r = v as core.ExportControls;
-      return r.measures.map((m) => [
-        m.id,
-        m.status,
-        r.asOf,
-        m.type,
-        m.announced,
-        m.effective,
-        m.endedOrSuspended,
-        m.suspendedUntil,
-        m.destination,
-        m.items,
-        m.hsCodes,
-        m.statusNote,
-      ]);
-    },
+    header: [...CONTROL_HEADER],
+    rows: (v) => controlRows(v as core.ExportControls),
   },
   atLeast: 2_000,
 });
