@@ -24,6 +24,7 @@ import {
 } from "./dataChoices.ts";
 import { seriesChart, seriesPoints } from "./seriesChart.ts";
 import { controlsTimeline } from "./controlsTimeline.ts";
+import { choiceOf } from "./choice.ts";
 import {
   asRows,
   type Call,
@@ -60,11 +61,11 @@ interface Shown {
 
 export class DataBrowser {
   private readonly ui = elements("data", {
-    mineral: "select",
-    stage: "select",
-    edition: "select",
+    mineral: "fluent-dropdown",
+    stage: "fluent-dropdown",
+    edition: "fluent-dropdown",
     editionTitle: "p",
-    year: "select",
+    year: "fluent-dropdown",
     why: "p",
     show: "button",
     results: "section",
@@ -78,13 +79,17 @@ export class DataBrowser {
   private shown: Shown | undefined;
   private coverage: Coverage[] = [];
   private inExcel = false;
+  private readonly mineral = choiceOf(this.ui.mineral);
+  private readonly stage = choiceOf(this.ui.stage);
+  private readonly edition = choiceOf(this.ui.edition);
+  private readonly year = choiceOf(this.ui.year);
 
   constructor(private readonly deps: BrowserDeps) {
     this.fillLists();
-    this.ui.mineral.addEventListener("change", () => this.refreshStages());
-    this.ui.stage.addEventListener("change", () => this.refreshEditions());
-    this.ui.edition.addEventListener("change", () => {
-      this.ui.editionTitle.textContent = this.ui.edition.selectedOptions[0]?.title ?? "";
+    this.mineral.onChange(() => this.refreshStages());
+    this.stage.onChange(() => this.refreshEditions());
+    this.edition.onChange(() => {
+      this.ui.editionTitle.textContent = this.edition.selected?.title ?? "";
       this.refreshYears();
     });
     element<HTMLFormElement>("data-form").addEventListener("submit", (event) => {
@@ -103,23 +108,20 @@ export class DataBrowser {
 
   /** Minerals with supply figures first; the others apart, still choosable for their export controls. */
   private fillLists(): void {
-    const mineral = this.ui.mineral.value;
+    const mineral = this.mineral.value;
     const minerals = asRows(this.deps.call("MINERALS")).slice(1);
     const editions = this.deps.editions();
     const withSupply = (id: unknown) => supplyCoverage(textOf(id), editions, this.hasTable).length > 0;
     // The group says "no supply figures" (a suffix on the option would be cut at 350 px), and so
     // does the note under the form once such a mineral is chosen.
-    const option = ([id, name]: readonly unknown[]) => make("option", { value: String(id) }, String(name));
-    const apart = make("optgroup", { label: "No supply figures (export controls only)" });
-    apart.append(...minerals.filter((m) => !withSupply(m[0])).map(option));
-    const listed = make("optgroup", { label: "With supply figures" });
-    listed.append(...minerals.filter((m) => withSupply(m[0])).map(option));
-    this.ui.mineral.replaceChildren(listed, ...(apart.childElementCount > 0 ? [apart] : []));
-    this.ui.mineral.value = minerals.some((m) => m[0] === mineral)
-      ? mineral
-      : minerals.some((m) => m[0] === "cobalt")
-        ? "cobalt"
-        : textOf(minerals[0]?.[0]);
+    const item = (group: string) => (m: readonly unknown[]) => ({ value: textOf(m[0]), label: textOf(m[1]), group });
+    this.mineral.setItems(
+      [
+        ...minerals.filter((m) => withSupply(m[0])).map(item("With supply figures")),
+        ...minerals.filter((m) => !withSupply(m[0])).map(item("No supply figures (export controls only)")),
+      ],
+      minerals.some((m) => m[0] === mineral) ? mineral : "cobalt",
+    );
     this.refreshStages();
   }
 
@@ -130,42 +132,51 @@ export class DataBrowser {
       .some((r) => typeof r[1] === "string" && r[1] !== "ROW");
 
   private get mineralName(): string {
-    return this.ui.mineral.selectedOptions[0]?.textContent ?? this.ui.mineral.value;
+    return this.mineral.selected?.label ?? this.mineral.value;
   }
 
   /** A stage without figures for the mineral stays listed but off, saying so; the chosen stage moves to one with figures. */
   private refreshStages(): void {
-    this.coverage = supplyCoverage(this.ui.mineral.value, this.deps.editions(), this.hasTable);
+    this.coverage = supplyCoverage(this.mineral.value, this.deps.editions(), this.hasTable);
     const stages = stagesWith(this.coverage);
-    for (const option of this.ui.stage.options) {
-      const off = !stages.has(option.value);
-      option.disabled = off;
-      option.textContent = `${option.value[0]!.toUpperCase()}${option.value.slice(1)}${off ? " (no figures)" : ""}`;
-    }
-    if (!stages.has(this.ui.stage.value)) this.ui.stage.value = STAGES.find((s) => stages.has(s)) ?? STAGES[0];
+    this.stage.setItems(
+      STAGES.map((stage) => {
+        const off = !stages.has(stage);
+        return {
+          value: stage,
+          label: `${stage[0]!.toUpperCase()}${stage.slice(1)}${off ? " (no figures)" : ""}`,
+          disabled: off,
+        };
+      }),
+    );
     this.refreshEditions();
   }
 
   private refreshEditions(): void {
-    const edition = this.ui.edition.value;
-    const offered = editionsWith(this.coverage, this.ui.stage.value, this.deps.editions());
+    const edition = this.edition.value;
+    const offered = editionsWith(this.coverage, this.stage.value, this.deps.editions());
     // The id and date fit at 350 px; the title, which would be cut there, is shown in full below.
-    this.ui.edition.replaceChildren(
-      ...offered.map((e) => make("option", { value: e.id, title: e.title }, `${e.id} (${e.date})`)),
+    this.edition.setItems(
+      offered.map((e) => ({ value: e.id, label: `${e.id} (${e.date})`, title: e.title })),
+      offered.some((e) => e.id === edition) ? edition : defaultEdition(offered),
     );
-    this.ui.edition.value = offered.some((e) => e.id === edition) ? edition : defaultEdition(offered);
-    this.ui.editionTitle.textContent = this.ui.edition.selectedOptions[0]?.title ?? "";
+    this.ui.editionTitle.textContent = this.edition.selected?.title ?? "";
     this.refreshYears();
   }
 
   private refreshYears(): void {
     const published = this.editionYear;
-    const years = yearsWith(this.coverage, this.ui.stage.value, this.ui.edition.value);
-    this.ui.year.replaceChildren(make("option", { value: "" }, "Latest observed year"));
-    for (const year of years)
-      this.ui.year.append(
-        make("option", { value: String(year) }, year > published ? `${year} (projection, base case)` : String(year)),
-      );
+    const years = yearsWith(this.coverage, this.stage.value, this.edition.value);
+    this.year.setItems(
+      [
+        { value: "", label: "Latest observed year" },
+        ...years.map((year) => ({
+          value: String(year),
+          label: year > published ? `${year} (projection, base case)` : String(year),
+        })),
+      ],
+      "",
+    );
     const none =
       this.coverage.length === 0
         ? `No edition has supply figures for ${this.mineralName}: Show lists its export controls only.`
@@ -191,7 +202,7 @@ export class DataBrowser {
   }
 
   private get editionYear(): number {
-    const date = this.deps.editions().find((e) => e.id === this.ui.edition.value)?.date ?? "";
+    const date = this.deps.editions().find((e) => e.id === this.edition.value)?.date ?? "";
     return Number(date.slice(0, 4)) || 9999;
   }
 
@@ -199,10 +210,9 @@ export class DataBrowser {
   private series(): SharePoint[] {
     const points: SharePoint[] = [];
     const published = this.editionYear;
-    for (const y of yearsWith(this.coverage, this.ui.stage.value, this.ui.edition.value)) {
-      const value = single(
-        this.deps.call("CHINA_SHARE", [[this.ui.mineral.value]], this.ui.stage.value, y, this.ui.edition.value),
-      );
+    const { mineral, stage, edition } = this.choice;
+    for (const y of yearsWith(this.coverage, stage, edition)) {
+      const value = single(this.deps.call("CHINA_SHARE", [[mineral]], stage, y, edition));
       // A year after the edition's publication can only be a projection.
       if (typeof value === "number") points.push({ year: y, share: value, projection: y > published });
     }
@@ -220,7 +230,7 @@ export class DataBrowser {
   }
 
   private get choice(): { mineral: string; stage: string; edition: string } {
-    return { mineral: this.ui.mineral.value, stage: this.ui.stage.value, edition: this.ui.edition.value };
+    return { mineral: this.mineral.value, stage: this.stage.value, edition: this.edition.value };
   }
 
   private fail(text: string): void {
@@ -233,7 +243,7 @@ export class DataBrowser {
   show(): void {
     const { mineral, stage, edition } = this.choice;
     const mineralName = this.mineralName;
-    const year = this.ui.year.value === "" ? undefined : Number(this.ui.year.value);
+    const year = this.year.value === "" ? undefined : Number(this.year.value);
     this.ui.results.replaceChildren();
     this.block = undefined;
     this.shown = undefined;

@@ -1,5 +1,6 @@
 // Small DOM and formatting helpers shared by the task pane's panels.
 import { textOf } from "../workbook/text.ts";
+import type { DropdownElement } from "./choice.ts";
 
 export function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -7,8 +8,14 @@ export function element<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
+declare global {
+  interface HTMLElementTagNameMap {
+    "fluent-dropdown": DropdownElement;
+  }
+}
+
 /**
- * A panel's elements by name: `elements("data", { year: "select" })` is #data-year, a <select>;
+ * A panel's elements by name: `elements("data", { year: "fluent-dropdown" })` is #data-year;
  * a camel-case name is a kebab-case id (copyStatus: #copy-status). A Fluent control stands in for
  * the native one it is named as (fluent-button for "button", fluent-text-input for "input").
  */

@@ -22,13 +22,14 @@ import {
 } from "./dom.ts";
 import type { EnumMeta, FunctionMeta, Metadata } from "./metadata.ts";
 import { renderResult } from "./result.ts";
+import { Choice, choiceOf } from "./choice.ts";
 import { categoryLabel, orderedCategories } from "../functions/categories.ts";
 import { traitsOf } from "../functions/traits.ts";
 import { registered } from "./runtime.ts";
 
 export class Playground {
   private readonly ui = elements("", {
-    fn: "select",
+    fn: "fluent-dropdown",
     fnDescription: "p",
     args: "fieldset",
     run: "button",
@@ -38,6 +39,7 @@ export class Playground {
     formula: "code",
     copyStatus: "p",
   });
+  private readonly fn: Choice;
   private readonly remembered = new Map<string, string>();
   /** The unit of the last run's cell: it gives the inserted cell's number format. */
   private unit: AnswerUnit | undefined;
@@ -50,12 +52,13 @@ export class Playground {
   ) {
     this.functions = new Map(metadata.functions.filter((f) => registered(f.id)).map((f) => [f.id, f]));
     this.enums = new Map((metadata.enums ?? []).map((e) => [e.id, e]));
+    this.fn = choiceOf(this.ui.fn);
     this.fillFunctions();
     const wanted = new URLSearchParams(location.search).get("fn")?.toUpperCase();
-    if (wanted && this.functions.has(wanted)) this.ui.fn.value = wanted;
+    if (wanted && this.functions.has(wanted)) this.fn.value = wanted;
     this.ui.fn.disabled = false;
     this.ui.run.disabled = false;
-    this.ui.fn.addEventListener("change", () => this.showFunction());
+    this.fn.onChange(() => this.showFunction());
     element<HTMLFormElement>("playground").addEventListener("submit", (event) => {
       event.preventDefault();
       void this.run();
@@ -69,19 +72,21 @@ export class Playground {
   private fillFunctions(): void {
     const byCategory = (id: string) => traitsOf(id)?.category ?? "reference";
     const ids = [...this.functions.keys()];
-    for (const category of orderedCategories(ids.map(byCategory))) {
-      const group = make("optgroup", { label: categoryLabel(category) });
-      for (const id of ids.filter((i) => byCategory(i) === category)) group.append(make("option", { value: id }, id));
-      this.ui.fn.append(group);
-    }
+    this.fn.setItems(
+      orderedCategories(ids.map(byCategory)).flatMap((category) =>
+        ids
+          .filter((id) => byCategory(id) === category)
+          .map((id) => ({ value: id, label: id, group: categoryLabel(category) })),
+      ),
+    );
   }
 
   /** The picker's choice: the function's form, ready for its first argument. */
   pick(id: string): void {
     if (!this.functions.has(id)) return;
-    this.ui.fn.value = id;
+    this.fn.value = id;
     this.showFunction();
-    const first = this.inputs()[0] ?? this.ui.fn;
+    const first = this.inputs()[0] ?? argControl(this.ui.fn);
     first.scrollIntoView({ block: "nearest" });
     first.focus({ preventScroll: true });
   }
@@ -89,12 +94,12 @@ export class Playground {
   /** The gallery's "Use example": fill the form with the example, run it and bring the result into view. */
   async use(id: string, example: Readonly<Record<string, string>>): Promise<void> {
     if (!this.functions.has(id)) return;
-    this.ui.fn.value = id;
+    this.fn.value = id;
     this.remembered.clear();
     this.showFunction();
     for (const input of this.inputs()) input.value = example[input.name] ?? "";
     this.describeChoices();
-    this.ui.fn.focus({ preventScroll: true });
+    this.fn.focus({ preventScroll: true });
     await this.run();
     this.ui.output.scrollIntoView({ block: "start" });
   }
@@ -119,15 +124,15 @@ export class Playground {
   }
 
   private get current(): FunctionMeta {
-    return this.functions.get(this.ui.fn.value)!;
+    return this.functions.get(this.fn.value)!;
   }
 
-  private inputs(): (TextField | HTMLSelectElement)[] {
-    return Array.from(this.ui.args.querySelectorAll<TextField | HTMLSelectElement>("fluent-text-input, select"));
+  private inputs(): ArgControl[] {
+    return Array.from(this.ui.args.querySelectorAll<HTMLElement>("fluent-text-input, fluent-dropdown"), argControl);
   }
 
   private showFunction(): void {
-    for (const input of this.inputs()) if (valueOf(input) !== "") this.remembered.set(input.name, valueOf(input));
+    for (const input of this.inputs()) if (input.value !== "") this.remembered.set(input.name, input.value);
     const meta = this.current;
     this.ui.fnDescription.textContent = meta.description ?? "";
     this.ui.args.replaceChildren(make("legend", {}, meta.parameters.length > 0 ? "Arguments" : "No arguments"));
@@ -138,31 +143,37 @@ export class Playground {
       label.append(make("span", { class: "opt" }, p.optional ? " (optional)" : " (required)"));
       const hintId = `${id}-hint`;
       const choices = p.customEnumId ? this.enums.get(p.customEnumId) : undefined;
-      let control: TextField | HTMLSelectElement;
+      let control: HTMLElement;
       if (choices) {
         // The option is its value alone: "iea-cmde-2025 — IEA Critical Minerals Data Explorer, …"
         // would be cut at 350 px. The chosen value's description shows in full under the list.
-        control = make("select", { id, name: p.name, "aria-describedby": `${id}-choice ${hintId}` });
-        control.append(make("option", { value: "" }, p.optional ? "(omitted: default)" : "(choose)"));
-        for (const v of choices.values) {
-          const value = String(v.stringValue ?? v.numberValue ?? v.name);
-          control.append(make("option", { value, ...(v.tooltip ? { title: v.tooltip } : {}) }, value));
-        }
-        field.append(make("p", { id: `${id}-choice`, class: "hint choice" }));
-        control.addEventListener("change", () => this.describeChoices());
-        const caption = make("label", { for: id });
+        const list = Choice.create({
+          id,
+          name: p.name,
+          labelledBy: `${id}-label`,
+          describedBy: `${id}-choice ${hintId}`,
+        });
+        list.setItems([
+          { value: "", label: p.optional ? "(omitted: default)" : "(choose)" },
+          ...choices.values.map((v) => {
+            const value = String(v.stringValue ?? v.numberValue ?? v.name);
+            return { value, label: value, ...(v.tooltip ? { title: v.tooltip } : {}) };
+          }),
+        ]);
+        list.onChange(() => this.describeChoices());
+        control = list.host;
+        const caption = make("label", { id: `${id}-label`, for: id });
         caption.append(label);
-        field.prepend(caption, control);
+        field.append(caption, control, make("p", { id: `${id}-choice`, class: "hint choice" }));
       } else {
         control = textField({ id, name: p.name, "aria-describedby": hintId }, label);
-        field.prepend(control);
+        field.append(control);
       }
       if (!p.optional) control.setAttribute("aria-required", "true");
-      control.value = this.remembered.get(p.name) ?? "";
-      if (control instanceof HTMLSelectElement && control.selectedIndex < 0) control.value = "";
+      argControl(control).value = this.remembered.get(p.name) ?? "";
       field.append(make("p", { id: hintId, class: "hint" }, p.description ?? ""));
       this.ui.args.append(field);
-      if (!(control instanceof HTMLSelectElement)) describeField(control, p.description ?? "");
+      if (!choices) describeField(control as TextField, p.description ?? "");
     }
     this.ui.output.hidden = true;
     this.describeChoices();
@@ -170,8 +181,8 @@ export class Playground {
 
   /** Under each list, the chosen value's description (the option shows the value alone). */
   private describeChoices(): void {
-    for (const select of this.ui.args.querySelectorAll("select"))
-      element(`${select.id}-choice`).textContent = select.selectedOptions[0]?.title ?? "";
+    for (const host of this.ui.args.querySelectorAll<HTMLElement>("fluent-dropdown"))
+      element(`${host.id}-choice`).textContent = choiceOf(host).selected?.title ?? "";
   }
 
   private async run(): Promise<void> {
@@ -179,13 +190,13 @@ export class Playground {
     const fn = registered(meta.id);
     if (!fn) return;
     const values = new Map<string, Cell>();
-    let missing: TextField | HTMLSelectElement | undefined;
+    let missing: ArgControl | undefined;
     for (const input of this.inputs()) {
-      const value = parseArgument(valueOf(input));
+      const value = parseArgument(input.value);
       values.set(input.name, value);
-      const required = input.getAttribute("aria-required") === "true";
+      const required = input.element.getAttribute("aria-required") === "true";
       const invalid = required && value === null;
-      markInvalid(input, invalid);
+      markInvalid(input.element, invalid);
       if (invalid) missing ??= input;
     }
     if (missing) {
@@ -260,4 +271,31 @@ export class Playground {
       ? "Copied. Paste it into a cell."
       : "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
   }
+}
+
+/** An argument's control: a Fluent text input, or a list for an argument with named values. */
+interface ArgControl {
+  readonly name: string;
+  readonly element: HTMLElement;
+  value: string;
+  focus(options?: FocusOptions): void;
+  scrollIntoView(options?: ScrollIntoViewOptions): void;
+}
+
+function argControl(element: HTMLElement): ArgControl {
+  const list = element.localName === "fluent-dropdown" ? choiceOf(element) : undefined;
+  const field = element as TextField;
+  return {
+    name: element.getAttribute("name") ?? "",
+    element,
+    get value() {
+      return list ? list.value : valueOf(field);
+    },
+    set value(value: string) {
+      if (list) list.value = value;
+      else field.value = value;
+    },
+    focus: (options) => (list ? list.focus(options) : element.focus(options)),
+    scrollIntoView: (options) => element.scrollIntoView(options),
+  };
 }

@@ -17,6 +17,7 @@ import type { EditionInfo } from "../workbook/sourcesSheet.ts";
 import { Cancelled, displayValue, reportSheetValues, type UpgradeReport } from "../workbook/upgradeReport.ts";
 import { textOf } from "../workbook/text.ts";
 import { ReplaceNeeded, type OnExisting } from "../workbook/owned.ts";
+import { Choice, choiceOf } from "./choice.ts";
 import { askInline } from "./confirm.ts";
 import { dataTable, disableWithReason, element, formatNumber, make } from "./dom.ts";
 import { Progress, say } from "./progress.ts";
@@ -77,13 +78,19 @@ export class WorkbookPanel {
     for (const [series, list] of bySeries) {
       const id = `pin-${series}`;
       const field = make("div", { class: "field" });
-      field.append(make("label", { for: id }, list[0]!.publisher));
-      const select = make("select", { id, name: series, class: "pin-select" });
-      select.append(make("option", { value: "" }, "(not pinned: newest with data)"));
-      for (const e of [...list].sort((a, b) => b.date.localeCompare(a.date)))
-        select.append(make("option", { value: e.id }, `${e.id} (${e.date})`));
-      select.value = newest.editions.find((x) => editionSeries(x) === series) ?? "";
-      field.append(select);
+      field.append(make("label", { id: `${id}-label`, for: id }, list[0]!.publisher));
+      const choice = Choice.create({ id, name: series, labelledBy: `${id}-label` });
+      choice.host.classList.add("pin-select");
+      choice.setItems(
+        [
+          { value: "", label: "(not pinned: newest with data)" },
+          ...[...list]
+            .sort((a, b) => b.date.localeCompare(a.date))
+            .map((e) => ({ value: e.id, label: `${e.id} (${e.date})`, title: e.title })),
+        ],
+        newest.editions.find((x) => editionSeries(x) === series) ?? "",
+      );
+      field.append(choice.host);
       this.choices.append(field);
     }
   }
@@ -103,7 +110,7 @@ export class WorkbookPanel {
         why ?? (this.report === undefined ? "Scan the workbook first." : undefined),
       );
     // The pin is stored in a workbook: outside Excel there is none to pin.
-    for (const select of this.choices.querySelectorAll("select")) disableWithReason(select, enabled ? undefined : why);
+    for (const list of this.pinLists()) disableWithReason(list.host, enabled ? undefined : why);
     element("wb-outside").hidden = enabled;
   }
 
@@ -125,10 +132,14 @@ export class WorkbookPanel {
   }
 
   private chosen(): Pin {
-    const ids = Array.from(this.choices.querySelectorAll<HTMLSelectElement>("select"))
-      .map((s) => s.value)
+    const ids = this.pinLists()
+      .map((list) => list.value)
       .filter((v) => v !== "");
     return makePin(ids, this.known, { pinnedAt: new Date().toISOString(), datasetVersion: this.deps.datasetVersion() });
+  }
+
+  private pinLists(): Choice[] {
+    return Array.from(this.choices.querySelectorAll<HTMLElement>("fluent-dropdown"), choiceOf);
   }
 
   private showPin(): void {

@@ -1,8 +1,8 @@
 // Office look and access (issue 16, item 6) in a real browser (Debian's chromium via playwright-core)
 // at 350px, outside Office: axe-core (injected into the page) finds no serious or critical WCAG 2.1
 // A/AA violation on any tab; the keyboard focus ring has at least 3:1 contrast with what is behind
-// it (a Fluent text field's too); buttons and text fields are Fluent's only; no select cuts an
-// option's label; the Workbook controls are off and say why.
+// it (a Fluent text field's and dropdown's too); buttons, text fields and lists are Fluent's only;
+// no dropdown cuts an option's label; the Workbook controls are off and say why.
 // Set UPDATE_SCREENSHOTS=1 to rewrite test/screenshots/tab-*-350.png.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -69,7 +69,8 @@ function contrast(a: string, b: string): number {
 /** The focused element's outline and the background it is drawn over (its nearest painted container). */
 async function focusRing(page: Page) {
   return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
+    // A Fluent dropdown's focus is on the <button> inside it; the ring is drawn around the dropdown.
+    const el = (document.activeElement?.closest("fluent-dropdown") ?? document.activeElement) as HTMLElement;
     const style = getComputedStyle(el);
     // The ring is drawn outside the control, over its container's background.
     let host: HTMLElement | null = el.parentElement;
@@ -90,8 +91,14 @@ describe("axe-core on each tab", () => {
       const { page, errors } = await open(tab);
       const found = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(found, JSON.stringify(found, null, 1)).toEqual([]);
-      // Buttons are Fluent's throughout (no native button beside Fluent ones).
-      expect(await page.evaluate(() => document.querySelectorAll("button").length)).toBe(0);
+      // Buttons are Fluent's throughout (no native button beside Fluent ones): the only <button>s in
+      // the page are the ones Fluent's dropdowns put inside themselves.
+      expect(await page.evaluate(() => document.querySelectorAll("button:not(fluent-dropdown > button)").length)).toBe(
+        0,
+      );
+      // So are lists: no <select>, every list a fluent-dropdown.
+      expect(await page.evaluate(() => document.querySelectorAll("select, option, optgroup").length)).toBe(0);
+      expect(await page.locator(`#panel-${tab} fluent-dropdown`).count()).toBeGreaterThan(0);
       // So are text fields: a Fluent text input's <input> is in its shadow root, never in the page.
       expect(await page.evaluate(() => document.querySelectorAll("input").length)).toBe(0);
       await elementScreenshot(page, "body", `tab-${tab}-350`);
@@ -104,7 +111,7 @@ describe("focus, labels and disabled controls", () => {
   it("draws a focus ring of at least 3:1 against the background it sits on", async () => {
     const { page, errors } = await open("data");
     // Reached by the keyboard, as :focus-visible draws it.
-    await page.focus("#data-mineral");
+    await page.focus('#data-mineral [slot="control"]');
     await page.keyboard.press("Tab");
     const ring = await focusRing(page);
     expect(ring.id).toBe("data-stage");
@@ -127,24 +134,41 @@ describe("focus, labels and disabled controls", () => {
     await page.close();
   });
 
-  it("cuts no select's chosen label at 350px", async () => {
+  it("cuts no dropdown's label, chosen or listed, at 350px", async () => {
     for (const tab of TABS) {
       const { page } = await open(tab);
-      const cut = await page.evaluate(() => {
+      const lists = page.locator(`#panel-${tab} fluent-dropdown:visible`);
+      expect(await lists.count(), tab).toBeGreaterThan(0);
+      const cut = await page.evaluate((tab) => {
         const canvas = document.createElement("canvas").getContext("2d")!;
         const out: string[] = [];
-        for (const select of document.querySelectorAll<HTMLSelectElement>(`section:not([hidden]) select`)) {
-          if (select.offsetParent === null) continue;
-          const style = getComputedStyle(select);
+        for (const host of document.querySelectorAll<HTMLElement>(`#panel-${tab} fluent-dropdown`)) {
+          const button = host.querySelector<HTMLElement>(':scope > [slot="control"]');
+          if (host.offsetParent === null || !button) continue;
+          const style = getComputedStyle(button);
           canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-          // The arrow and the padding take about 28px of the box.
-          const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-          for (const option of select.options)
-            if (canvas.measureText(option.text).width > room) out.push(`#${select.id}: "${option.text}"`);
+          // The chosen label is the button's text, which takes the room the chevron leaves.
+          for (const option of host.querySelectorAll("fluent-option")) {
+            const text = option.textContent?.trim() ?? "";
+            if (canvas.measureText(text).width > button.clientWidth) out.push(`#${host.id}: "${text}"`);
+          }
         }
         return out;
-      });
+      }, tab);
       expect(cut, tab).toEqual([]);
+      // An open list shows each option whole: no option is narrower than its text.
+      for (const list of await page.locator(`#panel-${tab} fluent-dropdown:visible:not([disabled])`).all()) {
+        await list.locator('[slot="control"]').click();
+        const clipped = await list
+          .locator("fluent-option")
+          .evaluateAll((options) =>
+            options.filter((o) => o.scrollWidth > o.clientWidth + 1).map((o) => o.textContent?.trim()),
+          );
+        expect(clipped, tab).toEqual([]);
+        const id = (await list.getAttribute("id")) ?? "";
+        if (id === "fn" || id === "data-mineral") await elementScreenshot(page, "body", `list-open-${id}-350`);
+        await page.keyboard.press("Escape");
+      }
       await page.close();
     }
   });
@@ -159,7 +183,12 @@ describe("focus, labels and disabled controls", () => {
       expect(await button.evaluate((b) => (b as HTMLButtonElement).disabled), id).toBe(true);
       expect(await button.getAttribute("aria-description"), id).toMatch(/needs Excel/);
     }
-    for (const select of await page.locator("#pin-choices select").all()) expect(await select.isDisabled()).toBe(true);
+    const lists = await page.locator("#pin-choices fluent-dropdown").all();
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) {
+      expect(await list.locator('[slot="control"]').isDisabled()).toBe(true);
+      expect(await list.getAttribute("aria-description")).toMatch(/needs Excel/);
+    }
     expect(await page.locator("#wb-outside").isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signingKey } from "../../../../test/support/hosted.ts";
 import { SERIES_HEADER } from "../../src/adapter/seriesTable.ts";
-import { elementScreenshot, functionIds, openPane, percent, startPane, type Pane } from "./pane.ts";
+import { choose, chosen, elementScreenshot, functionIds, openPane, type Pane, percent, startPane } from "./pane.ts";
 
 let pane: Pane;
 
@@ -30,7 +30,7 @@ describe("SERIES in the task pane", () => {
     const { page, errors } = await open("?fn=SERIES");
     await page.fill("#arg-mineral input", "lithium");
     await page.fill("#arg-country input", "China");
-    await page.selectOption("#arg-stage", "refining");
+    await choose(page, "#arg-stage", "refining");
     await page.click("#run");
     await page.locator("#result-table").waitFor();
     const expected = core.series("lithium", "China", { stage: "refining" });
@@ -52,7 +52,7 @@ describe("SERIES in the task pane", () => {
     const { page, errors } = await open("?fn=SERIES");
     await page.fill("#arg-mineral input", "cobalt");
     await page.fill("#arg-country input", "China");
-    await page.selectOption("#arg-stage", "mining");
+    await choose(page, "#arg-stage", "mining");
     await page.click("#run");
     await page.locator("#answer-line").waitFor();
     const line = (await page.locator("#answer-line").textContent()) ?? "";
@@ -89,7 +89,7 @@ describe("find a function", () => {
     expect(await help.getAttribute("href")).toMatch(/\/CHINA_SHARE$/);
     // Picking it opens its form.
     await item.locator(".pick").click();
-    expect(await page.locator("#fn").inputValue()).toBe("CHINA_SHARE");
+    expect(await chosen(page, "#fn")).toBe("CHINA_SHARE");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("arg-mineral");
     await page.fill("#fn-search input", "zzzz");
     expect(await page.locator("#fn-search-count").textContent()).toBe('No function matches "zzzz"');
@@ -118,7 +118,7 @@ describe("find a function", () => {
       const box = document.getElementById("output")!.getBoundingClientRect();
       return box.top >= 0 && box.top < window.innerHeight;
     });
-    expect(await page.locator("#fn").inputValue()).toBe("HHI");
+    expect(await chosen(page, "#fn")).toBe("HHI");
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -131,13 +131,13 @@ describe("every result readable", () => {
     await page.fill("#arg-country input", "CHN");
     await page.fill("#arg-fromYear input", "2023");
     await page.fill("#arg-toYear input", "2030");
-    await page.selectOption("#arg-source", "iea-cmde-2024");
+    await choose(page, "#arg-source", "iea-cmde-2024");
     await page.click("#run");
     await page.locator("#result-value data").waitFor();
     const change = core.shareChange("graphite", "CHN", { from: 2023, to: 2030, source: "iea-cmde-2024" })!;
     const points = (change * 100).toFixed(1);
     expect(await page.locator("#result-value data").textContent()).toBe(`${change > 0 ? "+" : ""}${points} pp`);
-    await page.selectOption("#fn", "CHINA_SHARE");
+    await choose(page, "#fn", "CHINA_SHARE");
     await page.fill("#arg-mineral input", "cobalt");
     await page.fill("#arg-year input", "2019");
     await page.click("#run");
@@ -154,7 +154,7 @@ describe("the Data tab's series chart", () => {
   it("draws one line per edition, projections dashed, every year labelled, a legend only for what is drawn", async () => {
     const { page, errors } = await open("?tab=data");
     await page.locator("#data-table").waitFor();
-    await page.selectOption("#data-mineral", "lithium");
+    await choose(page, "#data-mineral", "lithium");
     await page.click("#data-show");
     await page.locator("#chart-series").waitFor();
     const expected = core.series("lithium", "CHN", { stage: "refining" }).rows.filter((r) => r.value !== undefined);
@@ -182,9 +182,9 @@ describe("the Data tab's series chart without figures", () => {
   it("says why instead of drawing an empty chart (China inside rest of world, not zero)", async () => {
     const { page, errors } = await open("?tab=data");
     await page.locator("#data-table").waitFor();
-    await page.selectOption("#data-mineral", "chromium");
-    await page.selectOption("#data-stage", "mining");
-    await page.selectOption("#data-edition", "usgs-mcs-2025");
+    await choose(page, "#data-mineral", "chromium");
+    await choose(page, "#data-stage", "mining");
+    await choose(page, "#data-edition", "usgs-mcs-2025");
     await page.click("#data-show");
     await page.locator("#chart-series-empty").waitFor();
     const reason = core.series("chromium", "CHN", { stage: "mining" }).reason!;

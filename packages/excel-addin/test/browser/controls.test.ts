@@ -3,7 +3,7 @@
 // status today, and nothing wider than the pane. Outside Office (Office.js answered empty).
 import * as core from "@critmin/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WIDTH, openPane, startPane, type Pane } from "./pane.ts";
+import { choose, openPane, type Pane, startPane, WIDTH } from "./pane.ts";
 
 let pane: Pane;
 
@@ -17,7 +17,7 @@ describe("data browser: export-control timeline", () => {
   it("lists graphite's measures with their dates and status today, readable at 320px", async () => {
     const { page, errors } = await openPane(pane, "?tab=data", "");
     await page.locator("#data-table").waitFor();
-    await page.selectOption("#data-mineral", "graphite");
+    await choose(page, "#data-mineral", "graphite");
     await page.click("#data-show");
     await page.locator("#data-controls-title", { hasText: "graphite" }).waitFor();
     const expected = core.exportControls({ mineral: "graphite" });

@@ -9,7 +9,7 @@ import * as core from "@critmin/core";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { elementScreenshot, openPane, startPane, type Pane } from "./pane.ts";
+import { choose, chosen, elementScreenshot, listed, openPane, type Pane, startPane } from "./pane.ts";
 
 let pane: Pane;
 
@@ -39,20 +39,19 @@ function supplyEditions(mineral: string, stage: string): string[] {
     .map((e) => e.id);
 }
 
-const options = (page: Page, id: string) =>
-  page.locator(`#${id} option`).evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
+const options = (page: Page, id: string) => listed(page, `#${id}`);
 
 describe("the Data tab offers only choices with figures", () => {
   it("opens gallium on USGS, the newest edition with its refining figures; mining is off and says so", async () => {
     const { page, errors } = await open();
-    await page.selectOption("#data-mineral", "gallium");
+    await choose(page, "#data-mineral", "gallium");
     const expected = supplyEditions("gallium", "refining");
     expect(expected).toContain("usgs-mcs-2025");
     expect(expected).not.toContain("iea-cmde-2025");
     expect(await options(page, "data-edition")).toEqual(expected);
-    expect(await page.locator("#data-edition").inputValue()).toBe("usgs-mcs-2025");
-    const mining = page.locator('#data-stage option[value="mining"]');
-    expect(await mining.evaluate((o) => (o as HTMLOptionElement).disabled)).toBe(
+    expect(await chosen(page, "#data-edition")).toBe("usgs-mcs-2025");
+    const mining = page.locator('#data-stage fluent-option[value="mining"]');
+    expect(await mining.evaluate((o) => o.hasAttribute("disabled"))).toBe(
       supplyEditions("gallium", "mining").length === 0,
     );
     expect(await mining.textContent()).toBe("Mining (no figures)");
@@ -64,7 +63,7 @@ describe("the Data tab offers only choices with figures", () => {
       .flatMap((c) => c.years);
     expect(await options(page, "data-year")).toEqual(["", ...years.map(String)]);
     for (const year of years) {
-      await page.selectOption("#data-year", String(year));
+      await choose(page, "#data-year", String(year));
       await page.click("#data-show");
       await page.locator("#data-title", { hasText: String(year) }).waitFor();
       expect(await page.locator("#data-error").count()).toBe(0);
@@ -83,18 +82,27 @@ describe("the Data tab offers only choices with figures", () => {
       .map((m) => m.id)
       .sort();
     expect(without.length).toBeGreaterThan(0);
+    // Listed under their own heading, which a screen reader hears as each option's description.
     const apart = await page
-      .locator('#data-mineral optgroup[label^="No supply figures"] option')
-      .evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
+      .locator('#data-mineral fluent-option[aria-description^="No supply figures"]')
+      .evaluateAll((list) => list.map((o) => o.getAttribute("value")));
     expect([...apart].sort()).toEqual(without);
+    expect(await page.locator("#data-mineral .choice-group").allTextContents()).toEqual([
+      "With supply figures",
+      "No supply figures (export controls only)",
+    ]);
     const mineral = without[0]!;
-    await page.selectOption("#data-mineral", mineral);
+    await choose(page, "#data-mineral", mineral);
     for (const id of ["data-stage", "data-edition", "data-year"]) {
       const control = page.locator(`#${id}`);
-      expect(await control.isDisabled(), id).toBe(true);
+      expect(await control.locator('[slot="control"]').isDisabled(), id).toBe(true);
       expect(await control.getAttribute("aria-description"), id).toMatch(/^No edition has supply figures for /);
       expect(await control.getAttribute("title"), id).toMatch(/^No edition has supply figures for /);
     }
+    // An empty list says so rather than showing a blank box.
+    expect((await page.locator('#data-edition [slot="control"]').textContent())?.trim()).toBe(
+      "No edition with figures",
+    );
     expect(await page.locator("#data-why").isVisible()).toBe(true);
     expect(await page.locator("#data-why").textContent()).toMatch(/Show lists its export controls only/);
     await elementScreenshot(page, "#data-form", "data-no-supply");
@@ -112,7 +120,7 @@ describe("the Data tab offers only choices with figures", () => {
 describe("the Data tab's charts and table", () => {
   it("titles each chart in visible text with its unit, labels every year, keys only what is drawn", async () => {
     const { page, errors } = await open();
-    await page.selectOption("#data-mineral", "gallium");
+    await choose(page, "#data-mineral", "gallium");
     await page.click("#data-show");
     await page.locator("#chart-china-figure").waitFor();
     for (const id of ["chart-top", "chart-china"]) {
@@ -133,10 +141,10 @@ describe("the Data tab's charts and table", () => {
 
   it("gives each row its source, and downloads the table as shown as CSV, outside Excel", async () => {
     const { page, errors } = await open();
-    await page.selectOption("#data-mineral", "lithium");
+    await choose(page, "#data-mineral", "lithium");
     await page.click("#data-show");
     await page.locator("#data-title", { hasText: "Lithium" }).waitFor();
-    const edition = (await page.locator("#data-edition").inputValue()) as core.EditionId;
+    const edition = (await chosen(page, "#data-edition")) as core.EditionId;
     const year = Number((await page.locator("#data-title").textContent())!.split(", ")[2]);
     const top = core.topProducers("lithium", { stage: "refining", year, source: edition, n: 50 })!;
     const shown = await page

@@ -151,3 +151,28 @@ export async function elementScreenshot(
 /** A share as the pane shows it. */
 export const percent = (v: number): string =>
   new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+
+/** The value chosen in a Fluent dropdown (taskpane/choice.ts), as the pane reads it. */
+export function chosen(page: Page, selector: string): Promise<string> {
+  return page.locator(selector).evaluate(
+    (host) =>
+      Array.from(host.querySelectorAll("fluent-option"))
+        .find((o) => (o as HTMLElement & { selected?: boolean }).selected)
+        ?.getAttribute("value") ?? "",
+  );
+}
+
+/** The values a Fluent dropdown lists, in order. */
+export function listed(page: Page, selector: string): Promise<string[]> {
+  return page
+    .locator(`${selector} fluent-option`)
+    .evaluateAll((options) => options.map((o) => o.getAttribute("value") ?? ""));
+}
+
+/** Chooses `value` in a Fluent dropdown as a person does: open the list, click the option. */
+export async function choose(page: Page, selector: string, value: string): Promise<void> {
+  const list = page.locator(selector);
+  await list.locator('[slot="control"]').click();
+  await list.locator(`fluent-option[value="${value}"]`).click();
+  await expect.poll(() => chosen(page, selector)).toBe(value);
+}

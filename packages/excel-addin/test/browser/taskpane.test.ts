@@ -12,7 +12,18 @@ import { answerLine, UNSTATED_PERIOD } from "../../src/adapter/answerText.ts";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thrown } from "../../../../test/support/thrown.ts";
-import { WIDTH, elementScreenshot, functionIds, openPane, percent, screenshot, startPane, type Pane } from "./pane.ts";
+import {
+  choose,
+  chosen,
+  elementScreenshot,
+  functionIds,
+  openPane,
+  type Pane,
+  percent,
+  screenshot,
+  startPane,
+  WIDTH,
+} from "./pane.ts";
 
 /** A stand-in for Office.js inside Excel: onReady says Excel, the runtime records what reaches it. */
 const FAKE_OFFICE_IN_EXCEL = `
@@ -39,7 +50,7 @@ async function open(query: string, officeJs = ""): Promise<{ page: Page; errors:
 }
 
 async function runFunction(page: Page, id: string, args: Record<string, string>): Promise<void> {
-  await page.selectOption("#fn", id);
+  await choose(page, "#fn", id);
   for (const [name, value] of Object.entries(args)) await page.fill(`#arg-${name} input`, value);
   const last = Object.keys(args).at(-1);
   // Keyboard: Enter in the last field submits the form.
@@ -59,8 +70,8 @@ describe("task pane playground, outside Office", () => {
     const { page, errors } = await open("");
     expect(await page.locator("#host").textContent()).toMatch(/^Outside Excel/);
     // Grouped by category (functions/categories.ts), so in another order than functions.json.
-    expect((await page.locator("#fn option").allTextContents()).sort()).toEqual(functionIds(pane).sort());
-    expect(await page.locator("#fn").evaluate((el: HTMLSelectElement) => el.value)).toBe("CHINA_SHARE");
+    expect((await page.locator("#fn fluent-option").allTextContents()).sort()).toEqual(functionIds(pane).sort());
+    expect(await chosen(page, "#fn")).toBe("CHINA_SHARE");
     // The label is the Fluent field's slotted text, which labels the <input> in its shadow root.
     expect(await page.locator("#arg-mineral").textContent()).toBe("mineral (required)");
     const cdp = await page.context().newCDPSession(page);
@@ -68,10 +79,10 @@ describe("task pane playground, outside Office", () => {
       nodes: { role?: { value: string }; name?: { value: string } }[];
     };
     expect(tree.nodes.some((n) => n.role?.value === "textbox" && n.name?.value === "mineral (required)")).toBe(true);
-    expect(await page.locator("#arg-stage option").allTextContents()).toContain("refining");
-    await page.selectOption("#arg-stage", "refining");
+    expect(await page.locator("#arg-stage fluent-option").allTextContents()).toContain("refining");
+    await choose(page, "#arg-stage", "refining");
     expect(await page.locator("#arg-stage-choice").textContent()).toBe("Refining (processing, smelting, chemicals)");
-    await page.selectOption("#arg-stage", "");
+    await choose(page, "#arg-stage", "");
 
     await runFunction(page, "CHINA_SHARE", { mineral: "cobalt" });
     const expected = core.chinaShare("cobalt")!;
@@ -99,7 +110,7 @@ describe("task pane playground, outside Office", () => {
   it("writes every argument into the formula, with the namespace from the query string", async () => {
     const { page, errors } = await open("?ns=CRITMINDEV");
     await runFunction(page, "SHARE", { mineral: "lithium", country: "Australia" });
-    await page.selectOption("#arg-stage", "mining");
+    await choose(page, "#arg-stage", "mining");
     await page.fill("#arg-year input", "2023");
     await page.click("#run");
     await page.locator("#formula", { hasText: "2023" }).waitFor();
@@ -115,7 +126,7 @@ describe("task pane playground, outside Office", () => {
 
   it("spills TOP_PRODUCERS as a table with its header row", async () => {
     const { page, errors } = await open("?fn=TOP_PRODUCERS");
-    expect(await page.locator("#fn").evaluate((el: HTMLSelectElement) => el.value)).toBe("TOP_PRODUCERS");
+    expect(await chosen(page, "#fn")).toBe("TOP_PRODUCERS");
     await runFunction(page, "TOP_PRODUCERS", { mineral: "cobalt" });
     const producers = core.topProducers("cobalt")!;
     expect(await page.locator("#result-table thead th").allTextContents()).toEqual([
@@ -194,18 +205,14 @@ describe("task pane playground, outside Office", () => {
       ],
     ];
     for (const [id, args, answer, shot] of cases) {
-      await page.selectOption("#fn", id);
+      await choose(page, "#fn", id);
       // The form remembers values across functions: start each case from an empty form.
-      await page.evaluate(() =>
-        document
-          .querySelectorAll<HTMLInputElement | HTMLSelectElement>("#args fluent-text-input, #args select")
-          .forEach((el) => {
-            el.value = "";
-          }),
-      );
+      for (const field of await page.locator("#args fluent-text-input").all()) await field.locator("input").fill("");
+      for (const list of await page.locator("#args fluent-dropdown").all())
+        await choose(page, `#${await list.getAttribute("id")}`, "");
       for (const [name, value] of Object.entries(args)) {
         const tag = await page.locator(`#arg-${name}`).evaluate((el) => el.localName);
-        if (tag === "select") await page.selectOption(`#arg-${name}`, value);
+        if (tag === "fluent-dropdown") await choose(page, `#arg-${name}`, value);
         else await page.fill(`#arg-${name} input`, value);
       }
       await page.click("#run");

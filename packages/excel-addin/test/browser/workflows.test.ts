@@ -29,7 +29,19 @@ import {
   withNewEdition,
   type HostedFile,
 } from "../../../../test/support/hosted.ts";
-import { WIDTH, addinDir, functionIds, openPane, percent, screenshot, startPane, type Pane } from "./pane.ts";
+import {
+  addinDir,
+  choose,
+  chosen,
+  functionIds,
+  listed,
+  openPane,
+  type Pane,
+  percent,
+  screenshot,
+  startPane,
+  WIDTH,
+} from "./pane.ts";
 
 const FAKE_EXCEL = readFileSync(path.join(addinDir, "test/browser/fake-excel.js"), "utf8");
 
@@ -145,8 +157,8 @@ describe("data browser", () => {
   it("shows country shares and volumes, China's share over the years and projections, and the top producers", async () => {
     const { page, errors } = await open("?tab=data");
     await page.locator("#data-table").waitFor();
-    expect(await page.locator("#data-edition").inputValue()).toBe("iea-cmde-2025");
-    await page.selectOption("#data-year", "2035");
+    expect(await chosen(page, "#data-edition")).toBe("iea-cmde-2025");
+    await choose(page, "#data-year", "2035");
     await page.press("#data-year", "Enter").catch(() => undefined);
     await page.click("#data-show");
     await page.locator("#data-title", { hasText: "2035" }).waitFor();
@@ -220,7 +232,7 @@ describe("workbook: pin and upgrade report (mocked Excel)", () => {
     );
     expect(version).toBe(`${core.datasetVersion()} (pinned: ${OLD.join(", ")})`);
 
-    expect(await page.locator("#pin-iea-cmde").inputValue()).toBe("iea-cmde-2025");
+    expect(await chosen(page, "#pin-iea-cmde")).toBe("iea-cmde-2025");
     await page.locator("#report-scan:not([disabled])").click();
     await page.locator("#report-summary").waitFor();
     const old = (m: string) => core.chinaShare(m, { source: "iea-cmde-2024" })!;
@@ -355,16 +367,14 @@ describe("data refresh (mocked Excel)", () => {
     expect(await dataVersion(page)).toBe(`${NEW_VERSION} (pinned: ${OLD.join(", ")})`);
     expect(await page.locator("#refresh-message").textContent()).toContain(NEW_EDITION);
     // The pane's lists follow: the data browser and the workbook pin offer the new edition.
-    const options = (select: string) =>
-      page.locator(`${select} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(await options("#data-edition")).toContain(NEW_EDITION);
-    expect(await options("#pin-choices select")).toContain(NEW_EDITION);
+    expect(await listed(page, "#data-edition")).toContain(NEW_EDITION);
+    expect(await listed(page, "#pin-choices fluent-dropdown")).toContain(NEW_EDITION);
 
     // Back to the bundled data, which also forgets the kept file, so later pages start as shipped.
     await page.locator("#refresh-revert:not([disabled])").click();
     await page.waitForFunction((v) => (window as unknown as Wb).__wb.associated.DATA_VERSION!()[0]![0] === v, before);
     await page.locator("#refresh-message", { hasText: "bundled" }).waitFor();
-    expect(await options("#data-edition")).not.toContain(NEW_EDITION);
+    expect(await listed(page, "#data-edition")).not.toContain(NEW_EDITION);
     expect(errors).toEqual([]);
     await page.close();
   });
