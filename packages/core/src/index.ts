@@ -68,7 +68,7 @@ export { production } from "./exposure/production.ts";
 export { share } from "./exposure/share.ts";
 export { shareChange } from "./exposure/shareChange.ts";
 export { groupShare } from "./exposure/groupShare.ts";
-export { topProducers } from "./exposure/topProducers.ts";
+export { topProducers, topProducersReason } from "./exposure/topProducers.ts";
 export type { Producer } from "./exposure/topProducers.ts";
 
 // series: every edition's figures for one country side by side
