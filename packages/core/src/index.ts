@@ -122,7 +122,13 @@ export type { GovernanceOptions, GovernanceWeightedHhiOptions } from "./options.
 
 // answers: a value with its edition, period, unit, basis, bound and sources
 export { explain, EXPLAINABLE } from "./answer/explain.ts";
-export type { Explainable } from "./answer/explain.ts";
+export type {
+  ExplainArgs,
+  Explainable,
+  ExplainableFunctions,
+  ExplainableName,
+  ExplainValue,
+} from "./answer/explain.ts";
 export type { Answer, AnswerKind, AnswerSource, AnswerUnit, Bound, Period } from "./answer/answer.ts";
 
 // provenance
