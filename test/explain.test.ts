@@ -134,6 +134,20 @@ describe("explain() over every question the dataset answers", () => {
     expect(unexplained.map((a) => `${a.label}: ${a.answer.reason}`)).toEqual([]);
   });
 
+  it("never answers with an empty list: no rows is a missing value, with its reason", () => {
+    const empty = answers.filter((a) => Array.isArray(a.answer.value) && a.answer.value.length === 0);
+    expect(empty.map((a) => a.label)).toEqual([]);
+  });
+
+  it("answers the same when the function is named instead of passed", () => {
+    const byName = (fn: string, args: readonly unknown[]) =>
+      (core.explain as (fn: string, ...a: readonly unknown[]) => Answer<unknown>)(fn, ...args);
+    const differ = answers.filter(
+      (a, i) => i % 5 === 0 && JSON.stringify(byName(a.answer.function, a.args)) !== JSON.stringify(a.answer),
+    );
+    expect(differ.map((a) => a.label)).toEqual([]);
+  });
+
   it("never labels a period average with a single year", () => {
     const labelled = answers.filter((a) => a.answer.kind === "period-average" && a.answer.year !== undefined);
     expect(labelled.map((a) => a.label)).toEqual([]);
@@ -229,6 +243,27 @@ describe("explain() itself", () => {
     const call = () => (core.explain as (fn: unknown) => unknown)(core.minerals);
     expect(call).toThrow(core.CritminError);
     expect(call).toThrow(/chinaShare/);
+    expect(call).toThrow(/got the function minerals, which it does not explain$/);
+  });
+
+  it("takes every name its message lists, and a misspelt name gets the nearest", () => {
+    let message = "";
+    try {
+      (core.explain as (fn: unknown) => unknown)(42);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const listed = /\(([^)]+)\)/.exec(message)![1]!.split(", ");
+    expect([...listed].sort()).toEqual([...core.EXPLAINABLE].sort());
+    const cases = answers.filter((a) => listed.includes(a.answer.function));
+    for (const name of listed) {
+      const { args } = cases.find((a) => a.answer.function === name)!;
+      expect(() => (core.explain as (fn: string, ...a: readonly unknown[]) => unknown)(name, ...args)).not.toThrow();
+    }
+    expect(() => core.explain("topProducers", "boron", { stage: "mining", source: "usgs-mcs-2025" })).not.toThrow();
+    expect(() => (core.explain as (fn: string) => unknown)("topProducer")).toThrow(
+      /^explain: unknown function "topProducer"; did you mean "topProducers"\?$/,
+    );
   });
 
   it("throws what the plain call throws", () => {
@@ -242,6 +277,11 @@ describe("explain() itself", () => {
       // @ts-expect-error -- share needs a country
       core.explain(core.share, "cobalt", { stage: "mining" }, 1);
       core.explain(core.share, "cobalt", "COD", { stage: "mining" });
+      // @ts-expect-error -- by name too: share needs a country
+      core.explain("share", "cobalt", { stage: "mining" }, 1);
+      // @ts-expect-error -- series returns a table with its own reason; explain does not take it
+      core.explain("series", "cobalt", "CHN");
+      core.explain("share", "cobalt", "COD", { stage: "mining" });
     };
     expect(typeof typeChecks).toBe("function");
   });

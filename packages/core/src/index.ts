@@ -68,7 +68,7 @@ export { production } from "./exposure/production.ts";
 export { share } from "./exposure/share.ts";
 export { shareChange } from "./exposure/shareChange.ts";
 export { groupShare } from "./exposure/groupShare.ts";
-export { topProducers } from "./exposure/topProducers.ts";
+export { topProducers, topProducersReason } from "./exposure/topProducers.ts";
 export type { Producer } from "./exposure/topProducers.ts";
 
 // series: every edition's figures for one country side by side
@@ -122,7 +122,13 @@ export type { GovernanceOptions, GovernanceWeightedHhiOptions } from "./options.
 
 // answers: a value with its edition, period, unit, basis, bound and sources
 export { explain, EXPLAINABLE } from "./answer/explain.ts";
-export type { Explainable } from "./answer/explain.ts";
+export type {
+  ExplainArgs,
+  Explainable,
+  ExplainableFunctions,
+  ExplainableName,
+  ExplainValue,
+} from "./answer/explain.ts";
 export type { Answer, AnswerKind, AnswerSource, AnswerUnit, Bound, Period } from "./answer/answer.ts";
 
 // provenance

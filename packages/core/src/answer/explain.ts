@@ -1,6 +1,7 @@
 import { deepFreeze } from "../_lib/deepFreeze.ts";
 import { describe } from "../_lib/describe.ts";
 import { dataset } from "../data/dataset.ts";
+import { didYouMean } from "../didYouMean.ts";
 import { CritminError } from "../errors.ts";
 import { chinaShare } from "../exposure/chinaShare.ts";
 import { concentration } from "../exposure/concentration.ts";
@@ -41,39 +42,57 @@ import {
   supplyAtRiskFields,
 } from "./supply.ts";
 
-/** Every function {@link explain} answers for: the core counterpart of each value function of the Excel add-in. */
-export type Explainable =
-  | typeof share
-  | typeof chinaShare
-  | typeof production
-  | typeof groupShare
-  | typeof topProducers
-  | typeof shareChange
-  | typeof hhi
-  | typeof crN
-  | typeof effectiveSuppliers
-  | typeof concentration
-  | typeof supplyAtRisk
-  | typeof diversificationGap
-  | typeof crmaCheck
-  | typeof demand
-  | typeof techExposure
-  | typeof coverageWithout
-  | typeof supplyRisk
-  | typeof economicImportance
-  | typeof importReliance
-  | typeof reserves
+/**
+ * Every function {@link explain} answers for, under the name it also takes: the core counterpart
+ * of each value function of the Excel add-in.
+ */
+export interface ExplainableFunctions {
+  share: typeof share;
+  chinaShare: typeof chinaShare;
+  production: typeof production;
+  groupShare: typeof groupShare;
+  topProducers: typeof topProducers;
+  shareChange: typeof shareChange;
+  hhi: typeof hhi;
+  crN: typeof crN;
+  effectiveSuppliers: typeof effectiveSuppliers;
+  concentration: typeof concentration;
+  supplyAtRisk: typeof supplyAtRisk;
+  diversificationGap: typeof diversificationGap;
+  crmaCheck: typeof crmaCheck;
+  demand: typeof demand;
+  techExposure: typeof techExposure;
+  coverageWithout: typeof coverageWithout;
+  supplyRisk: typeof supplyRisk;
+  economicImportance: typeof economicImportance;
+  importReliance: typeof importReliance;
+  reserves: typeof reserves;
   // policy (issue 15): critical lists and export controls
-  | typeof isCritical
-  | typeof underExportControl
+  isCritical: typeof isCritical;
+  underExportControl: typeof underExportControl;
   // governance (issue 15)
-  | typeof governance
-  | typeof governanceWeightedHhi;
+  governance: typeof governance;
+  governanceWeightedHhi: typeof governanceWeightedHhi;
+}
+
+/** The name of a function {@link explain} answers for, which it takes in place of the function. */
+export type ExplainableName = keyof ExplainableFunctions;
+
+/** The function an {@link explain} argument `F` stands for: the function itself, or the one it names. */
+type Named<F> = F extends ExplainableName ? ExplainableFunctions[F] : F extends Explainable ? F : never;
+/** The arguments {@link explain} passes on after `fn`: those of the function `F` is or names. */
+export type ExplainArgs<F> = Parameters<Named<F>>;
+/** The value of {@link explain}'s answer: what the function `F` is or names returns. */
+export type ExplainValue<F> = ReturnType<Named<F>>;
+
+/** Every function {@link explain} answers for. */
+export type Explainable = ExplainableFunctions[ExplainableName];
 
 // Each explainer reads what its function read, from the same arguments: the function's own
 // lookup where one is exported, else the same parse and resolution. The value always comes from
 // the plain call, so an answer can never disagree with it.
 interface Explainer {
+  readonly fn: Explainable;
   readonly name: string;
   readonly unit: AnswerUnit;
   readonly fields: (args: readonly unknown[], value: unknown) => AnswerFields;
@@ -86,7 +105,7 @@ function entry<F extends Explainable>(
   unit: AnswerUnit,
   fields: (args: Parameters<F>, value: ReturnType<F>) => AnswerFields,
 ): [Explainable, Explainer] {
-  return [fn, { name, unit, fields: fields as Explainer["fields"] }];
+  return [fn, { fn, name, unit, fields: fields as Explainer["fields"] }];
 }
 
 // Built on first use: a module-level table of every function would keep every function and the
@@ -130,7 +149,11 @@ const table = (): Map<Explainable, Explainer> =>
     ),
   ]));
 
-/** The names of the functions {@link explain} takes (the test holds them equal to the table's). */
+/** The explainers by function name, for a caller that names the function. */
+let byName: Map<string, Explainer> | undefined;
+const named = (): Map<string, Explainer> => (byName ??= new Map([...table().values()].map((e) => [e.name, e])));
+
+/** The names of the functions {@link explain} takes, each in place of its function (the test holds them equal to the table's). */
 export const EXPLAINABLE: readonly string[] = /* @__PURE__ */ Object.freeze([
   "share",
   "chinaShare",
@@ -165,21 +188,26 @@ export const EXPLAINABLE: readonly string[] = /* @__PURE__ */ Object.freeze([
  * kind, scenario and case, stage, the source's basis, whether it is a bound, what the edition does
  * not list, why the value is missing, how the edition was chosen, and the source figures (each
  * with its locator). `value` is exactly what `fn(...args)` returns; an error is thrown as the plain
- * call throws it.
+ * call throws it. `fn` is the function itself or its name ({@link EXPLAINABLE}).
  *
- * @throws {@link CritminError} `invalid_argument` when `fn` is not one of critmin's value functions
+ * Where `value` is `undefined`, `reason` says why (for {@link topProducers}, what the edition lacks:
+ * "reports no world total"); where there is a value, `reason` is `undefined`.
+ *
+ * @throws {@link CritminError} `invalid_argument` when `fn` is neither one of critmin's value
+ *   functions nor the name of one (a misspelt name gets the nearest)
  * @example
  * explain(chinaShare, "cobalt", { year: 2023, source: "iea-cmde-2024" }).sources.map((s) => s.locator)
  * //=> ["IEA_CM_Data_Explorer_2024-05.xlsx!'2 Total supply for key minerals'!H18", "IEA_CM_Data_Explorer_2024-05.xlsx!'2 Total supply for key minerals'!H24"]
+ * explain("topProducers", "boron", { stage: "mining", source: "usgs-mcs-2025" }).reason?.startsWith("usgs-mcs-2025 reports no world total for boron mining 2024")
+ * //=> true
  */
-export function explain<F extends Explainable>(fn: F, ...args: Parameters<F>): Answer<ReturnType<F>> {
-  const explainer = table().get(fn);
-  if (explainer === undefined)
-    throw new CritminError(
-      "invalid_argument",
-      `explain: fn must be one of critmin's value functions (${EXPLAINABLE.join(", ")}), got ${describe(fn)}`,
-    );
-  const value = (fn as (...a: readonly unknown[]) => unknown)(...args) as ReturnType<F>;
+export function explain<F extends Explainable | ExplainableName>(
+  fn: F,
+  ...args: ExplainArgs<F>
+): Answer<ExplainValue<F>> {
+  const explainer = typeof fn === "string" ? named().get(fn) : table().get(fn);
+  if (explainer === undefined) throw notExplainable(fn);
+  const value = (explainer.fn as (...a: readonly unknown[]) => unknown)(...args) as ExplainValue<F>;
   const fields = explainer.fields(args, value);
   const edition = fields.edition;
   const reason =
@@ -205,4 +233,17 @@ export function explain<F extends Explainable>(fn: F, ...args: Parameters<F>): A
     sources: Object.freeze([...(fields.sources ?? [])]),
     extra: fields.extra === undefined ? undefined : deepFreeze(structuredClone(fields.extra)),
   });
+}
+
+/** Why `fn` is not explained: a misspelt name gets the nearest; a table function is named as one. */
+function notExplainable(fn: unknown): CritminError {
+  const takes = `one of critmin's value functions or its name (${EXPLAINABLE.join(", ")})`;
+  if (typeof fn === "string") {
+    const near = didYouMean(fn, EXPLAINABLE);
+    const hint = near ? `; did you mean "${near}"?` : `; fn must be ${takes}`;
+    return new CritminError("invalid_argument", `explain: unknown function ${describe(fn)}${hint}`);
+  }
+  // A named function that is not a value function (series, listsNaming, exportControls return tables, each with its own reason field).
+  const got = typeof fn === "function" && fn.name ? `the function ${fn.name}, which it does not explain` : describe(fn);
+  return new CritminError("invalid_argument", `explain: fn must be ${takes}, got ${got}`);
 }

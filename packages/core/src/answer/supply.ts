@@ -7,6 +7,7 @@ import type { Resolution } from "../resolve.ts";
 import type { SupplyRow } from "../records.ts";
 import type { CrmaCheck } from "../exposure/crmaCheck.ts";
 import { shareChangeRows } from "../exposure/shareChange.ts";
+import { blockReason } from "../exposure/topProducers.ts";
 import type { ShareChangeOptions, SupplyOptions } from "../options.ts";
 import { boundOf, datedBy, supplySource, type AnswerFields, type Bound } from "./answer.ts";
 
@@ -96,13 +97,14 @@ export function blockFields(
   const found = resolveBlock(query);
   if (!found.block) return { stage: query.stage, reason: found.reason };
   const { fields, rows } = blockRows(found.block);
+  // The reason is set even beside a value; explain shows it only where the value is missing.
   return {
     stage: query.stage,
     ...resolved(found.resolution),
     ...fields,
     bound: hasUnattributedShare(found.block) ? boundIfLumped : "exact",
     sources: rows.map(supplySource),
-    reason: rows.length === 0 ? `${found.resolution.edition} lists no country for ${query.mineral}` : undefined,
+    reason: blockReason(found),
   };
 }
 

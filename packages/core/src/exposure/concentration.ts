@@ -30,7 +30,8 @@ export interface Concentration {
  * HHI = Σ (100 × share)² over countries only; aggregates such as rest of world are excluded, so
  * where the source lumps countries together the index is a lower bound (`lowerBound: true`).
  *
- * @returns `undefined` when the dataset has no such block
+ * @returns `undefined` when the dataset has no such block,
+ *   or the block gives no country a share (no world total); {@link topProducersReason} says which
  * @example
  * concentration("rare-earths", { year: 2023, source: "iea-cmde-2024" })?.lowerBound
  * //=> true

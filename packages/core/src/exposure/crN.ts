@@ -9,7 +9,8 @@ import type { MineralInput } from "../inputs.ts";
 /**
  * Concentration ratio: the summed share of the `n` largest producing countries.
  *
- * @returns 0–1, or `undefined` when the dataset has no such block
+ * @returns 0–1, or `undefined` when the dataset has no such block,
+ *   or the block gives no country a share (no world total); {@link topProducersReason} says which
  * @throws {@link CritminError} `invalid_argument` for an `n` below 1
  * @example
  * crN("cobalt", 1, { stage: "refining", year: 2023, source: "iea-cmde-2024" })

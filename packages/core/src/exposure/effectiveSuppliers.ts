@@ -7,7 +7,8 @@ import type { MineralInput } from "../inputs.ts";
  *
  * As HHI is a lower bound where the source lumps countries together, this is then an upper bound.
  *
- * @returns a count ≥ 1, or `undefined` when there is no block
+ * @returns a count ≥ 1, or `undefined` when there is no block,
+ *   or the block gives no country a share (no world total); {@link topProducersReason} says which
  * @example
  * effectiveSuppliers("cobalt", { year: 2023, source: "iea-cmde-2024" })! < 2
  * //=> true

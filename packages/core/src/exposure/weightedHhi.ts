@@ -16,6 +16,7 @@ import type { GovernanceRow, SupplyRow } from "../records.ts";
 import type { Resolution } from "../resolve.ts";
 import type { MineralInput } from "../inputs.ts";
 import { governanceAt } from "./governance.ts";
+import { blockReason } from "./topProducers.ts";
 
 /** One country's term of the sum: its share, its WGI value and the weight it became. */
 export interface WeightedTerm {
@@ -111,7 +112,7 @@ export function weightedHhiOf(
   const resolved = { ...base, block, resolution, wgiEdition: governanceEdition() };
   const countries = rankedCountries(block);
   if (countries.length === 0)
-    return { ...resolved, reason: `${resolution.edition} lists no country for ${query.mineral}` };
+    return { ...resolved, reason: blockReason(found) ?? `${resolution.edition} lists no country for ${query.mineral}` };
   const chosen = wgiYear === undefined ? wgiYearFor(resolution.year, block) : pinnedWgiYear(wgiYear);
   if (chosen.year === undefined) return { ...resolved, reason: chosen.reason };
   const rules = [...chosen.rules];

@@ -46,6 +46,8 @@ export interface ControlledSupply {
  * earths). A mineral with neither on the date is left out; one without a China share in the data
  * says why in `reason`.
  *
+ * @returns the date, stage and rows; `rows` is empty when no measure naming a mineral is in force
+ *   or of unknown status on `asOf` (an answer, not missing data)
  * @throws {@link CritminError} `unknown_id` for an unknown stage, `invalid_argument` for a bad date or option
  * @example
  * controlledSupply({ stage: "refining", asOf: "2024-01-01" }).rows.filter((r) => r.mineral === "gallium").map((r) => `China ${(100 * r.chinaShare!).toFixed(1)}% of ${r.mineral} refining (${r.edition}, ${r.year}); in force: ${r.inForce.map((m) => m.id).join(", ")}`)

@@ -187,6 +187,9 @@ export function controlsIn(rows: readonly ControlRow[], query: ParsedControlQuer
  * such (`type`), with the measures they suspend. `destination` keeps the measures limited to that
  * country and those for every destination. Each row names the rules applied (`rules`, `statusNote`).
  *
+ * @returns the date used and the measures; `measures` is empty when no measure in the data touches
+ *   the mineral (and destination) by `asOf`: an answer, not missing data (Excel's EXPORT_CONTROLS
+ *   says so in a row)
  * @throws {@link CritminError} `unknown_id` for an unknown mineral or destination (with the
  *   nearest), `invalid_argument` for a date that is not `YYYY-MM-DD` or a valid Date, or an
  *   unknown option

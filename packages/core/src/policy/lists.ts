@@ -231,6 +231,8 @@ function naming(list: CriticalListId, row: ListItemRow, rule: ListRule | undefin
  * the document and locator. Same rules as {@link isCritical}; a group id lists the items naming
  * its members only where {@link isCritical} counts them.
  *
+ * @returns the items, in list order; an empty list when no list the dataset holds names the
+ *   mineral (an answer, not missing data: Excel's CRITICAL_LISTS says so in a row)
  * @throws {@link CritminError} `unknown_id` for an unknown mineral (with the nearest)
  * @example
  * listsNaming("copper").map((n) => n.list)

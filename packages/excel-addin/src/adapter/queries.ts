@@ -1,5 +1,12 @@
 // Argument sets shared by many functions, and the reasons given with #N/A.
-import { provenance, withinEditions, type EditionId, type OneSeriesFunction, type Stage } from "@critmin/core";
+import {
+  provenance,
+  topProducersReason,
+  withinEditions,
+  type EditionId,
+  type OneSeriesFunction,
+  type Stage,
+} from "@critmin/core";
 import { currentPin, type Pin } from "../workbook/pin.ts";
 import { describe, editionArg, isBlank, optionalYear, stageArg } from "./args.ts";
 
@@ -75,10 +82,16 @@ export function supplyReason(fn: string, mineral: unknown, country: unknown, raw
   };
 }
 
-/** Why a whole block (all countries of a mineral and stage) gives no answer. */
+/**
+ * Why a whole block (all countries of a mineral and stage) gives no answer, in core's words
+ * (`topProducersReason`: the edition, year and what it lacks, such as a world total). The same
+ * reason holds for every function that ranks or squares the block's shares.
+ */
 export function blockReason(fn: string, mineral: unknown, raw: RawSupplyArgs): () => string {
   return () => {
     try {
+      const why = topProducersReason(String(mineral), supplyArgs(fn, ...raw));
+      if (why !== undefined) return `${fn}: ${why}`;
       const p = provenance({ mineral: String(mineral), ...supplyArgs(fn, ...raw) });
       if (p.edition === undefined) return `${fn}: ${p.reason ?? "no figure"}`;
       return `${fn}: ${p.edition} has no country figures with shares for ${p.mineral} ${p.stage} in ${p.year}`;

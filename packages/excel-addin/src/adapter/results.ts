@@ -73,7 +73,12 @@ function cell(each: (cell: unknown) => ExcelValue, input: unknown): ExcelValue {
   }
 }
 
-/** A table with a header row; blanks are "" (Excel would show null as 0), every row as wide as the header. */
+/**
+ * A table with a header row; blanks are "" (Excel would show null as 0), every row as wide as the
+ * header. No rows (`undefined`, or an empty list) is `#N/A` with the reason: a spill of the header
+ * alone would say nothing. A function whose empty list is an answer ("no list names it") gives
+ * `compute` a row that says so in words (policyTables.ts).
+ */
 export function table(
   compute: () => readonly (readonly (string | number | boolean | undefined | null)[])[] | undefined,
   header: readonly string[],
@@ -81,7 +86,7 @@ export function table(
 ): ExcelValue[][] {
   try {
     const rows = compute();
-    if (rows === undefined) return [[excelError("#N/A", missing())]];
+    if (rows === undefined || rows.length === 0) return [[excelError("#N/A", missing())]];
     return [[...header], ...rows.map((r) => header.map((_, i) => tableCell(r[i])))];
   } catch (error) {
     return [[errorFor(error)]];

@@ -116,7 +116,7 @@ export function production(mineral: any[][], country: any, stage?: Stage, year?:
  * @param [n] How many countries (default 5)
  * @param [year] Data year; the latest observed year when omitted
  * @param [source] Edition to use; the newest with data when omitted
- * @returns A table with a header row
+ * @returns A table with a header row; #N/A with the reason where the source gives no country a share (no world total)
  */
 export function topProducers(mineral: any, stage?: Stage, n?: any, year?: any, source?: Edition): any[][] {
   const fn = "TOP_PRODUCERS";
@@ -723,7 +723,7 @@ export function isCritical(mineral: any[][], list: any): any[][] {
  * @customfunction CRITICAL_LISTS
  * @helpurl https://docs.critmin.invalid/excel/CRITICAL_LISTS
  * @param mineral Mineral, e.g. "copper"
- * @returns A table with a header row
+ * @returns A table with a header row; where no list names the mineral, one row saying so
  */
 export function criticalLists(mineral: any): any[][] {
   const fn = "CRITICAL_LISTS";
@@ -741,7 +741,7 @@ export function criticalLists(mineral: any): any[][] {
  * @param mineral Mineral, e.g. "graphite", "dysprosium"
  * @param [as_of] Date (a date cell or "YYYY-MM-DD"); today when omitted
  * @param [destination] Country the exports go to, e.g. "US", "Japan"; every destination when omitted
- * @returns A table with a header row; dates as YYYY-MM-DD text
+ * @returns A table with a header row; dates as YYYY-MM-DD text; where no measure applies on the date, one row saying so
  */
 export function exportControls(mineral: any, as_of?: any, destination?: any): any[][] {
   const fn = "EXPORT_CONTROLS";
