@@ -34,8 +34,10 @@ export function controlsTimeline(call: Call, mineral: string, mineralName: strin
     return section;
   }
   const header = (rows[0] ?? []).map(textOf);
-  const body = rows.slice(1);
-  const asOf = textOf(body[0]?.[header.indexOf("As of")]);
+  // With no measure, EXPORT_CONTROLS says so in a row of its own, whose Status is empty.
+  const said = rows.slice(1);
+  const body = said.filter((row) => textOf(row[header.indexOf("Status")]) !== "");
+  const asOf = textOf(said[0]?.[header.indexOf("As of")]);
   section.append(
     make(
       "h3",
@@ -44,7 +46,8 @@ export function controlsTimeline(call: Call, mineral: string, mineralName: strin
     ),
   );
   if (body.length === 0) {
-    section.append(make("p", { class: "hint" }, "No measure in the data touches this mineral."));
+    const none = textOf(said[0]?.[0]) || "no measure in the data touches this mineral";
+    section.append(make("p", { class: "hint" }, `${none[0]!.toUpperCase()}${none.slice(1)}.`));
     return section;
   }
   const list = make("ol", { class: "timeline" });
