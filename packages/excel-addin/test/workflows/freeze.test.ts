@@ -9,6 +9,8 @@ import { forceDataTypes } from "../../src/adapter/dataTypes.ts";
 import * as functions from "../../src/functions/functions.ts";
 import { freezeForSharing } from "../../src/workbook/excel.ts";
 import { soleCall } from "../../src/workbook/freeze.ts";
+import { forceSpillApi } from "../../src/workbook/freezePlan.ts";
+import { boxOf, cellAddress } from "../../src/workbook/formulas.ts";
 import { cellValue } from "../cellValues.ts";
 import { installStubRuntime, uninstallStubRuntime } from "../stub-runtime.ts";
 import { mockExcel, type MockExcel, type SheetData } from "./mockWorkbook.ts";
@@ -19,6 +21,7 @@ afterAll(() => uninstallStubRuntime());
 afterEach(() => {
   delete scope.Excel;
   forceDataTypes(undefined);
+  forceSpillApi(undefined);
 });
 
 function use(mock: MockExcel): MockExcel {
@@ -55,6 +58,18 @@ function shares(value: number): SheetData {
 const writeOf = (mock: MockExcel, key: "formulas" | "numberFormat" | "valuesAsJson") =>
   mock.writes.filter((w) => w.sheet === "Data (copy)" && w[key]);
 
+/** Every cell of the copy that got anything written (values, formats or entities), sorted. */
+function writtenCells(mock: MockExcel): string[] {
+  const cells = new Set<string>();
+  for (const w of mock.writes.filter((w) => w.sheet === "Data (copy)")) {
+    if (!w.formulas && !w.values && !w.numberFormat && !w.valuesAsJson) continue;
+    const box = boxOf(w.address);
+    for (let r = box.row; r < box.row + box.rows; r++)
+      for (let c = box.column; c < box.column + box.columns; c++) cells.add(cellAddress(r, c));
+  }
+  return [...cells].sort();
+}
+
 describe("freeze keeps units and sources", () => {
   it("without data types: a frozen CHINA_SHARE keeps its value and 0.0%; other formats stay", async () => {
     forceDataTypes(false);
@@ -63,16 +78,20 @@ describe("freeze keeps units and sources", () => {
     const mock = use(mockExcel({ Data: shares(value) }));
     const result = await freezeForSharing(null, core.editions(), info);
     expect(result.sheets[0]).toMatchObject({ to: "Frozen – Data", frozen: 3 });
-    expect(writeOf(mock, "formulas")[0]!.formulas![0]![0]).toBe(value);
-    const [formats] = writeOf(mock, "numberFormat");
-    expect(formats!.address).toBe("A1:B3");
-    expect(formats!.numberFormat).toEqual([
-      ["0.0%", "General"],
-      // ×100 is no longer a share: no share format for it.
-      ["General", "General"],
-      // The person's own format wins.
-      ["0%", "General"],
+    expect(writeOf(mock, "formulas").map((w) => [w.address, w.formulas])).toEqual([
+      ["A1:A3", [[value], [value * 100], [0.7]]],
     ]);
+    const [formats] = writeOf(mock, "numberFormat");
+    expect(formats!.address).toBe("A1:A3");
+    expect(formats!.numberFormat).toEqual([
+      ["0.0%"],
+      // ×100 is no longer a share: no share format for it.
+      ["General"],
+      // The person's own format wins.
+      ["0%"],
+    ]);
+    // B1, the person's own number, is not written.
+    expect(writtenCells(mock)).toEqual(["A1", "A2", "A3"]);
     expect(writeOf(mock, "valuesAsJson")).toEqual([]);
     expect(mock.writes.some((w) => w.sheet === "Frozen – Sources" && w.values)).toBe(true);
     expect(mock.syncs()).toBe(3);
@@ -80,51 +99,54 @@ describe("freeze keeps units and sources", () => {
 
   it("with data types: the formatted value's format, and a MINERAL card written as its entity with attribution", async () => {
     forceDataTypes(true);
-    const share = cellValue(functions.chinaShare([["cobalt"]])[0]![0]) as Excel.FormattedNumberCellValue;
+    forceSpillApi(true);
+    const [share, lithium] = functions
+      .chinaShare([["cobalt"], ["lithium"]])
+      .map((row) => cellValue(row[0]) as Excel.FormattedNumberCellValue);
     const card = functions.mineral("cobalt")[0]![0] as Excel.EntityCellValue;
     expect(card.type).toBe("Entity");
+    expect(lithium!.type).toBe("FormattedNumber");
     // A linked data type the person typed in (not a CRITMIN cell): left as it is.
     const theirs = { type: "Entity", text: "Mine", properties: {} };
+    const blank = { type: "String", basicValue: "" };
     const mock = use(
       mockExcel({
         Data: {
           address: "B2:C4",
-          // B4: the second cell of a spilled share range (no formula of its own), a formatted value.
+          // B2 spills two shares into B2:B3 (B3 has no formula of its own, a formatted value).
           formulas: [
-            [COBALT, "Mine"],
+            ['=CRITMIN.CHINA_SHARE({"cobalt";"lithium"})', "Mine"],
+            [lithium!.basicValue, ""],
             ['=CRITMIN.MINERAL("cobalt")', ""],
-            [0.5, ""],
           ],
           values: [
-            [share.basicValue, "Mine"],
+            [share!.basicValue, "Mine"],
+            [lithium!.basicValue, ""],
             [card.text, ""],
-            [0.5, ""],
           ],
           valuesAsJson: [
             [share, theirs],
-            [card, { type: "String", basicValue: "" }],
-            [
-              { type: "FormattedNumber", basicValue: 0.5, numberFormat: "0.0%" },
-              { type: "String", basicValue: "" },
-            ],
+            [lithium, blank],
+            [card, blank],
           ],
+          spills: { B2: "B2:B3" },
         },
       }),
     );
     const result = await freezeForSharing(null, core.editions(), info);
     expect(result.sheets[0]!.frozen).toBe(2);
-    expect(writeOf(mock, "formulas")[0]!.formulas).toEqual([
-      [share.basicValue, "Mine"],
-      [card.text, ""],
-      [0.5, ""],
+    expect(writeOf(mock, "formulas").map((w) => [w.address, w.formulas])).toEqual([
+      ["B2:B4", [[share!.basicValue], [lithium!.basicValue], [card.text]]],
     ]);
     expect(writeOf(mock, "numberFormat")[0]!.numberFormat).toEqual([
-      ["0.0%", "General"],
-      ["General", "General"],
-      ["0.0%", "General"],
+      [share!.numberFormat],
+      [lithium!.numberFormat],
+      ["General"],
     ]);
+    expect(share!.numberFormat).toBe("0.0%");
+    expect(writtenCells(mock)).toEqual(["B2", "B3", "B4"]);
     const entities = writeOf(mock, "valuesAsJson");
-    expect(entities.map((w) => w.address)).toEqual(["B3"]);
+    expect(entities.map((w) => w.address)).toEqual(["B4"]);
     const written = entities[0]!.valuesAsJson![0]![0] as Excel.EntityCellValue;
     expect(written.type).toBe("Entity");
     expect(written.text).toBe(card.text);
@@ -136,7 +158,9 @@ describe("freeze keeps units and sources", () => {
     expect(attributions.length).toBeGreaterThan(0);
     expect(attributions.every((a) => a.sourceText && a.sourceAddress?.startsWith("http"))).toBe(true);
     expect(mock.writes.some((w) => w.sheet === "Frozen – Sources" && w.values)).toBe(true);
-    expect(mock.syncs()).toBe(3);
+    // Scan: names + one batch; the spill ranges of both anchors in one; the copies and Sources in one.
+    expect(mock.spillReads).toEqual(["Data!B2", "Data!B4"]);
+    expect(mock.syncs()).toBe(4);
   });
 });
 
