@@ -1,8 +1,11 @@
 // Issue 17 item 4: freeze for sharing keeps the citations. A frozen CRITMIN cell keeps its value
 // and its unit's number format (which any Excel shows, add-in or not); where the host has data
 // types a card is written back as the entity value it was, with its attribution; the person's own
-// cells and formats are not touched, and the Sources sheet is still written. Mocked Excel
-// (office-addin-mock, mockWorkbook.ts); the values come from the add-in's own functions.
+// cells and formats are not touched, and the Sources sheet is still written. Only the add-in's
+// cells are written into the copy (CRITMIN formulas and their spills): a linked data type, the
+// person's formulas and array formulas keep what `worksheet.copy()` made. Mocked Excel
+// (office-addin-mock, mockWorkbook.ts, which records every write and spill-range read); the values
+// come from the add-in's own functions.
 import * as core from "@critmin/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { forceDataTypes } from "../../src/adapter/dataTypes.ts";
@@ -161,6 +164,105 @@ describe("freeze keeps units and sources", () => {
     // Scan: names + one batch; the spill ranges of both anchors in one; the copies and Sources in one.
     expect(mock.spillReads).toEqual(["Data!B2", "Data!B4"]);
     expect(mock.syncs()).toBe(4);
+  });
+});
+
+/** A value as valuesAsJson reads it. */
+const json = (v: unknown) =>
+  typeof v === "number" ? { type: "Double", basicValue: v } : { type: "String", basicValue: String(v) };
+
+/**
+ * A1:A2 the person's numbers; B1 a Stocks value; C1 their =SUM(A1:A2); D1 =SEQUENCE(2) spilling
+ * D1:D2; E1:E2 a legacy array formula; F1 a CRITMIN share; H1 TOP_PRODUCERS spilling H1:L5; M1 the
+ * person's note beside the table. Values from the add-in's own functions.
+ */
+function mixed(dataTypes: boolean): { data: SheetData; share: number; table: unknown[][] } {
+  const shareCell = functions.chinaShare([["cobalt"]])[0]![0];
+  const share = dataTypes ? (shareCell as Excel.FormattedNumberCellValue).basicValue : (shareCell as number);
+  const table = functions.topProducers("cobalt", "refining" as never, 3);
+  expect(table).toHaveLength(5);
+  const rows = 5;
+  const formulas: unknown[][] = Array.from({ length: rows }, () => Array<unknown>(13).fill(""));
+  const values: unknown[][] = formulas.map((row) => [...row]);
+  const set = (r: number, c: number, formula: unknown, value: unknown = formula) => {
+    formulas[r]![c] = formula;
+    values[r]![c] = value;
+  };
+  set(0, 0, 10);
+  set(1, 0, 20);
+  set(0, 1, "Microsoft Corp");
+  set(0, 2, "=SUM(A1:A2)", 30);
+  set(0, 3, "=SEQUENCE(2)", 1);
+  set(1, 3, 2);
+  set(0, 4, "=A1:A2*2", 20);
+  set(1, 4, "=A1:A2*2", 40);
+  set(0, 5, COBALT, share);
+  table.forEach((row, r) => row.forEach((v, c) => set(r, 7 + c, v)));
+  // The anchor holds the formula; the rest of the table has none of its own (as Excel reads a spill).
+  formulas[0]![7] = '=CRITMIN.TOP_PRODUCERS("cobalt","refining",3)';
+  set(0, 12, "checked");
+  const valuesAsJson = values.map((row) => row.map(json));
+  valuesAsJson[0]![1] = {
+    type: "LinkedEntity",
+    text: "Microsoft Corp",
+    id: { entityId: "MSFT", domainId: "financial", serviceId: 268435456, culture: "en-US" },
+  } as never;
+  if (dataTypes) valuesAsJson[0]![5] = shareCell as never;
+  return {
+    data: {
+      address: "A1:M5",
+      formulas,
+      values,
+      ...(dataTypes ? { valuesAsJson } : {}),
+      spills: { D1: "D1:D2", H1: "H1:L5" },
+    },
+    share,
+    table,
+  };
+}
+
+describe("freeze writes only the add-in's cells", () => {
+  const THEIRS = ["A1", "A2", "B1", "C1", "D1", "D2", "E1", "E2", "M1"];
+  const ADDED = ["F1", ...["H", "I", "J", "K", "L"].flatMap((c) => [1, 2, 3, 4, 5].map((r) => `${c}${r}`))];
+
+  it("leaves a linked entity, a formula and array formulas untouched; writes the share and the spilled table", async () => {
+    forceDataTypes(true);
+    forceSpillApi(true);
+    const { data, share, table } = mixed(true);
+    const mock = use(mockExcel({ Data: data }));
+    const result = await freezeForSharing(null, core.editions(), info);
+    expect(result.sheets[0]).toMatchObject({ to: "Frozen – Data", frozen: 2 });
+    expect(writtenCells(mock)).toEqual([...ADDED].sort());
+    expect(writtenCells(mock).filter((c) => THEIRS.includes(c))).toEqual([]);
+    const writes = writeOf(mock, "formulas");
+    expect(writes.map((w) => w.address)).toEqual(["F1", "H1:L5"]);
+    expect(writes[0]!.formulas).toEqual([[share]]);
+    expect(writes[0]!.numberFormat).toEqual([["0.0%"]]);
+    expect(writes[1]!.formulas).toEqual(table);
+    // Only the anchors' spill ranges are asked for, all in one sync.
+    expect(mock.spillReads).toEqual(["Data!F1", "Data!H1"]);
+    expect(mock.writes.some((w) => w.sheet === "Frozen – Sources" && w.values)).toBe(true);
+    expect(mock.syncs()).toBe(4);
+  });
+
+  it("where the host cannot say where results spill (no ExcelApi 1.12): the same cells, guessed from the values", async () => {
+    forceDataTypes(false);
+    forceSpillApi(false);
+    const { data, share, table } = mixed(false);
+    // Without the API a constant next to the table's header is taken for part of it: keep M1 clear here.
+    data.formulas[0]![12] = "";
+    data.values[0]![12] = "";
+    const mock = use(mockExcel({ Data: data }));
+    await freezeForSharing(null, core.editions(), info);
+    expect(writtenCells(mock)).toEqual([...ADDED].sort());
+    const writes = writeOf(mock, "formulas");
+    expect(writes.map((w) => [w.address, w.formulas])).toEqual([
+      ["F1", [[share]]],
+      ["H1:L5", table],
+    ]);
+    expect(writes[0]!.numberFormat).toEqual([["0.0%"]]);
+    expect(mock.spillReads).toEqual([]);
+    expect(mock.syncs()).toBe(3);
   });
 });
 
