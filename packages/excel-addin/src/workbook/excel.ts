@@ -347,7 +347,7 @@ export function freezeForSharing(
       const taken = scanned.map((s) => s.name);
       const sheets: { from: string; to: string; frozen: number }[] = [];
       const formulas: string[] = [];
-      const spills = await readSpills(context, scanned);
+      const spills = await readSpills(context, scanned, options.namespaces ?? NAMESPACES, options.signal);
       for (const [i, s] of scanned.entries()) {
         const to = uniqueSheetName(`Frozen – ${s.name}`, taken);
         taken.push(to);

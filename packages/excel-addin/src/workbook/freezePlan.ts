@@ -10,6 +10,7 @@ import {
   boxAddress,
   boxOf,
   cellAddress,
+  type FormulaCell,
   isCritminFormula,
   NAMESPACES,
   parseCall,
@@ -17,6 +18,7 @@ import {
 } from "./formulas.ts";
 import { freezeFormats, freezeGrid } from "./freeze.ts";
 import { cellValue } from "./text.ts";
+import { throwIfAborted } from "./upgradeReport.ts";
 
 /** A sheet's used range as the scan read it (excel.ts ScannedSheet), with where CRITMIN results spill. */
 export interface ReadRange {
@@ -57,6 +59,16 @@ const PLAIN = new Set(["String", "Double", "Boolean", "Empty", "Error", "Formatt
 const plain = (json: unknown): boolean => json === undefined || PLAIN.has((json as { type?: unknown }).type as string);
 
 /**
+ * False for a formula that can only ever fill its own cell: a call of a one-value function with
+ * literal arguments (`=CRITMIN.CHINA_SHARE("cobalt")`). A range or array argument, a card, a
+ * table or a formula that does more may spill.
+ */
+export function maySpill(formula: string, namespaces: readonly string[] = NAMESPACES): boolean {
+  const call = parseCall(formula, namespaces);
+  return !(call.ok && traitsOf(call.id)?.kind === "value");
+}
+
+/**
  * Where the host cannot say where a result spills (no ExcelApi 1.12), the block is guessed from
  * the used range's values as before this planner, but only over the cells the anchor's values can
  * cover. A call of a one-value function with literal arguments (`=CRITMIN.CHINA_SHARE("cobalt")`)
@@ -73,8 +85,7 @@ export function guessedSpill(
   c: number,
   namespaces: readonly string[] = NAMESPACES,
 ): Box {
-  const call = parseCall(String(read.formulas[r]?.[c]), namespaces);
-  if (call.ok && traitsOf(call.id)?.kind === "value") return { row: r, column: c, rows: 1, columns: 1 };
+  if (!maySpill(String(read.formulas[r]?.[c]), namespaces)) return { row: r, column: c, rows: 1, columns: 1 };
   const spillable = (row: number, column: number) => {
     const f = read.formulas[row]?.[column];
     return f !== undefined && f !== null && f !== "" && !isFormula(f) && plain(read.valuesAsJson?.[row]?.[column]);
@@ -232,30 +243,40 @@ function spillApiSupported(): boolean {
   }
 }
 
+const ANCHORS_PER_SYNC = 5_000;
+
 /**
- * Where each CRITMIN formula's result spills, by sheet (anchor address → spill range address): every
- * anchor of every sheet queued at once, one sync. It cannot share the scan's syncs, since the
- * anchors are known only once the used ranges are read. `undefined` for every sheet where the host
- * has no ExcelApi 1.12: planFreeze then guesses the blocks from the values.
+ * Where each CRITMIN formula's result spills, by sheet (anchor address → spill range address). The
+ * anchors of every sheet are queued together, one sync per {@link ANCHORS_PER_SYNC} (so a huge
+ * workbook's request stays within Office's size limits); usually one sync in all. It cannot share
+ * the scan's syncs, since the anchors are known only once the used ranges are read. A formula that
+ * cannot spill ({@link maySpill}) is not asked about. `undefined` for every sheet where the host has
+ * no ExcelApi 1.12: planFreeze then guesses the blocks from the values.
  */
 export async function readSpills(
   context: Excel.RequestContext,
-  scanned: readonly { readonly name: string; readonly cells: readonly { readonly address: string }[] }[],
+  scanned: readonly { readonly name: string; readonly cells: readonly Pick<FormulaCell, "address" | "formula">[] }[],
+  namespaces: readonly string[] = NAMESPACES,
+  signal?: AbortSignal,
 ): Promise<(ReadonlyMap<string, string> | undefined)[]> {
   if (!spillApiSupported()) return scanned.map(() => undefined);
-  const queued = scanned.map((s) => {
-    const sheet = context.workbook.worksheets.getItem(s.name);
-    return s.cells.map((cell) => {
-      const spill = sheet.getRange(cell.address).getSpillingToRangeOrNullObject();
-      spill.load("address");
-      return { anchor: cell.address, spill };
-    });
-  });
-  if (queued.some((anchors) => anchors.length > 0)) await context.sync();
-  return queued.map(
-    (anchors) =>
-      new Map(
-        anchors.filter(({ spill }) => spill.isNullObject !== true).map(({ anchor, spill }) => [anchor, spill.address]),
-      ),
+  const found = scanned.map(() => new Map<string, string>());
+  const anchors = scanned.flatMap((s, i) =>
+    s.cells.filter((cell) => maySpill(cell.formula, namespaces)).map((cell) => ({ i, name: s.name, cell })),
   );
+  for (let start = 0; start < anchors.length; start += ANCHORS_PER_SYNC) {
+    throwIfAborted(signal);
+    const queued = anchors.slice(start, start + ANCHORS_PER_SYNC).map((a) => {
+      const sheet = context.workbook.worksheets.getItem(a.name);
+      const spill = sheet.getRange(a.cell.address).getSpillingToRangeOrNullObject();
+      spill.load("address");
+      return { ...a, spill };
+    });
+    // One sync per ANCHORS_PER_SYNC anchors, never per cell.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const { i, cell, spill } of queued)
+      if (spill.isNullObject !== true) found[i]!.set(cell.address, spill.address);
+  }
+  return found;
 }

@@ -239,8 +239,8 @@ describe("freeze writes only the add-in's cells", () => {
     expect(writes[0]!.formulas).toEqual([[share]]);
     expect(writes[0]!.numberFormat).toEqual([["0.0%"]]);
     expect(writes[1]!.formulas).toEqual(table);
-    // Only the anchors' spill ranges are asked for, all in one sync.
-    expect(mock.spillReads).toEqual(["Data!F1", "Data!H1"]);
+    // Only the table's spill range is asked for (a share of one literal mineral cannot spill), in one sync.
+    expect(mock.spillReads).toEqual(["Data!H1"]);
     expect(mock.writes.some((w) => w.sheet === "Frozen – Sources" && w.values)).toBe(true);
     expect(mock.syncs()).toBe(4);
   });
@@ -263,6 +263,22 @@ describe("freeze writes only the add-in's cells", () => {
     expect(writes[0]!.numberFormat).toEqual([["0.0%"]]);
     expect(mock.spillReads).toEqual([]);
     expect(mock.syncs()).toBe(3);
+  });
+});
+
+describe("spill ranges on a large workbook", () => {
+  it("are asked for in batches of 5,000 anchors, one sync each", async () => {
+    forceSpillApi(true);
+    const n = 5_001;
+    const formulas = Array.from({ length: n }, (_, r) => [`=CRITMIN.CHINA_SHARE(B${r + 1})`, "cobalt"]);
+    const values = formulas.map(() => [0.5, "cobalt"]);
+    const mock = use(mockExcel({ Data: { address: `A1:B${n}`, formulas, values } }));
+    const result = await freezeForSharing(null, core.editions(), info);
+    expect(result.sheets[0]!.frozen).toBe(n);
+    expect(mock.spillReads).toHaveLength(n);
+    // Scan: names + one batch; spill ranges: two; the copies and Sources: one.
+    expect(mock.syncs()).toBe(5);
+    expect(writeOf(mock, "formulas").map((w) => w.address)).toEqual([`A1:A${n}`]);
   });
 });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { boxAddress, boxOf, cellAddress, type Box } from "../../src/workbook/formulas.ts";
 import {
   guessedSpill,
+  maySpill,
   planFreeze,
   rectangles,
   type FreezePlan,
@@ -104,6 +105,16 @@ describe("which cells a frozen copy gets written", () => {
   it("where the host cannot say where results spill, guesses the same block here", () => {
     const plan = planFreeze(sheet());
     expect(written(plan)).toEqual(["B6", "E2", "E3", "E4", "E5", "F2", "F3", "F4", "F5"]);
+  });
+
+  it("only a one-value function called with literals is known not to spill", () => {
+    expect(maySpill(SHARE)).toBe(false);
+    expect(maySpill('=critmindev.hhi("cobalt",,2023)')).toBe(false);
+    expect(maySpill("=CRITMIN.CHINA_SHARE(A1:A3)")).toBe(true);
+    expect(maySpill('=CRITMIN.CHINA_SHARE({"cobalt";"lithium"})')).toBe(true);
+    expect(maySpill(`${SHARE}*100`)).toBe(true);
+    expect(maySpill(TOP)).toBe(true);
+    expect(maySpill('=CRITMIN.MINERAL("cobalt")')).toBe(true);
   });
 
   it("a guessed block: one cell for a one-value call with literals; a linked entity or formula ends it", () => {
