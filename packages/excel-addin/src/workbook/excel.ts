@@ -6,12 +6,12 @@
 // Choices Office.js imposes:
 // - The edition pin is a workbook setting (`context.workbook.settings`, ExcelApi 1.4): it is saved
 //   in the file, so it travels with the workbook.
-// - Freeze for sharing copies each sheet with `worksheet.copy()` (ExcelApi 1.10), keeping its
-//   formatting, and writes the values of its CRITMIN cells and of their spilled results into the
-//   copy with their number formats (cards as entity values where ExcelApi 1.16 is there), nothing
-//   else; a Sources sheet lists the editions. Office.js cannot write into another workbook, so the frozen sheets are added to this
-//   one, named "Frozen – …"; the person moves them to a new workbook (right-click the tabs → Move
-//   or Copy → (new book)) and shares that. The original sheets are not touched.
+// - Freeze for sharing copies each sheet (`worksheet.copy()`, ExcelApi 1.10) and writes into the
+//   copy only its CRITMIN cells' and their spills' values and formats (cards as entities with
+//   ExcelApi 1.16); a Sources sheet lists the editions. Office.js cannot write into another
+//   workbook, so the frozen sheets are added to this one, named "Frozen – …"; the person moves them
+//   to a new workbook (right-click the tabs → Move or Copy → (new book)) and shares that.
+//   The original sheets are not touched.
 import { dataTypesSupported } from "../adapter/dataTypes.ts";
 import { cellAddress, findCritminFormulas, NAMESPACES, topLeft, type FormulaCell } from "./formulas.ts";
 import { editionsCited, uniqueSheetName } from "./freeze.ts";
