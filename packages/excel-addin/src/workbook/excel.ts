@@ -6,14 +6,16 @@
 // Choices Office.js imposes:
 // - The edition pin is a workbook setting (`context.workbook.settings`, ExcelApi 1.4): it is saved
 //   in the file, so it travels with the workbook.
-// - Freeze for sharing copies each sheet with `worksheet.copy()` (ExcelApi 1.10), keeping its
-//   formatting, and writes the values of its CRITMIN cells into the copy with their number formats
-//   (cards as entity values where ExcelApi 1.16 is there); a Sources sheet lists the editions. Office.js cannot write into another workbook, so the frozen sheets are added to this
-//   one, named "Frozen – …"; the person moves them to a new workbook (right-click the tabs → Move
-//   or Copy → (new book)) and shares that. The original sheets are not touched.
+// - Freeze for sharing copies each sheet (`worksheet.copy()`, ExcelApi 1.10) and writes into the
+//   copy only its CRITMIN cells' and their spills' values and formats (cards as entities with
+//   ExcelApi 1.16); a Sources sheet lists the editions. Office.js cannot write into another
+//   workbook, so the frozen sheets are added to this one, named "Frozen – …"; the person moves them
+//   to a new workbook (right-click the tabs → Move or Copy → (new book)) and shares that.
+//   The original sheets are not touched.
 import { dataTypesSupported } from "../adapter/dataTypes.ts";
-import { findCritminFormulas, NAMESPACES, topLeft, type FormulaCell } from "./formulas.ts";
-import { editionsCited, queueFrozen, uniqueSheetName } from "./freeze.ts";
+import { cellAddress, findCritminFormulas, NAMESPACES, topLeft, type FormulaCell } from "./formulas.ts";
+import { editionsCited, uniqueSheetName } from "./freeze.ts";
+import { queueFrozen, readSpills } from "./freezePlan.ts";
 import { tableValues, type TableBlock } from "./insertTable.ts";
 import {
   OWNED_SETTING,
@@ -194,15 +196,9 @@ export function scanWorkbook(
   });
 }
 
-/** "B3:H9" for a block of `rows` × `columns` whose top-left cell is `topLeftCell`. */
-function blockAddress(row: number, column: number, rows: number, columns: number): string {
-  const col = (n: number) => {
-    let s = "";
-    for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-    return s;
-  };
-  return `${col(column)}${row + 1}:${col(column + columns - 1)}${row + rows}`;
-}
+/** "B3:H9" for a block of `rows` × `columns` whose top-left cell is (`row`, `column`). */
+const blockAddress = (row: number, column: number, rows: number, columns: number): string =>
+  `${cellAddress(row, column)}:${cellAddress(row + rows - 1, column + columns - 1)}`;
 
 /**
  * Writes a report sheet and activates it; returns its name. An earlier report sheet of the add-in's
@@ -336,7 +332,8 @@ export interface FreezeResult {
 /**
  * Freeze for sharing: copies every sheet (the copies named "Frozen – <name>"), replaces the CRITMIN
  * formulas in the copies by their values, and writes a "Frozen – Sources" sheet listing the
- * editions cited. The original sheets are not changed. Syncs: the scan's, then one for all copies.
+ * editions cited. The original sheets are not changed. Syncs: the scan's, one for where every
+ * CRITMIN result spills (where the host can say and the workbook has any), then one for all copies.
  */
 export function freezeForSharing(
   pin: Pin | null,
@@ -350,12 +347,14 @@ export function freezeForSharing(
       const taken = scanned.map((s) => s.name);
       const sheets: { from: string; to: string; frozen: number }[] = [];
       const formulas: string[] = [];
-      for (const s of scanned) {
+      const spills = await readSpills(context, scanned, options.namespaces ?? NAMESPACES, options.signal);
+      for (const [i, s] of scanned.entries()) {
         const to = uniqueSheetName(`Frozen – ${s.name}`, taken);
         taken.push(to);
         const copy = context.workbook.worksheets.getItem(s.name).copy("End");
         copy.name = to;
-        const frozen = s.address && s.cells.length > 0 ? queueFrozen(copy, s, options.namespaces ?? NAMESPACES) : [];
+        const read = { ...s, ...(spills[i] ? { spills: spills[i] } : {}) };
+        const frozen = s.address && s.cells.length > 0 ? queueFrozen(copy, read, options.namespaces ?? NAMESPACES) : [];
         formulas.push(...frozen);
         sheets.push({ from: s.name, to, frozen: frozen.length });
       }

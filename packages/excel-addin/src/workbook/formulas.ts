@@ -65,6 +65,30 @@ export function topLeft(address: string): { row: number; column: number } {
   return { row: Number(match[2]) - 1, column: column - 1 };
 }
 
+/** A rectangle of cells, 0-based. */
+export interface Box {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** "Sheet1!B3:D9", "'My sheet'!B3" or "$B$3:$D$9" → the rectangle it covers. */
+export function boxOf(address: string): Box {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [first = "", last = first] = local.split(":");
+  const start = topLeft(first);
+  const end = topLeft(last);
+  return { ...start, rows: end.row - start.row + 1, columns: end.column - start.column + 1 };
+}
+
+/** "B3:H9" (or "B3" for one cell) for a rectangle. */
+export function boxAddress(box: Box): string {
+  const start = cellAddress(box.row, box.column);
+  if (box.rows === 1 && box.columns === 1) return start;
+  return `${start}:${cellAddress(box.row + box.rows - 1, box.column + box.columns - 1)}`;
+}
+
 /** Every CRITMIN formula in a used range's formulas, with its address in the sheet. */
 export function findCritminFormulas(
   sheet: string,

@@ -1,12 +1,13 @@
 // Freeze for sharing: a copy of a sheet in which CRITMIN formulas are replaced by their values
 // (for recipients without the add-in); other formulas and constants are kept as they are.
+// freezePlan.ts picks which of these cells are written into the copy.
 import { cellFormat } from "../adapter/dataTypes.ts";
-import { callPattern, cellAddress, isCritminFormula, NAMESPACES, topLeft, withoutStrings } from "./formulas.ts";
+import { callPattern, isCritminFormula, NAMESPACES, withoutStrings } from "./formulas.ts";
 import type { Pin } from "./pin.ts";
 import { cellValue } from "./text.ts";
 
 export interface FrozenGrid {
-  /** What to write into the copy's used range with `range.formulas`. */
+  /** The used range as it reads once frozen (freezePlan.ts writes only the add-in's cells of it). */
   readonly grid: unknown[][];
   /** How many CRITMIN formulas became values. */
   readonly frozen: number;
@@ -103,31 +104,6 @@ export function freezeFormats(
     }),
   );
   return { numberFormat: changed ? grid : undefined, entities };
-}
-
-/** A sheet's used range as the scan read it (excel.ts ScannedSheet). */
-export interface ReadRange {
-  readonly address: string;
-  readonly formulas: readonly (readonly unknown[])[];
-  readonly values?: readonly (readonly unknown[])[];
-  readonly numberFormat?: readonly (readonly unknown[])[];
-  readonly valuesAsJson?: readonly (readonly unknown[])[];
-}
-
-/**
- * Queues the writes that freeze `copy` (a copy of the sheet `read` was read from): values, then the
- * number formats, then the cards. Returns the CRITMIN formulas that became values.
- */
-export function queueFrozen(copy: Excel.Worksheet, read: ReadRange, namespaces: readonly string[]): readonly string[] {
-  const result = freezeGrid(read.formulas, read.values ?? [], namespaces);
-  const local = read.address.slice(read.address.lastIndexOf("!") + 1);
-  copy.getRange(local).formulas = result.grid;
-  const kept = freezeFormats(read.formulas, read.values ?? [], read.numberFormat ?? [], read.valuesAsJson, namespaces);
-  if (kept.numberFormat) copy.getRange(local).numberFormat = kept.numberFormat;
-  const origin = topLeft(read.address);
-  for (const e of kept.entities)
-    copy.getRange(cellAddress(origin.row + e.row, origin.column + e.column)).valuesAsJson = [[e.value]];
-  return result.formulas;
 }
 
 export interface CitedEditions {

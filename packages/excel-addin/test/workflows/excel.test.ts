@@ -254,14 +254,13 @@ describe("freeze for sharing", () => {
       { from: "Empty", to: "Frozen – Empty", frozen: 0 },
     ]);
     expect(mock.copies.map((c) => c.to)).toEqual(["Frozen – Summary", "Frozen – Notes", "Frozen – Empty"]);
-    const frozen = mock.writes.find((w) => w.formulas)!;
-    expect(frozen.address).toBe("B2:D5");
-    expect(frozen.formulas).toEqual([
-      ["Mineral", "China share", "Note"],
-      ["cobalt", 0.76, '=A2&" refined"'],
-      ["lithium", 0.7, ""],
-      ["nickel", 0.6, ""],
+    // Only the CRITMIN cells are written (as one block); the labels and the ministry's own formula
+    // stay as the copy made them, and the sheet without CRITMIN formulas gets no write at all.
+    const frozen = mock.writes.filter((w) => w.formulas || w.values || w.numberFormat || w.valuesAsJson);
+    expect(frozen.filter((w) => w.sheet !== "Frozen – Sources").map((w) => [w.sheet, w.address])).toEqual([
+      ["Summary (copy)", "C3:C5"],
     ]);
+    expect(frozen[0]!.formulas).toEqual([[0.76], [0.7], [0.6]]);
     expect(result.editions).toEqual(["ec-crm-2023", "iea-cmde-2024", "iea-cmde-2025", "usgs-mcs-2025"]);
     expect(result.sources).toBe("Frozen – Sources");
     const sources = mock.writes.find((w) => w.sheet === "Frozen – Sources" && w.values)!.values!;

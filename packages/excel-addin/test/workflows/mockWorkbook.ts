@@ -14,6 +14,8 @@ export interface SheetData {
   readonly numberFormat?: unknown[][];
   /** `range.valuesAsJson` (ExcelApi 1.16); when left out, loading it fails as on an older host. */
   readonly valuesAsJson?: unknown[][];
+  /** Spill ranges by anchor ("C3" → "C3:E9"), as `getSpillingToRangeOrNullObject` (ExcelApi 1.12) reports them. */
+  readonly spills?: Record<string, string>;
 }
 
 export interface Write {
@@ -35,6 +37,8 @@ export interface MockExcel {
   readonly calculations: string[];
   readonly activeCell: { formulas?: unknown[][] };
   readonly copies: { from: string; to: string }[];
+  /** The anchors whose spill range was asked for ("Data!C3"), in order. */
+  readonly spillReads: string[];
   /** Sheets whose contents were cleared, and sheets deleted, in order. */
   readonly cleared: string[];
   readonly deleted: string[];
@@ -55,6 +59,7 @@ export function mockExcel(
   const tables: MockExcel["tables"] = [];
   const calculations: string[] = [];
   const copies: MockExcel["copies"] = [];
+  const spillReads: string[] = [];
   const sheets = new Map<string, SheetData | undefined>(Object.entries(data));
   const cleared: string[] = [];
   const deleted: string[] = [];
@@ -70,7 +75,17 @@ export function mockExcel(
   function rangeWriter(sheet: string, address: string): Write & { format: object; clear: () => void } {
     const write: Write = { sheet, address };
     writes.push(write);
-    return Object.assign(write, { format: { autofitColumns() {}, font: {} }, clear() {} });
+    return Object.assign(write, {
+      format: { autofitColumns() {}, font: {} },
+      clear() {},
+      // Its address must be loaded and synced like any property; a cell that spills nothing is a null object.
+      getSpillingToRangeOrNullObject() {
+        spillReads.push(`${sheet}!${address}`);
+        const spill = sheets.get(sheet)?.spills?.[address];
+        if (!spill) return nullObject();
+        return track(new OfficeMockObject({ address: `${sheet}!${spill}`, isNullObject: false }));
+      },
+    });
   }
 
   function sheet(name: string): Record<string, unknown> {
@@ -210,6 +225,7 @@ export function mockExcel(
     calculations,
     activeCell: activeCell as unknown as { formulas?: unknown[][] },
     copies,
+    spillReads,
     cleared,
     deleted,
     ids,
