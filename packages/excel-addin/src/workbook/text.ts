@@ -22,13 +22,21 @@ export function textOf(value: unknown): string {
 const LIVE = /^[=+\-@]/;
 
 /**
+ * Text Excel would read as a number, date, time or boolean when written: "2025-11-07", "2024",
+ * "1,234", ".5", "(5)", "$5", "May 2025", "TRUE". Kept as text, it stays what the function returned.
+ */
+const PARSED =
+  /^\s*[\d.($]|^\s*(true|false)\s*$|^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/,.]*\d/i;
+
+/**
  * A value as the add-in writes it into a cell (`range.values` or `range.formulas`): text starting
  * with = + - @ gets a leading apostrophe, so Excel stores it as text (the apostrophe is not part of
- * the value) and a dataset citation such as "=WEBSERVICE(…)" never becomes a live formula.
+ * the value) and a dataset citation such as "=WEBSERVICE(…)" never becomes a live formula; so does
+ * text Excel would turn into a number or date (an edition's date "2025-11-07" stays that text).
  * Everything the add-in writes from data goes through here.
  */
 export function cellValue<T>(value: T): T | string {
-  return typeof value === "string" && LIVE.test(value) ? `'${value}` : value;
+  return typeof value === "string" && (LIVE.test(value) || PARSED.test(value)) ? `'${value}` : value;
 }
 
 /** {@link cellValue} for every cell of a block. */

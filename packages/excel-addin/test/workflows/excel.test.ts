@@ -113,12 +113,13 @@ describe("insert", () => {
       edition.id,
       edition.title,
       edition.publisher,
-      edition.date,
+      // Written as text (Excel drops the apostrophe from the value), not turned into a date.
+      `'${edition.date}`,
       edition.citation,
       edition.licence,
       edition.url,
     ]);
-    expect(sources.flat()).toContain(core.datasetVersion());
+    expect(sources.flat()).toContain(`'${core.datasetVersion()}`);
     // Read; the rows; the table and sources; the new Sources sheet recorded as the add-in's.
     expect(mock.syncs()).toBe(4);
     expect(JSON.parse(mock.settings.get(OWNED_SETTING)!)).toEqual({ v: 1, ids: [mock.ids.get("Sources")] });

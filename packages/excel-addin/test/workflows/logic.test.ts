@@ -379,8 +379,14 @@ describe("cellValue: data text is written as text", () => {
   it.each(["=WEBSERVICE(A1)", "+1", "-CHN", "@SUM(A1)"])("%s gets a leading apostrophe", (text) =>
     expect(cellValue(text)).toBe(`'${text}`),
   );
+  // What Excel turns into a number, date or boolean when it is written (as when it is typed).
+  it.each(["2025-11-07", "2024", "2016–2020", "1,234", ".5", "(5)", "$5", "May 2025", "Nov-24", "TRUE", "false"])(
+    "%s, which Excel would read as a number, date or boolean, gets a leading apostrophe",
+    (text) => expect(cellValue(text)).toBe(`'${text}`),
+  );
   it("other text, numbers, booleans and blanks are written as they are", () => {
-    for (const value of ["China", " =x", "'quoted", "", 3, -1, true, null]) expect(cellValue(value)).toBe(value);
+    for (const value of ["China", "Mayotte", "Marshall Islands", "Decline", " =x", "'quoted", "", 3, -1, true, null])
+      expect(cellValue(value)).toBe(value);
   });
   it("freezing keeps text that looks like a formula as text, and other formulas as formulas", () => {
     const grid = freezeGrid([["=x", "=A1", "-5"]], [["=x", 3, "-5"]]).grid;
