@@ -149,6 +149,23 @@ export function lookupRow(query: SupplyQuery, country: string): SupplyLookup {
   };
 }
 
+/**
+ * Where else a country's share can be read when the edition a query read gives none (USGS boron has
+ * tonnes but no world total): each other edition whose latest figures give it a share, as the
+ * `source` to pass and its year, or "period average" ("ec-crm-2023 (period average)").
+ */
+export function editionsWithShare(query: SupplyQuery, country: string, except: string): string[] {
+  const found: string[] = [];
+  for (const c of byDefaultPreference(listingEditions(query))) {
+    if (c.edition === except) continue;
+    const year = latestFigureYear(c)!;
+    const row = block(c.edition, query.mineral, query.stage, query.measure, year, null)?.rows.get(country);
+    if (row?.share === null || row?.share === undefined) continue;
+    found.push(`${c.edition} (${c.observedYears.length === 0 ? "period average" : year})`);
+  }
+  return found;
+}
+
 /** The editions a country query without a year may read: every edition with the series, or only the `within` ones. */
 function listingEditions(query: SupplyQuery): readonly EditionCoverage[] {
   const all = coverage(query.mineral, query.stage, query.measure);

@@ -1,7 +1,14 @@
 // Answers of the supply functions: the resolved block or row a call read, as answer fields.
 import { hasUnattributedShare, rankedCountries } from "../_lib/countryShares.ts";
 import { parseCountry } from "../_lib/ids.ts";
-import { lookupRow, lookupSupply, parseSupplyQuery, resolveBlock, type SupplyLookup } from "../_lib/lookup.ts";
+import {
+  editionsWithShare,
+  lookupRow,
+  lookupSupply,
+  parseSupplyQuery,
+  resolveBlock,
+  type SupplyLookup,
+} from "../_lib/lookup.ts";
 import { block as blockOf, type Block } from "../_lib/supplyIndex.ts";
 import type { Resolution } from "../resolve.ts";
 import type { SupplyRow } from "../records.ts";
@@ -53,9 +60,13 @@ export function rowFields(found: SupplyLookup, of: "share" | "tonnes", value: un
   };
   if (value !== undefined) return fields;
   const missing = of === "share" ? "no share of a world total" : "no tonnage (its unit is not a mass)";
+  // Not a dead end: where another edition gives the share, say which, as the source to pass.
+  const elsewhere = of === "share" ? editionsWithShare(found.query, row.country, row.edition) : [];
   return {
     ...fields,
-    reason: `${row.edition} gives ${row.country} ${missing} for ${row.mineral} ${row.year} at ${row.locator}`,
+    reason:
+      `${row.edition} gives ${row.country} ${missing} for ${row.mineral} ${row.year} at ${row.locator}` +
+      (elsewhere.length > 0 ? `; a share is in ${elsewhere.join(", ")}` : ""),
   };
 }
 

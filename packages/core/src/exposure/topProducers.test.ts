@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { explain } from "../answer/explain.ts";
 import { bundledDataset } from "../data/dataset.ts";
+import type { EditionId } from "../constants.ts";
+import { chinaShare } from "./chinaShare.ts";
 import { concentration } from "./concentration.ts";
 import { crN } from "./crN.ts";
 import { effectiveSuppliers } from "./effectiveSuppliers.ts";
@@ -75,6 +77,20 @@ describe("topProducers without a world total (USGS boron)", () => {
       explain(governanceWeightedHhi, "boron", pinned),
     ])
       expect(answer).toMatchObject({ value: undefined, reason });
+  });
+});
+
+describe("a country's share where the edition read has no world total", () => {
+  it("says which other edition gives the share, and that edition does give it", () => {
+    const reason = explain(chinaShare, "boron", { stage: "mining" }).reason!;
+    expect(reason).toMatch(/^usgs-mcs-2025 gives CHN no share of a world total for boron 2024 at /);
+    const named = /; a share is in (.+)$/.exec(reason)![1]!.split(", ");
+    expect(named.length).toBeGreaterThan(0);
+    for (const entry of named) {
+      const source = entry.slice(0, entry.indexOf(" (")) as EditionId;
+      expect(chinaShare("boron", { stage: "mining", source }), entry).toBeTypeOf("number");
+    }
+    expect(`CHINA_SHARE: ${reason}`.length).toBeLessThanOrEqual(255);
   });
 });
 
