@@ -1,6 +1,6 @@
 // Demand rows indexed once per dataset, on first use: rows by key, which editions cover each series
 // (and in which years), and each technology table's rows.
-import type { Dataset } from "../data/dataset.ts";
+import { demandRows } from "../data/tables.ts";
 import type { DemandTable, EditionId, Scenario } from "../constants.ts";
 import type { DemandRow } from "../records.ts";
 import { perDataset } from "./perDataset.ts";
@@ -40,12 +40,12 @@ const seriesKey = (table: string, mineral: string, use: string) => `${table}|${m
 const technologyKey = (edition: string, use: string, year: number, scenario: Scenario | null) =>
   `${edition}|${use}|${year}|${scenario ?? ""}`;
 
-function build(data: Dataset): Index {
+function build(): Index {
   const rows = new Map<string, DemandRow>();
   const years = new Map<string, Map<EditionId, { base: number | undefined; all: Set<number> }>>();
   const technology = new Map<string, DemandRow[]>();
   const tablesByMineral = new Map<string, Set<DemandTable>>();
-  for (const row of data.demand) {
+  for (const row of demandRows()) {
     rows.set(rowKey(row.edition, row.table, row.mineral, row.use, row.variant, row.scenario, row.year), row);
     if (row.variant !== BASE_VARIANT) continue;
     const tables = tablesByMineral.get(row.mineral) ?? new Set<DemandTable>();
@@ -72,7 +72,7 @@ function build(data: Dataset): Index {
   for (const [series, byEdition] of years) {
     coverage.set(
       series,
-      editionsNewestFirst(data)
+      editionsNewestFirst()
         .filter((e) => byEdition.has(e))
         .map((edition) => {
           const entry = byEdition.get(edition)!;

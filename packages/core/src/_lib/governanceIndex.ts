@@ -1,5 +1,5 @@
 // WGI rows indexed once per dataset, on first use, so each lookup after that is one Map read.
-import type { Dataset } from "../data/dataset.ts";
+import { governanceRows } from "../data/tables.ts";
 import type { EditionId, GovernanceDimension } from "../constants.ts";
 import type { GovernanceRow } from "../records.ts";
 import { perDataset } from "./perDataset.ts";
@@ -15,12 +15,12 @@ interface Index {
 
 const key = (country: string, dimension: string, year: number) => `${country}|${dimension}|${year}`;
 
-function build(data: Dataset): Index {
+function build(): Index {
   const rows = new Map<string, GovernanceRow>();
   const years = new Set<number>();
   const countries = new Set<string>();
   let edition: EditionId | undefined;
-  for (const row of data.governance) {
+  for (const row of governanceRows()) {
     const k = key(row.country, row.dimension, row.year);
     // Keep the first should the build ever emit a key twice, so answers stay stable.
     if (!rows.has(k)) rows.set(k, row);

@@ -1,5 +1,5 @@
 // Turning what a caller typed into dataset ids, once per distinct input.
-import { dataset, type Dataset } from "../data/dataset.ts";
+import { countryList, editionList, mineralList } from "../data/tables.ts";
 import type { CountryCode, MineralId } from "../data/index.ts";
 import { CritminError } from "../errors.ts";
 import {
@@ -39,13 +39,13 @@ function lookup<T>(entries: Iterable<readonly [string, T]>): Lookup<T> {
   return { exact, byKey, names: keyed.map(([name, value]) => [name, value] as const) };
 }
 
-const mineralLookup = /* @__PURE__ */ perDataset((data: Dataset) =>
-  lookup(data.minerals.flatMap((m) => [m.id, m.name, ...m.aliases].map((name) => [name, m.id as MineralId] as const))),
+const mineralLookup = /* @__PURE__ */ perDataset(() =>
+  lookup(mineralList().flatMap((m) => [m.id, m.name, ...m.aliases].map((name) => [name, m.id as MineralId] as const))),
 );
 
-const countryLookup = /* @__PURE__ */ perDataset((data: Dataset) =>
+const countryLookup = /* @__PURE__ */ perDataset(() =>
   lookup<CountryCode | Aggregate>([
-    ...data.countries.flatMap((c) =>
+    ...countryList().flatMap((c) =>
       [c.code, c.alpha2, c.name, ...c.aliases].filter(Boolean).map((name) => [name, c.code as CountryCode] as const),
     ),
     ...AGGREGATES.map((a) => [a, a] as const),
@@ -134,10 +134,10 @@ export function parseMeasure(fn: string, input: unknown): Measure {
 /** An edition id of the active dataset (a refreshed dataset may add editions), case-insensitive. */
 export function parseEdition(fn: string, input: unknown): EditionId {
   const text = requireString(fn, "source", input).trim().toLowerCase();
-  const data = dataset();
-  if (data.editions.some((e) => e.id === text)) return text as EditionId;
+  const editions = editionList();
+  if (editions.some((e) => e.id === text)) return text as EditionId;
   // Newest first, so a near-miss year suggests the newest of the equally close editions.
-  const ids = editionsNewestFirst(data);
+  const ids = editionsNewestFirst(editions);
   throw unknownId(
     fn,
     "source",
@@ -146,7 +146,7 @@ export function parseEdition(fn: string, input: unknown): EditionId {
       text,
       ids.map((e) => [e, e] as const),
     ),
-    data.editions.map((e) => e.id),
+    editions.map((e) => e.id),
   );
 }
 

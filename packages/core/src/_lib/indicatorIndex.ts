@@ -1,5 +1,5 @@
 // Indicator rows indexed once per dataset, on first use, so each lookup after that is one Map read.
-import type { Dataset } from "../data/dataset.ts";
+import { indicatorRows } from "../data/tables.ts";
 import type { MineralId } from "../data/index.ts";
 import type { Indicator, Stage } from "../constants.ts";
 import type { IndicatorRow } from "../records.ts";
@@ -48,12 +48,12 @@ export const indicatorKey = (indicator: string, economy: string, mineral: string
   `${indicator}|${economy}|${mineral}|${stage ?? ""}|${year}`;
 const seriesKey = (indicator: string, economy: string, mineral: string) => `${indicator}|${economy}|${mineral}`;
 
-function build(data: Dataset): Index {
+function build(): Index {
   const rows = new Map<string, IndicatorRow>();
   const series = new Map<string, IndicatorRow[]>();
   const latest = new Map<string, number>();
   const years = new Map<string, Set<number>>();
-  for (const row of data.indicators) {
+  for (const row of indicatorRows()) {
     const key = indicatorKey(row.indicator, row.economy, row.mineral, row.stage, row.year);
     // The build emits one row per key; keep the first should that ever change, so answers stay stable.
     if (!rows.has(key)) rows.set(key, row);

@@ -1,9 +1,9 @@
 // Supply rows indexed per mineral on first use (and again for another dataset), so each lookup after
 // that is a few Map reads and a first answer reads only its mineral's rows.
-import { bundledDataset, bundledSupplyOf, type Dataset } from "../data/dataset.ts";
+import { editionList, supplyRowsOf } from "../data/tables.ts";
 import { supplyBlockKey } from "../data/rows.ts";
 import type { EditionId, Measure, Stage } from "../constants.ts";
-import type { SupplyRow } from "../records.ts";
+import type { Edition, SupplyRow } from "../records.ts";
 import { perDataset } from "./perDataset.ts";
 
 export interface Block {
@@ -55,9 +55,9 @@ interface Index {
 
 const seriesKey = (mineral: string, stage: string, measure: string) => `${mineral}|${stage}|${measure}`;
 
-/** A dataset's editions newest first by publication date: the order the default resolution prefers. */
-export function editionsNewestFirst(data: Dataset): EditionId[] {
-  return [...data.editions].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((e) => e.id);
+/** Editions (those of the dataset in use by default) newest first by publication date: the order the default resolution prefers. */
+export function editionsNewestFirst(editions: readonly Edition[] = editionList()): EditionId[] {
+  return [...editions].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((e) => e.id);
 }
 
 function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): Index {
@@ -103,34 +103,17 @@ function build(rows: readonly SupplyRow[], newestFirst: readonly EditionId[]): I
 
 const EMPTY: Index = { blocks: new Map(), coverage: new Map() };
 
-const state = /* @__PURE__ */ perDataset((data: Dataset) => ({
-  data,
-  newestFirst: editionsNewestFirst(data),
-  /** A refreshed dataset's rows grouped by mineral, on first use. */
-  byMineral: undefined as Map<string, SupplyRow[]> | undefined,
+const state = /* @__PURE__ */ perDataset(() => ({
+  newestFirst: editionsNewestFirst(),
   indexes: new Map<string, Index>(),
 }));
-
-function rowsOf(s: ReturnType<typeof state>, mineral: string): readonly SupplyRow[] {
-  // The bundled rows are stored by mineral: only this mineral's are decoded.
-  if (s.data === bundledDataset()) return bundledSupplyOf(mineral);
-  if (!s.byMineral) {
-    s.byMineral = new Map();
-    for (const row of s.data.supply) {
-      const list = s.byMineral.get(row.mineral) ?? [];
-      s.byMineral.set(row.mineral, list);
-      list.push(row);
-    }
-  }
-  return s.byMineral.get(mineral) ?? [];
-}
 
 /** The index of one mineral's rows; only minerals with rows are kept, so any string can be asked. */
 function indexOf(mineral: string): Index {
   const s = state();
   let index = s.indexes.get(mineral);
   if (index === undefined) {
-    const rows = rowsOf(s, mineral);
+    const rows = supplyRowsOf(mineral);
     if (rows.length === 0) return EMPTY;
     s.indexes.set(mineral, (index = build(rows, s.newestFirst)));
   }

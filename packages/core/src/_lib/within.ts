@@ -3,6 +3,7 @@
 // editions of its own series; a list naming none of them leaves its choice as without `within`, so a
 // pin restricts only the sources it names.
 import type { EditionId } from "../constants.ts";
+import { demandRows, mineralList } from "../data/tables.ts";
 import { perDataset } from "./perDataset.ts";
 
 /** What a one-series function reads: demand rows (IEA demand and technology tables) or reserves. */
@@ -16,11 +17,11 @@ const seriesOf = (id: string) => id.replace(/-\d{4}$/, "");
  * the registry's coverage, so that asking decodes no supply table.
  */
 const carriers: Record<SeriesData, () => ReadonlySet<string>> = {
-  demand: /* @__PURE__ */ perDataset((data) => new Set(data.demand.map((r) => seriesOf(r.edition)))),
+  demand: /* @__PURE__ */ perDataset(() => new Set(demandRows().map((r) => seriesOf(r.edition)))),
   reserves: /* @__PURE__ */ perDataset(
-    (data) =>
+    () =>
       new Set(
-        data.minerals.flatMap((m) =>
+        mineralList().flatMap((m) =>
           m.coverage.filter((c) => c.measure === "reserves").map((c) => seriesOf(c.edition)),
         ),
       ),

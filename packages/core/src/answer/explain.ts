@@ -1,6 +1,6 @@
 import { deepFreeze } from "../_lib/deepFreeze.ts";
 import { describe } from "../_lib/describe.ts";
-import { dataset } from "../data/dataset.ts";
+import { editionList } from "../data/tables.ts";
 import { didYouMean } from "../didYouMean.ts";
 import { CritminError } from "../errors.ts";
 import { chinaShare } from "../exposure/chinaShare.ts";
@@ -217,7 +217,7 @@ export function explain<F extends Explainable | ExplainableName>(
     value,
     unit: explainer.unit,
     edition,
-    citation: edition ? dataset().editions.find((e) => e.id === edition)?.citation : undefined,
+    citation: edition ? editionList().find((e) => e.id === edition)?.citation : undefined,
     year: fields.year,
     period: fields.period ? Object.freeze({ ...fields.period }) : undefined,
     date: fields.date,

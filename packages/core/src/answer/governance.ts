@@ -1,7 +1,7 @@
 // Answers of the governance functions: the WGI cells read (estimate and standard error, each with
 // its locator) and, for the weighted HHI, the supply rows, both editions and the rules applied.
 import { SCALE_DEFINITIONS } from "../_lib/governanceTerms.ts";
-import { dataset } from "../data/dataset.ts";
+import { editionList } from "../data/tables.ts";
 import type { GovernanceRow } from "../records.ts";
 import type { GovernanceLookup } from "../exposure/governance.ts";
 import type { WeightedHhiLookup } from "../exposure/weightedHhi.ts";
@@ -73,7 +73,7 @@ export function weightedHhiFields(found: WeightedHhiLookup): AnswerFields {
     extra: {
       supplyEdition: resolution?.edition,
       wgiEdition: found.wgiEdition,
-      wgiCitation: dataset().editions.find((e) => e.id === found.wgiEdition)?.citation,
+      wgiCitation: editionList().find((e) => e.id === found.wgiEdition)?.citation,
       wgiYear: found.wgiYear,
       dimension: found.dimension,
       scale: found.scale,

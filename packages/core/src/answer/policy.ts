@@ -1,5 +1,5 @@
 // Answers of the policy functions: the list items or export-control measures a call read.
-import { dataset } from "../data/dataset.ts";
+import { controlRows } from "../data/tables.ts";
 import type { ListItemRow } from "../records.ts";
 import type { ControlMeasure, UnderControlLookup } from "../policy/controls.ts";
 import { isCriticalReason, listItems, type ListMatch } from "../policy/lists.ts";
@@ -57,7 +57,7 @@ const measureText = (m: ControlMeasure, asOf: string): string =>
 /** `underExportControl`: the measures that decided, or the whole table when none touches the mineral. */
 export function underExportControlFields(found: UnderControlLookup): AnswerFields {
   const { query, measures } = found;
-  const all = dataset().controls;
+  const all = controlRows();
   const edition = measures[0]?.edition ?? all[0]?.edition;
   const scope =
     query.destination === undefined

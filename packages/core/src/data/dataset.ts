@@ -15,20 +15,21 @@ import type {
   ListItemRow,
   SupplyRow,
 } from "../records.ts";
-import { demandText } from "./gen/demand.gen.ts";
 import { editions } from "./gen/editions.gen.ts";
 import { DATASET_VERSION } from "./gen/ids.gen.ts";
-import { indicatorsText } from "./gen/indicators.gen.ts";
-import { controlsText } from "./gen/controls.gen.ts";
-import { governanceText } from "./gen/governance.gen.ts";
-import { listsText } from "./gen/lists.gen.ts";
 import { countryEntries, mineralEntries } from "./gen/registry.gen.ts";
-import { supplyChunks } from "./gen/supply.gen.ts";
 import { describe } from "../_lib/describe.ts";
 import { CritminError } from "../errors.ts";
+import { installedDataset, slot } from "./installed.ts";
 import type { CountryEntry, MineralEntry } from "./registry.ts";
-import { decodeControls, decodeGovernance, decodeLists } from "./policyRows.ts";
-import { decodeDemand, decodeIndicators, decodeSupply } from "./rows.ts";
+import {
+  bundledControls,
+  bundledDemand,
+  bundledGovernance,
+  bundledIndicators,
+  bundledLists,
+  bundledSupply,
+} from "./tables.ts";
 
 /** Everything the functions read: editions, observations and the id registries. Rows are frozen. */
 export interface Dataset {
@@ -49,77 +50,51 @@ export interface Dataset {
 }
 
 let bundled: Dataset | undefined;
-const supplyByMineral = /* @__PURE__ */ new Map<string, readonly SupplyRow[]>();
 
-/** The bundled supply rows of one mineral (empty for a mineral without any), decoded on first use. */
-export function bundledSupplyOf(mineral: string): readonly SupplyRow[] {
-  let rows = supplyByMineral.get(mineral);
-  if (rows === undefined) {
-    const text = Object.hasOwn(supplyChunks, mineral) ? supplyChunks[mineral] : undefined;
-    rows = text === undefined ? Object.freeze([]) : decodeSupply(text);
-    supplyByMineral.set(mineral, rows);
-  }
-  return rows;
-}
-
-/** The dataset shipped in this package; its rows are decoded on first read. */
+/**
+ * The dataset shipped in this package; its rows are decoded on first read. Its tables are the ones
+ * the per-table accessors of tables.ts read, decoded once for both.
+ */
 export function bundledDataset(): Dataset {
-  if (bundled) return bundled;
-  let supply: readonly SupplyRow[] | undefined;
-  let demand: readonly DemandRow[] | undefined;
-  let indicators: readonly IndicatorRow[] | undefined;
-  let lists: readonly ListItemRow[] | undefined;
-  let controls: readonly ExportControlRow[] | undefined;
-  let governance: readonly GovernanceRow[] | undefined;
-  bundled = Object.freeze({
+  return (bundled ??= Object.freeze({
     version: DATASET_VERSION,
     editions,
     get supply() {
-      return (supply ??= Object.freeze(Object.keys(supplyChunks).flatMap((mineral) => bundledSupplyOf(mineral))));
+      return bundledSupply();
     },
     get demand() {
-      return (demand ??= decodeDemand(demandText));
+      return bundledDemand();
     },
     get indicators() {
-      return (indicators ??= decodeIndicators(indicatorsText));
+      return bundledIndicators();
     },
     get lists() {
-      return (lists ??= decodeLists(listsText));
+      return bundledLists();
     },
     get controls() {
-      return (controls ??= decodeControls(controlsText));
+      return bundledControls();
     },
     get governance() {
-      return (governance ??= decodeGovernance(governanceText));
+      return bundledGovernance();
     },
     minerals: mineralEntries,
     countries: countryEntries,
-  });
-  return bundled;
+  }));
 }
-
-// The installed dataset, and the datasets parseDataset admitted, live on a global under a registered
-// symbol, not in module variables: several copies of this package can share one page or process —
-// the add-in's function bundle and its task pane (a shared runtime), or the published entries
-// `@critmin/core` and `@critmin/core/schema`, each built with its own copy — and a dataset checked by
-// one copy must be the one every copy answers from.
-const SLOT = /* @__PURE__ */ Symbol.for("@critmin/core/active-dataset@1");
-type Slot = { dataset: Dataset | undefined; readonly admitted: WeakSet<Dataset> };
-// Made on first use rather than at import: loading the module writes nothing, so bundlers may drop it.
-let shared: Slot | undefined;
-const slot = (): Slot =>
-  (shared ??= (globalThis as { [SLOT]?: Slot })[SLOT] ??= { dataset: undefined, admitted: new WeakSet() });
 
 /**
  * The dataset functions answer from now: the one installed by {@link useDataset}, else the bundled
  * one. Its rows are the raw observations, each with its edition and locator.
+ *
+ * The package's own functions read the tables they need through tables.ts instead, so that a bundle
+ * keeps only those tables' text.
  *
  * @example
  * dataset().supply.find((r) => r.edition === "iea-cmde-2024" && r.mineral === "cobalt" && r.stage === "refining" && r.country === "CHN" && r.year === 2023)?.locator
  * //=> "IEA_CM_Data_Explorer_2024-05.xlsx!'2 Total supply for key minerals'!H18"
  */
 export function dataset(): Dataset {
-  return slot().dataset ?? bundledDataset();
+  return installedDataset() ?? bundledDataset();
 }
 
 /**

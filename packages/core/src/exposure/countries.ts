@@ -1,5 +1,5 @@
 import { parseGroup } from "../_lib/groupIds.ts";
-import { dataset } from "../data/dataset.ts";
+import { countryList } from "../data/tables.ts";
 import type { CountryEntry } from "../data/index.ts";
 import type { GroupId } from "../groups.ts";
 
@@ -12,7 +12,7 @@ import type { GroupId } from "../groups.ts";
  * //=> ["AUS", "IND", "JPN", "USA"]
  */
 export function countries(group?: GroupId | (string & {})): readonly CountryEntry[] {
-  const all = dataset().countries;
+  const all = countryList();
   if (group === undefined || group === null) return all;
   const members = new Set(parseGroup("countries", group).members);
   return all.filter((c) => members.has(c.code));

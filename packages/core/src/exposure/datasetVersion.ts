@@ -1,4 +1,4 @@
-import { dataset } from "../data/dataset.ts";
+import { versionOf } from "../data/tables.ts";
 
 /**
  * The release id of the bundled dataset: newest edition date (a month, or a day where the edition is
@@ -9,5 +9,5 @@ import { dataset } from "../data/dataset.ts";
  * //=> true
  */
 export function datasetVersion(): string {
-  return dataset().version;
+  return versionOf();
 }

@@ -1,4 +1,4 @@
-import { dataset } from "../data/dataset.ts";
+import { mineralList } from "../data/tables.ts";
 import type { MineralEntry } from "../data/index.ts";
 
 /**
@@ -9,5 +9,5 @@ import type { MineralEntry } from "../data/index.ts";
  * //=> ["Co"]
  */
 export function minerals(): readonly MineralEntry[] {
-  return dataset().minerals;
+  return mineralList();
 }

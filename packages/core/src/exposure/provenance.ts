@@ -2,7 +2,7 @@ import { describe } from "../_lib/describe.ts";
 import { parseCountry, parseMeasure } from "../_lib/ids.ts";
 import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
 import { coverage } from "../_lib/supplyIndex.ts";
-import { dataset } from "../data/dataset.ts";
+import { editionList } from "../data/tables.ts";
 import { CritminError } from "../errors.ts";
 import type { Resolution } from "../resolve.ts";
 import type { EditionId, Kind, Measure, Stage, Status } from "../constants.ts";
@@ -73,7 +73,7 @@ export function provenance(query: ProvenanceQuery | (string & {})): Provenance {
     years: [...c.years.keys()],
   }));
   const base = { mineral: parsed.mineral, country: code, stage: parsed.stage, measure: parsed.measure, available };
-  const edition = found.resolution ? dataset().editions.find((e) => e.id === found.resolution!.edition) : undefined;
+  const edition = found.resolution ? editionList().find((e) => e.id === found.resolution!.edition) : undefined;
   const where = found.resolution
     ? {
         edition: found.resolution.edition,

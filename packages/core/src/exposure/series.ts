@@ -3,7 +3,7 @@ import { parseCountry, parseMeasure, parseMineral } from "../_lib/ids.ts";
 import { readOptions } from "../_lib/options.ts";
 import { blocksOf, coverage, stagesWithData } from "../_lib/supplyIndex.ts";
 import { boundOf, kindOf, type AnswerKind, type Bound, type Period } from "../answer/answer.ts";
-import { dataset } from "../data/dataset.ts";
+import { editionList } from "../data/tables.ts";
 import type { EditionId, Measure, Stage, Status } from "../constants.ts";
 import type { MineralInput, CountryInput } from "../inputs.ts";
 import type { SeriesOptions } from "../options.ts";
@@ -81,7 +81,7 @@ export function series(mineral: MineralInput, country: CountryInput, options?: S
   const opts = readOptions(fn, options, KEYS);
   const stage = opts.stage("refining" as const);
   const measure = opts.get("measure", parseMeasure, "production" as const);
-  const order = new Map(dataset().editions.map((e) => [e.id, e.date]));
+  const order = new Map(editionList().map((e) => [e.id, e.date]));
   const rows: SupplyRow[] = [];
   const gaps = new Map<EditionId, { years: number[]; insideRestOfWorld: boolean }>();
   for (const block of blocksOf(id, stage, measure)) {

@@ -5,9 +5,9 @@ import { scenarioFor } from "../_lib/resolveDemand.ts";
 import { readOptions } from "../_lib/options.ts";
 import { requireString } from "../_lib/ids.ts";
 import { perDataset } from "../_lib/perDataset.ts";
+import { supplyRows } from "../data/tables.ts";
 import { allowedEditions } from "../_lib/within.ts";
 import { block, coverage } from "../_lib/supplyIndex.ts";
-import type { Dataset } from "../data/dataset.ts";
 import type { MineralId, Use } from "../data/index.ts";
 import type { EditionId, Scenario, Stage } from "../constants.ts";
 import type { TechExposureOptions } from "../options.ts";
@@ -178,10 +178,10 @@ export function techExposure(
 }
 
 /** The projection years of supply in the editions with technology tables, ascending. */
-const supplyProjectionYears = /* @__PURE__ */ perDataset((data: Dataset) => {
+const supplyProjectionYears = /* @__PURE__ */ perDataset(() => {
   const editions = new Set(TECHNOLOGIES.flatMap((t) => technologyCoverage(t).map((c) => c.edition)));
   const years = new Set<number>();
-  for (const row of data.supply)
+  for (const row of supplyRows())
     if (row.kind === "projection" && row.value !== null && editions.has(row.edition)) years.add(row.year);
   return [...years].sort((a, b) => a - b);
 });

@@ -2,6 +2,7 @@ import { rankedCountries } from "../_lib/countryShares.ts";
 import { describe } from "../_lib/describe.ts";
 import { parseSupplyQuery, resolveBlock, type ResolvedBlock } from "../_lib/lookup.ts";
 import { perDataset } from "../_lib/perDataset.ts";
+import { countryList } from "../data/tables.ts";
 import type { Block } from "../_lib/supplyIndex.ts";
 import { AGGREGATES } from "../constants.ts";
 import { CritminError } from "../errors.ts";
@@ -21,7 +22,7 @@ export interface Producer {
   readonly tonnes: number | undefined;
 }
 
-const names = /* @__PURE__ */ perDataset((data) => new Map(data.countries.map((c) => [c.code, c.name])));
+const names = /* @__PURE__ */ perDataset(() => new Map(countryList().map((c) => [c.code, c.name])));
 const countryName = (code: string) => names().get(code) ?? code;
 
 /**

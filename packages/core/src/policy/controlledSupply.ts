@@ -4,7 +4,7 @@ import { deepFreeze } from "../_lib/deepFreeze.ts";
 import { lookupSupply } from "../_lib/lookup.ts";
 import { readOptions } from "../_lib/options.ts";
 import type { EditionId, Stage } from "../constants.ts";
-import { dataset } from "../data/dataset.ts";
+import { controlRows } from "../data/tables.ts";
 import { rowFields } from "../answer/supply.ts";
 import { chinaShare } from "../exposure/chinaShare.ts";
 import type { AnswerKind, Bound, Period } from "../answer/answer.ts";
@@ -61,7 +61,7 @@ export function controlledSupply(options?: {
   const opts = readOptions(fn, options, ["stage", "asOf"] as const);
   const stage = opts.stage<Stage>("refining");
   const asOf = opts.get("asOf", (f, v) => parseDate(f, "asOf", v)) ?? today();
-  const all = dataset().controls;
+  const all = controlRows();
   const named = new Set(all.filter((r) => !isSuspension(r) && !r.everyItem).flatMap((r) => r.minerals));
   const rows: ControlledSupplyRow[] = [];
   for (const mineral of [...named].sort()) {

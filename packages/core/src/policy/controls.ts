@@ -4,7 +4,7 @@ import { deepFreeze } from "../_lib/deepFreeze.ts";
 import { parseCountry, parseMineral } from "../_lib/ids.ts";
 import { readOptions } from "../_lib/options.ts";
 import { AGGREGATES, type ControlStatus, type EditionId } from "../constants.ts";
-import { dataset } from "../data/dataset.ts";
+import { controlRows } from "../data/tables.ts";
 import { CritminError } from "../errors.ts";
 import type { CountryInput, MineralInput } from "../inputs.ts";
 import { parseDate, today } from "./dates.ts";
@@ -201,7 +201,7 @@ export function controlsIn(rows: readonly ControlRow[], query: ParsedControlQuer
  */
 export function exportControls(query?: ExportControlsQuery): ExportControls {
   const parsed = parseControlQuery("exportControls", query);
-  return deepFreeze({ ...parsed, measures: controlsIn(dataset().controls, parsed) });
+  return deepFreeze({ ...parsed, measures: controlsIn(controlRows(), parsed) });
 }
 
 /** What {@link underExportControl} read: the measures that decide, and why there is no answer. */
@@ -217,7 +217,7 @@ export function underExportControlLookup(mineral: MineralInput, options?: unknow
   const fn = "underExportControl";
   const opts = readOptions(fn, options, ["asOf", "destination"] as const);
   const query = parseControlQuery(fn, { mineral, ...opts.values });
-  const measures = controlsIn(dataset().controls, query).filter(
+  const measures = controlsIn(controlRows(), query).filter(
     (m) => !isSuspension(m) && (query.destination !== undefined || m.destinations.length === 0),
   );
   if (measures.some((m) => m.status === "in-force")) return { query, value: true, measures, reason: undefined };

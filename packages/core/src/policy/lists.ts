@@ -4,6 +4,7 @@ import { deepFreeze } from "../_lib/deepFreeze.ts";
 import { parseMineral, requireString } from "../_lib/ids.ts";
 import { nearest, unknownId } from "../_lib/nearest.ts";
 import { perDataset } from "../_lib/perDataset.ts";
+import { listRows } from "../data/tables.ts";
 import { CRITICAL_LISTS, type CriticalListId, type EditionId } from "../constants.ts";
 import type { MineralInput } from "../inputs.ts";
 import type { ListItemRow } from "../records.ts";
@@ -79,9 +80,9 @@ export function parseListId(fn: string, input: unknown): CriticalListId {
   throw unknownId(fn, "list", input, nearest(text, LIST_CANDIDATES), CRITICAL_LISTS);
 }
 
-const itemsByList = /* @__PURE__ */ perDataset((data) => {
+const itemsByList = /* @__PURE__ */ perDataset(() => {
   const map = new Map<CriticalListId, ListItemRow[]>(CRITICAL_LISTS.map((id) => [id, []]));
-  for (const row of data.lists) map.get(row.list)?.push(row);
+  for (const row of listRows()) map.get(row.list)?.push(row);
   for (const rows of map.values()) rows.sort((a, b) => a.position - b.position);
   return map;
 });
