@@ -225,6 +225,19 @@ describe("EXPLAIN as a card", () => {
       expect((p as Excel.CellValueAndPropertyMetadata).propertyMetadata?.attribution?.[0]?.sourceAddress).toBeTruthy();
   });
 
+  it("a bound keeps its sign in the card's text, as the pane shows it", () => {
+    forceDataTypes(true);
+    const options = { stage: "mining", source: "iea-cmde-2024" } as const;
+    const answer = core.explain(core.hhi, "rare-earths", options);
+    expect(answer.bound).toBe("lower");
+    const e = cellValue(
+      explain("HHI", "rare-earths", "mining", null, "iea-cmde-2024")[0]![0],
+      "EXPLAIN HHI",
+    ) as Excel.EntityCellValue;
+    expect(e.text?.startsWith("≥ ")).toBe(true);
+    expect(e.properties!.value).toMatchObject({ basicValue: answer.value });
+  });
+
   it("a missing value: #N/A as the text and the reason on the card; a bad question stays #VALUE!", () => {
     forceDataTypes(true);
     const cell = explain("CHINA_SHARE", "cobalt", null, 2019)[0]![0];

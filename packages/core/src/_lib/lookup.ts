@@ -126,10 +126,7 @@ export function lookupRow(query: SupplyQuery, country: string): SupplyLookup {
   if (inBlock.row || !inBlock.resolution || query.year !== undefined || query.source !== undefined) return inBlock;
   const first = inBlock.resolution;
   const checked: string[] = [];
-  for (const c of byDefaultPreference(listingEditions(query))) {
-    if (c.edition === first.edition) continue;
-    const year = latestFigureYear(c)!;
-    const row = block(c.edition, query.mineral, query.stage, query.measure, year, null)?.rows.get(country);
+  for (const { c, year, row } of latestRowsElsewhere(query, country, first.edition)) {
     if (row && row.value !== null)
       return { query, row, resolution: { edition: c.edition, year, case: null, rule: "newest-listing" } };
     const average = c.observedYears.length === 0 ? " (period average)" : "";
@@ -156,14 +153,26 @@ export function lookupRow(query: SupplyQuery, country: string): SupplyLookup {
  */
 export function editionsWithShare(query: SupplyQuery, country: string, except: string): string[] {
   const found: string[] = [];
+  for (const { c, year, row } of latestRowsElsewhere(query, country, except))
+    if (row?.share !== null && row?.share !== undefined)
+      found.push(`${c.edition} (${c.observedYears.length === 0 ? "period average" : year})`);
+  return found;
+}
+
+/**
+ * The editions a country query without a year may read, but `except`, in the order the default
+ * resolution prefers them, each with its latest figures' year and the country's row there.
+ */
+function* latestRowsElsewhere(
+  query: SupplyQuery,
+  country: string,
+  except: string,
+): Generator<{ c: EditionCoverage; year: number; row: SupplyRow | undefined }> {
   for (const c of byDefaultPreference(listingEditions(query))) {
     if (c.edition === except) continue;
     const year = latestFigureYear(c)!;
-    const row = block(c.edition, query.mineral, query.stage, query.measure, year, null)?.rows.get(country);
-    if (row?.share === null || row?.share === undefined) continue;
-    found.push(`${c.edition} (${c.observedYears.length === 0 ? "period average" : year})`);
+    yield { c, year, row: block(c.edition, query.mineral, query.stage, query.measure, year, null)?.rows.get(country) };
   }
-  return found;
 }
 
 /** The editions a country query without a year may read: every edition with the series, or only the `within` ones. */

@@ -1,4 +1,5 @@
 import { hasUnattributedShare, rankedCountries } from "../_lib/countryShares.ts";
+import { deepFreeze } from "../_lib/deepFreeze.ts";
 import { parseSupplyQuery, resolveBlock } from "../_lib/lookup.ts";
 import { concentrationRatio } from "../kernels/concentrationRatio.ts";
 import { effectiveNumber } from "../kernels/effectiveNumber.ts";
@@ -53,12 +54,12 @@ export function measure(
   const shares = rankedCountries(resolved.block).map((r) => r.share!);
   if (shares.length === 0) return undefined;
   const hhi = herfindahl(shares);
-  return {
+  return deepFreeze({
     hhi,
     lowerBound: hasUnattributedShare(resolved.block),
     cr3: concentrationRatio(shares, 3),
     effectiveSuppliers: effectiveNumber(hhi),
     countries: shares.length,
     resolution: resolved.resolution,
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import { describe } from "../_lib/describe.ts";
+import { deepFreeze } from "../_lib/deepFreeze.ts";
 import { parseCountry, parseMeasure } from "../_lib/ids.ts";
 import { lookupRow, parseSupplyQuery } from "../_lib/lookup.ts";
 import { coverage } from "../_lib/supplyIndex.ts";
@@ -87,9 +88,9 @@ export function provenance(query: ProvenanceQuery | (string & {})): Provenance {
         rule: found.resolution.rule,
       }
     : {};
-  if (!found.row) return { found: false, ...base, ...where, reason: found.reason };
+  if (!found.row) return deepFreeze({ found: false, ...base, ...where, reason: found.reason });
   const { row } = found;
-  return {
+  return deepFreeze({
     found: true,
     ...base,
     ...where,
@@ -102,5 +103,5 @@ export function provenance(query: ProvenanceQuery | (string & {})): Provenance {
     tonnes: row.tonnes,
     status: row.status,
     rules: row.rules,
-  };
+  });
 }

@@ -4,6 +4,7 @@ import { bundledDataset } from "../data/dataset.ts";
 import type { EditionId } from "../constants.ts";
 import { chinaShare } from "./chinaShare.ts";
 import { concentration } from "./concentration.ts";
+import { provenance } from "./provenance.ts";
 import { crN } from "./crN.ts";
 import { effectiveSuppliers } from "./effectiveSuppliers.ts";
 import { hhi } from "./hhi.ts";
@@ -131,5 +132,28 @@ describe("topProducersReason", () => {
       expect(reason === undefined, key).toBe(top !== undefined);
     }
     expect(missing).toBeGreaterThan(0);
+  });
+});
+
+describe("what the block functions hand a caller is frozen, all the way down", () => {
+  const frozenThrough = (value: unknown): boolean =>
+    value === null ||
+    typeof value !== "object" ||
+    (Object.isFrozen(value) && Object.values(value).every(frozenThrough));
+
+  it("topProducers, its explained value, concentration and provenance", () => {
+    const top = topProducers("cobalt", { stage: "refining", source: "iea-cmde-2024" })!;
+    expect(top.length).toBeGreaterThan(1);
+    for (const value of [
+      top,
+      explain(topProducers, "cobalt", { stage: "refining", source: "iea-cmde-2024" }).value,
+      concentration("cobalt", { source: "iea-cmde-2024" }),
+      provenance({ mineral: "cobalt", source: "iea-cmde-2024" }),
+      provenance({ mineral: "cobalt", country: "ISL", source: "iea-cmde-2024" }),
+    ])
+      expect(frozenThrough(value)).toBe(true);
+    expect(() => {
+      (top[0] as { share: number }).share = 0;
+    }).toThrow(TypeError);
   });
 });

@@ -1,4 +1,5 @@
 import { rankedCountries } from "../_lib/countryShares.ts";
+import { deepFreeze } from "../_lib/deepFreeze.ts";
 import { describe } from "../_lib/describe.ts";
 import { parseSupplyQuery, resolveBlock, type ResolvedBlock } from "../_lib/lookup.ts";
 import { perDataset } from "../_lib/perDataset.ts";
@@ -68,11 +69,15 @@ export function topProducers(mineral: MineralInput, options?: TopProducersOption
     tonnes: row.tonnes ?? undefined,
   }));
   const rest = block.rows.get("ROW");
-  if (rest === undefined || rest.share === null) return ranked;
-  return [
-    ...ranked,
-    { rank: null, country: "ROW", name: REST_OF_WORLD, share: rest.share, tonnes: rest.tonnes ?? undefined },
-  ];
+  if (rest !== undefined && rest.share !== null)
+    ranked.push({
+      rank: null,
+      country: "ROW",
+      name: REST_OF_WORLD,
+      share: rest.share,
+      tonnes: rest.tonnes ?? undefined,
+    });
+  return deepFreeze(ranked);
 }
 
 /**

@@ -76,10 +76,6 @@ export class Choice {
     return choiceOf(host);
   }
 
-  get items(): readonly ChoiceItem[] {
-    return this.entries;
-  }
-
   get value(): string {
     return this.options().find(isSelected)?.getAttribute("value") ?? "";
   }
@@ -101,10 +97,6 @@ export class Choice {
   get selected(): ChoiceItem | undefined {
     const value = this.value;
     return this.entries.find((i) => i.value === value);
-  }
-
-  get disabled(): boolean {
-    return this.host.disabled;
   }
 
   /** Replaces the list, keeping the chosen value if it is still listed, else choosing `value`. */

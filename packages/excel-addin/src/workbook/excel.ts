@@ -13,7 +13,7 @@
 //   to a new workbook (right-click the tabs → Move or Copy → (new book)) and shares that.
 //   The original sheets are not touched.
 import { dataTypesSupported } from "../adapter/dataTypes.ts";
-import { cellAddress, findCritminFormulas, NAMESPACES, topLeft, type FormulaCell } from "./formulas.ts";
+import { boxAddress, findCritminFormulas, NAMESPACES, topLeft, type FormulaCell } from "./formulas.ts";
 import { editionsCited, uniqueSheetName } from "./freeze.ts";
 import { queueFrozen, readSpills } from "./freezePlan.ts";
 import { tableValues, type TableBlock } from "./insertTable.ts";
@@ -196,10 +196,6 @@ export function scanWorkbook(
   });
 }
 
-/** "B3:H9" for a block of `rows` × `columns` whose top-left cell is (`row`, `column`). */
-const blockAddress = (row: number, column: number, rows: number, columns: number): string =>
-  `${cellAddress(row, column)}:${cellAddress(row + rows - 1, column + columns - 1)}`;
-
 /**
  * Writes a report sheet and activates it; returns its name. An earlier report sheet of the add-in's
  * is replaced only with `onExisting: "replace"` (else {@link ReplaceNeeded}, nothing written); a
@@ -217,7 +213,7 @@ export function writeReportSheet(
     if (target.replaces) context.workbook.worksheets.getItem(target.name).delete();
     const sheet = context.workbook.worksheets.add(target.name);
     const width = values[0]?.length ?? 1;
-    const range = sheet.getRange(blockAddress(0, 0, values.length, width));
+    const range = sheet.getRange(boxAddress({ row: 0, column: 0, rows: values.length, columns: width }));
     range.values = cellValues(values);
     range.format.autofitColumns();
     sheet.activate();
@@ -246,9 +242,9 @@ function queueSources(
   const sheet = existing ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
   if (filled) existing.clear("Contents");
   const all = [...merged, SOURCES_HEADER.map(() => ""), ...notes];
-  const range = sheet.getRange(blockAddress(0, 0, all.length, SOURCES_HEADER.length));
+  const range = sheet.getRange(boxAddress({ row: 0, column: 0, rows: all.length, columns: SOURCES_HEADER.length }));
   range.values = cellValues(all);
-  sheet.getRange(blockAddress(0, 0, 1, SOURCES_HEADER.length)).format.font.bold = true;
+  sheet.getRange(boxAddress({ row: 0, column: 0, rows: 1, columns: SOURCES_HEADER.length })).format.font.bold = true;
   range.format.autofitColumns();
   return sheet;
 }
@@ -294,12 +290,14 @@ export function writeTable(
       throwIfAborted(options.signal);
       options.onProgress?.({ stage: "Writing rows", done: start, total: values.length });
       const slice = values.slice(start, start + ROWS_PER_SYNC);
-      sheet.getRange(blockAddress(cell.rowIndex + start, cell.columnIndex, slice.length, width)).values = slice;
+      sheet.getRange(
+        boxAddress({ row: cell.rowIndex + start, column: cell.columnIndex, rows: slice.length, columns: width }),
+      ).values = slice;
       // Batches of ROWS_PER_SYNC rows, one sync each: progress and Cancel between batches on a large table.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     }
-    const address = blockAddress(cell.rowIndex, cell.columnIndex, values.length, width);
+    const address = boxAddress({ row: cell.rowIndex, column: cell.columnIndex, rows: values.length, columns: width });
     const table = sheet.tables.add(`${sheet.name}!${address}`, true);
     table.name = block.name;
     block.numberFormats.forEach((format, i) => {

@@ -11,11 +11,6 @@ const EDITION_SHORT: Record<string, string> = {
   "iea-cmde-2025": "IEA 2025",
   "usgs-mcs-2025": "USGS 2025",
   "ec-crm-2023": "EU CRM 2023",
-  "wb-wgi-2023": "WGI 2023",
-  "us-cml-2022": "US list 2022",
-  "us-cml-2025": "US list 2025",
-  "eu-crma-2024": "EU CRMA 2024",
-  "cn-export-controls-2026-01": "China controls 2026-01",
 };
 
 // ---------------------------------------------------------------------------------------------

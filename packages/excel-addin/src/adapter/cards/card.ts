@@ -48,7 +48,7 @@ export interface Card {
 }
 
 /** ", 2024", ", 2016–2020 average" or ", 2030 (projected), base case": when an answer's figure is for, in the add-in's words. */
-export function when(a: Answer<unknown>): string {
+function when(a: Answer<unknown>): string {
   const w = whenText(a);
   const c = a.kind === "projected" && a.case ? `, ${a.case.replaceAll("-", " ")}` : "";
   return w ? `, ${w}${c}` : "";
@@ -139,7 +139,7 @@ function property(field: CardField): Excel.CellValue & Excel.EntityPropertyExtra
 }
 
 /** Every edition a card reads, nested cards included, in first-use order. */
-export function editionsOf(card: Card): EditionId[] {
+function editionsOf(card: Card): EditionId[] {
   const seen = new Set<EditionId>();
   for (const s of card.sections)
     for (const f of s.fields) {

@@ -27,14 +27,17 @@ export function countryCard(code: string): Card {
 function producerOf(code: string, stage: Stage): CardField[] {
   const fields: CardField[] = [];
   for (const m of core.minerals()) {
-    let a: core.Answer<readonly core.Producer[] | undefined>;
+    const options = { stage, n: TOP };
+    let top: readonly core.Producer[] | undefined;
     try {
-      a = core.explain(core.topProducers, m.id, { stage, n: TOP });
+      top = core.topProducers(m.id, options);
     } catch {
       continue; // no supply block for this mineral and stage: it has no producers to rank
     }
-    const p = a.value?.find((x) => x.country === code && x.rank !== null);
+    const p = top?.find((x) => x.country === code && x.rank !== null);
     if (!p) continue;
+    // Explained only where the country ranks: its sources and edition go with the share.
+    const a = core.explain(core.topProducers, m.id, options);
     // The rank goes with the year and edition in the detail: it can change when the data does, and
     // the name must not, for dot access.
     const share = answerField(`${m.name} ${stage} share`, { ...a, unit: "fraction", value: p.share });

@@ -3,7 +3,7 @@
 // source figure attributed to its edition. The rows are answerRows', so both forms say the same.
 import type { Answer } from "@critmin/core";
 import { cellUnit, formatByUnit } from "../../workbook/numberFormats.ts";
-import { answerRows } from "../answerText.ts";
+import { answerRows, boundSign } from "../answerText.ts";
 import { cellFormat } from "../dataTypes.ts";
 import type { Card, CardField } from "./card.ts";
 
@@ -39,11 +39,11 @@ export function explainCard(excelId: string, label: string, answer: Answer<unkno
   };
 }
 
-/** The value as the task pane shows it (78.4%, 181,796 t); `#N/A` where there is none. */
+/** The value as the task pane shows it (78.4%, ≥ 3.2% for a lower bound, 181,796 t); `#N/A` where there is none. */
 function valueText(excelId: string, answer: Answer<unknown>, value: Plain): string {
   if (value === undefined) return "#N/A";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
   const unit = cellUnit(excelId, answer.unit);
-  return unit === undefined ? String(value) : formatByUnit(value, unit);
+  return boundSign(answer) + (unit === undefined ? String(value) : formatByUnit(value, unit));
 }

@@ -8,7 +8,7 @@ import { cardResult, type Card } from "./card.ts";
 import { countryCard } from "./countryCard.ts";
 import { mineralCard } from "./mineralCard.ts";
 
-export { entityOf, rowsOf, type Card } from "./card.ts";
+export { rowsOf, type Card } from "./card.ts";
 export { countryCard, mineralCard };
 
 /**
